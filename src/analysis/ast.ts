@@ -1,0 +1,115 @@
+// Small syntax helpers shared by the analysis files: unwrapping TS wrappers, static names, member paths.
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode } from './types.js';
+
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    !!node &&
+    (node.type === T.FunctionDeclaration ||
+      node.type === T.FunctionExpression ||
+      node.type === T.ArrowFunctionExpression)
+  );
+}
+
+/** Strips the wrappers that do not change a value: TS assertions, `satisfies`, `!`, parentheses are already gone. */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case T.TSAsExpression:
+      case T.TSSatisfiesExpression:
+      case T.TSNonNullExpression:
+      case T.TSTypeAssertion:
+      case T.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case T.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The name of a non-computed or literal-keyed property, or null when it is only known at run time. */
+export function staticPropertyName(
+  node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
+): string | null {
+  const key = node.type === T.MemberExpression ? node.property : node.key;
+  if (!node.computed) {
+    if (key.type === T.Identifier) return key.name;
+    if (key.type === T.PrivateIdentifier) return `#${key.name}`;
+  }
+  if (key.type === T.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
+    return String(key.value);
+  }
+  if (key.type === T.TemplateLiteral && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+/** The parent, skipping the wrappers that `unwrap` strips, so callers see the syntactic role of a value. */
+export function valueParent(node: TSESTree.Node): { parent: TSESTree.Node | undefined; child: TSESTree.Node } {
+  let child = node;
+  let parent = node.parent;
+  while (
+    parent &&
+    (parent.type === T.TSAsExpression ||
+      parent.type === T.TSSatisfiesExpression ||
+      parent.type === T.TSNonNullExpression ||
+      parent.type === T.TSTypeAssertion ||
+      parent.type === T.ChainExpression)
+  ) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return { parent, child };
+}
+
+/** `a.b.c` for a chain of static member accesses on an identifier; null otherwise. */
+export function dottedName(node: TSESTree.Node): string | null {
+  const n = unwrap(node);
+  if (n.type === T.Identifier) return n.name;
+  if (n.type === T.ThisExpression) return 'this';
+  if (n.type === T.MemberExpression) {
+    const object = dottedName(n.object);
+    const property = staticPropertyName(n);
+    if (object === null || property === null) return null;
+    return `${object}.${property}`;
+  }
+  return null;
+}
+
+/** The last segment of a callee: `wrapHandler` for `Sentry.wrapHandler`, `middy` for `middy`. */
+export function calleeName(callee: TSESTree.Node): string | null {
+  const n = unwrap(callee);
+  if (n.type === T.Identifier) return n.name;
+  if (n.type === T.MemberExpression) return staticPropertyName(n);
+  return null;
+}
+
+export function functionName(fn: FunctionNode): string | null {
+  if (fn.id) return fn.id.name;
+  const { parent } = valueParent(fn);
+  if (!parent) return null;
+  if (parent.type === T.VariableDeclarator && parent.id.type === T.Identifier) return parent.id.name;
+  if (parent.type === T.AssignmentExpression) return dottedName(parent.left)?.split('.').pop() ?? null;
+  if ((parent.type === T.Property || parent.type === T.MethodDefinition || parent.type === T.PropertyDefinition) && parent.value === fn) {
+    return staticPropertyName(parent);
+  }
+  return null;
+}
+
+/** The nearest enclosing function of a node, or null at module level. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current) {
+    if (isFunctionNode(current)) return current;
+    current = current.parent;
+  }
+  return null;
+}
+
+export function isInside(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}

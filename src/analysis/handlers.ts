@@ -1,0 +1,322 @@
+// Decides which functions are request handlers: exported functions recognised by name, signature, type or wrapper.
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { calleeName, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { initializerOf, resolveName, type ModuleScopes } from './scope.js';
+import type { ResolvedSettings } from './settings.js';
+import type { FunctionNode, Handler } from './types.js';
+
+export const HANDLER_NAMES = new Set(['handler', 'lambdaHandler']);
+export const EVENT_PARAMS = new Set(['event', 'evt', '_event', '_evt']);
+export const CONTEXT_PARAMS = new Set(['context', 'ctx', '_context', '_ctx']);
+export const CALLBACK_PARAMS = new Set(['callback', 'cb', '_callback', '_cb']);
+
+/** Functions whose function argument becomes the exported handler. */
+export const KNOWN_WRAPPERS = new Set([
+  'middy',
+  'wrapHandler', // Sentry.wrapHandler, Sentry.AWSLambda.wrapHandler
+  'streamifyResponse', // awslambda.streamifyResponse
+  'datadog', // datadog-lambda-js
+  'makeIdempotent', // @aws-lambda-powertools/idempotency
+  'captureLambdaHandler',
+  'withSentry',
+]);
+
+const AWS_LAMBDA_MODULES = new Set(['aws-lambda', '@types/aws-lambda']);
+const MAX_RESOLVE_DEPTH = 8;
+
+interface Candidate {
+  fn: FunctionNode;
+  wrappers: string[];
+  /** A type annotation or `satisfies` type written on the exported binding. */
+  declaredType: TSESTree.TypeNode | null;
+}
+
+interface Context {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  scopes: ModuleScopes;
+  settings: ResolvedSettings;
+  awsTypeNames: Set<string>;
+  awsNamespaces: Set<string>;
+}
+
+export function findHandlers(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  scopes: ModuleScopes,
+  settings: ResolvedSettings,
+): Handler[] {
+  const ctx: Context = { sourceCode, scopes, settings, awsTypeNames: new Set(), awsNamespaces: new Set() };
+  const program = sourceCode.ast;
+  for (const statement of program.body) {
+    if (statement.type === T.ImportDeclaration && AWS_LAMBDA_MODULES.has(statement.source.value)) {
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === T.ImportNamespaceSpecifier) ctx.awsNamespaces.add(specifier.local.name);
+        else ctx.awsTypeNames.add(specifier.local.name);
+      }
+    }
+  }
+
+  const found = new Map<FunctionNode, Handler>();
+  const consider = (name: string, value: TSESTree.Node | null, declaredType: TSESTree.TypeNode | null) => {
+    if (!value) return;
+    const candidate = resolveCandidate(ctx, value, declaredType, 0, new Set());
+    if (!candidate || found.has(candidate.fn)) return;
+    const reason = handlerReason(ctx, name, candidate);
+    if (reason) found.set(candidate.fn, { node: candidate.fn, name, reason });
+  };
+
+  for (const statement of program.body) {
+    collectExports(ctx, statement, consider);
+  }
+  for (const handler of lambdaInterfaceHandlers(program)) {
+    if (!found.has(handler.node)) found.set(handler.node, handler);
+  }
+  return [...found.values()];
+}
+
+type Consider = (name: string, value: TSESTree.Node | null, declaredType: TSESTree.TypeNode | null) => void;
+
+function collectExports(ctx: Context, statement: TSESTree.ProgramStatement, consider: Consider): void {
+  switch (statement.type) {
+    case T.ExportNamedDeclaration: {
+      const declaration = statement.declaration;
+      if (declaration?.type === T.FunctionDeclaration && declaration.id) {
+        consider(declaration.id.name, declaration, null);
+      } else if (declaration?.type === T.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === T.Identifier) {
+            consider(declarator.id.name, declarator.init, declarator.id.typeAnnotation?.typeAnnotation ?? null);
+          }
+        }
+      } else if (!statement.source) {
+        for (const specifier of statement.specifiers) {
+          if (specifier.local.type !== T.Identifier) continue;
+          const exported = specifier.exported.type === T.Identifier ? specifier.exported.name : String(specifier.exported.value);
+          consider(exported, specifier.local, null);
+        }
+      }
+      return;
+    }
+    case T.ExportDefaultDeclaration:
+      consider('default', statement.declaration as TSESTree.Node, null);
+      return;
+    case T.ExpressionStatement: {
+      let expression = unwrap(statement.expression);
+      // `module.exports.handler = exports.handler = fn`
+      while (expression.type === T.AssignmentExpression && expression.operator === '=') {
+        const target = commonJsExportName(expression.left);
+        const value = unwrap(expression.right);
+        if (target === 'module.exports' && value.type === T.ObjectExpression) {
+          for (const property of value.properties) {
+            if (property.type !== T.Property) continue;
+            const name = staticPropertyName(property);
+            if (name !== null) consider(name, property.value, null);
+          }
+        } else if (target !== null) {
+          consider(target === 'module.exports' ? 'default' : target, value.type === T.AssignmentExpression ? value.right : value, null);
+        }
+        expression = value;
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** `handler` for `exports.handler` / `module.exports.handler`, `module.exports` for the whole object. */
+function commonJsExportName(node: TSESTree.Node): string | null {
+  const target = unwrap(node);
+  if (target.type !== T.MemberExpression) return null;
+  const property = staticPropertyName(target);
+  if (property === null) return null;
+  const object = unwrap(target.object);
+  if (object.type === T.Identifier && object.name === 'module' && property === 'exports') return 'module.exports';
+  if (object.type === T.Identifier && object.name === 'exports') return property;
+  if (
+    object.type === T.MemberExpression &&
+    staticPropertyName(object) === 'exports' &&
+    unwrap(object.object).type === T.Identifier &&
+    (unwrap(object.object) as TSESTree.Identifier).name === 'module'
+  ) {
+    return property;
+  }
+  return null;
+}
+
+function resolveCandidate(
+  ctx: Context,
+  value: TSESTree.Node,
+  declaredType: TSESTree.TypeNode | null,
+  depth: number,
+  seen: Set<TSESTree.Node>,
+): Candidate | null {
+  if (depth > MAX_RESOLVE_DEPTH || seen.has(value)) return null;
+  seen.add(value);
+  let node = value;
+  if (node.type === T.TSSatisfiesExpression || node.type === T.TSAsExpression) {
+    declaredType ??= node.typeAnnotation;
+  }
+  node = unwrap(node);
+  if (isFunctionNode(node)) return { fn: node, wrappers: [], declaredType };
+  if (node.type === T.Identifier) {
+    const variable = resolveName(ctx.scopes.module, node.name);
+    if (!variable) return null;
+    const def = variable.defs[0];
+    if (variable.defs.length === 1 && def?.type === 'Variable') {
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      declaredType ??= declarator.id.typeAnnotation?.typeAnnotation ?? null;
+    }
+    const init = initializerOf(variable as Scope.Variable);
+    return init ? resolveCandidate(ctx, init, declaredType, depth + 1, seen) : null;
+  }
+  if (node.type === T.CallExpression) {
+    const callee = unwrap(node.callee);
+    // `instance.handler.bind(instance)`
+    if (callee.type === T.MemberExpression && staticPropertyName(callee) === 'bind') {
+      return resolveCandidate(ctx, callee.object, declaredType, depth + 1, seen);
+    }
+    // `middy(base).use(a).use(b)`: the handler is inside the innermost call of the chain.
+    if (callee.type === T.MemberExpression && unwrap(callee.object).type === T.CallExpression) {
+      const inner = resolveCandidate(ctx, callee.object, declaredType, depth + 1, seen);
+      if (inner) return inner;
+    }
+    const name = calleeName(callee);
+    for (const argument of node.arguments) {
+      if (argument.type === T.SpreadElement) continue;
+      const inner = resolveCandidate(ctx, argument, null, depth + 1, seen);
+      if (inner) {
+        return {
+          fn: inner.fn,
+          wrappers: name ? [...inner.wrappers, name] : inner.wrappers,
+          declaredType: declaredType ?? inner.declaredType,
+        };
+      }
+    }
+    return null;
+  }
+  if (node.type === T.MemberExpression) {
+    // `instance.handler` where `instance = new Lambda()` and Lambda has a `handler` method.
+    const methodName = staticPropertyName(node);
+    const object = unwrap(node.object);
+    if (methodName === null || object.type !== T.Identifier) return null;
+    const variable = resolveName(ctx.scopes.module, object.name);
+    const init = variable ? initializerOf(variable as Scope.Variable) : null;
+    const created = init ? unwrap(init) : null;
+    if (created?.type !== T.NewExpression) return null;
+    const classNode = resolveClass(ctx, created.callee);
+    const method = classNode ? classMethod(classNode, methodName) : null;
+    return method ? { fn: method, wrappers: [], declaredType } : null;
+  }
+  return null;
+}
+
+function resolveClass(ctx: Context, node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  const target = unwrap(node);
+  if (target.type === T.ClassExpression) return target;
+  if (target.type !== T.Identifier) return null;
+  const variable = resolveName(ctx.scopes.module, target.name);
+  const init = variable ? initializerOf(variable as Scope.Variable) : null;
+  if (!init) return null;
+  const value = unwrap(init);
+  return value.type === T.ClassDeclaration || value.type === T.ClassExpression ? value : null;
+}
+
+function classMethod(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): FunctionNode | null {
+  for (const member of classNode.body.body) {
+    if (member.type === T.MethodDefinition && member.kind === 'method' && staticPropertyName(member) === name) {
+      return member.value as FunctionNode;
+    }
+    if (member.type === T.PropertyDefinition && staticPropertyName(member) === name && isFunctionNode(member.value)) {
+      return member.value;
+    }
+  }
+  return null;
+}
+
+function handlerReason(ctx: Context, name: string, candidate: Candidate): string | null {
+  if (HANDLER_NAMES.has(name)) return `exported as \`${name}\``;
+  if (ctx.settings.handlerNames.has(name)) return `listed in settings`;
+  if (candidate.declaredType && isAwsHandlerType(ctx, candidate.declaredType)) return 'typed with an aws-lambda handler type';
+  const wrapper = candidate.wrappers.find((w) => KNOWN_WRAPPERS.has(w) || ctx.settings.wrappers.has(w));
+  if (wrapper) return `wrapped by \`${wrapper}()\``;
+  if (hasLambdaSignature(candidate.fn)) return 'has the Lambda (event, context, callback) signature';
+  const first = candidate.fn.params[0];
+  if (first && 'typeAnnotation' in first && first.typeAnnotation && isAwsType(ctx, first.typeAnnotation.typeAnnotation)) {
+    return 'takes an aws-lambda event type';
+  }
+  return null;
+}
+
+function paramName(param: TSESTree.Parameter | undefined): string | null {
+  if (!param) return null;
+  if (param.type === T.Identifier) return param.name;
+  if (param.type === T.AssignmentPattern && param.left.type === T.Identifier) return param.left.name;
+  if (param.type === T.TSParameterProperty) return null;
+  return null;
+}
+
+export function hasLambdaSignature(fn: FunctionNode): boolean {
+  const params = fn.params;
+  if (params.length === 0 || params.length > 3) return false;
+  const [first, second, third] = params.map(paramName);
+  const firstIsEvent = first !== null && EVENT_PARAMS.has(first);
+  const secondIsContext = second !== null && CONTEXT_PARAMS.has(second);
+  if (!firstIsEvent && !(params.length >= 2 && params[0].type === T.ObjectPattern && secondIsContext)) return false;
+  if (params.length >= 2 && !secondIsContext) return false;
+  if (params.length === 3 && !(third !== null && CALLBACK_PARAMS.has(third))) return false;
+  return true;
+}
+
+/** A type imported from aws-lambda whose name says it is a handler: `Handler`, `SQSHandler`, `APIGatewayProxyHandlerV2`. */
+function isAwsHandlerType(ctx: Context, type: TSESTree.TypeNode): boolean {
+  const name = awsTypeName(ctx, type);
+  return name !== null && /Handler(V2)?$/u.test(name);
+}
+
+function isAwsType(ctx: Context, type: TSESTree.TypeNode): boolean {
+  return awsTypeName(ctx, type) !== null;
+}
+
+function awsTypeName(ctx: Context, type: TSESTree.TypeNode): string | null {
+  if (type.type !== T.TSTypeReference) return null;
+  const typeName = type.typeName;
+  if (typeName.type === T.Identifier) return ctx.awsTypeNames.has(typeName.name) ? typeName.name : null;
+  if (typeName.type === T.TSQualifiedName && typeName.left.type === T.Identifier && ctx.awsNamespaces.has(typeName.left.name)) {
+    return typeName.right.name;
+  }
+  return null;
+}
+
+/** The `handler` method of a class that `implements LambdaInterface` (Powertools), in a file that exports something. */
+function lambdaInterfaceHandlers(program: TSESTree.Program): Handler[] {
+  const exportsSomething = program.body.some(
+    (s) =>
+      s.type === T.ExportNamedDeclaration ||
+      s.type === T.ExportDefaultDeclaration ||
+      (s.type === T.ExpressionStatement && s.expression.type === T.AssignmentExpression && commonJsExportName(s.expression.left) !== null),
+  );
+  if (!exportsSomething) return [];
+  const result: Handler[] = [];
+  const visitClass = (node: TSESTree.Node | null | undefined) => {
+    if (!node || (node.type !== T.ClassDeclaration && node.type !== T.ClassExpression)) return;
+    const implementsLambda = (node.implements ?? []).some((clause) => {
+      const expression = clause.expression;
+      return (
+        (expression.type === T.Identifier && expression.name === 'LambdaInterface') ||
+        (expression.type === T.MemberExpression && staticPropertyName(expression) === 'LambdaInterface')
+      );
+    });
+    if (!implementsLambda) return;
+    const method = classMethod(node, 'handler');
+    if (method) result.push({ node: method, name: 'handler', reason: 'handler of a LambdaInterface class' });
+  };
+  for (const statement of program.body) {
+    if (statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration) {
+      visitClass(statement.declaration as TSESTree.Node | null);
+    } else {
+      visitClass(statement);
+    }
+  }
+  return result;
+}

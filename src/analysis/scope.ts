@@ -1,0 +1,61 @@
+// Finds the module scope and resolves names in it, for ES modules, CommonJS and scripts alike.
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+
+export interface ModuleScopes {
+  global: Scope.Scope;
+  /** The scope whose top-level bindings survive between invocations: module, CommonJS wrapper or global. */
+  module: Scope.Scope;
+}
+
+export function moduleScopes(sourceCode: Readonly<TSESLint.SourceCode>): ModuleScopes | null {
+  const global = sourceCode.scopeManager?.globalScope as Scope.Scope | null | undefined;
+  if (!global) return null;
+  const program = sourceCode.ast;
+  const inner = global.childScopes.find(
+    (scope) => scope.block === program && (scope.type === 'module' || scope.type === 'function'),
+  );
+  return { global, module: (inner ?? global) as Scope.Scope };
+}
+
+/** Is this scope (or the global one above a CommonJS wrapper) the module's top level? */
+export function isModuleLevel(scopes: ModuleScopes, scope: Scope.Scope): boolean {
+  return scope === scopes.module || scope === scopes.global;
+}
+
+/** The variable a name resolves to from `scope`, walking outwards. */
+export function resolveName(scope: Scope.Scope, name: string): Scope.Variable | null {
+  let current: Scope.Scope | null = scope;
+  while (current) {
+    const variable = current.set.get(name);
+    if (variable) return variable;
+    current = current.upper;
+  }
+  return null;
+}
+
+/** The variable an identifier refers to, through the reference ESLint already resolved when there is one. */
+export function variableOf(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identifier): Scope.Variable | null {
+  let scope: Scope.Scope;
+  try {
+    scope = sourceCode.getScope(id) as Scope.Scope;
+  } catch {
+    return null;
+  }
+  const reference = scope.references.find((ref) => ref.identifier === id);
+  if (reference) return reference.resolved as Scope.Variable | null;
+  // Declarations and non-reference positions: look the name up.
+  return resolveName(scope, id.name);
+}
+
+/** The value a module-level variable is initialised with, when it has exactly one plain definition. */
+export function initializerOf(variable: Scope.Variable): TSESTree.Node | null {
+  if (variable.defs.length !== 1) return null;
+  const def = variable.defs[0];
+  if (def.type === 'FunctionName' || def.type === 'ClassName') return def.node as TSESTree.Node;
+  if (def.type === 'Variable') {
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    if (declarator.id.type === T.Identifier && declarator.init) return declarator.init;
+  }
+  return null;
+}

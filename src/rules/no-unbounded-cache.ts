@@ -1,0 +1,38 @@
+// Rule no-unbounded-cache: reports the 'cache' findings of the shared analysis. 
+import { createRule } from '../util/create-rule.js';
+import { allowSchema, reportFindings, sharedMessages, type AllowOption } from '../util/report.js';
+
+export type Options = [AllowOption];
+export type MessageIds = 'unboundedCache' | keyof typeof sharedMessages;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unbounded-cache',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow module-scope caches written under request-derived keys with no eviction',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: { allow: allowSchema },
+      },
+    ],
+    defaultOptions: [{ allow: [] }],
+    messages: {
+      unboundedCache:
+        '`{{target}}` is a module-scope cache that `{{handler}}`{{via}} fills under a request-derived key ({{how}}) and nothing evicts, so it grows with every distinct request and serves entries to other requests. Use a bounded cache (lru-cache with `max`, quick-lru, @isaacs/ttlcache) or look the value up per request.',
+      ...sharedMessages,
+    },
+  },
+  create(context, [options]) {
+    return {
+      'Program:exit'() {
+        reportFindings(context, 'cache', 'unboundedCache', options.allow);
+      },
+    };
+  },
+});

@@ -1,0 +1,38 @@
+// Rule no-unbounded-growth: reports the 'growth' findings of the shared analysis. 
+import { createRule } from '../util/create-rule.js';
+import { allowSchema, reportFindings, sharedMessages, type AllowOption } from '../util/report.js';
+
+export type Options = [AllowOption];
+export type MessageIds = 'unboundedGrowth' | keyof typeof sharedMessages;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unbounded-growth',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow module-scope collections and strings that a request handler grows on every invocation',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: { allow: allowSchema },
+      },
+    ],
+    defaultOptions: [{ allow: [] }],
+    messages: {
+      unboundedGrowth:
+        '`{{target}}` lives at module scope and `{{handler}}`{{via}} grows it with {{how}} on every warm invocation, so it is never released while the environment lives. Create it inside the handler, or bound it and clear it.',
+      ...sharedMessages,
+    },
+  },
+  create(context, [options]) {
+    return {
+      'Program:exit'() {
+        reportFindings(context, 'growth', 'unboundedGrowth', options.allow);
+      },
+    };
+  },
+});

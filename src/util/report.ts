@@ -1,0 +1,115 @@
+// Shared reporting for the state rules: filter the file's findings by kind, apply `allow`, add the move suggestion.
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { analyze } from '../analysis/index.js';
+import type { Finding, LeakKind } from '../analysis/types.js';
+
+export interface AllowOption {
+  /** Module-state names to leave alone: exact names, or `/regex/` strings. */
+  allow?: string[];
+}
+
+export const allowSchema = {
+  type: 'array',
+  description:
+    'Module-scope names this rule ignores: an exact name such as `metrics`, or a regular expression written `/^_/`.',
+  items: { type: 'string', minLength: 1 },
+  uniqueItems: true,
+} as const;
+
+export type ReportMessageIds = 'settingsError' | 'moveIntoHandler';
+
+export const sharedMessages = {
+  settingsError: 'Invalid `settings["handler-state"]`: {{problem}}. The plugin ignores the invalid part.',
+  moveIntoHandler: 'Move the declaration of `{{name}}` into `{{handler}}`, so each invocation gets its own.',
+} as const;
+
+function compileAllow(allow: readonly string[] | undefined): (name: string) => boolean {
+  if (!allow || allow.length === 0) return () => false;
+  const tests = allow.map((entry) => {
+    const regex = /^\/(.+)\/([a-z]*)$/u.exec(entry);
+    if (regex) {
+      try {
+        const re = new RegExp(regex[1], regex[2]);
+        return (name: string) => re.test(name);
+      } catch {
+        throw new Error(`handler-state: option "allow" has an invalid regular expression: ${entry}`);
+      }
+    }
+    return (name: string) => name === entry;
+  });
+  return (name) => tests.some((test) => test(name));
+}
+
+export function handlerLabel(finding: Finding): string {
+  return finding.handler.name;
+}
+
+export function viaText(finding: Finding): string {
+  return finding.via.length === 0 ? '' : ` via ${finding.via.map((name) => `\`${name}()\``).join(' → ')}`;
+}
+
+export function reportFindings<MessageId extends string>(
+  context: Readonly<TSESLint.RuleContext<MessageId | ReportMessageIds, readonly unknown[]>>,
+  kind: LeakKind,
+  messageId: MessageId,
+  allow: readonly string[] | undefined,
+): void {
+  const analysis = analyze(context);
+  if (analysis.settingsErrors.length > 0 && !analysis.settingsErrorsReported) {
+    analysis.settingsErrorsReported = true;
+    for (const problem of analysis.settingsErrors) {
+      context.report({
+        loc: { line: 1, column: 0 },
+        messageId: 'settingsError',
+        data: { problem },
+      });
+    }
+  }
+  const isAllowed = compileAllow(allow);
+  for (const finding of analysis.findings) {
+    if (finding.kind !== kind) continue;
+    if (isAllowed(finding.root) || isAllowed(finding.target)) continue;
+    const move = finding.moveIntoHandler;
+    context.report({
+      node: finding.node,
+      messageId,
+      data: {
+        target: finding.target,
+        root: finding.root,
+        handler: handlerLabel(finding),
+        via: viaText(finding),
+        how: finding.how,
+      },
+      suggest: move
+        ? [
+            {
+              messageId: 'moveIntoHandler',
+              data: { name: finding.root, handler: handlerLabel(finding) },
+              fix: (fixer) => moveDeclarationFix(fixer, context.sourceCode, move.declaration, move.body),
+            },
+          ]
+        : [],
+    });
+  }
+}
+
+function moveDeclarationFix(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  declaration: TSESTree.VariableDeclaration,
+  body: TSESTree.BlockStatement,
+): TSESLint.RuleFix[] {
+  const text = sourceCode.getText(declaration);
+  // `var`/`let` become `let` inside the handler; `const` stays `const`.
+  const moved = declaration.kind === 'const' ? text : text.replace(/^(var|let)\b/u, 'let');
+  const openBrace = sourceCode.getFirstToken(body);
+  const [start, end] = declaration.range;
+  const fullText = sourceCode.text;
+  let removeEnd = end;
+  while (removeEnd < fullText.length && (fullText[removeEnd] === ' ' || fullText[removeEnd] === '\t')) removeEnd++;
+  if (fullText[removeEnd] === '\r') removeEnd++;
+  if (fullText[removeEnd] === '\n') removeEnd++;
+  const fixes = [fixer.removeRange([start, removeEnd])];
+  if (openBrace) fixes.push(fixer.insertTextAfter(openBrace, `\n${moved}`));
+  return fixes;
+}
