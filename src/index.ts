@@ -13,7 +13,7 @@ type RuleName = keyof typeof rules;
 function rulesFor(level: 'recommended' | 'strict'): Record<string, RuleLevel> {
   const result: Record<string, RuleLevel> = {};
   for (const [name, rule] of Object.entries(rules)) {
-    const wanted = rule.meta.docs.recommended;
+    const wanted = rule.meta.docs?.recommended;
     if (wanted === 'recommended' || level === 'strict') result[`handler-state/${name}`] = 'error';
   }
   return result;

@@ -34,18 +34,26 @@ export function resolveName(scope: Scope.Scope, name: string): Scope.Variable | 
   return null;
 }
 
-/** The variable an identifier refers to, through the reference ESLint already resolved when there is one. */
-export function variableOf(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identifier): Scope.Variable | null {
-  let scope: Scope.Scope;
-  try {
-    scope = sourceCode.getScope(id) as Scope.Scope;
-  } catch {
-    return null;
+const referenceIndexes = new WeakMap<object, Map<TSESTree.Node, Scope.Reference>>();
+
+/** Every reference in the file keyed by its identifier, built once per file: lookups stay O(1) on huge files. */
+export function referenceIndex(sourceCode: Readonly<TSESLint.SourceCode>): Map<TSESTree.Node, Scope.Reference> {
+  const key = sourceCode.ast;
+  let index = referenceIndexes.get(key);
+  if (!index) {
+    index = new Map();
+    for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+      for (const reference of scope.references) index.set(reference.identifier as TSESTree.Node, reference as Scope.Reference);
+    }
+    referenceIndexes.set(key, index);
   }
-  const reference = scope.references.find((ref) => ref.identifier === id);
-  if (reference) return reference.resolved as Scope.Variable | null;
-  // Declarations and non-reference positions: look the name up.
-  return resolveName(scope, id.name);
+  return index;
+}
+
+/** The variable an identifier refers to, through the reference ESLint already resolved; null when unresolved. */
+export function variableOf(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identifier): Scope.Variable | null {
+  const reference = referenceIndex(sourceCode).get(id);
+  return reference ? (reference.resolved as Scope.Variable | null) : null;
 }
 
 /** The value a module-level variable is initialised with, when it has exactly one plain definition. */

@@ -1,0 +1,164 @@
+// Which functions run at request time: handlers, everything nested in them, and module functions they reach.
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { enclosingFunction, functionName, isFunctionNode, staticPropertyName, unwrap, valueParent } from './ast.js';
+import { initializerOf, type ModuleScopes } from './scope.js';
+import type { FunctionNode, Handler } from './types.js';
+
+/** How a function is reached at request time: from which handler, through which named helpers. */
+export interface RequestContext {
+  handler: Handler;
+  via: string[];
+}
+
+interface Edge {
+  target: FunctionNode;
+}
+
+const MAX_TABLE_DEPTH = 3;
+
+export class Reachability {
+  private readonly reached = new Map<FunctionNode, RequestContext>();
+  /** Call (or reference) edges keyed by the nearest enclosing function of the reference. */
+  private readonly edges = new Map<FunctionNode, Edge[]>();
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly scopes: ModuleScopes,
+    handlers: readonly Handler[],
+  ) {
+    this.collectEdges();
+    const queue: FunctionNode[] = [];
+    for (const handler of handlers) {
+      if (this.reached.has(handler.node)) continue;
+      this.reached.set(handler.node, { handler, via: [] });
+      queue.push(handler.node);
+    }
+    // Breadth-first: every function is visited once, so cycles and deep chains terminate in linear time.
+    for (let index = 0; index < queue.length; index++) {
+      const unit = queue[index];
+      const context = this.reached.get(unit)!;
+      for (const fn of this.nestedFunctions(unit)) {
+        if (fn !== unit && !this.reached.has(fn)) this.reached.set(fn, context);
+        for (const edge of this.edges.get(fn) ?? []) {
+          if (this.reached.has(edge.target)) continue;
+          const name = functionName(edge.target);
+          this.reached.set(edge.target, { handler: context.handler, via: name ? [...context.via, name] : context.via });
+          queue.push(edge.target);
+        }
+      }
+    }
+  }
+
+  /** The request context of code at `node`, or null when it only runs at start-up (or never). */
+  contextOf(node: TSESTree.Node): RequestContext | null {
+    let fn = isFunctionNode(node) ? node : enclosingFunction(node);
+    while (fn) {
+      const context = this.reached.get(fn);
+      if (context) return context;
+      fn = enclosingFunction(fn);
+    }
+    return null;
+  }
+
+  /** `unit` and every function lexically inside it, via the scope tree (no AST walk). */
+  private nestedFunctions(unit: FunctionNode): FunctionNode[] {
+    const result: FunctionNode[] = [];
+    const root = this.sourceCode.scopeManager?.acquire(unit) as Scope.Scope | null | undefined;
+    if (!root) return [unit];
+    const stack: Scope.Scope[] = [root];
+    while (stack.length > 0) {
+      const scope = stack.pop()!;
+      const block = scope.block as TSESTree.Node;
+      if (isFunctionNode(block) && (block === unit || !this.isSeparateUnit(block))) result.push(block);
+      for (const child of scope.childScopes) stack.push(child as Scope.Scope);
+    }
+    return result;
+  }
+
+  /** Nested functions that are themselves already reached get their own (earlier) context. */
+  private isSeparateUnit(fn: FunctionNode): boolean {
+    return this.reached.has(fn) && this.reached.get(fn)!.via.length > 0;
+  }
+
+  private addEdge(from: TSESTree.Node, target: FunctionNode): void {
+    const source = enclosingFunction(from);
+    if (!source || source === target) return;
+    const list = this.edges.get(source);
+    if (list) list.push({ target });
+    else this.edges.set(source, [{ target }]);
+  }
+
+  /**
+   * Any reference to a module-level function from inside a function may call it: `f()`, `list.map(f)`,
+   * `f.call(x)`, `setTimeout(f)`. Module-level objects and classes holding functions are dispatch tables:
+   * `helpers.track(e)`, `operations[type][field](args)`, `Store.add(x)`.
+   */
+  private collectEdges(): void {
+    const moduleScope = this.scopes.module;
+    const variables = moduleScope === this.scopes.global ? moduleScope.variables : [...moduleScope.variables];
+    for (const variable of variables) {
+      const functions = this.functionsHeldBy(variable as Scope.Variable);
+      if (functions === null) continue;
+      for (const reference of variable.references) {
+        if (reference.init) continue;
+        const identifier = reference.identifier as TSESTree.Node;
+        if (functions.direct) {
+          this.addEdge(identifier, functions.direct);
+          continue;
+        }
+        for (const target of this.tableTargets(identifier, functions.table)) this.addEdge(identifier, target);
+      }
+    }
+  }
+
+  private functionsHeldBy(variable: Scope.Variable): { direct?: FunctionNode; table: TableNode } | null {
+    const init = initializerOf(variable);
+    if (!init) return null;
+    const value = unwrap(init);
+    if (isFunctionNode(value)) return { direct: value, table: value };
+    if (value.type === T.ObjectExpression || value.type === T.ClassDeclaration || value.type === T.ClassExpression) {
+      return { table: value };
+    }
+    return null;
+  }
+
+  /** The functions a member access on a dispatch table can reach. */
+  private tableTargets(identifier: TSESTree.Node, table: TableNode): FunctionNode[] {
+    let node: TSESTree.Node = identifier;
+    let candidates: TableNode[] = [table];
+    for (let depth = 0; depth < MAX_TABLE_DEPTH; depth++) {
+      const { parent, child } = valueParent(node);
+      if (!parent || parent.type !== T.MemberExpression || parent.object !== child) break;
+      const name = staticPropertyName(parent);
+      const next: TableNode[] = [];
+      for (const candidate of candidates) next.push(...tableMembers(candidate, name));
+      candidates = next;
+      node = parent;
+      if (candidates.length === 0) return [];
+    }
+    if (node === identifier) return [];
+    return candidates.filter(isFunctionNode);
+  }
+}
+
+type TableNode = TSESTree.Node;
+
+/** Members of an object literal or class (static side) named `name`, or all of them when `name` is null. */
+function tableMembers(table: TableNode, name: string | null): TableNode[] {
+  const value = unwrap(table);
+  const result: TableNode[] = [];
+  if (value.type === T.ObjectExpression) {
+    for (const property of value.properties) {
+      if (property.type !== T.Property) continue;
+      if (name === null || staticPropertyName(property) === name) result.push(unwrap(property.value));
+    }
+  } else if (value.type === T.ClassDeclaration || value.type === T.ClassExpression) {
+    for (const member of value.body.body) {
+      if ((member.type === T.MethodDefinition || member.type === T.PropertyDefinition) && member.static && member.value) {
+        if (name === null || staticPropertyName(member) === name) result.push(unwrap(member.value));
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,260 @@
+// Decides which leak a request-time write is (cache > growth > request data > write), or that it is safe.
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { dottedName, unwrap } from './ast.js';
+import { isGuardedInit, type StateCheck } from './lazy-init.js';
+import type { ModuleState, Shape } from './module-state.js';
+import type { RequestData } from './request-data.js';
+import type { FunctionNode, LeakKind } from './types.js';
+import { ARRAY_ONLY_METHODS, type WriteSite } from './writes.js';
+
+const REMOVING_METHODS = new Set(['delete', 'clear', 'pop', 'shift', 'splice']);
+const MAP_SET_METHODS = new Set(['set', 'add', 'delete', 'clear']);
+
+export interface Classification {
+  kind: LeakKind;
+  how: string;
+}
+
+export class Classifier {
+  /** Receivers (`root.path`) something removes entries from or replaces: they are bounded by the code. */
+  private readonly evicted = new Set<string>();
+  /** Latched roots: every request-time write assigns the same boolean, the opposite of the initial one. */
+  private readonly latched = new Set<string>();
+
+  constructor(
+    private readonly state: ModuleState,
+    private readonly requestData: RequestData,
+    private readonly isStateCheck: StateCheck,
+    allSites: readonly WriteSite[],
+    requestTimeSites: readonly WriteSite[],
+  ) {
+    for (const site of allSites) {
+      if (site.form === 'delete') this.evicted.add(receiverKey(site, site.path.slice(0, -1)));
+      if (site.form === 'call' && site.method && REMOVING_METHODS.has(site.method)) this.evicted.add(receiverKey(site, site.path));
+      if (site.form === 'assign' && site.operator === '=' && site.values[0] && isFreshContainer(site.values[0])) {
+        this.evicted.add(receiverKey(site, site.path));
+      }
+      if (site.form === 'assign' && site.path.length === 1 && site.path[0] === 'length') this.evicted.add(receiverKey(site, []));
+    }
+    this.findLatches(requestTimeSites);
+  }
+
+  private findLatches(sites: readonly WriteSite[]): void {
+    const byRoot = new Map<string, WriteSite[]>();
+    for (const site of sites) {
+      if (site.throughAlias) continue;
+      const list = byRoot.get(site.root.key) ?? [];
+      list.push(site);
+      byRoot.set(site.root.key, list);
+    }
+    for (const [key, list] of byRoot) {
+      const root = list[0].root;
+      const written = new Set<unknown>();
+      const allBooleans = list.every((site) => {
+        if (site.form !== 'assign' || site.operator !== '=' || site.path.length !== 0) return false;
+        const value = unwrap(site.values[0]);
+        if (value.type !== T.Literal || typeof value.value !== 'boolean') return false;
+        written.add(value.value);
+        return true;
+      });
+      if (!allBooleans || written.size !== 1) continue;
+      const initial = this.state.shapeOf(root, []);
+      if (initial !== 'boolean' && initial !== 'empty' && initial !== 'unknown') continue;
+      const init = root.variable?.defs[0]?.node;
+      const initValue =
+        init && init.type === T.VariableDeclarator && init.init ? unwrap(init.init) : null;
+      if (initValue && initValue.type === T.Literal && written.has(initValue.value)) continue;
+      this.latched.add(key);
+    }
+  }
+
+  classify(site: WriteSite, handler: FunctionNode): Classification | null {
+    if (this.latched.has(site.root.key)) return null;
+    const tainted = site.values.some((value) => this.requestData.isRequestDerived(value));
+    if (!tainted && isGuardedInit(site, this.isStateCheck)) return null;
+    const dataOr = (how: string): Classification => ({ kind: tainted ? 'requestData' : 'write', how });
+
+    switch (site.form) {
+      case 'call':
+        return this.classifyCall(site, handler, tainted);
+      case 'define':
+        return dataOr(`\`${site.method}()\``);
+      case 'delete':
+        return { kind: 'write', how: '`delete`' };
+      case 'update':
+        return { kind: 'write', how: `\`${site.operator}\`` };
+      case 'destructure':
+        return dataOr('destructuring');
+      case 'loopTarget':
+        return dataOr('a loop variable');
+      case 'assign':
+        return this.classifyAssignment(site, handler, tainted);
+      default:
+        return null;
+    }
+  }
+
+  private classifyCall(site: WriteSite, handler: FunctionNode, tainted: boolean): Classification | null {
+    const method = site.method!;
+    const shape = this.state.shapeOf(site.root, site.path);
+    if (!methodFits(method, shape)) return null;
+    const how = `\`${method}()\``;
+    const key = receiverKey(site, site.path);
+    if (method === 'set' && shape !== 'weak') {
+      if (this.requestData.isRequestDerived(site.key) && !this.evicted.has(key)) return { kind: 'cache', how };
+      return { kind: tainted ? 'requestData' : 'write', how };
+    }
+    const grows =
+      shape !== 'weak' &&
+      (method === 'push' || method === 'unshift' || method === 'add' || (method === 'splice' && site.values.length > 2));
+    if (!grows) return { kind: 'write', how };
+    if (this.evicted.has(key) || resetsEachInvocation(handler, site)) {
+      // Bounded by the code itself; still state shared with concurrent requests.
+      return { kind: 'write', how };
+    }
+    return { kind: 'growth', how };
+  }
+
+  private classifyAssignment(site: WriteSite, handler: FunctionNode, tainted: boolean): Classification {
+    const operator = site.operator ?? '=';
+    const how = operator === '=' ? 'assignment' : `\`${operator}\``;
+    const value = site.values[0] ? unwrap(site.values[0]) : null;
+    const last = site.path[site.path.length - 1];
+    const receiverPath = site.path.slice(0, -1);
+    const receiverShape = site.path.length > 0 ? this.state.shapeOf(site.root, receiverPath) : 'unknown';
+    const receiver = receiverKey(site, receiverPath);
+
+    // `CACHE[event.item] = item`, `arr[arr.length] = x`
+    if (last === '[]' && operator === '=') {
+      if (receiverShape === 'array' || isLengthOf(site.key, site.target)) {
+        if (!this.evicted.has(receiver) && !resetsEachInvocation(handler, site, receiverPath)) return { kind: 'growth', how: 'an index write' };
+      } else if (receiverShape !== 'bounded' && this.requestData.isRequestDerived(site.key) && !this.evicted.has(receiver)) {
+        return { kind: 'cache', how: 'a computed-key write' };
+      }
+    }
+
+    const selfName = dottedName(site.target);
+    const ownShape = this.state.shapeOf(site.root, site.path);
+    if (value && selfName !== null && !resetsEachInvocation(handler, site, site.path)) {
+      // `ids = [...ids, id]`, `ids = ids.concat(id)`, `log = log + line`
+      if (operator === '=' && growsFromItself(value, selfName)) {
+        const keyed = value.type === T.ObjectExpression && value.properties.some(
+          (property) => property.type === T.Property && property.computed && this.requestData.isRequestDerived(property.key),
+        );
+        if (keyed) return { kind: 'cache', how: 'a spread with a computed key' };
+        if (value.type !== T.ObjectExpression) return { kind: 'growth', how: 'rebuilding it from itself' };
+      }
+      // `log += line` on a string
+      if (operator === '+=' && (ownShape === 'string' || (ownShape !== 'number' && isStringy(value)))) {
+        return { kind: 'growth', how: '`+=`' };
+      }
+    }
+    return { kind: tainted ? 'requestData' : 'write', how };
+  }
+}
+
+function receiverKey(site: WriteSite, path: readonly string[]): string {
+  return [site.root.key, ...path].join('.');
+}
+
+function methodFits(method: string, shape: Shape): boolean {
+  if (shape === 'bounded') return false;
+  if (ARRAY_ONLY_METHODS.has(method)) return shape === 'array' || shape === 'unknown';
+  if (MAP_SET_METHODS.has(method)) {
+    if (method === 'set') return shape === 'map' || shape === 'weak';
+    if (method === 'add') return shape === 'set' || shape === 'weak';
+    return shape === 'map' || shape === 'set' || shape === 'weak';
+  }
+  return false;
+}
+
+function isFreshContainer(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === T.ArrayExpression) return value.elements.length === 0;
+  if (value.type === T.ObjectExpression) return value.properties.length === 0;
+  if (value.type === T.Literal) return value.value === '' || value.value === null;
+  if (value.type === T.NewExpression) {
+    const name = dottedName(value.callee);
+    return (name === 'Map' || name === 'Set' || name === 'Array' || name === 'Object') && value.arguments.length === 0;
+  }
+  return false;
+}
+
+function isLengthOf(key: TSESTree.Node | null, target: TSESTree.Node): boolean {
+  if (!key || target.type !== T.MemberExpression) return false;
+  const keyNode = unwrap(key);
+  if (keyNode.type !== T.MemberExpression) return false;
+  const receiver = dottedName(target.object);
+  return receiver !== null && dottedName(keyNode) === `${receiver}.length`;
+}
+
+function growsFromItself(value: TSESTree.Node, selfName: string): boolean {
+  if (value.type === T.ArrayExpression || value.type === T.ObjectExpression) {
+    const items = value.type === T.ArrayExpression ? value.elements : value.properties;
+    return items.some((item) => item?.type === T.SpreadElement && dottedName(item.argument) === selfName) && items.length > 1;
+  }
+  if (value.type === T.CallExpression) {
+    const callee = unwrap(value.callee);
+    return (
+      callee.type === T.MemberExpression &&
+      dottedName(callee.object) === selfName &&
+      !callee.computed &&
+      callee.property.type === T.Identifier &&
+      callee.property.name === 'concat'
+    );
+  }
+  if (value.type === T.BinaryExpression && value.operator === '+') {
+    return dottedName(value.left) === selfName && isStringy(value.right);
+  }
+  return false;
+}
+
+function isStringy(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === T.TemplateLiteral) return true;
+  if (value.type === T.Literal) return typeof value.value === 'string';
+  if (value.type === T.BinaryExpression && value.operator === '+') return isStringy(value.left) || isStringy(value.right);
+  return false;
+}
+
+/**
+ * `buf = []` or `buf.length = 0` (or `buf.clear()`) as a statement of the handler body itself: the collection
+ * starts empty on every invocation, so it does not grow across invocations.
+ */
+function resetsEachInvocation(handler: FunctionNode, site: WriteSite, path: readonly string[] = site.path): boolean {
+  if (site.throughAlias) return false;
+  const name = [site.root.name, ...path].join('.');
+  if (handler.body.type !== T.BlockStatement) return false;
+  const statements = topLevelStatements(handler.body.body);
+  return statements.some((statement) => {
+    if (statement.type !== T.ExpressionStatement) return false;
+    const expression = unwrap(statement.expression);
+    if (expression.type === T.AssignmentExpression && expression.operator === '=') {
+      if (dottedName(expression.left) === name && isFreshContainer(expression.right)) return true;
+      const right = unwrap(expression.right);
+      return dottedName(expression.left) === `${name}.length` && right.type === T.Literal && right.value === 0;
+    }
+    if (expression.type === T.CallExpression) {
+      const callee = dottedName(expression.callee);
+      return callee === `${name}.clear` || (callee === `${name}.splice` && isZero(expression.arguments[0]));
+    }
+    return false;
+  });
+}
+
+function isZero(node: TSESTree.Node | undefined): boolean {
+  return !!node && node.type === T.Literal && node.value === 0;
+}
+
+/** Statements that run on every invocation: the body, plus the blocks of a top-level `try`. */
+function topLevelStatements(body: readonly TSESTree.Statement[]): TSESTree.Statement[] {
+  const result: TSESTree.Statement[] = [];
+  for (const statement of body) {
+    result.push(statement);
+    if (statement.type === T.TryStatement) {
+      result.push(...statement.block.body);
+      if (statement.finalizer) result.push(...statement.finalizer.body);
+    }
+  }
+  return result;
+}

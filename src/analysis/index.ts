@@ -1,0 +1,214 @@
+// analyze(context): the one per-file analysis every rule reads, computed once and memoised by the AST.
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { isInside, staticPropertyName, unwrap, valueParent } from './ast.js';
+import { Reachability, type RequestContext } from './calls.js';
+import { Classifier } from './classify.js';
+import { findHandlers } from './handlers.js';
+import { ModuleState, type StateRoot } from './module-state.js';
+import { RequestData } from './request-data.js';
+import { moduleScopes, referenceIndex, type ModuleScopes } from './scope.js';
+import { resolveSettings } from './settings.js';
+import type { FileAnalysis, Finding, FunctionNode, Handler, MoveDeclaration } from './types.js';
+import { WriteFinder, type WriteSite } from './writes.js';
+
+const cache = new WeakMap<TSESTree.Program, FileAnalysis>();
+
+/** Names under which the global object is reachable; `process.env` is process-wide state as well. */
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+
+type AnalyzeContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export function analyze(context: AnalyzeContext): FileAnalysis {
+  const sourceCode = context.sourceCode;
+  const ast = sourceCode.ast;
+  const cached = cache.get(ast);
+  if (cached) return cached;
+  const settings = resolveSettings(context.settings, context.filename, context.cwd);
+  let analysis: FileAnalysis;
+  try {
+    analysis = analyzeFile(sourceCode, settings);
+  } catch (error) {
+    // A rule must never take down the user's lint run; the corpus run and tests set this to see real failures.
+    if (process.env.HANDLER_STATE_DEBUG) throw error;
+    analysis = { handlers: [], findings: [], settingsErrors: [], settingsErrorsReported: false };
+  }
+  analysis.settingsErrors = settings.errors;
+  cache.set(ast, analysis);
+  return analysis;
+}
+
+function analyzeFile(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  settings: ReturnType<typeof resolveSettings>,
+): FileAnalysis {
+  const empty: FileAnalysis = { handlers: [], findings: [], settingsErrors: [], settingsErrorsReported: false };
+  const scopes = moduleScopes(sourceCode);
+  if (!scopes) return empty;
+  const handlers = findHandlers(sourceCode, scopes, settings);
+  if (handlers.length === 0) return { ...empty, handlers };
+
+  const reach = new Reachability(sourceCode, scopes, handlers);
+  const state = new ModuleState(scopes, settings, sourceCode.ast);
+  const requestData = new RequestData(
+    sourceCode,
+    handlers.map((handler) => handler.node),
+    (node) => reach.contextOf(node) !== null,
+  );
+  const finder = new WriteFinder(sourceCode);
+
+  const sites: WriteSite[] = [];
+  for (const [root, start] of stateReferences(scopes, state)) sites.push(...finder.find(start, root));
+  // Shapes depend on every assignment in the file (`global.log = global.log || []` anywhere).
+  for (const site of sites) {
+    if (site.form === 'assign' && site.operator !== null && site.values[0] && !site.throughAlias) {
+      state.recordAssignment([site.root.key, ...site.path].join('.'), site.values[0]);
+    }
+  }
+
+  const requestTime: Array<{ site: WriteSite; context: RequestContext }> = [];
+  const seen = new Set<TSESTree.Node>();
+  for (const site of sites) {
+    if (seen.has(site.node)) continue;
+    seen.add(site.node);
+    const context = reach.contextOf(site.node);
+    if (context) requestTime.push({ site, context });
+  }
+
+  const isStateCheck = (node: TSESTree.Node) => isStateRead(sourceCode, state, requestData, node);
+  const classifier = new Classifier(
+    state,
+    requestData,
+    isStateCheck,
+    sites,
+    requestTime.map((entry) => entry.site),
+  );
+  const findings: Finding[] = [];
+  for (const { site, context } of requestTime) {
+    const classification = classifier.classify(site, context.handler.node);
+    if (!classification) continue;
+    findings.push({
+      kind: classification.kind,
+      node: site.node,
+      target: describeTarget(sourceCode, site),
+      root: site.root.name,
+      handler: context.handler,
+      via: context.via,
+      how: classification.how,
+      moveIntoHandler: moveIntoHandler(site.root, context.handler) ?? undefined,
+    });
+  }
+  findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  return { handlers, findings, settingsErrors: [], settingsErrorsReported: false };
+}
+
+/** Every place module state is named: references to module variables, implicit globals, `globalThis.x`. */
+function* stateReferences(
+  scopes: ModuleScopes,
+  state: ModuleState,
+): Generator<[StateRoot, TSESTree.Node]> {
+  const moduleVariables = new Set<Scope.Variable>(scopes.module.variables as Scope.Variable[]);
+  if (scopes.module !== scopes.global) for (const v of scopes.global.variables) moduleVariables.add(v as Scope.Variable);
+  for (const variable of moduleVariables) {
+    if (!state.isStateVariable(variable)) continue;
+    const root: StateRoot = { key: variable.name, name: variable.name, variable, kind: 'variable' };
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      yield [root, reference.identifier as TSESTree.Node];
+    }
+  }
+  const implicit = new Map<string, StateRoot>();
+  for (const reference of scopes.global.through) {
+    const identifier = reference.identifier as TSESTree.Identifier;
+    if (reference.isWrite() && !reference.init && !GLOBAL_OBJECTS.has(identifier.name)) {
+      if (!implicit.has(identifier.name)) {
+        implicit.set(identifier.name, { key: identifier.name, name: identifier.name, variable: null, kind: 'implicit' });
+      }
+    }
+  }
+  // Globals declared in the config (no definitions in the file) and unresolved names.
+  const globalReferences: Scope.Reference[] = [...(scopes.global.through as Scope.Reference[])];
+  for (const variable of scopes.global.variables) {
+    if (variable.defs.length === 0) globalReferences.push(...(variable.references as Scope.Reference[]));
+  }
+  for (const reference of globalReferences) {
+    const identifier = reference.identifier as TSESTree.Identifier;
+    const implicitRoot = implicit.get(identifier.name);
+    if (implicitRoot) {
+      yield [implicitRoot, identifier];
+      continue;
+    }
+    const globalRoot = globalPropertyRoot(identifier);
+    if (globalRoot) yield globalRoot;
+  }
+}
+
+/** `globalThis.x` / `global.x` / `process.env.X` as a root of its own. */
+function globalPropertyRoot(identifier: TSESTree.Identifier): [StateRoot, TSESTree.Node] | null {
+  const first = valueParent(identifier);
+  if (first.parent?.type !== T.MemberExpression || first.parent.object !== first.child) return null;
+  const name = staticPropertyName(first.parent);
+  if (name === null) return null;
+  if (GLOBAL_OBJECTS.has(identifier.name)) {
+    const key = `globalThis.${name}`;
+    return [{ key, name: `${identifier.name}.${name}`, variable: null, kind: 'global' }, first.parent];
+  }
+  if (identifier.name === 'process' && name === 'env') {
+    const second = valueParent(first.parent);
+    if (second.parent?.type !== T.MemberExpression || second.parent.object !== second.child) return null;
+    const envName = staticPropertyName(second.parent);
+    if (envName === null) return null;
+    const key = `process.env.${envName}`;
+    return [{ key, name: key, variable: null, kind: 'global' }, second.parent];
+  }
+  return null;
+}
+
+/** Is `node` a read of module state with no request-chosen part, so it can serve as a lazy-init guard? */
+function isStateRead(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  state: ModuleState,
+  requestData: RequestData,
+  node: TSESTree.Node,
+): boolean {
+  let current = unwrap(node);
+  while (current.type === T.MemberExpression) {
+    if (current.computed && requestData.isRequestDerived(current.property)) return false;
+    current = unwrap(current.object);
+  }
+  if (current.type !== T.Identifier) return false;
+  if (GLOBAL_OBJECTS.has(current.name)) return true;
+  const reference = referenceIndex(sourceCode).get(current);
+  if (!reference) return false;
+  const variable = reference.resolved as Scope.Variable | null;
+  if (!variable) return true; // implicit global
+  return state.isStateVariable(variable);
+}
+
+/** The written place as the user would name it: source text, or `root.path` when written through an alias. */
+function describeTarget(sourceCode: Readonly<TSESLint.SourceCode>, site: WriteSite): string {
+  const text =
+    site.throughAlias || site.root.kind === 'global'
+      ? [site.root.name, ...site.path].join('.').replace(/\.\[\]/gu, '[…]')
+      : sourceCode.getText(site.target).replace(/\s+/gu, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The suggestion applies when the variable is a plain top-level declaration used only inside this handler. */
+function moveIntoHandler(root: StateRoot, handler: Handler): MoveDeclaration | null {
+  const variable = root.variable;
+  if (!variable || variable.defs.length !== 1) return null;
+  const def = variable.defs[0];
+  if (def.type !== 'Variable') return null;
+  const declarator = def.node as TSESTree.VariableDeclarator;
+  const declaration = declarator.parent as TSESTree.VariableDeclaration | undefined;
+  if (!declaration || declaration.declarations.length !== 1 || declaration.parent?.type !== T.Program) return null;
+  if (declarator.id.type !== T.Identifier) return null;
+  const fn: FunctionNode = handler.node;
+  if (fn.body.type !== T.BlockStatement) return null;
+  const body = fn.body;
+  const allInside = variable.references.every(
+    (reference) => reference.init || isInside(reference.identifier as TSESTree.Node, body),
+  );
+  return allInside ? { declaration, body } : null;
+}
