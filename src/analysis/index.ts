@@ -9,7 +9,7 @@ import { ModuleState, type StateRoot } from './module-state.js';
 import { RequestData } from './request-data.js';
 import { moduleScopes, referenceIndex, type ModuleScopes } from './scope.js';
 import { resolveSettings } from './settings.js';
-import type { FileAnalysis, Finding, FunctionNode, Handler, MoveDeclaration } from './types.js';
+import type { AnalysisServices, FileAnalysis, Finding, FunctionNode, Handler, MoveDeclaration } from './types.js';
 import { WriteFinder, type WriteSite } from './writes.js';
 
 const cache = new WeakMap<TSESTree.Program, FileAnalysis>();
@@ -31,7 +31,7 @@ export function analyze(context: AnalyzeContext): FileAnalysis {
   } catch (error) {
     // A rule must never take down the user's lint run; the corpus run and tests set this to see real failures.
     if (process.env.HANDLER_STATE_DEBUG) throw error;
-    analysis = { handlers: [], findings: [], settingsErrors: [], settingsErrorsReported: false };
+    analysis = { handlers: [], services: null, findings: [], settingsErrors: [], settingsErrorsReported: false };
   }
   analysis.settingsErrors = settings.errors;
   cache.set(ast, analysis);
@@ -42,7 +42,7 @@ function analyzeFile(
   sourceCode: Readonly<TSESLint.SourceCode>,
   settings: ReturnType<typeof resolveSettings>,
 ): FileAnalysis {
-  const empty: FileAnalysis = { handlers: [], findings: [], settingsErrors: [], settingsErrorsReported: false };
+  const empty: FileAnalysis = { handlers: [], services: null, findings: [], settingsErrors: [], settingsErrorsReported: false };
   const scopes = moduleScopes(sourceCode);
   if (!scopes) return empty;
   const handlers = findHandlers(sourceCode, scopes, settings);
@@ -99,7 +99,12 @@ function analyzeFile(
     });
   }
   findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
-  return { handlers, findings, settingsErrors: [], settingsErrorsReported: false };
+  const services: AnalysisServices = {
+    contextOf: (node) => reach.contextOf(node),
+    isRequestDerived: (node) => requestData.isRequestDerived(node),
+    isModuleState: (node) => isStateRoot(sourceCode, state, node),
+  };
+  return { handlers, services, findings, settingsErrors: [], settingsErrorsReported: false };
 }
 
 /** Every place module state is named: references to module variables, implicit globals, `globalThis.x`. */
@@ -164,25 +169,29 @@ function globalPropertyRoot(identifier: TSESTree.Identifier): [StateRoot, TSESTr
   return null;
 }
 
-/** Is `node` a read of module state with no request-chosen part, so it can serve as a lazy-init guard? */
+/** Is `node` rooted at module state: a module variable, an implicit global, `globalThis.x`? */
+function isStateRoot(sourceCode: Readonly<TSESLint.SourceCode>, state: ModuleState, node: TSESTree.Node): boolean {
+  let current = unwrap(node);
+  while (current.type === T.MemberExpression) current = unwrap(current.object);
+  if (current.type !== T.Identifier) return false;
+  const reference = referenceIndex(sourceCode).get(current);
+  if (!reference) return false;
+  const variable = reference.resolved as Scope.Variable | null;
+  if (!variable || variable.defs.length === 0) return true; // implicit global, globalThis, process
+  return state.isStateVariable(variable);
+}
+
+/** A read of module state with no request-chosen part (`cache[event.id]` is not), usable as a lazy-init guard. */
 function isStateRead(
   sourceCode: Readonly<TSESLint.SourceCode>,
   state: ModuleState,
   requestData: RequestData,
   node: TSESTree.Node,
 ): boolean {
-  let current = unwrap(node);
-  while (current.type === T.MemberExpression) {
+  for (let current = unwrap(node); current.type === T.MemberExpression; current = unwrap(current.object)) {
     if (current.computed && requestData.isRequestDerived(current.property)) return false;
-    current = unwrap(current.object);
   }
-  if (current.type !== T.Identifier) return false;
-  if (GLOBAL_OBJECTS.has(current.name)) return true;
-  const reference = referenceIndex(sourceCode).get(current);
-  if (!reference) return false;
-  const variable = reference.resolved as Scope.Variable | null;
-  if (!variable) return true; // implicit global
-  return state.isStateVariable(variable);
+  return isStateRoot(sourceCode, state, node);
 }
 
 /** The written place as the user would name it: source text, or `root.path` when written through an alias. */

@@ -44,8 +44,20 @@ export interface MoveDeclaration {
   body: TSESTree.BlockStatement;
 }
 
+/** The analysis' answers, for rules and analysis files that look for leaks other than writes. */
+export interface AnalysisServices {
+  /** The handler (and helper path) under which code at `node` runs per request; null for start-up code. */
+  contextOf(node: TSESTree.Node): { handler: Handler; via: string[] } | null;
+  /** Does the value of `node` come from the request? */
+  isRequestDerived(node: TSESTree.Node | null | undefined): boolean;
+  /** Is `node` (an identifier, `a.b.c` chain or `globalThis.x`) rooted at module-scope state? */
+  isModuleState(node: TSESTree.Node): boolean;
+}
+
 export interface FileAnalysis {
   handlers: Handler[];
+  /** Null when the file has no handler (nothing runs per request). */
+  services: AnalysisServices | null;
   findings: Finding[];
   /** Problems with `settings['handler-state']`, reported once per file. */
   settingsErrors: string[];

@@ -1,0 +1,88 @@
+// `--format sarif`: a SARIF 2.1.0 log (built with node-sarif-builder) for GitHub code scanning and other viewers.
+import { pathToFileURL } from 'node:url';
+import type { Linter } from 'eslint';
+import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
+import type { Log, Notification, Region } from 'sarif';
+import { relativePath, type ScanReport } from './scan-report.js';
+
+/** Paths in results are relative to this base, which `originalUriBaseIds` maps to the scanned directory. */
+export const SOURCE_ROOT = '%SRCROOT%';
+
+function level(message: Linter.LintMessage): 'error' | 'warning' {
+  return message.severity === 2 ? 'error' : 'warning';
+}
+
+/** ESLint's line and column are 1-based with an exclusive end, which is what SARIF regions use too. */
+function region(message: Linter.LintMessage): Region | undefined {
+  if (!(message.line >= 1)) return undefined;
+  const result: Region = { startLine: message.line, startColumn: Math.max(1, message.column) };
+  if (message.endLine !== undefined && message.endLine >= message.line) {
+    result.endLine = message.endLine;
+    if (message.endColumn !== undefined && message.endColumn >= 1) result.endColumn = message.endColumn;
+  }
+  return result;
+}
+
+export function buildSarif(report: ScanReport): Log {
+  const run = new SarifRunBuilder().initSimple({
+    toolDriverName: report.tool.name,
+    toolDriverVersion: report.tool.version,
+    url: report.tool.informationUri,
+  });
+  for (const [id, info] of report.rules) {
+    const rule = new SarifRuleBuilder().initSimple({
+      ruleId: id,
+      shortDescriptionText: info.description,
+      fullDescriptionText: info.description,
+      helpUri: info.url,
+    });
+    rule.rule.help = { text: `${info.description} See ${info.url}`, markdown: `${info.description} [Rule documentation](${info.url})` };
+    run.addRule(rule);
+  }
+
+  // Messages without a rule (parse errors, unreadable or missing paths) are not code findings: SARIF's
+  // place for them is the invocation's tool execution notifications.
+  const notifications: Notification[] = [];
+  for (const result of report.results) {
+    const uri = relativePath(report.cwd, result.filePath);
+    for (const message of result.messages) {
+      const where = region(message);
+      if (message.ruleId && report.rules.has(message.ruleId) && where) {
+        const builder = new SarifResultBuilder().initSimple({
+          level: level(message),
+          messageText: message.message,
+          ruleId: message.ruleId,
+        });
+        builder.setLocationArtifactUri({ uri, uriBaseId: SOURCE_ROOT });
+        builder.setLocationRegion(where);
+        run.addResult(builder);
+        continue;
+      }
+      const physicalLocation = where
+        ? { artifactLocation: { uri, uriBaseId: SOURCE_ROOT }, region: where }
+        : { artifactLocation: { uri, uriBaseId: SOURCE_ROOT } };
+      notifications.push({
+        level: level(message),
+        message: { text: message.ruleId ? `${message.ruleId}: ${message.message}` : message.message },
+        locations: [{ physicalLocation }],
+      });
+    }
+  }
+  run.run.columnKind = 'utf16CodeUnits';
+  run.run.originalUriBaseIds = { [SOURCE_ROOT]: { uri: `${pathToFileURL(report.cwd).href.replace(/\/?$/u, '/')}` } };
+  run.run.invocations = [
+    {
+      executionSuccessful: !notifications.some((notification) => notification.level === 'error'),
+      toolExecutionNotifications: notifications,
+    },
+  ];
+
+  const builder = new SarifBuilder();
+  builder.log.$schema = 'https://json.schemastore.org/sarif-2.1.0.json';
+  builder.addRun(run);
+  return builder.buildSarifOutput();
+}
+
+export function formatSarif(report: ScanReport): string {
+  return `${JSON.stringify(buildSarif(report), null, 2)}\n`;
+}

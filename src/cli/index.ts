@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// The `handler-state` bin: dispatches `scan` (zero-config lint) and `discover` (handlers from deployment manifests).
+import { realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { EXIT_FATAL, EXIT_OK, runScan, type CliIO } from './scan.js';
+
+const USAGE = `Usage: handler-state <command> [options]
+
+Commands:
+  scan [paths...]    Lint JavaScript/TypeScript handlers with the recommended config (no ESLint config needed)
+  discover [dir]     Print the handler settings declared in serverless.yml / SAM template.yaml / CDK code
+
+Run "handler-state <command> --help" for a command's options.
+`;
+
+interface DiscoverModule {
+  runDiscover: (argv: string[], io: CliIO) => number | Promise<number>;
+}
+
+async function loadDiscover(): Promise<DiscoverModule | undefined> {
+  const specifier = './discover.js';
+  try {
+    const loaded = (await import(specifier)) as Partial<DiscoverModule>;
+    return typeof loaded.runDiscover === 'function' ? (loaded as DiscoverModule) : undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
+function version(): string {
+  const require = createRequire(import.meta.url);
+  return (require('../../package.json') as { version: string }).version;
+}
+
+/** Runs the command line and resolves to the process exit code. */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'scan':
+      return runScan(rest, io);
+    case 'discover': {
+      const discover = await loadDiscover();
+      if (!discover) {
+        io.stderr.write('handler-state: the discover command is not available in this build\n');
+        return EXIT_FATAL;
+      }
+      try {
+        return await discover.runDiscover(rest, io);
+      } catch (error) {
+        io.stderr.write(`handler-state discover: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+        return EXIT_FATAL;
+      }
+    }
+    case '--version':
+    case '-v':
+      io.stdout.write(`${version()}\n`);
+      return EXIT_OK;
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      io.stdout.write(USAGE);
+      return EXIT_OK;
+    default:
+      io.stderr.write(`handler-state: unknown command "${command}"\n\n${USAGE}`);
+      return EXIT_FATAL;
+  }
+}
+
+/** True when this file is the program being run; npm's bin links are symlinks, hence the realpath. */
+function isEntryPoint(): boolean {
+  const invokedAs = process.argv[1];
+  if (!invokedAs) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(invokedAs)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const io: CliIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`handler-state: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = EXIT_FATAL;
+    },
+  );
+}
