@@ -58,7 +58,7 @@ function analyzeFile(
   const finder = new WriteFinder(sourceCode);
 
   const sites: WriteSite[] = [];
-  for (const [root, start] of stateReferences(scopes, state)) sites.push(...finder.find(start, root));
+  for (const [root, start] of stateReferences(scopes, state, sourceCode.visitorKeys)) sites.push(...finder.find(start, root));
   // Shapes depend on every assignment in the file (`global.log = global.log || []` anywhere).
   for (const site of sites) {
     if (site.form === 'assign' && site.operator !== null && site.values[0] && !site.throughAlias) {
@@ -111,6 +111,7 @@ function analyzeFile(
 function* stateReferences(
   scopes: ModuleScopes,
   state: ModuleState,
+  visitorKeys: SourceCodeVisitorKeys,
 ): Generator<[StateRoot, TSESTree.Node]> {
   const moduleVariables = new Set<Scope.Variable>(scopes.module.variables as Scope.Variable[]);
   if (scopes.module !== scopes.global) for (const v of scopes.global.variables) moduleVariables.add(v as Scope.Variable);
@@ -122,6 +123,7 @@ function* stateReferences(
       yield [root, reference.identifier as TSESTree.Node];
     }
   }
+  yield* staticThisReferences(scopes, visitorKeys);
   const implicit = new Map<string, StateRoot>();
   for (const reference of scopes.global.through) {
     const identifier = reference.identifier as TSESTree.Identifier;
@@ -146,6 +148,55 @@ function* stateReferences(
     const globalRoot = globalPropertyRoot(identifier);
     if (globalRoot) yield globalRoot;
   }
+}
+
+type SourceCodeVisitorKeys = Readonly<TSESLint.SourceCode>['visitorKeys'];
+
+/** `this.count++` inside a static method of a module-level class writes the class's static member. */
+function* staticThisReferences(
+  scopes: ModuleScopes,
+  visitorKeys: SourceCodeVisitorKeys,
+): Generator<[StateRoot, TSESTree.Node]> {
+  for (const variable of scopes.module.variables as Scope.Variable[]) {
+    const def = variable.defs[0];
+    if (!def || def.type !== 'ClassName' || variable.defs.length !== 1) continue;
+    const classNode = def.node as TSESTree.ClassDeclaration;
+    const root: StateRoot = { key: variable.name, name: variable.name, variable, kind: 'variable' };
+    for (const member of classNode.body.body) {
+      if (!('static' in member) || !member.static) continue;
+      const body =
+        member.type === T.MethodDefinition
+          ? member.value.body
+          : member.type === T.PropertyDefinition && member.value?.type === T.ArrowFunctionExpression
+            ? member.value.body
+            : null;
+      if (!body) continue;
+      for (const node of thisExpressions(body, visitorKeys)) yield [root, node];
+    }
+  }
+}
+
+/** `this` expressions that refer to the enclosing method's `this` (arrow functions keep it; functions rebind it). */
+function thisExpressions(root: TSESTree.Node, visitorKeys: SourceCodeVisitorKeys): TSESTree.Node[] {
+  const result: TSESTree.Node[] = [];
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === T.ThisExpression) {
+      result.push(node);
+      continue;
+    }
+    if (node !== root && (node.type === T.FunctionExpression || node.type === T.FunctionDeclaration || node.type === T.ClassBody)) continue;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as TSESTree.Node);
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return result;
 }
 
 /** `globalThis.x` / `global.x` / `process.env.X` as a root of its own. */
@@ -199,7 +250,7 @@ function describeTarget(sourceCode: Readonly<TSESLint.SourceCode>, site: WriteSi
   const text =
     site.throughAlias || site.root.kind === 'global'
       ? [site.root.name, ...site.path].join('.').replace(/\.\[\]/gu, '[…]')
-      : sourceCode.getText(site.target).replace(/\s+/gu, ' ');
+      : sourceCode.getText(site.target).replace(/\s+/gu, ' ').replace(/^this\b/u, site.root.name);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

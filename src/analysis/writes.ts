@@ -154,7 +154,9 @@ export class WriteFinder {
         if (ownBinding) return [];
         const holder = patternHolder(child);
         if (!holder) return [];
-        if (holder.type === T.AssignmentExpression) return site('destructure', child, { values: [holder.right] });
+        if (holder.type === T.AssignmentExpression) {
+          return site('destructure', child, { values: [matchingValue(child, holder.left, holder.right)] });
+        }
         return site('loopTarget', child, { values: [holder.right] });
       }
       default:
@@ -248,4 +250,35 @@ function patternHolder(node: TSESTree.Node): TSESTree.AssignmentExpression | TSE
     parent = parent.parent;
   }
   return null;
+}
+
+/**
+ * The part of a literal right-hand side that a pattern element receives: `[a, b] = [event.x, 2]` gives `b` the `2`.
+ * Falls back to the whole value when the right-hand side is not a literal of the same shape.
+ */
+function matchingValue(element: TSESTree.Node, pattern: TSESTree.Node, value: TSESTree.Node): TSESTree.Node {
+  const steps: TSESTree.Node[] = [];
+  for (let node: TSESTree.Node | undefined = element; node && node !== pattern; node = node.parent) steps.unshift(node);
+  let current: TSESTree.Node = pattern;
+  let matched: TSESTree.Node = value;
+  for (const step of steps) {
+    const literal = matched.type === T.TSAsExpression || matched.type === T.TSSatisfiesExpression ? matched.expression : matched;
+    if (current.type === T.ArrayPattern && literal.type === T.ArrayExpression) {
+      const index = current.elements.indexOf(step as TSESTree.DestructuringPattern);
+      const item = literal.elements[index];
+      if (index < 0 || !item || literal.elements.slice(0, index + 1).some((e) => e?.type === T.SpreadElement)) return matched;
+      matched = item;
+    } else if (current.type === T.ObjectPattern && literal.type === T.ObjectExpression && step.type === T.Property) {
+      const name = staticPropertyName(step);
+      const found = literal.properties.find((p) => p.type === T.Property && staticPropertyName(p) === name);
+      if (name === null || !found || found.type !== T.Property || literal.properties.some((p) => p.type === T.SpreadElement)) {
+        return matched;
+      }
+      matched = found.value;
+    } else if (step.type !== T.Property && step.type !== T.AssignmentPattern && current.type !== T.Property) {
+      return matched;
+    }
+    current = step;
+  }
+  return matched;
 }
