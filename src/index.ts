@@ -20,7 +20,7 @@ function rulesFor(level: 'recommended' | 'strict'): Record<string, RuleLevel> {
 }
 
 /** Test files mutate module state on purpose (mocks, spies, counters): turn every rule off there. */
-export const TEST_FILE_GLOBS = [
+const TEST_FILE_GLOBS = [
   '**/*.{test,spec}.{js,cjs,mjs,jsx,ts,cts,mts,tsx}',
   '**/__tests__/**',
   '**/__mocks__/**',
@@ -73,5 +73,5 @@ plugin.configs['disable-in-tests'] = [
 ];
 
 export type { RuleName };
-export { rules };
+// Only a default export: tools such as eslint-doc-generator `require()` the package and read the namespace.
 export default plugin;

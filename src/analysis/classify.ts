@@ -71,7 +71,8 @@ export class Classifier {
   classify(site: WriteSite, handler: FunctionNode): Classification | null {
     if (this.latched.has(site.root.key)) return null;
     const tainted = site.values.some((value) => this.requestData.isRequestDerived(value));
-    if (!tainted && isGuardedInit(site, this.isStateCheck)) return null;
+    // `cache[event.id] ??= load()` fills a slot per request: that is a cache, not a one-time initialisation.
+    if (!tainted && !this.hasRequestKey(site) && isGuardedInit(site, this.isStateCheck)) return null;
     const dataOr = (how: string): Classification => ({ kind: tainted ? 'requestData' : 'write', how });
 
     switch (site.form) {
@@ -92,6 +93,13 @@ export class Classifier {
       default:
         return null;
     }
+  }
+
+  private hasRequestKey(site: WriteSite): boolean {
+    for (let node = site.target; node.type === T.MemberExpression; node = unwrap(node.object)) {
+      if (node.computed && this.requestData.isRequestDerived(node.property)) return true;
+    }
+    return site.form === 'call' && this.requestData.isRequestDerived(site.key);
   }
 
   private classifyCall(site: WriteSite, handler: FunctionNode, tainted: boolean): Classification | null {
@@ -125,7 +133,7 @@ export class Classifier {
     const receiver = receiverKey(site, receiverPath);
 
     // `CACHE[event.item] = item`, `arr[arr.length] = x`
-    if (last === '[]' && operator === '=') {
+    if (last === '[]' && (operator === '=' || operator === '||=' || operator === '??=')) {
       if (receiverShape === 'array' || isLengthOf(site.key, site.target)) {
         if (!this.evicted.has(receiver) && !resetsEachInvocation(handler, site, receiverPath)) return { kind: 'growth', how: 'an index write' };
       } else if (receiverShape !== 'bounded' && this.requestData.isRequestDerived(site.key) && !this.evicted.has(receiver)) {
@@ -137,7 +145,7 @@ export class Classifier {
     const ownShape = this.state.shapeOf(site.root, site.path);
     if (value && selfName !== null && !resetsEachInvocation(handler, site, site.path)) {
       // `ids = [...ids, id]`, `ids = ids.concat(id)`, `log = log + line`
-      if (operator === '=' && growsFromItself(value, selfName)) {
+      if (operator === '=' && growsFromItself(value, selfName, ownShape)) {
         const keyed = value.type === T.ObjectExpression && value.properties.some(
           (property) => property.type === T.Property && property.computed && this.requestData.isRequestDerived(property.key),
         );
@@ -188,7 +196,7 @@ function isLengthOf(key: TSESTree.Node | null, target: TSESTree.Node): boolean {
   return receiver !== null && dottedName(keyNode) === `${receiver}.length`;
 }
 
-function growsFromItself(value: TSESTree.Node, selfName: string): boolean {
+function growsFromItself(value: TSESTree.Node, selfName: string, ownShape: Shape): boolean {
   if (value.type === T.ArrayExpression || value.type === T.ObjectExpression) {
     const items = value.type === T.ArrayExpression ? value.elements : value.properties;
     return items.some((item) => item?.type === T.SpreadElement && dottedName(item.argument) === selfName) && items.length > 1;
@@ -204,7 +212,7 @@ function growsFromItself(value: TSESTree.Node, selfName: string): boolean {
     );
   }
   if (value.type === T.BinaryExpression && value.operator === '+') {
-    return dottedName(value.left) === selfName && isStringy(value.right);
+    return dottedName(value.left) === selfName && (ownShape === 'string' || isStringy(value.right));
   }
   return false;
 }

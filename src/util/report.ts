@@ -1,5 +1,6 @@
 // Shared reporting for the state rules: filter the file's findings by kind, apply `allow`, add the move suggestion.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { functionName } from '../analysis/ast.js';
 import { analyze } from '../analysis/index.js';
 import type { Finding, LeakKind } from '../analysis/types.js';
 
@@ -84,7 +85,7 @@ export function reportFindings<MessageId extends string>(
         ? [
             {
               messageId: 'moveIntoHandler',
-              data: { name: finding.root, handler: handlerLabel(finding) },
+              data: { name: finding.root, handler: functionName(finding.handler.node) ?? handlerLabel(finding) },
               fix: (fixer) => moveDeclarationFix(fixer, context.sourceCode, move.declaration, move.body),
             },
           ]
