@@ -2,6 +2,7 @@
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { enclosingFunction, functionName, isFunctionNode, staticPropertyName, unwrap, valueParent } from './ast.js';
+import { instanceMembers, localClassOf, type ClassNode } from './instances.js';
 import { initializerOf, type ModuleScopes } from './scope.js';
 import type { FunctionNode, Handler } from './types.js';
 
@@ -21,6 +22,8 @@ export class Reachability {
   private readonly reached = new Map<FunctionNode, RequestContext>();
   /** Call (or reference) edges keyed by the nearest enclosing function of the reference. */
   private readonly edges = new Map<FunctionNode, Edge[]>();
+  /** Calls that invoke a module function by name or through a table: where arguments flow into its parameters. */
+  private readonly callSites = new Map<FunctionNode, TSESTree.CallExpression[]>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -81,7 +84,18 @@ export class Reachability {
     return this.reached.has(fn) && this.reached.get(fn)!.via.length > 0;
   }
 
+  /** Calls of `fn` found by name or through a dispatch table (not calls through other aliases). */
+  callSitesOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
+    return this.callSites.get(fn) ?? [];
+  }
+
   private addEdge(from: TSESTree.Node, target: FunctionNode): void {
+    const { parent, child } = valueParent(from);
+    if (parent?.type === T.CallExpression && parent.callee === child) {
+      const list = this.callSites.get(target);
+      if (list) list.push(parent);
+      else this.callSites.set(target, [parent]);
+    }
     const source = enclosingFunction(from);
     if (!source || source === target) return;
     const list = this.edges.get(source);
@@ -107,7 +121,8 @@ export class Reachability {
           this.addEdge(identifier, functions.direct);
           continue;
         }
-        for (const target of this.tableTargets(identifier, functions.table)) this.addEdge(identifier, target);
+        const access = this.tableAccess(identifier, functions.table);
+        for (const target of access.targets) this.addEdge(access.node, target);
       }
     }
   }
@@ -117,6 +132,9 @@ export class Reachability {
     if (!init) return null;
     const value = unwrap(init);
     if (isFunctionNode(value)) return { direct: value, table: value };
+    // `const repo = new Repo()`: `repo.add(x)` runs Repo's instance method.
+    const classNode = localClassOf(value, this.scopes);
+    if (classNode) return { table: { instanceOf: classNode } };
     if (value.type === T.ObjectExpression || value.type === T.ClassDeclaration || value.type === T.ClassExpression) {
       return { table: value };
     }
@@ -124,7 +142,7 @@ export class Reachability {
   }
 
   /** The functions a member access on a dispatch table can reach. */
-  private tableTargets(identifier: TSESTree.Node, table: TableNode): FunctionNode[] {
+  private tableAccess(identifier: TSESTree.Node, table: TableNode): { node: TSESTree.Node; targets: FunctionNode[] } {
     let node: TSESTree.Node = identifier;
     let candidates: TableNode[] = [table];
     for (let depth = 0; depth < MAX_TABLE_DEPTH; depth++) {
@@ -135,17 +153,22 @@ export class Reachability {
       for (const candidate of candidates) next.push(...tableMembers(candidate, name));
       candidates = next;
       node = parent;
-      if (candidates.length === 0) return [];
+      if (candidates.length === 0) return { node, targets: [] };
     }
-    if (node === identifier) return [];
-    return candidates.filter(isFunctionNode);
+    if (node === identifier) return { node, targets: [] };
+    const targets = candidates.filter(
+      (candidate): candidate is FunctionNode => !('instanceOf' in candidate) && isFunctionNode(candidate),
+    );
+    return { node, targets };
   }
 }
 
-type TableNode = TSESTree.Node;
+/** Something whose members may be functions: an object literal, a class (static side), or a class instance. */
+type TableNode = TSESTree.Node | { instanceOf: ClassNode };
 
-/** Members of an object literal or class (static side) named `name`, or all of them when `name` is null. */
+/** Members of an object literal, class (static side) or instance named `name`, or all of them when `name` is null. */
 function tableMembers(table: TableNode, name: string | null): TableNode[] {
+  if ('instanceOf' in table) return instanceMembers(table.instanceOf, name);
   const value = unwrap(table);
   const result: TableNode[] = [];
   if (value.type === T.ObjectExpression) {

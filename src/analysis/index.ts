@@ -5,9 +5,12 @@ import { isInside, staticPropertyName, unwrap, valueParent } from './ast.js';
 import { Reachability, type RequestContext } from './calls.js';
 import { Classifier } from './classify.js';
 import { findHandlers } from './handlers.js';
+import { findLibraryContextLeaks } from './library-context.js';
+import { collectCalls, findListenerLeaks } from './listeners.js';
+import { findSingletons, singletonMethods } from './instances.js';
 import { ModuleState, type StateRoot } from './module-state.js';
 import { RequestData } from './request-data.js';
-import { moduleScopes, referenceIndex, type ModuleScopes } from './scope.js';
+import { isModuleLevel, moduleScopes, referenceIndex, type ModuleScopes } from './scope.js';
 import { resolveSettings } from './settings.js';
 import type { AnalysisServices, FileAnalysis, Finding, FunctionNode, Handler, MoveDeclaration } from './types.js';
 import { WriteFinder, type WriteSite } from './writes.js';
@@ -27,7 +30,7 @@ export function analyze(context: AnalyzeContext): FileAnalysis {
   const settings = resolveSettings(context.settings, context.filename, context.cwd);
   let analysis: FileAnalysis;
   try {
-    analysis = analyzeFile(sourceCode, settings);
+    analysis = analyzeFile(sourceCode, settings, context.filename);
   } catch (error) {
     // A rule must never take down the user's lint run; the corpus run and tests set this to see real failures.
     if (process.env.HANDLER_STATE_DEBUG) throw error;
@@ -41,11 +44,12 @@ export function analyze(context: AnalyzeContext): FileAnalysis {
 function analyzeFile(
   sourceCode: Readonly<TSESLint.SourceCode>,
   settings: ReturnType<typeof resolveSettings>,
+  filename: string,
 ): FileAnalysis {
   const empty: FileAnalysis = { handlers: [], services: null, findings: [], settingsErrors: [], settingsErrorsReported: false };
   const scopes = moduleScopes(sourceCode);
   if (!scopes) return empty;
-  const handlers = findHandlers(sourceCode, scopes, settings);
+  const handlers = findHandlers(sourceCode, scopes, settings, filename);
   if (handlers.length === 0) return { ...empty, handlers };
 
   const reach = new Reachability(sourceCode, scopes, handlers);
@@ -54,6 +58,8 @@ function analyzeFile(
     sourceCode,
     handlers.map((handler) => handler.node),
     (node) => reach.contextOf(node) !== null,
+    (fn) => reach.callSitesOf(fn),
+    (scope) => isModuleLevel(scopes, scope),
   );
   const finder = new WriteFinder(sourceCode);
 
@@ -104,7 +110,10 @@ function analyzeFile(
     isRequestDerived: (node) => requestData.isRequestDerived(node),
     isModuleState: (node) => isStateRoot(sourceCode, state, node),
   };
-  return { handlers, services, findings, settingsErrors: [], settingsErrorsReported: false };
+  const calls = collectCalls(sourceCode);
+  const listenerLeaks = findListenerLeaks(sourceCode, services, calls);
+  const libraryContextLeaks = findLibraryContextLeaks(sourceCode, services, calls);
+  return { handlers, services, findings, listenerLeaks, libraryContextLeaks, settingsErrors: [], settingsErrorsReported: false };
 }
 
 /** Every place module state is named: references to module variables, implicit globals, `globalThis.x`. */
@@ -124,6 +133,13 @@ function* stateReferences(
     }
   }
   yield* staticThisReferences(scopes, visitorKeys);
+  for (const singleton of findSingletons(scopes)) {
+    const name = singleton.variable.name;
+    const root: StateRoot = { key: name, name, variable: singleton.variable, kind: 'variable' };
+    for (const method of singletonMethods(singleton)) {
+      for (const node of thisExpressions(method.body ?? method, visitorKeys)) yield [root, node];
+    }
+  }
   const implicit = new Map<string, StateRoot>();
   for (const reference of scopes.global.through) {
     const identifier = reference.identifier as TSESTree.Identifier;

@@ -2,6 +2,7 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calleeName, dottedName, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { instanceFieldValues, localClassOf } from './instances.js';
 import { initializerOf, resolveName, type ModuleScopes } from './scope.js';
 import type { ResolvedSettings } from './settings.js';
 
@@ -123,6 +124,9 @@ export class ModuleState {
         for (const property of value.properties) {
           if (property.type === T.Property && staticPropertyName(property) === last) result.push(property.value);
         }
+      } else if (value.type === T.NewExpression) {
+        const classNode = localClassOf(value, this.scopes);
+        if (classNode) result.push(...instanceFieldValues(classNode, last));
       } else if (value.type === T.ClassDeclaration || value.type === T.ClassExpression) {
         for (const member of value.body.body) {
           if (member.type === T.PropertyDefinition && member.static && member.value && staticPropertyName(member) === last) {

@@ -17,8 +17,12 @@ export class RequestData {
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     handlers: Iterable<FunctionNode>,
-    /** Is this function called at request time? Only then can its call sites carry request data into a helper. */
+    /** Is this code run at request time? Only then can its call sites carry request data into a helper. */
     private readonly isRequestTime: (node: TSESTree.Node) => boolean,
+    /** The calls of a module function (by name, or through a table or singleton). */
+    private readonly callSitesOf: (fn: FunctionNode) => readonly TSESTree.CallExpression[],
+    /** Is this the module's top-level scope (ES module, CommonJS wrapper or script)? */
+    private readonly isModuleScope: (scope: Scope.Scope) => boolean,
   ) {
     this.handlerNodes = new Set(handlers);
   }
@@ -126,9 +130,8 @@ export class RequestData {
   }
 
   private computeVariable(variable: Scope.Variable): boolean {
-    const scopeType = variable.scope.type;
     // Module state is never request data by itself: reading it back is not what leaks.
-    if (scopeType === 'module' || scopeType === 'global') return false;
+    if (this.isModuleScope(variable.scope as Scope.Scope)) return false;
     for (const def of variable.defs) {
       if (def.type === 'Parameter' && this.isParameterRequestDerived(def.node as FunctionNode, def.name as TSESTree.Identifier)) {
         return true;
@@ -169,19 +172,26 @@ export class RequestData {
     }
     // `promise.then((value) => …)` on request data is covered above through the callee object.
     if (index < 0) return false;
-    // A named function: request data flows in through any request-time call that passes it at this position.
-    const variable = this.functionVariable(fn);
-    if (!variable) return false;
-    for (const reference of variable.references) {
-      const identifier = reference.identifier as TSESTree.Node;
-      const call = valueParent(identifier);
-      if (call.parent?.type !== T.CallExpression || call.parent.callee !== call.child) continue;
-      if (!this.isRequestTime(call.parent)) continue;
-      const argument = call.parent.arguments[index];
+    // A module function: request data flows in through any request-time call that passes it at this position.
+    for (const call of [...this.callSitesOf(fn), ...this.localCallsOf(fn)]) {
+      if (!this.isRequestTime(call)) continue;
+      const argument = call.arguments[index];
       if (argument && this.isRequestDerived(argument)) return true;
-      if (call.parent.arguments.some((arg) => arg.type === T.SpreadElement && this.isRequestDerived(arg))) return true;
+      if (call.arguments.some((arg) => arg.type === T.SpreadElement && this.isRequestDerived(arg))) return true;
     }
     return false;
+  }
+
+  /** Calls of a function declared inside another function, found through its name. */
+  private localCallsOf(fn: FunctionNode): TSESTree.CallExpression[] {
+    const variable = this.functionVariable(fn);
+    if (!variable || this.isModuleScope(variable.scope as Scope.Scope)) return [];
+    const calls: TSESTree.CallExpression[] = [];
+    for (const reference of variable.references) {
+      const { parent, child } = valueParent(reference.identifier as TSESTree.Node);
+      if (parent?.type === T.CallExpression && parent.callee === child) calls.push(parent);
+    }
+    return calls;
   }
 
   private functionVariable(fn: FunctionNode): Scope.Variable | null {
