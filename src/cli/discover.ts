@@ -94,7 +94,7 @@ interface DiscoverOptions {
 }
 
 function parseArguments(argv: readonly string[]): DiscoverOptions | string {
-  const args = argv[0] === 'discover' ? argv.slice(1) : [...argv];
+  const args = [...argv];
   const options: DiscoverOptions = { projectDir: '.', json: false, help: false };
   const positional: string[] = [];
   for (let index = 0; index < args.length; index++) {
@@ -160,7 +160,9 @@ export async function runDiscover(argv: string[], io: DiscoverIo): Promise<numbe
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, `${JSON.stringify(settings, null, 2)}\n`);
     } catch (error) {
-      io.stderr(`handler-state discover: cannot write ${options.write}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(
+        `handler-state discover: cannot write ${options.write}: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       return 2;
     }
   }

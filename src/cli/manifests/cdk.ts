@@ -81,6 +81,7 @@ interface StackContext {
   /** Where `cdk` runs (the nearest cdk.json), which relative asset paths are resolved against. */
   appDir: string;
   manifest: string;
+  text: string;
   resolved: Map<TSESTree.Node, Variable | null>;
   bindings: Bindings;
 }
@@ -118,6 +119,7 @@ function readStack(parser: Parser, projectDir: string, file: string, text: strin
     fileDir,
     appDir: findAppDir(projectDir, fileDir),
     manifest,
+    text,
     resolved,
     bindings: collectBindings(parsed.ast),
   };
@@ -225,7 +227,8 @@ function readConstruct(context: StackContext, construct: TSESTree.NewExpression)
   const line = construct.loc.start.line;
   const idNode = construct.arguments[1];
   const id = idNode && idNode.type !== T.SpreadElement ? evaluateString(context, idNode) : undefined;
-  const label = `line ${line}: ${kind === NODEJS_FUNCTION ? NODEJS_FUNCTION : 'lambda.Function'} ${id === undefined ? '(id not a literal)' : `"${id}"`}`;
+  const idText = idNode ? context.text.slice(idNode.range[0], idNode.range[1]).replace(/\s+/g, ' ') : '(no id)';
+  const label = `line ${line}: ${kind === NODEJS_FUNCTION ? NODEJS_FUNCTION : `lambda.${kind}`} ${id === undefined ? idText : `"${id}"`}`;
   const functionId = id ?? `line ${line}`;
   const propsNode = construct.arguments[2];
   const props = propsNode && propsNode.type !== T.SpreadElement ? resolveObject(context, propsNode) : undefined;
@@ -236,7 +239,10 @@ function readConstruct(context: StackContext, construct: TSESTree.NewExpression)
     if (code === undefined) return undefined;
     return readLambdaFunction(context, props!, code, label, functionId);
   }
-  if (!props) return { problem: `${label}: the props are not an object literal; not inferable, skipped` };
+  // `new NodejsFunction(this, 'Id')` takes every default; props that are not an object literal are unknown.
+  if (propsNode !== undefined && !props) {
+    return { problem: `${label}: the props are not an object literal; not inferable, skipped` };
+  }
   return readNodejsFunction(context, props, label, functionId, id);
 }
 
@@ -255,20 +261,22 @@ function constructKind(context: StackContext, callee: TSESTree.Expression): stri
 
 function readNodejsFunction(
   context: StackContext,
-  props: TSESTree.ObjectExpression,
+  props: TSESTree.ObjectExpression | undefined,
   label: string,
   functionId: string,
   id: string | undefined,
 ): ConstructResult {
-  const entryNode = findProperty(context, props, 'entry');
+  const entryNode = props ? findProperty(context, props, 'entry') : undefined;
   if (entryNode === SPREAD) return { problem: `${label}: entry may come from a spread object; not inferable, skipped` };
   let entry: string | undefined;
   if (entryNode === undefined) {
     // CDK's own default: <stack file>.<id>.ts (or .js …) next to the file that defines the function.
     const base = context.file.replace(/\.[cm]?[jt]sx?$/, '');
-    entry = id === undefined ? undefined : MODULE_EXTENSIONS.map((extension) => `${base}.${id}${extension}`).find(isFile);
+    entry =
+      id === undefined ? undefined : MODULE_EXTENSIONS.map((extension) => `${base}.${id}${extension}`).find(isFile);
     if (!entry) {
-      const expected = id === undefined ? '' : ` and there is no ${relativeToProject(context.projectDir, base)}.${id}.ts`;
+      const expected =
+        id === undefined ? '' : ` and there is no ${relativeToProject(context.projectDir, base)}.${id}.ts`;
       return { problem: `${label} has no entry${expected}; not inferable, skipped` };
     }
   } else {
@@ -276,12 +284,15 @@ function readNodejsFunction(
     if (value === undefined) return { problem: `${label}: entry is not a literal path; not inferable, skipped` };
     entry = path.resolve(context.appDir, value);
     if (!isFile(entry)) {
-      return { problem: `${label}: entry points to a missing file (${relativeToProject(context.projectDir, entry)}); skipped` };
+      return {
+        problem: `${label}: entry points to a missing file (${relativeToProject(context.projectDir, entry)}); skipped`,
+      };
     }
   }
 
-  const handlerNode = findProperty(context, props, 'handler');
-  if (handlerNode === SPREAD) return { problem: `${label}: handler may come from a spread object; not inferable, skipped` };
+  const handlerNode = props ? findProperty(context, props, 'handler') : undefined;
+  if (handlerNode === SPREAD)
+    return { problem: `${label}: handler may come from a spread object; not inferable, skipped` };
   let exportName = 'handler';
   if (handlerNode !== undefined) {
     const value = evaluateString(context, handlerNode);
@@ -315,20 +326,25 @@ function readLambdaFunction(
       : undefined;
   if (method === 'fromInline') return undefined;
   if (method !== 'fromAsset' || call.type !== T.CallExpression) {
-    return { problem: `${label}: code is not Code.fromAsset(<literal path>); the source is not in the project, skipped` };
+    return {
+      problem: `${label}: code is not Code.fromAsset(<literal path>); the source is not in the project, skipped`,
+    };
   }
   const assetArgument = call.arguments[0];
-  const asset = assetArgument && assetArgument.type !== T.SpreadElement ? evaluateString(context, assetArgument) : undefined;
+  const asset =
+    assetArgument && assetArgument.type !== T.SpreadElement ? evaluateString(context, assetArgument) : undefined;
   if (asset === undefined) return { problem: `${label}: Code.fromAsset path is not a literal; not inferable, skipped` };
   const assetDir = path.resolve(context.appDir, asset);
 
   const handlerNode = findProperty(context, props, 'handler');
   if (handlerNode === undefined) return { problem: `${label} has no handler; skipped` };
-  if (handlerNode === SPREAD) return { problem: `${label}: handler may come from a spread object; not inferable, skipped` };
+  if (handlerNode === SPREAD)
+    return { problem: `${label}: handler may come from a spread object; not inferable, skipped` };
   const handler = evaluateString(context, handlerNode);
   if (handler === undefined) return { problem: `${label}: handler is not a literal; not inferable, skipped` };
   const parts = splitHandler(handler);
-  if (!parts) return { problem: `${label}: handler "${handler}" is not of the form path/to/module.exportName; skipped` };
+  if (!parts)
+    return { problem: `${label}: handler "${handler}" is not of the form path/to/module.exportName; skipped` };
   const base = path.resolve(assetDir, parts.modulePath);
   const file = resolveModule(base);
   if (!file) {
@@ -336,7 +352,12 @@ function readLambdaFunction(
       problem: `${label}: handler "${handler}" points to a missing file (tried ${describeTried(context.projectDir, base)}); skipped`,
     };
   }
-  return { file: relativeToProject(context.projectDir, file), exportName: parts.exportName, manifest: context.manifest, functionId };
+  return {
+    file: relativeToProject(context.projectDir, file),
+    exportName: parts.exportName,
+    manifest: context.manifest,
+    functionId,
+  };
 }
 
 /** `Runtime.PYTHON_3_12` or `new Runtime('python3.12')`: a function whose source is not JavaScript. */
@@ -415,7 +436,11 @@ function findProperty(
       continue;
     }
     const key =
-      property.key.type === T.Identifier ? property.key.name : property.key.type === T.Literal ? String(property.key.value) : undefined;
+      property.key.type === T.Identifier
+        ? property.key.name
+        : property.key.type === T.Literal
+          ? String(property.key.value)
+          : undefined;
     if (key === name) found = property.value;
   }
   return found;
@@ -516,4 +541,3 @@ function evaluateCall(
 function isImportMeta(node: TSESTree.Node): boolean {
   return node.type === T.MetaProperty && node.meta.name === 'import' && node.property.name === 'meta';
 }
-

@@ -82,7 +82,9 @@ export function readCloudFormation(context: ManifestContext): ManifestResult {
       const absolute = path.resolve(codeDir, entryPoint);
       file = isFile(absolute) ? absolute : resolveModule(absolute);
       if (!file) {
-        problem(`${label}: EntryPoints names "${entryPoint}", which is missing from ${relativeToProject(context.projectDir, codeDir) || '.'}; skipped`);
+        problem(
+          `${label}: EntryPoints names "${entryPoint}", which is missing from ${relativeToProject(context.projectDir, codeDir) || '.'}; skipped`,
+        );
         continue;
       }
     } else {
@@ -135,7 +137,11 @@ function pickEntryPoint(value: unknown, modulePath: string): string | { problem:
   const wanted = path.posix.normalize(modulePath);
   const exact = entryPoints.filter((entry) => withoutExtension(entry) === wanted);
   if (exact.length === 1) return exact[0];
-  const byName = entryPoints.filter((entry) => path.posix.basename(withoutExtension(entry)) === path.posix.basename(wanted));
+  const byName = entryPoints.filter(
+    (entry) => path.posix.basename(withoutExtension(entry)) === path.posix.basename(wanted),
+  );
   if (byName.length === 1) return byName[0];
-  return { problem: `none of Metadata.BuildProperties.EntryPoints (${entryPoints.join(', ')}) matches Handler module "${modulePath}"` };
+  return {
+    problem: `none of Metadata.BuildProperties.EntryPoints (${entryPoints.join(', ')}) matches Handler module "${modulePath}"`,
+  };
 }

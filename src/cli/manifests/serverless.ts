@@ -55,7 +55,9 @@ export function readServerless(context: ManifestContext): ManifestResult {
       continue;
     }
     if (handler.includes(VARIABLE)) {
-      problem(`${label}: handler "${handler}" contains a variable, which cannot be resolved without deploying; skipped`);
+      problem(
+        `${label}: handler "${handler}" contains a variable, which cannot be resolved without deploying; skipped`,
+      );
       continue;
     }
     const parts = splitHandler(handler);
