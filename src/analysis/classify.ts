@@ -27,8 +27,12 @@ export class Classifier {
     private readonly isStateCheck: StateCheck,
     allSites: readonly WriteSite[],
     requestTimeSites: readonly WriteSite[],
+    /** Does this code ever run after start-up (per request, or in a timer or event callback)? */
+    runsLater: (site: WriteSite) => boolean,
   ) {
     for (const site of allSites) {
+      // A reset in a test helper or dead code bounds nothing.
+      if (!runsLater(site)) continue;
       if (site.form === 'delete') this.evicted.add(receiverKey(site, site.path.slice(0, -1)));
       if (site.form === 'call' && site.method && REMOVING_METHODS.has(site.method)) this.evicted.add(receiverKey(site, site.path));
       if (site.form === 'assign' && site.operator === '=' && site.values[0] && isFreshContainer(site.values[0])) {
@@ -118,7 +122,7 @@ export class Classifier {
     if (!grows) return { kind: 'write', how };
     if (this.evicted.has(key) || resetsEachInvocation(handler, site)) {
       // Bounded by the code itself; still state shared with concurrent requests.
-      return { kind: 'write', how };
+      return { kind: tainted ? 'requestData' : 'write', how };
     }
     return { kind: 'growth', how };
   }
@@ -231,23 +235,36 @@ function isStringy(node: TSESTree.Node): boolean {
  */
 function resetsEachInvocation(handler: FunctionNode, site: WriteSite, path: readonly string[] = site.path): boolean {
   if (site.throughAlias) return false;
-  const name = [site.root.name, ...path].join('.');
-  if (handler.body.type !== T.BlockStatement) return false;
-  const statements = topLevelStatements(handler.body.body);
-  return statements.some((statement) => {
-    if (statement.type !== T.ExpressionStatement) return false;
+  return resetNames(handler).has([site.root.name, ...path].join('.'));
+}
+
+const resetNamesMemo = new WeakMap<FunctionNode, Set<string>>();
+
+/** The dotted names a handler resets in its own top-level statements, computed once per handler. */
+function resetNames(handler: FunctionNode): Set<string> {
+  const memo = resetNamesMemo.get(handler);
+  if (memo) return memo;
+  const names = new Set<string>();
+  resetNamesMemo.set(handler, names);
+  if (handler.body.type !== T.BlockStatement) return names;
+  for (const statement of topLevelStatements(handler.body.body)) {
+    if (statement.type !== T.ExpressionStatement) continue;
     const expression = unwrap(statement.expression);
     if (expression.type === T.AssignmentExpression && expression.operator === '=') {
-      if (dottedName(expression.left) === name && isFreshContainer(expression.right)) return true;
+      const left = dottedName(expression.left);
+      if (left === null) continue;
       const right = unwrap(expression.right);
-      return dottedName(expression.left) === `${name}.length` && right.type === T.Literal && right.value === 0;
-    }
-    if (expression.type === T.CallExpression) {
+      if (isFreshContainer(expression.right)) names.add(left);
+      else if (left.endsWith('.length') && right.type === T.Literal && right.value === 0) names.add(left.slice(0, -'.length'.length));
+    } else if (expression.type === T.CallExpression) {
       const callee = dottedName(expression.callee);
-      return callee === `${name}.clear` || (callee === `${name}.splice` && isZero(expression.arguments[0]));
+      if (callee?.endsWith('.clear') && expression.arguments.length === 0) names.add(callee.slice(0, -'.clear'.length));
+      else if (callee?.endsWith('.splice') && isZero(expression.arguments[0]) && expression.arguments.length === 1) {
+        names.add(callee.slice(0, -'.splice'.length));
+      }
     }
-    return false;
-  });
+  }
+  return names;
 }
 
 function isZero(node: TSESTree.Node | undefined): boolean {

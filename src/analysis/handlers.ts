@@ -1,7 +1,17 @@
-// Decides which functions are request handlers: exported functions recognised by name, signature, type or wrapper.
+// Decides which functions are request handlers: declared ones, each platform's shapes, and AWS Lambda exports.
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { calleeName, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { calleeName, dottedName, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { detectAzureFunctions } from './platforms/azure.js';
+import { detectCloudflareWorkers } from './platforms/cloudflare.js';
+import { commonJsExportName, PlatformFile, type AddHandler } from './platforms/common.js';
+import { detectDeclaredHandlers } from './platforms/declared.js';
+import { detectGoogleCloudFunctions } from './platforms/gcp.js';
+import { detectNextJs } from './platforms/nextjs.js';
+import { detectNitro } from './platforms/nitro.js';
+import { detectNodeServers } from './platforms/node-servers.js';
+import { detectSvelteKit } from './platforms/sveltekit.js';
+import { detectVercelFunctions } from './platforms/vercel.js';
 import { initializerOf, resolveName, type ModuleScopes } from './scope.js';
 import type { ResolvedSettings } from './settings.js';
 import type { FunctionNode, Handler } from './types.js';
@@ -20,7 +30,12 @@ export const KNOWN_WRAPPERS = new Set([
   'makeIdempotent', // @aws-lambda-powertools/idempotency
   'captureLambdaHandler',
   'withSentry',
+  'kafkaConsumer', // @aws-lambda-powertools/kafka
+  'createGraphQLHandler', // RedwoodJS
 ]);
+
+/** Wrappers whose argument is a configuration object: its function-valued options run per request. */
+const CONFIG_WRAPPERS = new Set(['createGraphQLHandler', 'startServerAndCreateLambdaHandler']);
 
 const AWS_LAMBDA_MODULES = new Set(['aws-lambda', '@types/aws-lambda']);
 const MAX_RESOLVE_DEPTH = 8;
@@ -40,13 +55,33 @@ interface Context {
   awsNamespaces: Set<string>;
 }
 
+/**
+ * Every handler of the file. Declared handlers come first, then the platforms recognised from an import or a file
+ * convention, then AWS Lambda exports; a function found twice keeps its first (most specific) reason.
+ */
 export function findHandlers(
   sourceCode: Readonly<TSESLint.SourceCode>,
   scopes: ModuleScopes,
   settings: ResolvedSettings,
+  filename = '',
 ): Handler[] {
   const ctx: Context = { sourceCode, scopes, settings, awsTypeNames: new Set(), awsNamespaces: new Set() };
   const program = sourceCode.ast;
+  const found = new Map<FunctionNode, Handler>();
+  const add: AddHandler = (fn, name, reason, platform) => {
+    if (!found.has(fn)) found.set(fn, { node: fn, name, reason, platform });
+  };
+  const file = new PlatformFile(sourceCode, scopes, settings, filename);
+  detectDeclaredHandlers(file, add);
+  detectNextJs(file, add);
+  detectSvelteKit(file, add);
+  detectVercelFunctions(file, add);
+  detectGoogleCloudFunctions(file, add, file.importsAny(['express']));
+  detectAzureFunctions(file, add);
+  detectCloudflareWorkers(file, add);
+  detectNitro(file, add);
+  detectNodeServers(file, add);
+
   for (const statement of program.body) {
     if (statement.type === T.ImportDeclaration && AWS_LAMBDA_MODULES.has(statement.source.value)) {
       for (const specifier of statement.specifiers) {
@@ -56,13 +91,16 @@ export function findHandlers(
     }
   }
 
-  const found = new Map<FunctionNode, Handler>();
   const consider = (name: string, value: TSESTree.Node | null, declaredType: TSESTree.TypeNode | null) => {
     if (!value) return;
     const candidate = resolveCandidate(ctx, value, declaredType, 0, new Set());
-    if (!candidate || found.has(candidate.fn)) return;
+    if (!candidate) {
+      for (const option of configOptions(ctx, name, value)) add(option.fn, name, option.reason, 'aws-lambda');
+      return;
+    }
+    if (found.has(candidate.fn)) return;
     const reason = handlerReason(ctx, name, candidate);
-    if (reason) found.set(candidate.fn, { node: candidate.fn, name, reason });
+    if (reason) add(candidate.fn, name, reason, 'aws-lambda');
   };
 
   for (const statement of program.body) {
@@ -91,7 +129,8 @@ function collectExports(ctx: Context, statement: TSESTree.ProgramStatement, cons
       } else if (!statement.source) {
         for (const specifier of statement.specifiers) {
           if (specifier.local.type !== T.Identifier) continue;
-          const exported = specifier.exported.type === T.Identifier ? specifier.exported.name : String(specifier.exported.value);
+          const exported =
+            specifier.exported.type === T.Identifier ? specifier.exported.name : String(specifier.exported.value);
           consider(exported, specifier.local, null);
         }
       }
@@ -113,7 +152,11 @@ function collectExports(ctx: Context, statement: TSESTree.ProgramStatement, cons
             if (name !== null) consider(name, property.value, null);
           }
         } else if (target !== null) {
-          consider(target === 'module.exports' ? 'default' : target, value.type === T.AssignmentExpression ? value.right : value, null);
+          consider(
+            target === 'module.exports' ? 'default' : target,
+            value.type === T.AssignmentExpression ? value.right : value,
+            null,
+          );
         }
         expression = value;
       }
@@ -122,26 +165,6 @@ function collectExports(ctx: Context, statement: TSESTree.ProgramStatement, cons
     default:
       return;
   }
-}
-
-/** `handler` for `exports.handler` / `module.exports.handler`, `module.exports` for the whole object. */
-function commonJsExportName(node: TSESTree.Node): string | null {
-  const target = unwrap(node);
-  if (target.type !== T.MemberExpression) return null;
-  const property = staticPropertyName(target);
-  if (property === null) return null;
-  const object = unwrap(target.object);
-  if (object.type === T.Identifier && object.name === 'module' && property === 'exports') return 'module.exports';
-  if (object.type === T.Identifier && object.name === 'exports') return property;
-  if (
-    object.type === T.MemberExpression &&
-    staticPropertyName(object) === 'exports' &&
-    unwrap(object.object).type === T.Identifier &&
-    (unwrap(object.object) as TSESTree.Identifier).name === 'module'
-  ) {
-    return property;
-  }
-  return null;
 }
 
 function resolveCandidate(
@@ -181,7 +204,7 @@ function resolveCandidate(
       const inner = resolveCandidate(ctx, callee.object, declaredType, depth + 1, seen);
       if (inner) return inner;
     }
-    const name = calleeName(callee);
+    const name = dottedName(callee) ?? calleeName(callee);
     for (const argument of node.arguments) {
       if (argument.type === T.SpreadElement) continue;
       const inner = resolveCandidate(ctx, argument, null, depth + 1, seen);
@@ -222,7 +245,10 @@ function resolveClass(ctx: Context, node: TSESTree.Node): TSESTree.ClassDeclarat
   return value.type === T.ClassDeclaration || value.type === T.ClassExpression ? value : null;
 }
 
-function classMethod(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): FunctionNode | null {
+function classMethod(
+  classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  name: string,
+): FunctionNode | null {
   for (const member of classNode.body.body) {
     if (member.type === T.MethodDefinition && member.kind === 'method' && staticPropertyName(member) === name) {
       return member.value as FunctionNode;
@@ -237,15 +263,90 @@ function classMethod(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpres
 function handlerReason(ctx: Context, name: string, candidate: Candidate): string | null {
   if (HANDLER_NAMES.has(name)) return `exported as \`${name}\``;
   if (ctx.settings.handlerNames.has(name)) return `listed in settings`;
-  if (candidate.declaredType && isAwsHandlerType(ctx, candidate.declaredType)) return 'typed with an aws-lambda handler type';
-  const wrapper = candidate.wrappers.find((w) => KNOWN_WRAPPERS.has(w) || ctx.settings.wrappers.has(w));
+  if (candidate.declaredType && isAwsHandlerType(ctx, candidate.declaredType))
+    return 'typed with an aws-lambda handler type';
+  const wrapper = candidate.wrappers.find((w) => isKnownWrapper(ctx, w));
   if (wrapper) return `wrapped by \`${wrapper}()\``;
-  if (hasLambdaSignature(candidate.fn)) return 'has the Lambda (event, context, callback) signature';
+  if (hasLambdaSignature(candidate.fn) && !isUiEventParam(candidate.fn.params[0])) {
+    return 'has the Lambda (event, context, callback) signature';
+  }
   const first = candidate.fn.params[0];
-  if (first && 'typeAnnotation' in first && first.typeAnnotation && isAwsType(ctx, first.typeAnnotation.typeAnnotation)) {
+  if (
+    first &&
+    'typeAnnotation' in first &&
+    first.typeAnnotation &&
+    isAwsType(ctx, first.typeAnnotation.typeAnnotation)
+  ) {
     return 'takes an aws-lambda event type';
   }
   return null;
+}
+
+/**
+ * `lib.wrap` matches the settings entry `lib.wrap` or `wrap`; built-in wrappers match by their last segment
+ * (`Sentry.AWSLambda.wrapHandler`).
+ */
+function isKnownWrapper(ctx: Context, dotted: string): boolean {
+  const last = dotted.slice(dotted.lastIndexOf('.') + 1);
+  return KNOWN_WRAPPERS.has(last) || ctx.settings.wrappers.has(dotted) || ctx.settings.wrappers.has(last);
+}
+
+/**
+ * `export const handler = createGraphQLHandler({ context: async (…) => …, onException() {…} })`: the exported
+ * handler is built from options, so the functions written inline in them run per request.
+ */
+function configOptions(ctx: Context, name: string, value: TSESTree.Node): Array<{ fn: FunctionNode; reason: string }> {
+  const call = unwrap(value);
+  if (call.type !== T.CallExpression) return [];
+  const wrapper = dottedName(call.callee) ?? calleeName(call.callee);
+  if (wrapper === null) return [];
+  const last = wrapper.slice(wrapper.lastIndexOf('.') + 1);
+  if (!CONFIG_WRAPPERS.has(last)) return [];
+  const result: Array<{ fn: FunctionNode; reason: string }> = [];
+  const seen = new Set<TSESTree.Node>();
+  // Options objects, possibly bound to module names or passed through a server: `new ApolloServer({ resolvers })`.
+  const visit = (node: TSESTree.Node, depth: number) => {
+    let value = unwrap(node);
+    if (depth > 4 || seen.has(value)) return;
+    seen.add(value);
+    if (value.type === T.Identifier) {
+      const variable = resolveName(ctx.scopes.module, value.name);
+      const init = variable ? initializerOf(variable as Scope.Variable) : null;
+      if (!init) return;
+      value = unwrap(init);
+    }
+    if (value.type === T.NewExpression || value.type === T.CallExpression) {
+      for (const argument of value.arguments) visit(argument, depth + 1);
+      return;
+    }
+    if (value.type !== T.ObjectExpression) return;
+    for (const property of value.properties) {
+      if (property.type !== T.Property) continue;
+      const inner = unwrap(property.value);
+      if (isFunctionNode(inner))
+        result.push({ fn: inner, reason: `option \`${staticPropertyName(property) ?? '?'}\` of \`${wrapper}()\`` });
+      else visit(inner, depth + 1);
+    }
+  };
+  for (const argument of call.arguments) visit(argument, 0);
+  return result;
+}
+
+/** DOM and UI-framework event types: `(event: KeyboardEvent)` in front-end code is a listener, not a Lambda. */
+const UI_EVENT_TYPE =
+  /^(?:Event|(?:Keyboard|Mouse|Pointer|Touch|Focus|Drag|Wheel|Input|Change|Form|Clipboard|Composition|UI|Animation|Transition|Synthetic|Submit|Custom|Base|Progress|Storage|Hash|PopState|Message|Error)Event)$/u;
+
+function isUiEventParam(param: TSESTree.Parameter | undefined): boolean {
+  const target = param?.type === T.AssignmentPattern ? param.left : param;
+  const type = target && 'typeAnnotation' in target ? target.typeAnnotation?.typeAnnotation : undefined;
+  if (type?.type !== T.TSTypeReference) return false;
+  const name =
+    type.typeName.type === T.Identifier
+      ? type.typeName.name
+      : type.typeName.type === T.TSQualifiedName
+        ? type.typeName.right.name
+        : '';
+  return UI_EVENT_TYPE.test(name);
 }
 
 function paramName(param: TSESTree.Parameter | undefined): string | null {
@@ -282,7 +383,11 @@ function awsTypeName(ctx: Context, type: TSESTree.TypeNode): string | null {
   if (type.type !== T.TSTypeReference) return null;
   const typeName = type.typeName;
   if (typeName.type === T.Identifier) return ctx.awsTypeNames.has(typeName.name) ? typeName.name : null;
-  if (typeName.type === T.TSQualifiedName && typeName.left.type === T.Identifier && ctx.awsNamespaces.has(typeName.left.name)) {
+  if (
+    typeName.type === T.TSQualifiedName &&
+    typeName.left.type === T.Identifier &&
+    ctx.awsNamespaces.has(typeName.left.name)
+  ) {
     return typeName.right.name;
   }
   return null;
@@ -294,7 +399,9 @@ function lambdaInterfaceHandlers(program: TSESTree.Program): Handler[] {
     (s) =>
       s.type === T.ExportNamedDeclaration ||
       s.type === T.ExportDefaultDeclaration ||
-      (s.type === T.ExpressionStatement && s.expression.type === T.AssignmentExpression && commonJsExportName(s.expression.left) !== null),
+      (s.type === T.ExpressionStatement &&
+        s.expression.type === T.AssignmentExpression &&
+        commonJsExportName(s.expression.left) !== null),
   );
   if (!exportsSomething) return [];
   const result: Handler[] = [];

@@ -1,13 +1,14 @@
 // analyze(context): the one per-file analysis every rule reads, computed once and memoised by the AST.
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { isInside, staticPropertyName, unwrap, valueParent } from './ast.js';
+import { enclosingFunction, isInside, staticPropertyName, unwrap, valueParent } from './ast.js';
 import { Reachability, type RequestContext } from './calls.js';
 import { Classifier } from './classify.js';
 import { findHandlers } from './handlers.js';
 import { findLibraryContextLeaks } from './library-context.js';
 import { collectCalls, findListenerLeaks } from './listeners.js';
-import { findSingletons, singletonMethods } from './instances.js';
+import { crossFileFindings, newBudget, type AnalyzeLoaded, type Budget, type ThisRoot } from './cross-file.js';
+import { findSingletons, ownerMethods, singletonMethods } from './instances.js';
 import { ModuleState, type StateRoot } from './module-state.js';
 import { RequestData } from './request-data.js';
 import { isModuleLevel, moduleScopes, referenceIndex, type ModuleScopes } from './scope.js';
@@ -41,15 +42,23 @@ export function analyze(context: AnalyzeContext): FileAnalysis {
   return analysis;
 }
 
+/** Set when another file is summarised for a caller: the functions to treat as handlers, and whose `this` is state. */
+interface SummaryOptions {
+  handlers: Handler[];
+  thisRoots: ThisRoot[];
+  budget: Budget;
+}
+
 function analyzeFile(
   sourceCode: Readonly<TSESLint.SourceCode>,
   settings: ReturnType<typeof resolveSettings>,
   filename: string,
+  summary?: SummaryOptions,
 ): FileAnalysis {
   const empty: FileAnalysis = { handlers: [], services: null, findings: [], settingsErrors: [], settingsErrorsReported: false };
   const scopes = moduleScopes(sourceCode);
   if (!scopes) return empty;
-  const handlers = findHandlers(sourceCode, scopes, settings, filename);
+  const handlers = summary ? summary.handlers : findHandlers(sourceCode, scopes, settings, filename);
   if (handlers.length === 0) return { ...empty, handlers };
 
   const reach = new Reachability(sourceCode, scopes, handlers);
@@ -64,7 +73,9 @@ function analyzeFile(
   const finder = new WriteFinder(sourceCode);
 
   const sites: WriteSite[] = [];
-  for (const [root, start] of stateReferences(scopes, state, sourceCode.visitorKeys)) sites.push(...finder.find(start, root));
+  for (const [root, start] of stateReferences(scopes, state, sourceCode, summary?.thisRoots ?? [])) {
+    sites.push(...finder.find(start, root));
+  }
   // Shapes depend on every assignment in the file (`global.log = global.log || []` anywhere).
   for (const site of sites) {
     if (site.form === 'assign' && site.operator !== null && site.values[0] && !site.throughAlias) {
@@ -88,6 +99,7 @@ function analyzeFile(
     isStateCheck,
     sites,
     requestTime.map((entry) => entry.site),
+    (site) => reach.contextOf(site.node) !== null || inModuleLevelCallback(site.node),
   );
   const findings: Finding[] = [];
   for (const { site, context } of requestTime) {
@@ -104,7 +116,24 @@ function analyzeFile(
       moveIntoHandler: moveIntoHandler(site.root, context.handler) ?? undefined,
     });
   }
+  if (settings.crossFile) {
+    const budget = summary?.budget ?? newBudget();
+    const analyzeLoaded: AnalyzeLoaded = (source, file, pseudoHandlers, thisRoots, nextBudget) =>
+      analyzeFile(source, settings, file, { handlers: pseudoHandlers, thisRoots, budget: nextBudget }).findings;
+    findings.push(
+      ...crossFileFindings(
+        sourceCode,
+        scopes,
+        filename,
+        (node) => reach.contextOf(node),
+        (node) => requestData.isRequestDerived(node),
+        budget,
+        analyzeLoaded,
+      ),
+    );
+  }
   findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  if (summary) return { ...empty, handlers, findings };
   const services: AnalysisServices = {
     contextOf: (node) => reach.contextOf(node),
     isRequestDerived: (node) => requestData.isRequestDerived(node),
@@ -116,18 +145,41 @@ function analyzeFile(
   return { handlers, services, findings, listenerLeaks, libraryContextLeaks, settingsErrors: [], settingsErrorsReported: false };
 }
 
+/** Code in a function handed to a call at module level (`setInterval(() => …)`, `emitter.on('x', () => …)`). */
+function inModuleLevelCallback(node: TSESTree.Node): boolean {
+  let fn = enclosingFunction(node);
+  if (!fn) return false;
+  for (let outer = enclosingFunction(fn); outer; outer = enclosingFunction(outer)) fn = outer;
+  const { parent, child } = valueParent(fn);
+  return (
+    (parent?.type === T.CallExpression || parent?.type === T.NewExpression) &&
+    parent.arguments.includes(child as TSESTree.CallExpressionArgument) &&
+    enclosingFunction(parent) === null
+  );
+}
+
 /** Every place module state is named: references to module variables, implicit globals, `globalThis.x`. */
 function* stateReferences(
   scopes: ModuleScopes,
   state: ModuleState,
-  visitorKeys: SourceCodeVisitorKeys,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  thisRoots: readonly ThisRoot[],
 ): Generator<[StateRoot, TSESTree.Node]> {
+  const visitorKeys = sourceCode.visitorKeys;
+  const scopeManager = sourceCode.scopeManager;
+  // A class whose instance lives in the calling module: its `this` is that module's state.
+  for (const { classNode, name } of thisRoots) {
+    const root: StateRoot = { key: name, name, variable: null, kind: 'variable', classNode };
+    for (const method of ownerMethods(classNode)) {
+      for (const node of thisExpressions(method.body ?? method, visitorKeys)) yield [root, node];
+    }
+  }
   const moduleVariables = new Set<Scope.Variable>(scopes.module.variables as Scope.Variable[]);
   if (scopes.module !== scopes.global) for (const v of scopes.global.variables) moduleVariables.add(v as Scope.Variable);
   for (const variable of moduleVariables) {
     if (!state.isStateVariable(variable)) continue;
     const root: StateRoot = { key: variable.name, name: variable.name, variable, kind: 'variable' };
-    for (const reference of variable.references) {
+    for (const reference of [...variable.references, ...innerClassNameReferences(variable, scopeManager)]) {
       if (reference.init) continue;
       yield [root, reference.identifier as TSESTree.Node];
     }
@@ -167,6 +219,18 @@ function* stateReferences(
 }
 
 type SourceCodeVisitorKeys = Readonly<TSESLint.SourceCode>['visitorKeys'];
+
+/** Inside `class C { … }` the name `C` is a binding of the class scope; `C.count++` there writes the module's C. */
+function innerClassNameReferences(
+  variable: Scope.Variable,
+  scopeManager: Readonly<TSESLint.SourceCode>['scopeManager'],
+): Scope.Reference[] {
+  const def = variable.defs[0];
+  if (!def || def.type !== 'ClassName' || !scopeManager) return [];
+  const classScope = scopeManager.acquire(def.node as TSESTree.Node) as Scope.Scope | null;
+  const inner = classScope?.set.get(variable.name);
+  return inner && inner !== variable ? (inner.references as Scope.Reference[]) : [];
+}
 
 /** `this.count++` inside a static method of a module-level class writes the class's static member. */
 function* staticThisReferences(
@@ -218,6 +282,10 @@ function thisExpressions(root: TSESTree.Node, visitorKeys: SourceCodeVisitorKeys
 /** `globalThis.x` / `global.x` / `process.env.X` as a root of its own. */
 function globalPropertyRoot(identifier: TSESTree.Identifier): [StateRoot, TSESTree.Node] | null {
   const first = valueParent(identifier);
+  // `Object.assign(globalThis, { … })`: the global object itself is the target.
+  if (GLOBAL_OBJECTS.has(identifier.name) && first.parent?.type === T.CallExpression && first.parent.arguments[0] === first.child) {
+    return [{ key: 'globalThis', name: identifier.name, variable: null, kind: 'global' }, identifier];
+  }
   if (first.parent?.type !== T.MemberExpression || first.parent.object !== first.child) return null;
   const name = staticPropertyName(first.parent);
   if (name === null) return null;

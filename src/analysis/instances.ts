@@ -65,7 +65,11 @@ function instantiations(classNode: ClassNode, scopes: ModuleScopes): number {
 
 /** Methods whose `this` is the singleton: instance methods and the constructor, or an object literal's function-valued properties. */
 export function singletonMethods(singleton: Singleton): FunctionNode[] {
-  const owner = singleton.owner;
+  return ownerMethods(singleton.owner);
+}
+
+/** The functions whose `this` is an instance of `owner` (or the object literal itself). */
+export function ownerMethods(owner: ClassNode | TSESTree.ObjectExpression): FunctionNode[] {
   const result: FunctionNode[] = [];
   if (owner.type === T.ObjectExpression) {
     for (const property of owner.properties) {

@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calleeName, dottedName, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
-import { instanceFieldValues, localClassOf } from './instances.js';
+import { instanceFieldValues, localClassOf, type ClassNode } from './instances.js';
 import { initializerOf, resolveName, type ModuleScopes } from './scope.js';
 import type { ResolvedSettings } from './settings.js';
 
@@ -46,6 +46,8 @@ export interface StateRoot {
   name: string;
   variable: Scope.Variable | null;
   kind: 'variable' | 'global' | 'implicit';
+  /** For an instance created in another module: the class whose fields are its initial shape. */
+  classNode?: ClassNode;
 }
 
 export class ModuleState {
@@ -118,6 +120,7 @@ export class ModuleState {
     }
     const parents = this.candidates(root, path.slice(0, -1));
     const last = path[path.length - 1];
+    if (path.length === 1 && root.classNode) result.push(...instanceFieldValues(root.classNode, last));
     for (const parent of parents) {
       const value = unwrap(parent);
       if (value.type === T.ObjectExpression) {

@@ -1,87 +1,171 @@
-// Reads and validates settings['handler-state']; a malformed part becomes an error message, never a throw.
+// Reads and validates settings['handler-state']; each malformed part becomes one message naming it, never a throw.
 import path from 'node:path';
 import picomatch from 'picomatch';
 
 export interface HandlerStateSettings {
   /** Extra export names that are handlers in every file, or per file glob. */
   handlers?: Array<string | { files: string | string[]; names: string[] }>;
-  /** Extra wrapper functions whose function argument is a handler (`myWrap` in `export const h = myWrap(fn)`). */
+  /** Extra wrapper functions whose function argument is a handler (`myWrap` or `lib.wrap` in `export const h = lib.wrap(fn)`). */
   wrappers?: string[];
   /** Extra constructors or factories whose instances are bounded caches (`new MyLru({ max })`). */
   boundedCaches?: string[];
+  /** Follow request-time calls into relatively imported files; `false` keeps the analysis to one file. */
+  crossFile?: boolean;
 }
 
 export interface ResolvedSettings {
   handlerNames: Set<string>;
   wrappers: Set<string>;
   boundedCaches: Set<string>;
+  /** Follow request-time calls into relatively imported files (default on). */
+  crossFile: boolean;
   errors: string[];
 }
 
-const KNOWN_KEYS = new Set(['handlers', 'wrappers', 'boundedCaches']);
+const KNOWN_KEYS = ['handlers', 'wrappers', 'boundedCaches', 'crossFile'] as const;
+/** Keys people plausibly mistype, mapped to the key they meant. */
+const NEAR_MISSES: Record<string, string> = {
+  handler: 'handlers',
+  wrapper: 'wrappers',
+  boundedCache: 'boundedCaches',
+  boundedcaches: 'boundedCaches',
+  caches: 'boundedCaches',
+};
 
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string' && item.length > 0);
-}
+/** `wrap`, `lib.wrap`, `Sentry.AWSLambda.wrapHandler`: what a callee is written as. */
+const DOTTED_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/u;
+/** An export name: an identifier, or a string export name (`export { x as "my-name" }`) without blanks. */
+const EXPORT_NAME = /^\S+$/u;
+
+const show = (value: unknown): string => {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : String(value);
+};
 
 export function resolveSettings(settings: unknown, filename: string, cwd: string): ResolvedSettings {
   const resolved: ResolvedSettings = {
     handlerNames: new Set(),
     wrappers: new Set(),
     boundedCaches: new Set(),
+    crossFile: true,
     errors: [],
   };
   const raw = (settings as Record<string, unknown> | undefined)?.['handler-state'];
   if (raw === undefined || raw === null) return resolved;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    resolved.errors.push('it must be an object such as { handlers: ["main"] }');
+    resolved.errors.push(`it must be an object such as { handlers: ["main"] }, not ${show(raw)}`);
     return resolved;
   }
   const record = raw as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (!KNOWN_KEYS.has(key)) {
-      resolved.errors.push(`unknown key "${key}" (known keys: ${[...KNOWN_KEYS].join(', ')})`);
-    }
+    if ((KNOWN_KEYS as readonly string[]).includes(key)) continue;
+    const meant = NEAR_MISSES[key];
+    resolved.errors.push(
+      meant
+        ? `unknown key "${key}" (did you mean "${meant}"?)`
+        : `unknown key "${key}" (known keys: ${KNOWN_KEYS.join(', ')})`,
+    );
   }
-  for (const key of ['wrappers', 'boundedCaches'] as const) {
-    const value = record[key];
-    if (value === undefined) continue;
-    if (!isStringArray(value)) {
-      resolved.errors.push(`"${key}" must be an array of non-empty strings`);
-      continue;
-    }
-    for (const name of value) resolved[key].add(name);
-  }
-  const handlers = record.handlers;
-  if (handlers !== undefined) {
-    if (!Array.isArray(handlers)) {
-      resolved.errors.push('"handlers" must be an array of export names or { files, names } objects');
-    } else {
-      const relative = toPosix(path.relative(cwd, filename));
-      handlers.forEach((entry: unknown, index) => {
-        if (typeof entry === 'string' && entry.length > 0) {
-          resolved.handlerNames.add(entry);
-          return;
-        }
-        if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
-          const { files, names } = entry as { files?: unknown; names?: unknown };
-          const globs = typeof files === 'string' ? [files] : files;
-          if (!isStringArray(globs) || !isStringArray(names)) {
-            resolved.errors.push(
-              `"handlers[${index}]" must be { files: string | string[], names: string[] } with non-empty strings`,
-            );
-            return;
-          }
-          if (picomatch.isMatch(relative, globs, { dot: true }) || picomatch.isMatch(toPosix(filename), globs, { dot: true })) {
-            for (const name of names) resolved.handlerNames.add(name);
-          }
-          return;
-        }
-        resolved.errors.push(`"handlers[${index}]" must be an export name or a { files, names } object`);
-      });
-    }
+  readNames(
+    record.wrappers,
+    'wrappers',
+    'a function name such as "wrap" or "lib.wrap"',
+    DOTTED_NAME,
+    resolved.wrappers,
+    resolved.errors,
+  );
+  readNames(
+    record.boundedCaches,
+    'boundedCaches',
+    'a constructor or factory name such as "MyLru"',
+    DOTTED_NAME,
+    resolved.boundedCaches,
+    resolved.errors,
+  );
+  readHandlers(record.handlers, filename, cwd, resolved);
+  if (record.crossFile !== undefined) {
+    if (typeof record.crossFile === 'boolean') resolved.crossFile = record.crossFile;
+    else resolved.errors.push(`"crossFile" must be true or false, not ${show(record.crossFile)}`);
   }
   return resolved;
+}
+
+/** An array of names; each bad entry gets its own message and the good ones still apply. */
+function readNames(
+  value: unknown,
+  key: string,
+  expected: string,
+  pattern: RegExp,
+  into: Set<string>,
+  errors: string[],
+): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) {
+    errors.push(`"${key}" must be an array of names (${expected}), not ${show(value)}`);
+    return;
+  }
+  value.forEach((entry: unknown, index) => {
+    if (typeof entry === 'string' && pattern.test(entry)) into.add(entry);
+    else errors.push(`"${key}[${index}]" must be ${expected}, not ${show(entry)}`);
+  });
+}
+
+function readHandlers(value: unknown, filename: string, cwd: string, resolved: ResolvedSettings): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) {
+    resolved.errors.push(`"handlers" must be an array of export names or { files, names } objects, not ${show(value)}`);
+    return;
+  }
+  const relative = toPosix(path.relative(cwd, filename));
+  const absolute = toPosix(filename);
+  value.forEach((entry: unknown, index) => {
+    const where = `"handlers[${index}]"`;
+    if (typeof entry === 'string') {
+      if (EXPORT_NAME.test(entry)) resolved.handlerNames.add(entry);
+      else resolved.errors.push(`${where} must be an export name such as "main", not ${show(entry)}`);
+      return;
+    }
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
+      resolved.errors.push(`${where} must be an export name or a { files, names } object, not ${show(entry)}`);
+      return;
+    }
+    const { files, names, ...rest } = entry as { files?: unknown; names?: unknown };
+    const problem = handlerEntryProblem(files, names, Object.keys(rest));
+    if (problem) {
+      resolved.errors.push(`${where} ${problem}`);
+      return;
+    }
+    const globs = typeof files === 'string' ? [files] : (files as string[]);
+    let matches: boolean;
+    try {
+      matches = picomatch.isMatch(relative, globs, { dot: true }) || picomatch.isMatch(absolute, globs, { dot: true });
+    } catch {
+      resolved.errors.push(`${where} has a "files" glob that cannot be read: ${globs.map(show).join(', ')}`);
+      return;
+    }
+    if (matches) for (const name of names as string[]) resolved.handlerNames.add(name);
+  });
+}
+
+/** The one thing wrong with a `{ files, names }` entry, or null. */
+function handlerEntryProblem(files: unknown, names: unknown, extraKeys: string[]): string | null {
+  if (extraKeys.length > 0) return `has unknown key "${extraKeys[0]}" (an entry is { files, names })`;
+  const globs = typeof files === 'string' ? [files] : files;
+  if (
+    !Array.isArray(globs) ||
+    globs.length === 0 ||
+    !globs.every((glob) => typeof glob === 'string' && glob.length > 0)
+  ) {
+    return `needs "files": a glob or a non-empty array of globs, such as "src/handlers/**/*.ts"`;
+  }
+  if (!Array.isArray(names) || names.length === 0) {
+    return `needs "names": a non-empty array of export names, such as ["main"]`;
+  }
+  const bad = names.find((name: unknown) => typeof name !== 'string' || !EXPORT_NAME.test(name));
+  if (bad !== undefined) return `has "names" entry ${show(bad)}, which is not an export name`;
+  return null;
 }
 
 function toPosix(file: string): string {

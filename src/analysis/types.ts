@@ -1,5 +1,7 @@
 // The vocabulary every analysis file and rule shares: handlers, module state, writes, findings.
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { LibraryContextLeak } from './library-context.js';
+import type { ListenerLeak } from './listeners.js';
 
 export type FunctionNode =
   | TSESTree.FunctionDeclaration
@@ -13,6 +15,8 @@ export interface Handler {
   name: string;
   /** Why it counts as a handler, for messages and debugging, e.g. `named handler`, `wrapped by middy()`. */
   reason: string;
+  /** The platform that calls it: `aws-lambda`, `gcp`, `azure`, `cloudflare`, `nextjs`, `express`, `declared`, … */
+  platform?: string;
 }
 
 /** The kind of leak a write is; each kind is reported by exactly one rule. */
@@ -33,6 +37,8 @@ export interface Finding {
   via: string[];
   /** The write form, in words: `push()`, `assignment`, `+=`, `delete`, `Object.assign()`. */
   how: string;
+  /** The module holding the state when it is not this file (`./store.ts`), relative to this file. */
+  file?: string;
   /** Present when every use of the module variable is inside this one handler, so it can move there. */
   moveIntoHandler?: MoveDeclaration;
 }
@@ -59,6 +65,10 @@ export interface FileAnalysis {
   /** Null when the file has no handler (nothing runs per request). */
   services: AnalysisServices | null;
   findings: Finding[];
+  /** Listeners, intervals and routes registered per request and never removed (absent when there is no handler). */
+  listenerLeaks?: ListenerLeak[];
+  /** Request data left in a library's module-scope object (absent when there is no handler). */
+  libraryContextLeaks?: LibraryContextLeak[];
   /** Problems with `settings['handler-state']`, reported once per file. */
   settingsErrors: string[];
   settingsErrorsReported: boolean;

@@ -43,9 +43,12 @@ export function codeFrame(
   const last = Math.min(lines.length, line + context);
   const gutterWidth = String(last).length;
   const lineText = lines[line - 1];
-  // The caret span: to endColumn on the same line, to the end of the line when the report spans lines.
+  // The caret span: to endColumn on the same line, to the end of the line when the report spans lines,
+  // one caret when there is no end (parse errors).
   const start = Math.max(0, Math.min(column - 1, lineText.length));
-  let end = location.endLine === line && location.endColumn !== undefined ? location.endColumn - 1 : lineText.length;
+  let end = start + 1;
+  if (location.endLine === line && location.endColumn !== undefined) end = location.endColumn - 1;
+  else if (location.endLine !== undefined && location.endLine > line) end = lineText.length;
   if (end <= start) end = start + 1;
   // Show a window of at most MAX_LINE_WIDTH characters that starts a little before the reported column.
   const windowStart = lineText.length > MAX_LINE_WIDTH && start > 40 ? start - 40 : 0;

@@ -36,7 +36,8 @@ export function buildSarif(report: ScanReport): Log {
       fullDescriptionText: info.description,
       helpUri: info.url,
     });
-    rule.rule.help = { text: `${info.description} See ${info.url}`, markdown: `${info.description} [Rule documentation](${info.url})` };
+    const sentence = /[.!?]$/u.test(info.description) ? info.description : `${info.description}.`;
+    rule.rule.help = { text: `${sentence} See ${info.url}`, markdown: `${sentence} [Rule documentation](${info.url})` };
     run.addRule(rule);
   }
 
@@ -72,7 +73,8 @@ export function buildSarif(report: ScanReport): Log {
   run.run.originalUriBaseIds = { [SOURCE_ROOT]: { uri: `${pathToFileURL(report.cwd).href.replace(/\/?$/u, '/')}` } };
   run.run.invocations = [
     {
-      executionSuccessful: !notifications.some((notification) => notification.level === 'error'),
+      // The scan ran to completion; files it could not read or parse are the notifications, not a failed run.
+      executionSuccessful: true,
       toolExecutionNotifications: notifications,
     },
   ];

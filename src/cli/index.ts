@@ -3,6 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { runDiscover } from './discover.js';
 import { EXIT_FATAL, EXIT_OK, runScan, type CliIO } from './scan.js';
 
 const USAGE = `Usage: handler-state <command> [options]
@@ -13,21 +14,6 @@ Commands:
 
 Run "handler-state <command> --help" for a command's options.
 `;
-
-interface DiscoverModule {
-  runDiscover: (argv: string[], io: CliIO) => number | Promise<number>;
-}
-
-async function loadDiscover(): Promise<DiscoverModule | undefined> {
-  const specifier = './discover.js';
-  try {
-    const loaded = (await import(specifier)) as Partial<DiscoverModule>;
-    return typeof loaded.runDiscover === 'function' ? (loaded as DiscoverModule) : undefined;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
-    throw error;
-  }
-}
 
 function version(): string {
   const require = createRequire(import.meta.url);
@@ -41,13 +27,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     case 'scan':
       return runScan(rest, io);
     case 'discover': {
-      const discover = await loadDiscover();
-      if (!discover) {
-        io.stderr.write('handler-state: the discover command is not available in this build\n');
-        return EXIT_FATAL;
-      }
       try {
-        return await discover.runDiscover(rest, io);
+        return await runDiscover(rest, {
+          stdout: (text) => io.stdout.write(text),
+          stderr: (text) => io.stderr.write(text),
+          cwd: io.cwd,
+        });
       } catch (error) {
         io.stderr.write(`handler-state discover: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
         return EXIT_FATAL;

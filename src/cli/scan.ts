@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ESLint, type Linter, type Rule } from 'eslint';
 import { analyze } from '../analysis/index.js';
 import plugin from '../index.js';
+import { discoverHandlers, toSettings } from './discover.js';
 import { collectFiles, describeError, type PathProblem } from './files.js';
 import { formatHuman } from './format-human.js';
 import { formatJson } from './format-json.js';
@@ -109,59 +110,31 @@ function parseScanArgs(argv: readonly string[]): ParsedScanArgs {
   };
 }
 
-/** The part of src/cli/discover.ts the scan uses; loaded lazily so the scan works without it. */
-interface DiscoveryModule {
-  discoverHandlers: (projectDir: string) => unknown;
-  toSettings: (entries: never) => unknown;
-}
-
-async function loadDiscovery(): Promise<DiscoveryModule | undefined> {
-  // A variable specifier keeps TypeScript and bundlers from requiring the module at build time.
-  const specifier = './discover.js';
-  try {
-    const loaded = (await import(specifier)) as Partial<DiscoveryModule>;
-    if (typeof loaded.discoverHandlers === 'function' && typeof loaded.toSettings === 'function') {
-      return loaded as DiscoveryModule;
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ERR_MODULE_NOT_FOUND' && !/Cannot find module|Failed to load url/u.test(String(error))) throw error;
-  }
-  return undefined;
-}
-
 /**
  * Handler declarations from deployment manifests, as `settings['handler-state']`. Discovery problems are
  * returned as notes: a broken manifest must not stop the scan of the code.
  */
-async function discoveredSettings(cwd: string): Promise<{ settings?: Record<string, unknown>; notes: string[] }> {
-  const discovery = await loadDiscovery();
-  if (!discovery) return { notes: [] };
-  const notes: string[] = [];
-  let found: unknown = await discovery.discoverHandlers(cwd);
-  if (found && typeof found === 'object' && !Array.isArray(found)) {
-    const record = found as Record<string, unknown>;
-    for (const key of ['problems', 'errors', 'warnings']) {
-      const list = record[key];
-      if (Array.isArray(list)) {
-        for (const item of list) notes.push(typeof item === 'string' ? item : describeProblem(item));
-      }
-    }
-    found = record.entries ?? record.handlers ?? [];
-  }
-  if (!Array.isArray(found) || found.length === 0) return { notes };
-  const settings = (await discovery.toSettings(found as never)) as Record<string, unknown> | undefined;
-  if (!settings || typeof settings !== 'object') return { notes };
-  const inner = 'handler-state' in settings ? (settings['handler-state'] as Record<string, unknown>) : settings;
-  return { settings: inner, notes };
+async function discoveredSettings(
+  cwd: string,
+  scanned: readonly string[],
+): Promise<{ settings?: Record<string, unknown>; notes: string[] }> {
+  const { entries, problems } = await discoverHandlers(cwd);
+  // Only manifests that concern the scanned paths are worth a note: those inside them, or above them
+  // (a root serverless.yml when scanning `src`).
+  const related = (manifest: string): boolean => {
+    const manifestDir = path.dirname(path.resolve(cwd, manifest));
+    return scanned.some((target) => isWithin(target, manifestDir) || isWithin(manifestDir, target));
+  };
+  const notes = problems
+    .filter((problem) => related(problem.manifest))
+    .map((problem) => `${problem.manifest}: ${problem.message}`);
+  if (entries.length === 0) return { notes };
+  return { settings: { ...toSettings(entries) }, notes };
 }
 
-function describeProblem(item: unknown): string {
-  if (item && typeof item === 'object') {
-    const { message, file } = item as { message?: unknown; file?: unknown };
-    if (typeof message === 'string') return typeof file === 'string' ? `${file}: ${message}` : message;
-  }
-  return JSON.stringify(item);
+function isWithin(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** A rule that never reports: it records how many handlers the shared analysis found in each file. */
@@ -222,6 +195,8 @@ function createLinter(
   counts: Map<string, number>,
 ): ESLint {
   const base = (strict ? plugin.configs.strict : plugin.configs.recommended) as unknown as Linter.Config[];
+  const inTests = plugin.configs['disable-in-tests'] as unknown as Linter.Config[];
+  const testGlobs = inTests.flatMap((config) => config.files ?? []);
   const overrideConfig: Linter.Config[] = [
     ...base,
     {
@@ -234,6 +209,9 @@ function createLinter(
       rules: { 'handler-state-scan/count-handlers': 'error' },
       ...(settings ? { settings: { 'handler-state': settings } } : {}),
     },
+    // Tests mutate module state on purpose: the same override users add, and no handler counting there either.
+    ...inTests,
+    { name: 'handler-state/scan/tests', files: testGlobs, rules: { 'handler-state-scan/count-handlers': 'off' } },
     { name: 'handler-state/scan/javascript', files: ['**/*.js', '**/*.jsx'], languageOptions: { sourceType } },
     {
       name: 'handler-state/scan/jsx',
@@ -307,11 +285,14 @@ async function scan(args: ParsedScanArgs, io: CliIO, options: ScanOptions): Prom
   let settings: Record<string, unknown> | undefined;
   if (args.manifests) {
     try {
-      const discovered = await discoveredSettings(cwd);
+      const scanned = args.paths.map((input) => path.resolve(cwd, input));
+      const discovered = await discoveredSettings(cwd, scanned);
       settings = discovered.settings;
       for (const note of discovered.notes) io.stderr.write(`handler-state scan: manifest: ${note}\n`);
     } catch (error) {
-      io.stderr.write(`handler-state scan: reading deployment manifests failed, scanning without them: ${describeError(error)}\n`);
+      io.stderr.write(
+        `handler-state scan: reading deployment manifests failed, scanning without them: ${describeError(error)}\n`,
+      );
     }
   }
 

@@ -1,5 +1,7 @@
 // The explicit map of rule name to rule module; src/index.ts derives the configs from it.
+import noHandlerListenerLeak from './no-handler-listener-leak.js';
 import noModuleStateWrite from './no-module-state-write.js';
+import noPersistentLibraryContext from './no-persistent-library-context.js';
 import noRequestDataInModuleScope from './no-request-data-in-module-scope.js';
 import noUnboundedCache from './no-unbounded-cache.js';
 import noUnboundedGrowth from './no-unbounded-growth.js';
@@ -9,4 +11,6 @@ export const rules = {
   'no-unbounded-cache': noUnboundedCache,
   'no-request-data-in-module-scope': noRequestDataInModuleScope,
   'no-module-state-write': noModuleStateWrite,
+  'no-handler-listener-leak': noHandlerListenerLeak,
+  'no-persistent-library-context': noPersistentLibraryContext,
 };

@@ -1,0 +1,177 @@
+// Robustness corpus run: lints node_modules sources with every plugin rule on and counts files, parse errors and rule exceptions.
+//
+// Usage: node bench/corpus.mjs [--root DIR] [--sample N --seed S] [--time-budget SEC] [--json FILE] [--plugin FILE] [--quiet]
+// Exit code 1 when any rule throws (or any other exception escapes the Linter), 0 otherwise.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { Linter } from 'eslint';
+import { allRulesOf, configFor, listSources, loadPlugin, repo, sample, sourceTypesFor } from './lib.mjs';
+
+export function parseArgs(argv) {
+  const options = {
+    root: join(repo, 'node_modules'),
+    sample: 0,
+    seed: 1,
+    timeBudget: 0,
+    json: null,
+    quiet: false,
+    plugin: join(repo, 'dist/index.js'),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--root') options.root = resolve(value());
+    else if (arg === '--sample') options.sample = Number(value());
+    else if (arg === '--seed') options.seed = Number(value());
+    else if (arg === '--time-budget') options.timeBudget = Number(value());
+    else if (arg === '--json') options.json = resolve(value());
+    else if (arg === '--plugin') options.plugin = resolve(value());
+    else if (arg === '--quiet') options.quiet = true;
+    else throw new Error(`unknown argument ${arg}`);
+  }
+  return options;
+}
+
+/** The directory of the plugin build, to recognise its frames in a stack. */
+let pluginDir = join(repo, 'dist');
+
+function isRuleException(error) {
+  const ruleId = typeof error?.ruleId === 'string' ? error.ruleId : '';
+  const stack = String(error?.stack ?? '');
+  return ruleId.startsWith('handler-state/') || stack.includes(pluginDir);
+}
+
+/**
+ * Lints one file's text. Returns { messages, sourceType, parseError } or throws what the Linter threw.
+ */
+export function lintText(linter, plugin, rules, name, text) {
+  let lastFatal = null;
+  for (const sourceType of sourceTypesFor(name)) {
+    const messages = linter.verify(text, configFor(name, sourceType, rules, plugin), { filename: name });
+    const fatal = messages.find((message) => message.fatal);
+    if (!fatal) return { messages, sourceType, parseError: null };
+    lastFatal = fatal;
+  }
+  return { messages: [], sourceType: null, parseError: lastFatal };
+}
+
+export async function runCorpus(options) {
+  const plugin = await loadPlugin(options.plugin);
+  pluginDir = resolve(options.plugin, '..');
+  const allRules = allRulesOf(plugin);
+  const all = listSources(options.root);
+  const files = sample(all, options.sample, options.seed);
+  const linter = new Linter({ cwd: repo });
+  const figures = {
+    root: relative(repo, options.root) || '.',
+    candidates: all.length,
+    sample: options.sample || null,
+    seed: options.sample ? options.seed : null,
+    files: 0,
+    lines: 0,
+    bytes: 0,
+    asModule: 0,
+    asCommonjs: 0,
+    parseErrors: 0,
+    ruleExceptions: 0,
+    otherExceptions: 0,
+    findings: Object.fromEntries(Object.keys(allRules).map((id) => [id, 0])),
+    stoppedByBudget: false,
+    seconds: 0,
+    exceptions: [],
+    parseErrorFiles: [],
+    slowest: [],
+  };
+  const start = performance.now();
+  const timings = [];
+  for (const file of files) {
+    if (options.timeBudget && (performance.now() - start) / 1000 > options.timeBudget) {
+      figures.stoppedByBudget = true;
+      break;
+    }
+    let text;
+    try {
+      if (statSync(file).size === 0) text = '';
+      else text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const rel = relative(repo, file);
+    figures.files++;
+    figures.bytes += Buffer.byteLength(text);
+    figures.lines += text.split('\n').length;
+    const fileStart = performance.now();
+    try {
+      const result = lintText(linter, plugin, allRules, file, text);
+      if (result.parseError) {
+        figures.parseErrors++;
+        if (figures.parseErrorFiles.length < 200) {
+          figures.parseErrorFiles.push(`${rel}:${result.parseError.line}: ${result.parseError.message}`);
+        }
+      } else {
+        if (result.sourceType === 'module') figures.asModule++;
+        else figures.asCommonjs++;
+        for (const message of result.messages) {
+          if (message.ruleId && message.ruleId in figures.findings) figures.findings[message.ruleId]++;
+        }
+      }
+    } catch (error) {
+      const ruleException = isRuleException(error);
+      if (ruleException) figures.ruleExceptions++;
+      else figures.otherExceptions++;
+      figures.exceptions.push({
+        file: rel,
+        kind: ruleException ? 'rule' : 'other',
+        ruleId: error?.ruleId ?? null,
+        message: String(error?.message ?? error),
+        stack: String(error?.stack ?? ''),
+      });
+    }
+    timings.push({ file: rel, ms: performance.now() - fileStart, bytes: Buffer.byteLength(text) });
+  }
+  figures.seconds = (performance.now() - start) / 1000;
+  figures.slowest = timings
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 10)
+    .map((t) => ({ file: t.file, ms: Math.round(t.ms), kb: Math.round(t.bytes / 1024) }));
+  return figures;
+}
+
+function print(figures) {
+  const totalFindings = Object.values(figures.findings).reduce((a, b) => a + b, 0);
+  const lines = [
+    `corpus root         ${figures.root} (${figures.candidates} candidate files)`,
+    figures.sample ? `sample              ${figures.sample} files, seed ${figures.seed}` : 'sample              all files',
+    `files linted        ${figures.files}${figures.stoppedByBudget ? ' (stopped by --time-budget)' : ''}`,
+    `lines / MB          ${figures.lines} / ${(figures.bytes / 1048576).toFixed(1)}`,
+    `parsed as module    ${figures.asModule}`,
+    `parsed as commonjs  ${figures.asCommonjs}`,
+    `parse errors        ${figures.parseErrors}  (ESLint fatal messages, both source types)`,
+    `rule exceptions     ${figures.ruleExceptions}`,
+    `other exceptions    ${figures.otherExceptions}`,
+    `findings            ${totalFindings}`,
+    ...Object.entries(figures.findings).map(([id, n]) => `  ${id.padEnd(48)} ${n}`),
+    `total time          ${figures.seconds.toFixed(1)} s`,
+    'slowest files:',
+    ...figures.slowest.map((t) => `  ${String(t.ms).padStart(6)} ms  ${String(t.kb).padStart(6)} KB  ${t.file}`),
+  ];
+  console.log(lines.join('\n'));
+  for (const exception of figures.exceptions) {
+    console.log(`\n${exception.kind.toUpperCase()} EXCEPTION in ${exception.file} (rule ${exception.ruleId ?? '?'})`);
+    console.log(exception.stack || exception.message);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const options = parseArgs(process.argv.slice(2));
+  const figures = await runCorpus(options);
+  if (!options.quiet) print(figures);
+  if (options.json) writeFileSync(options.json, `${JSON.stringify(figures, null, 2)}\n`);
+  process.exitCode = figures.ruleExceptions > 0 ? 1 : 0;
+}

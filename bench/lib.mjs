@@ -1,0 +1,136 @@
+// Shared pieces of the bench scripts: file listing, seeded sampling, plugin and generator loading, per-file lint configs.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as tsParser from '@typescript-eslint/parser';
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.mts', '.cts'];
+const DECLARATION = /\.d\.[cm]?ts$/;
+export const LINTED_FILES = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.ts', '**/*.mts', '**/*.cts'];
+
+/** Every candidate source file under `root`, sorted, without following symlinks; `.d.ts` files are skipped. */
+export function listSources(root) {
+  const files = [];
+  const walk = (dir) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && EXTENSIONS.some((ext) => entry.name.endsWith(ext)) && !DECLARATION.test(entry.name)) {
+        files.push(path);
+      }
+    }
+  };
+  walk(root);
+  return files.sort();
+}
+
+/** mulberry32: a small seeded PRNG so a sample is the same on every machine. */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A deterministic sample: seeded Fisher-Yates over the sorted list, the first `n` taken, then sorted again. */
+export function sample(files, n, seed) {
+  if (!n || n >= files.length) return files.slice();
+  const copy = files.slice();
+  const random = prng(seed);
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy.slice(0, n).sort();
+}
+
+/** The built plugin (dist/index.js by default, or another build passed with --plugin). */
+export async function loadPlugin(path = join(repo, 'dist/index.js')) {
+  const module = await import(pathToFileURL(resolve(path)).href);
+  return module.default;
+}
+
+export function allRulesOf(plugin) {
+  return Object.fromEntries(Object.keys(plugin.rules).map((name) => [`handler-state/${name}`, 'error']));
+}
+
+/**
+ * test/helpers/generate.ts, transpiled with the project's TypeScript into bench/.corpus/ (git-ignored),
+ * so the benchmarks and the property tests generate modules from the same building blocks.
+ */
+export async function loadGenerator() {
+  const { default: ts } = await import('typescript');
+  const source = readFileSync(join(repo, 'test/helpers/generate.ts'), 'utf8');
+  const output = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
+  const target = join(repo, 'bench/.corpus/generate.mjs');
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, output);
+  return import(`${pathToFileURL(target).href}?${Date.now()}`);
+}
+
+export const isTypeScript = (file) => /\.[cm]?ts$/.test(file);
+
+/** Module first, CommonJS when the file does not parse as a module (`.cjs`/`.cts` start as CommonJS). */
+export function sourceTypesFor(file) {
+  if (/\.c[jt]s$/.test(file)) return ['commonjs', 'module'];
+  return ['module', 'commonjs'];
+}
+
+/** Language options for one file: @typescript-eslint/parser for TypeScript, espree (with JSX in .js) otherwise. */
+export function languageOptionsFor(file, sourceType) {
+  if (isTypeScript(file)) return { parser: tsParser, ecmaVersion: 'latest', sourceType };
+  return { ecmaVersion: 'latest', sourceType, parserOptions: { ecmaFeatures: { jsx: !file.endsWith('.mjs') } } };
+}
+
+/**
+ * A flat config array for one file: the given rules (and the plugin when it is given). The first object
+ * un-ignores node_modules (ignored by default), so files are linted under their real paths and the plugin's
+ * cross-file analysis sees real neighbours.
+ */
+export function configFor(file, sourceType, rules, plugin) {
+  return [
+    { ignores: ['!**/node_modules/'] },
+    {
+      files: LINTED_FILES,
+      ...(plugin ? { plugins: { 'handler-state': plugin } } : {}),
+      languageOptions: languageOptionsFor(file, sourceType),
+      rules,
+    },
+  ];
+}
+
+export function median(values) {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function cpuSeconds(since) {
+  const usage = process.cpuUsage(since);
+  return (usage.user + usage.system) / 1e6;
+}
+
+export function machine() {
+  let cpu = 'unknown';
+  try {
+    const match = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
+    if (match) cpu = match[1].trim();
+  } catch {
+    // not Linux
+  }
+  return cpu;
+}

@@ -1,0 +1,55 @@
+// The repository's own lint: TypeScript sources through @typescript-eslint/parser, rule modules checked by
+// eslint-plugin-eslint-plugin. (The plugin itself is not turned on here: this code has no request handlers.)
+import { defineConfig, globalIgnores } from 'eslint/config';
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import tsParser from '@typescript-eslint/parser';
+
+export default defineConfig([
+  globalIgnores([
+    'dist/',
+    'coverage/',
+    // Handler samples that leak on purpose; they are linted by the plugin's own tests and the examples script.
+    'test/fixtures/',
+    'examples/',
+    'bench/.corpus/',
+    'bench/results/',
+  ]),
+  {
+    name: 'repo/typescript',
+    files: ['**/*.ts'],
+    languageOptions: { parser: tsParser, sourceType: 'module' },
+  },
+  {
+    name: 'repo/all',
+    files: ['**/*.{js,mjs,cjs,ts}'],
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-var': 'error',
+      'prefer-const': 'error',
+      'no-debugger': 'error',
+      'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
+      'no-self-compare': 'error',
+    },
+  },
+  {
+    name: 'repo/rules',
+    files: ['src/rules/**/*.ts'],
+    extends: [eslintPlugin.configs.recommended],
+    rules: {
+      // Every rule has a docs page; its URL comes from the shared createRule factory.
+      'eslint-plugin/require-meta-docs-url': 'off',
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Disallow|Enforce|Require)' }],
+      'eslint-plugin/require-meta-schema-description': 'error',
+      'eslint-plugin/prefer-message-ids': 'error',
+      'eslint-plugin/no-property-in-node': 'off',
+      // Suggestions are built in the shared reporter (src/util/report.ts), out of this rule's sight.
+      'eslint-plugin/require-meta-has-suggestions': 'off',
+    },
+  },
+  {
+    name: 'repo/rule-tests',
+    files: ['test/rules/**/*.ts'],
+    extends: [eslintPlugin.configs.tests],
+  },
+]);

@@ -1,0 +1,566 @@
+// Follows request-time calls into relatively imported modules and brings back a summary of the module state they write.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { parseForESLint } from '@typescript-eslint/parser';
+import { staticPropertyName, unwrap, valueParent, isFunctionNode } from './ast.js';
+import type { RequestContext } from './calls.js';
+import { localClassOf, type ClassNode } from './instances.js';
+import { initializerOf, type ModuleScopes } from './scope.js';
+import type { Finding, FunctionNode, Handler, LeakKind } from './types.js';
+
+/** How far imports are followed, and how many files one lint file may pull in. */
+export const MAX_IMPORT_DEPTH = 4;
+const MAX_FILES_PER_LINT = 40;
+const MAX_FILE_BYTES = 1_000_000;
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
+
+/** One module-state write an exported function makes, as seen from a caller in another file. */
+export interface ImportedWrite {
+  kind: LeakKind;
+  target: string;
+  how: string;
+  /** Helpers inside the imported module (and its own imports), outermost first. */
+  via: string[];
+  /** Path of the module holding the state, relative to the caller's file. */
+  file: string;
+  /** Request data or a request key only when the caller passes request data in. */
+  dependsOnArguments: boolean;
+}
+
+/** A class whose `this` stands for a module-level instance created in the caller's file. */
+export interface ThisRoot {
+  classNode: ClassNode;
+  name: string;
+}
+
+/** What the summariser needs from the per-file analysis (injected to avoid an import cycle). */
+export type AnalyzeLoaded = (
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+  handlers: Handler[],
+  thisRoots: ThisRoot[],
+  budget: Budget,
+) => Finding[];
+
+export interface Budget {
+  depth: number;
+  files: Set<string>;
+  inProgress: Set<string>;
+}
+
+export function newBudget(): Budget {
+  return { depth: 0, files: new Set(), inProgress: new Set() };
+}
+
+interface LoadedModule {
+  mtimeMs: number;
+  sourceCode: Readonly<TSESLint.SourceCode> | null;
+  summaries: Map<string, ImportedWrite[]>;
+}
+
+/** Per-process cache keyed by absolute path; an entry is reused while the file's modification time is unchanged. */
+const modules = new Map<string, LoadedModule>();
+
+export function clearCrossFileCache(): void {
+  modules.clear();
+}
+
+export function resolveImport(fromFile: string, specifier: string): string | null {
+  if (!specifier.startsWith('.')) return null;
+  const base = path.resolve(path.dirname(fromFile), specifier);
+  const candidates = [base];
+  // TypeScript's ESM style: `./store.js` names `./store.ts`.
+  const ext = path.extname(base);
+  if (ext === '.js' || ext === '.mjs' || ext === '.cjs' || ext === '.jsx') {
+    const stem = base.slice(0, -ext.length);
+    const tsExt = ext === '.mjs' ? '.mts' : ext === '.cjs' ? '.cts' : ext === '.jsx' ? '.tsx' : '.ts';
+    candidates.push(stem + tsExt, stem + '.tsx');
+  }
+  for (const extension of EXTENSIONS) candidates.push(base + extension);
+  for (const extension of EXTENSIONS) candidates.push(path.join(base, 'index' + extension));
+  for (const candidate of candidates) {
+    try {
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not this one
+    }
+  }
+  return null;
+}
+
+function load(file: string): LoadedModule | null {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return null;
+  }
+  const cached = modules.get(file);
+  if (cached && cached.mtimeMs === stat.mtimeMs) return cached;
+  let sourceCode: Readonly<TSESLint.SourceCode> | null = null;
+  if (stat.size <= MAX_FILE_BYTES) {
+    try {
+      sourceCode = parseModule(file, fs.readFileSync(file, 'utf8'));
+    } catch {
+      sourceCode = null; // unparsable: no summary
+    }
+  }
+  const entry: LoadedModule = { mtimeMs: stat.mtimeMs, sourceCode, summaries: new Map() };
+  modules.set(file, entry);
+  return entry;
+}
+
+/** Parses a module with the TypeScript parser and gives it the parts of ESLint's SourceCode the analysis uses. */
+function parseModule(file: string, text: string): Readonly<TSESLint.SourceCode> {
+  const isCommonJs = file.endsWith('.cjs') || file.endsWith('.cts') || (!/\b(import|export)\b/u.test(text) && /\brequire\s*\(|\bexports\b/u.test(text));
+  const result = parseForESLint(text, {
+    filePath: file,
+    range: true,
+    loc: true,
+    comment: false,
+    tokens: false,
+    ecmaVersion: 'latest',
+    sourceType: isCommonJs ? 'script' : 'module',
+    ecmaFeatures: { globalReturn: isCommonJs, jsx: file.endsWith('x') },
+  } as Parameters<typeof parseForESLint>[1]);
+  const ast = result.ast as unknown as TSESTree.Program;
+  const visitorKeys = result.visitorKeys as unknown as Record<string, readonly string[]>;
+  setParents(ast, visitorKeys);
+  const source = {
+    ast,
+    text,
+    scopeManager: result.scopeManager,
+    visitorKeys,
+    getText: (node?: TSESTree.Node) => (node ? text.slice(node.range[0], node.range[1]) : text),
+  };
+  return source as unknown as Readonly<TSESLint.SourceCode>;
+}
+
+function setParents(root: TSESTree.Node, visitorKeys: Record<string, readonly string[]>): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(value) ? value : [value];
+      for (const child of children) {
+        if (child && typeof child === 'object' && 'type' in child) {
+          (child as { parent?: TSESTree.Node }).parent = node;
+          stack.push(child as TSESTree.Node);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The writes that calling `exportPath` of `file` makes: `['remember']`, `['store', 'add']` (a method of an exported
+ * singleton), `['Repo', '#add']` (an instance method, with `this` standing for the caller's instance `thisName`).
+ */
+export function summarize(
+  file: string,
+  exportPath: readonly string[],
+  fromFile: string,
+  thisName: string | null,
+  budget: Budget,
+  analyzeLoaded: AnalyzeLoaded,
+): ImportedWrite[] {
+  const key = `${exportPath.join('.')}|${thisName ?? ''}`;
+  const loaded = load(file);
+  if (!loaded?.sourceCode) return [];
+  const cached = loaded.summaries.get(key);
+  if (cached) return relocate(cached, file, fromFile);
+  const progressKey = `${file}|${key}`;
+  if (budget.inProgress.has(progressKey) || budget.depth >= MAX_IMPORT_DEPTH) return [];
+  if (!budget.files.has(file) && budget.files.size >= MAX_FILES_PER_LINT) return [];
+  budget.files.add(file);
+  budget.inProgress.add(progressKey);
+  let summary: ImportedWrite[] = [];
+  try {
+    summary = computeSummary(loaded.sourceCode, file, exportPath, thisName, budget, analyzeLoaded);
+  } finally {
+    budget.inProgress.delete(progressKey);
+  }
+  loaded.summaries.set(key, summary);
+  return relocate(summary, file, fromFile);
+}
+
+/** Summaries store paths relative to the summarised file; callers see them relative to themselves. */
+function relocate(summary: ImportedWrite[], file: string, fromFile: string): ImportedWrite[] {
+  return summary.map((write) => {
+    const absolute = path.resolve(path.dirname(file), write.file);
+    let relative = path.relative(path.dirname(fromFile), absolute).split(path.sep).join('/');
+    if (!relative.startsWith('.')) relative = `./${relative}`;
+    return { ...write, file: relative };
+  });
+}
+
+function computeSummary(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  file: string,
+  exportPath: readonly string[],
+  thisName: string | null,
+  budget: Budget,
+  analyzeLoaded: AnalyzeLoaded,
+): ImportedWrite[] {
+  const [exported, ...members] = exportPath;
+  const target = findExport(sourceCode, file, exported, budget);
+  if (!target) return [];
+  if ('reexport' in target) {
+    return summarize(target.reexport.file, [target.reexport.name, ...members], file, thisName, deeper(budget), analyzeLoaded);
+  }
+  let fn: FunctionNode | null = null;
+  const thisRoots: ThisRoot[] = [];
+  const value = unwrap(target.value);
+  if (members.length === 0) {
+    fn = isFunctionNode(value) ? value : null;
+  } else if (members.length === 1) {
+    const member = members[0];
+    if (member.startsWith('#')) {
+      if ((value.type === T.ClassDeclaration || value.type === T.ClassExpression) && thisName) {
+        fn = classInstanceMethod(value, member.slice(1));
+        thisRoots.push({ classNode: value, name: thisName });
+      }
+    } else if (value.type === T.ObjectExpression) {
+      fn = objectMethod(value, member);
+    } else if (value.type === T.NewExpression) {
+      const scopes = scopesOf(sourceCode);
+      const classNode = scopes ? localClassOf(value, scopes) : null;
+      fn = classNode ? classInstanceMethod(classNode, member) : null;
+    } else if (value.type === T.ClassDeclaration || value.type === T.ClassExpression) {
+      fn = classStaticMethod(value, member);
+    }
+  }
+  if (!fn) return [];
+  const name = [exported === 'default' || exported === '*' ? null : exported, ...members.map((m) => m.replace(/^#/u, ''))]
+    .filter(Boolean)
+    .join('.');
+  const handler: Handler = { node: fn, name: name || 'default', reason: 'summary of an imported function' };
+  const findings = analyzeLoaded(sourceCode, file, [handler], thisRoots, deeper(budget));
+  return findings.map((finding) => ({
+    kind: finding.kind,
+    target: finding.target,
+    how: finding.how,
+    via: finding.via,
+    file: finding.file ? finding.file : `./${path.basename(file)}`,
+    dependsOnArguments: finding.kind === 'requestData' || finding.kind === 'cache',
+  }));
+}
+
+function deeper(budget: Budget): Budget {
+  return { ...budget, depth: budget.depth + 1 };
+}
+
+function scopesOf(sourceCode: Readonly<TSESLint.SourceCode>): ModuleScopes | null {
+  const global = sourceCode.scopeManager?.globalScope as Scope.Scope | null | undefined;
+  if (!global) return null;
+  const inner = global.childScopes.find((scope) => scope.block === sourceCode.ast);
+  return { global, module: (inner ?? global) as Scope.Scope };
+}
+
+type ExportTarget = { value: TSESTree.Node } | { reexport: { file: string; name: string } };
+
+/** Where `name` is defined in a module: ES exports, CommonJS `exports.x` / `module.exports = {…}`, re-exports. */
+function findExport(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  file: string,
+  name: string,
+  budget: Budget,
+): ExportTarget | null {
+  const scopes = scopesOf(sourceCode);
+  if (!scopes) return null;
+  const local = (id: string): TSESTree.Node | null => {
+    const variable = scopes.module.set.get(id) ?? scopes.global.set.get(id);
+    return variable ? initializerOf(variable as Scope.Variable) : null;
+  };
+  const starSources: string[] = [];
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === T.ExportNamedDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration && (declaration.type === T.FunctionDeclaration || declaration.type === T.ClassDeclaration)) {
+        if (declaration.id?.name === name) return { value: declaration };
+      } else if (declaration?.type === T.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === T.Identifier && declarator.id.name === name && declarator.init) return { value: declarator.init };
+        }
+      }
+      for (const specifier of statement.specifiers) {
+        const exportedName = specifier.exported.type === T.Identifier ? specifier.exported.name : specifier.exported.value;
+        if (exportedName !== name) continue;
+        const localName = specifier.local.type === T.Identifier ? specifier.local.name : specifier.local.value;
+        if (statement.source) {
+          const resolved = resolveImport(file, statement.source.value);
+          return resolved ? { reexport: { file: resolved, name: localName } } : null;
+        }
+        const value = local(localName);
+        if (value) return { value };
+        const imported = importedBinding(scopes, file, localName);
+        return imported ? { reexport: imported } : null;
+      }
+    } else if (statement.type === T.ExportDefaultDeclaration && name === 'default') {
+      const declaration = unwrap(statement.declaration as TSESTree.Node);
+      if (declaration.type === T.Identifier) {
+        const value = local(declaration.name);
+        return value ? { value } : null;
+      }
+      return { value: declaration };
+    } else if (statement.type === T.ExportAllDeclaration && !statement.exported) {
+      starSources.push(statement.source.value);
+    } else if (statement.type === T.ExpressionStatement && statement.expression.type === T.AssignmentExpression) {
+      const found = commonJsExport(statement.expression, name, local);
+      if (found) return found;
+    }
+  }
+  // `export * from './impl'`: the first module that has the name.
+  for (const source of starSources) {
+    const resolved = resolveImport(file, source);
+    if (!resolved || budget.files.size >= MAX_FILES_PER_LINT) continue;
+    const loaded = load(resolved);
+    if (loaded?.sourceCode && findExport(loaded.sourceCode, resolved, name, deeper(budget))) {
+      return { reexport: { file: resolved, name } };
+    }
+  }
+  return null;
+}
+
+function commonJsExport(
+  assignment: TSESTree.AssignmentExpression,
+  name: string,
+  local: (id: string) => TSESTree.Node | null,
+): ExportTarget | null {
+  const left = unwrap(assignment.left);
+  if (left.type !== T.MemberExpression) return null;
+  const property = staticPropertyName(left);
+  const object = unwrap(left.object);
+  const isModuleExports = object.type === T.Identifier && object.name === 'module' && property === 'exports';
+  const isExportsObject =
+    (object.type === T.Identifier && object.name === 'exports') ||
+    (object.type === T.MemberExpression && staticPropertyName(object) === 'exports');
+  const resolveValue = (value: TSESTree.Node): ExportTarget | null => {
+    const node = unwrap(value);
+    if (node.type === T.Identifier) {
+      const found = local(node.name);
+      return found ? { value: found } : null;
+    }
+    return { value: node };
+  };
+  if (isModuleExports) {
+    const value = unwrap(assignment.right);
+    if (name === 'default' || name === '*') return resolveValue(value);
+    if (value.type === T.ObjectExpression) {
+      for (const prop of value.properties) {
+        if (prop.type === T.Property && staticPropertyName(prop) === name) return resolveValue(prop.value);
+      }
+    }
+    return null;
+  }
+  if (isExportsObject && property === name) return resolveValue(assignment.right);
+  return null;
+}
+
+/** `import { x } from './y'` / `const { x } = require('./y')` for a re-exported local name. */
+function importedBinding(
+  scopes: ModuleScopes,
+  file: string,
+  localName: string,
+): { file: string; name: string } | null {
+  const variable = scopes.module.set.get(localName);
+  const def = variable?.defs[0];
+  if (!def || def.type !== 'ImportBinding') return null;
+  const declaration = def.parent as TSESTree.ImportDeclaration;
+  const resolved = resolveImport(file, declaration.source.value);
+  if (!resolved) return null;
+  const specifier = def.node as TSESTree.ImportClause;
+  if (specifier.type === T.ImportSpecifier) {
+    const imported = specifier.imported.type === T.Identifier ? specifier.imported.name : specifier.imported.value;
+    return { file: resolved, name: imported };
+  }
+  if (specifier.type === T.ImportDefaultSpecifier) return { file: resolved, name: 'default' };
+  return null;
+}
+
+function objectMethod(object: TSESTree.ObjectExpression, name: string): FunctionNode | null {
+  for (const property of object.properties) {
+    if (property.type === T.Property && staticPropertyName(property) === name) {
+      const value = unwrap(property.value);
+      if (isFunctionNode(value)) return value;
+    }
+  }
+  return null;
+}
+
+function classInstanceMethod(classNode: ClassNode, name: string): FunctionNode | null {
+  for (const member of classNode.body.body) {
+    if (member.type === T.MethodDefinition && !member.static && member.kind === 'method' && staticPropertyName(member) === name) {
+      return member.value as FunctionNode;
+    }
+    if (member.type === T.PropertyDefinition && !member.static && staticPropertyName(member) === name && isFunctionNode(member.value)) {
+      return member.value;
+    }
+  }
+  return null;
+}
+
+function classStaticMethod(classNode: ClassNode, name: string): FunctionNode | null {
+  for (const member of classNode.body.body) {
+    if (member.type === T.MethodDefinition && member.static && staticPropertyName(member) === name) return member.value as FunctionNode;
+  }
+  return null;
+}
+
+/** A binding in the caller's file that stands for something another module exports. */
+interface ImportedName {
+  file: string;
+  /** The export path the binding itself stands for: `['remember']`, `['default']`, `[]` for a whole module. */
+  exportPath: string[];
+}
+
+/**
+ * Finds request-time calls into relatively imported modules and turns each summarised write into a finding at the
+ * call: `remember(event.item)` → "`history` (in ./store.ts) … via `remember()`".
+ */
+export function crossFileFindings(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  scopes: ModuleScopes,
+  filename: string,
+  contextOf: (node: TSESTree.Node) => RequestContext | null,
+  isRequestDerived: (node: TSESTree.Node) => boolean,
+  budget: Budget,
+  analyzeLoaded: AnalyzeLoaded,
+): Finding[] {
+  if (!path.isAbsolute(filename)) return [];
+  const findings: Finding[] = [];
+  for (const variable of scopes.module.variables as Scope.Variable[]) {
+    const binding = importedName(variable, filename);
+    const instanceOf = binding ? null : importedInstance(variable, scopes, filename);
+    if (!binding && !instanceOf) continue;
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      const identifier = reference.identifier as TSESTree.Node;
+      const call = memberCall(identifier);
+      if (!call) continue;
+      const context = contextOf(call.call);
+      if (!context) continue;
+      let summary: ImportedWrite[];
+      let label: string;
+      if (binding) {
+        const exportPath = [...binding.exportPath, ...call.members];
+        if (exportPath.length === 0) continue;
+        summary = summarize(binding.file, exportPath, filename, null, budget, analyzeLoaded);
+        label = [variable.name, ...call.members].join('.');
+      } else {
+        if (call.members.length !== 1) continue;
+        summary = summarize(instanceOf!.file, [...instanceOf!.exportPath, `#${call.members[0]}`], filename, variable.name, budget, analyzeLoaded);
+        label = `${variable.name}.${call.members[0]}`;
+      }
+      if (summary.length === 0) continue;
+      const carriesRequestData = call.call.arguments.some((argument) => isRequestDerived(argument));
+      for (const write of summary) {
+        const kind: LeakKind = write.dependsOnArguments && !carriesRequestData ? 'write' : write.kind;
+        findings.push({
+          kind,
+          node: call.call,
+          target: write.target,
+          root: write.target,
+          handler: context.handler,
+          via: [...context.via, label, ...write.via],
+          how: write.how,
+          file: write.file,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+/** `x(…)`, `x.y(…)`, `x.y.z(…)`: the call and the member names between the binding and it. */
+function memberCall(identifier: TSESTree.Node): { call: TSESTree.CallExpression; members: string[] } | null {
+  const members: string[] = [];
+  let node = identifier;
+  for (;;) {
+    const { parent, child } = valueParent(node);
+    if (parent?.type === T.MemberExpression && parent.object === child) {
+      const name = staticPropertyName(parent);
+      if (name === null) return null;
+      members.push(name);
+      node = parent;
+      continue;
+    }
+    if (parent?.type === T.CallExpression && parent.callee === child) return { call: parent, members };
+    return null;
+  }
+}
+
+function importedName(variable: Scope.Variable, filename: string): ImportedName | null {
+  const def = variable.defs[0];
+  if (!def || variable.defs.length !== 1) return null;
+  if (def.type === 'ImportBinding') {
+    const declaration = def.parent as TSESTree.ImportDeclaration;
+    if (declaration.importKind === 'type') return null;
+    const file = resolveImport(filename, declaration.source.value);
+    if (!file) return null;
+    const specifier = def.node as TSESTree.Node;
+    if (specifier.type === T.ImportSpecifier) {
+      if (specifier.importKind === 'type') return null;
+      const imported = specifier.imported.type === T.Identifier ? specifier.imported.name : specifier.imported.value;
+      return { file, exportPath: [imported] };
+    }
+    if (specifier.type === T.ImportDefaultSpecifier) return { file, exportPath: ['default'] };
+    if (specifier.type === T.ImportNamespaceSpecifier) return { file, exportPath: [] };
+    return null;
+  }
+  if (def.type === 'Variable') {
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    if (!declarator.init) return null;
+    let init = unwrap(declarator.init);
+    const accessed: string[] = [];
+    while (init.type === T.MemberExpression) {
+      const name = staticPropertyName(init);
+      if (name === null) return null;
+      accessed.unshift(name);
+      init = unwrap(init.object);
+    }
+    const source = requireSource(init);
+    if (!source) return null;
+    const file = resolveImport(filename, source);
+    if (!file) return null;
+    if (declarator.id.type === T.Identifier) return { file, exportPath: accessed };
+    if (declarator.id.type === T.ObjectPattern) {
+      for (const property of declarator.id.properties) {
+        if (property.type !== T.Property) continue;
+        const value = property.value.type === T.AssignmentPattern ? property.value.left : property.value;
+        if (value.type === T.Identifier && value.name === variable.name) {
+          const key = staticPropertyName(property);
+          return key ? { file, exportPath: [...accessed, key] } : null;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** `const repo = new Repo()` where `Repo` is imported from a relative module. */
+function importedInstance(variable: Scope.Variable, scopes: ModuleScopes, filename: string): ImportedName | null {
+  const init = initializerOf(variable);
+  const value = init ? unwrap(init) : null;
+  if (value?.type !== T.NewExpression) return null;
+  const callee = unwrap(value.callee);
+  if (callee.type !== T.Identifier) return null;
+  const classVariable = scopes.module.set.get(callee.name);
+  return classVariable ? importedName(classVariable as Scope.Variable, filename) : null;
+}
+
+function requireSource(node: TSESTree.Node): string | null {
+  if (
+    node.type === T.CallExpression &&
+    node.callee.type === T.Identifier &&
+    node.callee.name === 'require' &&
+    node.arguments[0]?.type === T.Literal &&
+    typeof node.arguments[0].value === 'string'
+  ) {
+    return node.arguments[0].value;
+  }
+  return null;
+}

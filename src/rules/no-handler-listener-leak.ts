@@ -1,0 +1,91 @@
+// Rule no-handler-listener-leak: reports listeners, intervals and routes a handler registers and never removes.
+import { analyze } from '../analysis/index.js';
+import type { ListenerLeakKind } from '../analysis/listeners.js';
+import { createRule } from '../util/create-rule.js';
+import { allowSchema, type AllowOption } from '../util/report.js';
+
+export type Options = [AllowOption];
+export type MessageIds =
+  'processListener' | 'emitterListener' | 'interval' | 'eventTargetListener' | 'routeRegistration';
+
+const MESSAGE_IDS: Record<ListenerLeakKind, MessageIds> = {
+  process: 'processListener',
+  emitter: 'emitterListener',
+  interval: 'interval',
+  eventTarget: 'eventTargetListener',
+  route: 'routeRegistration',
+};
+
+export default createRule<Options, MessageIds>({
+  name: 'no-handler-listener-leak',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow listeners, intervals and routes that a request handler registers and never removes',
+      recommended: 'recommended',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allow: {
+            ...allowSchema,
+            description:
+              'Targets this rule ignores, matched against the object registered on (`process`, `bus`, `window`, `app`; `setInterval` for timers): an exact name, or a regular expression written `/^debug/`.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allow: [] }],
+    messages: {
+      processListener:
+        "`{{handler}}`{{via}} adds a `{{target}}.{{method}}()` listener on every invocation and never removes it; the process outlives the invocation, so listeners pile up across warm invocations and each keeps its request's data alive. Register it once at module scope, or remove it with `{{target}}.off()` in `finally`.",
+      emitterListener:
+        "`{{handler}}`{{via}} adds a listener to module-scope `{{target}}` with `{{target}}.{{method}}()` on every invocation and never removes it; listeners pile up across warm invocations, run for later requests and keep each request's data alive. Register it once at module scope, or remove it with `{{target}}.off()` in `finally`.",
+      interval:
+        '`{{handler}}`{{via}} starts a `setInterval()` timer that the handler never clears; it keeps firing after the invocation returns, during later invocations, and one more is started every time. Keep the id and call `clearInterval(id)` in `finally`, or use `setTimeout`.',
+      eventTargetListener:
+        "`{{handler}}`{{via}} adds a `{{target}}.addEventListener()` listener on every invocation and never removes it; `{{target}}` outlives the invocation, so listeners pile up and keep each request's data alive. Add it once at module scope, or call `{{target}}.removeEventListener()` with the same listener in `finally`.",
+      routeRegistration:
+        '`{{handler}}`{{via}} registers a route or middleware on module-scope `{{target}}` with `{{target}}.{{method}}()` on every invocation; registrations are never removed, so the stack grows with every request and later requests run what earlier ones added. Register routes once at module scope.',
+    },
+  },
+  create(context, [options]) {
+    return {
+      'Program:exit'() {
+        const isAllowed = compileAllow(options.allow);
+        for (const leak of analyze(context).listenerLeaks ?? []) {
+          if (isAllowed(leak.target)) continue;
+          context.report({
+            node: leak.node,
+            messageId: MESSAGE_IDS[leak.kind],
+            data: {
+              handler: leak.handler.name,
+              via: leak.via.length === 0 ? '' : ` via ${leak.via.map((name) => `\`${name}()\``).join(' → ')}`,
+              target: leak.target,
+              method: leak.method,
+            },
+          });
+        }
+      },
+    };
+  },
+});
+
+/** Exact names or `/regex/flags`, as in the state rules (util/report.ts keeps its own copy private). */
+export function compileAllow(allow: readonly string[] | undefined): (name: string) => boolean {
+  if (!allow || allow.length === 0) return () => false;
+  const tests = allow.map((entry) => {
+    const regex = /^\/(.+)\/([a-z]*)$/u.exec(entry);
+    if (!regex) return (name: string) => name === entry;
+    let re: RegExp;
+    try {
+      re = new RegExp(regex[1], regex[2]);
+    } catch {
+      throw new Error(`handler-state: option "allow" has an invalid regular expression: ${entry}`);
+    }
+    return (name: string) => re.test(name);
+  });
+  return (name) => tests.some((test) => test(name));
+}

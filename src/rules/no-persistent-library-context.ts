@@ -1,0 +1,61 @@
+// Rule no-persistent-library-context: reports request data left in a library's module-scope object (logger keys, Sentry scope).
+import { analyze } from '../analysis/index.js';
+import { createRule } from '../util/create-rule.js';
+import { allowSchema, type AllowOption } from '../util/report.js';
+import { compileAllow } from './no-handler-listener-leak.js';
+
+export type Options = [AllowOption];
+export type MessageIds = 'persistentLibraryContext';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-persistent-library-context',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow request data in library objects that outlive the invocation, such as logger keys and the Sentry scope',
+      recommended: 'recommended',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allow: {
+            ...allowSchema,
+            description:
+              'Objects this rule ignores, matched against the receiver as written (`logger`, `Sentry`): an exact name, or a regular expression written `/^audit/`.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allow: [] }],
+    messages: {
+      persistentLibraryContext:
+        '`{{handler}}`{{via}} adds request data to {{library}} `{{receiver}}` with `{{method}}()`; {{hazard}}. {{fix}}.',
+    },
+  },
+  create(context, [options]) {
+    return {
+      'Program:exit'() {
+        const isAllowed = compileAllow(options.allow);
+        for (const leak of analyze(context).libraryContextLeaks ?? []) {
+          if (isAllowed(leak.receiver)) continue;
+          context.report({
+            node: leak.node,
+            messageId: 'persistentLibraryContext',
+            data: {
+              handler: leak.handler.name,
+              via: leak.via.length === 0 ? '' : ` via ${leak.via.map((name) => `\`${name}()\``).join(' → ')}`,
+              library: leak.row.library,
+              receiver: leak.receiver,
+              method: leak.method,
+              hazard: leak.row.hazard,
+              fix: leak.row.fix.replaceAll('{{receiver}}', leak.receiver),
+            },
+          });
+        }
+      },
+    };
+  },
+});
