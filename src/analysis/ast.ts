@@ -113,3 +113,29 @@ export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
 export function isInside(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
   return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
 }
+
+export type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
+
+/** `this` expressions that refer to the enclosing method's `this` (arrow functions keep it; functions rebind it). */
+export function thisExpressions(root: TSESTree.Node, visitorKeys: VisitorKeys): TSESTree.Node[] {
+  const result: TSESTree.Node[] = [];
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === T.ThisExpression) {
+      result.push(node);
+      continue;
+    }
+    if (node !== root && (node.type === T.FunctionExpression || node.type === T.FunctionDeclaration || node.type === T.ClassBody)) continue;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as TSESTree.Node);
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return result;
+}
+

@@ -1,7 +1,7 @@
 // Which functions run at request time: handlers, everything nested in them, and module functions they reach.
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { enclosingFunction, functionName, isFunctionNode, staticPropertyName, unwrap, valueParent } from './ast.js';
+import { enclosingFunction, functionName, isFunctionNode, staticPropertyName, thisExpressions, unwrap, valueParent } from './ast.js';
 import { instanceMembers, localClassOf, type ClassNode } from './instances.js';
 import { initializerOf, type ModuleScopes } from './scope.js';
 import type { FunctionNode, Handler } from './types.js';
@@ -24,6 +24,7 @@ export class Reachability {
   private readonly edges = new Map<FunctionNode, Edge[]>();
   /** Calls that invoke a module function by name or through a table: where arguments flow into its parameters. */
   private readonly callSites = new Map<FunctionNode, TSESTree.CallExpression[]>();
+  private readonly callees = new Map<TSESTree.CallExpression, FunctionNode[]>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -84,6 +85,11 @@ export class Reachability {
     return this.reached.has(fn) && this.reached.get(fn)!.via.length > 0;
   }
 
+  /** The module functions a call invokes, by name or through a dispatch table. */
+  calleesOf(call: TSESTree.CallExpression): readonly FunctionNode[] {
+    return this.callees.get(call) ?? [];
+  }
+
   /** Calls of `fn` found by name or through a dispatch table (not calls through other aliases). */
   callSitesOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
     return this.callSites.get(fn) ?? [];
@@ -95,6 +101,9 @@ export class Reachability {
       const list = this.callSites.get(target);
       if (list) list.push(parent);
       else this.callSites.set(target, [parent]);
+      const targets = this.callees.get(parent);
+      if (targets) targets.push(target);
+      else this.callees.set(parent, [target]);
     }
     const source = enclosingFunction(from);
     if (!source || source === target) return;
@@ -108,7 +117,29 @@ export class Reachability {
    * `f.call(x)`, `setTimeout(f)`. Module-level objects and classes holding functions are dispatch tables:
    * `helpers.track(e)`, `operations[type][field](args)`, `Store.add(x)`.
    */
+  /** `this.record(id)` inside a class method runs the same class's `record` (static side for static methods). */
+  private collectThisCalls(): void {
+    for (const variable of this.scopes.module.variables) {
+      const init = initializerOf(variable as Scope.Variable);
+      const classNode = init ? unwrap(init) : null;
+      if (!classNode || (classNode.type !== T.ClassDeclaration && classNode.type !== T.ClassExpression)) continue;
+      for (const member of classNode.body.body) {
+        if (member.type !== T.MethodDefinition || !member.value.body) continue;
+        const isStatic = member.static;
+        for (const self of thisExpressions(member.value.body, this.sourceCode.visitorKeys)) {
+          const { parent, child } = valueParent(self);
+          if (parent?.type !== T.MemberExpression || parent.object !== child) continue;
+          const name = staticPropertyName(parent);
+          if (name === null) continue;
+          const members = isStatic ? tableMembers(classNode, name) : instanceMembers(classNode, name);
+          for (const target of members) if (!('instanceOf' in target) && isFunctionNode(target)) this.addEdge(parent, target);
+        }
+      }
+    }
+  }
+
   private collectEdges(): void {
+    this.collectThisCalls();
     const moduleScope = this.scopes.module;
     const variables = moduleScope === this.scopes.global ? moduleScope.variables : [...moduleScope.variables];
     for (const variable of variables) {

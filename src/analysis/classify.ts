@@ -1,7 +1,7 @@
 // Decides which leak a request-time write is (cache > growth > request data > write), or that it is safe.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { dottedName, unwrap } from './ast.js';
-import { isGuardedInit, type StateCheck } from './lazy-init.js';
+import { dottedName, enclosingFunction, isFunctionNode, unwrap } from './ast.js';
+import { isGuardedInit, isInsideInitGuard, type StateCheck } from './lazy-init.js';
 import type { ModuleState, Shape } from './module-state.js';
 import type { RequestData } from './request-data.js';
 import type { FunctionNode, LeakKind } from './types.js';
@@ -9,6 +9,7 @@ import { ARRAY_ONLY_METHODS, type WriteSite } from './writes.js';
 
 const REMOVING_METHODS = new Set(['delete', 'clear', 'pop', 'shift', 'splice']);
 const MAP_SET_METHODS = new Set(['set', 'add', 'delete', 'clear']);
+const REMOVING_ONLY = new Set(['delete', 'clear', 'pop', 'shift']);
 
 export interface Classification {
   kind: LeakKind;
@@ -29,16 +30,25 @@ export class Classifier {
     requestTimeSites: readonly WriteSite[],
     /** Does this code ever run after start-up (per request, or in a timer or event callback)? */
     runsLater: (site: WriteSite) => boolean,
+    private readonly callSitesOf: (fn: FunctionNode) => readonly TSESTree.CallExpression[],
+    private readonly isRequestTime: (node: TSESTree.Node) => boolean,
   ) {
     for (const site of allSites) {
       // A reset in a test helper or dead code bounds nothing.
       if (!runsLater(site)) continue;
       if (site.form === 'delete') this.evicted.add(receiverKey(site, site.path.slice(0, -1)));
-      if (site.form === 'call' && site.method && REMOVING_METHODS.has(site.method)) this.evicted.add(receiverKey(site, site.path));
-      if (site.form === 'assign' && site.operator === '=' && site.values[0] && isFreshContainer(site.values[0])) {
+      if (site.form === 'call' && site.method && REMOVING_METHODS.has(site.method) && removesEntries(site)) {
         this.evicted.add(receiverKey(site, site.path));
       }
-      if (site.form === 'assign' && site.path.length === 1 && site.path[0] === 'length') this.evicted.add(receiverKey(site, []));
+      // Emptying the whole collection bounds it when it happens on a size check or a timer, not on a request's whim.
+      const emptied =
+        (site.form === 'assign' && site.operator === '=' && site.values[0] && isFreshContainer(site.values[0])) ||
+        (site.form === 'assign' && site.path[site.path.length - 1] === 'length' && isZero(site.values[0])) ||
+        (site.form === 'call' && site.method === 'clear');
+      if (emptied) {
+        const receiver = site.form === 'assign' && site.path[site.path.length - 1] === 'length' ? site.path.slice(0, -1) : site.path;
+        if (!isUnderRequestCondition(site.node, this.requestData)) this.evicted.add(receiverKey(site, receiver));
+      }
     }
     this.findLatches(requestTimeSites);
   }
@@ -76,18 +86,27 @@ export class Classifier {
     if (this.latched.has(site.root.key)) return null;
     const tainted = site.values.some((value) => this.requestData.isRequestDerived(value));
     // `cache[event.id] ??= load()` fills a slot per request: that is a cache, not a one-time initialisation.
-    if (!tainted && !this.hasRequestKey(site) && isGuardedInit(site, this.isStateCheck)) return null;
+    if (!tainted && !this.hasRequestKey(site) && (isGuardedInit(site, this.isStateCheck) || this.calledOnlyUnderGuard(site, handler))) {
+      return null;
+    }
     const dataOr = (how: string): Classification => ({ kind: tainted ? 'requestData' : 'write', how });
 
     switch (site.form) {
       case 'call':
         return this.classifyCall(site, handler, tainted);
-      case 'define':
-        return dataOr(`\`${site.method}()\``);
+      case 'define': {
+        const how = `\`${site.method}()\``;
+        if (this.requestData.isRequestDerived(defineKey(site)) && this.isUnboundedKeyed(site, site.path)) return { kind: 'cache', how };
+        return dataOr(how);
+      }
       case 'delete':
         return { kind: 'write', how: '`delete`' };
-      case 'update':
-        return { kind: 'write', how: `\`${site.operator}\`` };
+      case 'update': {
+        const how = `\`${site.operator}\``;
+        // `hits[event.route]++` makes one slot per distinct route.
+        if (this.keyedByRequest(site)) return { kind: 'cache', how };
+        return { kind: 'write', how };
+      }
       case 'destructure':
         return dataOr('destructuring');
       case 'loopTarget':
@@ -97,6 +116,25 @@ export class Classifier {
       default:
         return null;
     }
+  }
+
+  /** `if (!initialized) await init()`: a helper whose every request-time call sits inside an init guard. */
+  private calledOnlyUnderGuard(site: WriteSite, handler: FunctionNode): boolean {
+    const fn = enclosingFunction(site.node);
+    if (!fn || fn === handler) return false;
+    const calls = this.callSitesOf(fn).filter((call) => this.isRequestTime(call));
+    return calls.length > 0 && calls.every((call) => isInsideInitGuard(call, this.isStateCheck));
+  }
+
+  /** A write under a request-derived computed key to an object-like receiver nothing evicts. */
+  private keyedByRequest(site: WriteSite): boolean {
+    if (site.path[site.path.length - 1] !== '[]' || !this.requestData.isRequestDerived(site.key)) return false;
+    return this.isUnboundedKeyed(site, site.path.slice(0, -1));
+  }
+
+  private isUnboundedKeyed(site: WriteSite, receiverPath: readonly string[]): boolean {
+    const shape = this.state.shapeOf(site.root, receiverPath);
+    return shape !== 'array' && shape !== 'bounded' && !this.evicted.has(receiverKey(site, receiverPath));
   }
 
   private hasRequestKey(site: WriteSite): boolean {
@@ -119,7 +157,8 @@ export class Classifier {
     const grows =
       shape !== 'weak' &&
       (method === 'push' || method === 'unshift' || method === 'add' || (method === 'splice' && site.values.length > 2));
-    if (!grows) return { kind: 'write', how };
+    // Removing entries stores nothing; `fill`, `sort` or a replacing `splice` store what they are given.
+    if (!grows) return { kind: tainted && !REMOVING_ONLY.has(method) ? 'requestData' : 'write', how };
     if (this.evicted.has(key) || resetsEachInvocation(handler, site)) {
       // Bounded by the code itself; still state shared with concurrent requests.
       return { kind: tainted ? 'requestData' : 'write', how };
@@ -136,6 +175,10 @@ export class Classifier {
     const receiverShape = site.path.length > 0 ? this.state.shapeOf(site.root, receiverPath) : 'unknown';
     const receiver = receiverKey(site, receiverPath);
 
+    // `hits[event.route] += 1`: a slot per distinct key, whatever the operator.
+    if (last === '[]' && operator !== '=' && operator !== '||=' && operator !== '??=' && this.keyedByRequest(site)) {
+      return { kind: 'cache', how };
+    }
     // `CACHE[event.item] = item`, `arr[arr.length] = x`
     if (last === '[]' && (operator === '=' || operator === '||=' || operator === '??=')) {
       if (receiverShape === 'array' || isLengthOf(site.key, site.target)) {
@@ -216,8 +259,17 @@ function growsFromItself(value: TSESTree.Node, selfName: string, ownShape: Shape
     );
   }
   if (value.type === T.BinaryExpression && value.operator === '+') {
-    return dottedName(value.left) === selfName && (ownShape === 'string' || isStringy(value.right));
+    // `log + a + b` is `(log + a) + b`: the old value sits at the bottom of the left spine.
+    let left: TSESTree.Node = value;
+    let stringy = false;
+    while (left.type === T.BinaryExpression && left.operator === '+') {
+      stringy ||= isStringy(left.right);
+      left = unwrap(left.left);
+    }
+    return dottedName(left) === selfName && (ownShape === 'string' || stringy);
   }
+  // `${log}${line}\n`
+  if (value.type === T.TemplateLiteral) return value.expressions.some((expression) => dottedName(expression) === selfName);
   return false;
 }
 
@@ -269,6 +321,52 @@ function resetNames(handler: FunctionNode): Set<string> {
 
 function isZero(node: TSESTree.Node | undefined): boolean {
   return !!node && node.type === T.Literal && node.value === 0;
+}
+
+/** `splice(i, 0, x)` only inserts; `pop`, `shift`, `delete`, `clear` and a deleting splice remove. */
+function removesEntries(site: WriteSite): boolean {
+  if (site.method !== 'splice') return true;
+  const deleteCount = site.values[1];
+  return !(deleteCount && deleteCount.type === T.Literal && deleteCount.value === 0);
+}
+
+/** The key a `defineProperty`/`Reflect.set`-style call writes, or a computed key of an `Object.assign` source literal. */
+function defineKey(site: WriteSite): TSESTree.Node | null {
+  if (site.method === 'Object.assign') {
+    for (const source of site.values) {
+      const value = unwrap(source);
+      if (value.type !== T.ObjectExpression) continue;
+      for (const property of value.properties) if (property.type === T.Property && property.computed) return property.key;
+    }
+    return null;
+  }
+  if (site.method === 'Object.defineProperties' || site.method === 'Object.setPrototypeOf' || site.method === 'Reflect.setPrototypeOf') {
+    return null;
+  }
+  return site.values[0] ?? null;
+}
+
+/** Inside an `if`/`?:`/`&&` whose test reads the request: `if (event.reset) buf = []` runs when a caller says so. */
+function isUnderRequestCondition(node: TSESTree.Node, requestData: RequestData): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if ((parent.type === T.IfStatement || parent.type === T.ConditionalExpression) && parent.test !== child) {
+      if (requestData.isRequestDerived(parent.test) || mentionsRequest(parent.test, requestData)) return true;
+    }
+    if (parent.type === T.LogicalExpression && parent.right === child && mentionsRequest(parent.left, requestData)) return true;
+  }
+  return false;
+}
+
+/** `event.reset`, `!event.keep`, `event.mode === 'reset'`: a test that depends on the request. */
+function mentionsRequest(test: TSESTree.Node, requestData: RequestData): boolean {
+  const node = unwrap(test);
+  if (requestData.isRequestDerived(node)) return true;
+  if (node.type === T.UnaryExpression) return mentionsRequest(node.argument, requestData);
+  if (node.type === T.BinaryExpression || node.type === T.LogicalExpression) {
+    return mentionsRequest(node.left, requestData) || mentionsRequest(node.right, requestData);
+  }
+  return false;
 }
 
 /** Statements that run on every invocation: the body, plus the blocks of a top-level `try`. */

@@ -6,6 +6,7 @@ import { detectAzureFunctions } from './platforms/azure.js';
 import { detectCloudflareWorkers } from './platforms/cloudflare.js';
 import { commonJsExportName, PlatformFile, type AddHandler } from './platforms/common.js';
 import { detectDeclaredHandlers } from './platforms/declared.js';
+import { detectFirebase } from './platforms/firebase.js';
 import { detectGoogleCloudFunctions } from './platforms/gcp.js';
 import { detectNextJs } from './platforms/nextjs.js';
 import { detectNitro } from './platforms/nitro.js';
@@ -68,11 +69,15 @@ export function findHandlers(
   const ctx: Context = { sourceCode, scopes, settings, awsTypeNames: new Set(), awsNamespaces: new Set() };
   const program = sourceCode.ast;
   const found = new Map<FunctionNode, Handler>();
-  const add: AddHandler = (fn, name, reason, platform) => {
-    if (!found.has(fn)) found.set(fn, { node: fn, name, reason, platform });
+  const add: AddHandler = (fn, name, reason, platform, extras) => {
+    if (found.has(fn)) return;
+    const handler: Handler = { node: fn, name, reason, platform };
+    if (extras?.nonRequestParams) handler.nonRequestParams = extras.nonRequestParams;
+    found.set(fn, handler);
   };
   const file = new PlatformFile(sourceCode, scopes, settings, filename);
   detectDeclaredHandlers(file, add);
+  detectFirebase(file, add);
   detectNextJs(file, add);
   detectSvelteKit(file, add);
   detectVercelFunctions(file, add);
@@ -199,6 +204,22 @@ function resolveCandidate(
     if (callee.type === T.MemberExpression && staticPropertyName(callee) === 'bind') {
       return resolveCandidate(ctx, callee.object, declaredType, depth + 1, seen);
     }
+    // middy ≥4: `middy(options?).use(a).handler(fn)`: the function passed to `.handler()` is the handler.
+    if (
+      callee.type === T.MemberExpression &&
+      staticPropertyName(callee) === 'handler' &&
+      isMiddyChain(ctx, callee.object)
+    ) {
+      const argument = node.arguments[0];
+      const inner =
+        argument && argument.type !== T.SpreadElement ? resolveCandidate(ctx, argument, null, depth + 1, seen) : null;
+      if (inner)
+        return {
+          fn: inner.fn,
+          wrappers: [...inner.wrappers, 'middy'],
+          declaredType: declaredType ?? inner.declaredType,
+        };
+    }
     // `middy(base).use(a).use(b)`: the handler is inside the innermost call of the chain.
     if (callee.type === T.MemberExpression && unwrap(callee.object).type === T.CallExpression) {
       const inner = resolveCandidate(ctx, callee.object, declaredType, depth + 1, seen);
@@ -232,6 +253,65 @@ function resolveCandidate(
     return method ? { fn: method, wrappers: [], declaredType } : null;
   }
   return null;
+}
+
+/**
+ * Is `node` a middy instance: a chain of method calls (`.use(…)`, `.before(…)`, `.handler(…)`) that starts with a
+ * call of `middy` (by name, or the default import of `@middy/core` under any name), possibly through a module name?
+ */
+function isMiddyChain(ctx: Context, node: TSESTree.Node): boolean {
+  let current = unwrap(node);
+  for (let steps = 0; steps <= MAX_RESOLVE_DEPTH * 2; steps++) {
+    if (current.type === T.Identifier) {
+      const variable = resolveName(ctx.scopes.module, current.name);
+      const init = variable ? initializerOf(variable as Scope.Variable) : null;
+      if (!init || init === current) return false;
+      current = unwrap(init);
+      continue;
+    }
+    if (current.type !== T.CallExpression) return false;
+    const callee = unwrap(current.callee);
+    if (callee.type === T.MemberExpression && unwrap(callee.object).type !== T.Identifier) {
+      current = unwrap(callee.object);
+      continue;
+    }
+    if (
+      callee.type === T.MemberExpression &&
+      unwrap(callee.object).type === T.Identifier &&
+      staticPropertyName(callee) !== 'default'
+    ) {
+      // `base.use(x)` where `base = middy()`.
+      current = unwrap(callee.object);
+      continue;
+    }
+    return isMiddyFactory(ctx, callee);
+  }
+  return false;
+}
+
+function isMiddyFactory(ctx: Context, callee: TSESTree.Node): boolean {
+  const target = callee.type === T.MemberExpression ? unwrap(callee.object) : callee;
+  if (target.type !== T.Identifier) return false;
+  if (target.name === 'middy') return true;
+  const variable = resolveName(ctx.scopes.module, target.name);
+  const def = variable?.defs[0];
+  if (variable?.defs.length === 1 && def?.type === 'ImportBinding') {
+    return (def.parent as TSESTree.ImportDeclaration).source.value === '@middy/core';
+  }
+  if (variable?.defs.length === 1 && def?.type === 'Variable') {
+    const init = (def.node as TSESTree.VariableDeclarator).init;
+    const value = init ? unwrap(init) : null;
+    // `const middy = require('@middy/core')` under another name, or `require('@middy/core').default`.
+    const required = value?.type === T.MemberExpression ? unwrap(value.object) : value;
+    return (
+      required?.type === T.CallExpression &&
+      unwrap(required.callee).type === T.Identifier &&
+      (unwrap(required.callee) as TSESTree.Identifier).name === 'require' &&
+      required.arguments[0]?.type === T.Literal &&
+      required.arguments[0].value === '@middy/core'
+    );
+  }
+  return false;
 }
 
 function resolveClass(ctx: Context, node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {

@@ -1,7 +1,7 @@
 // analyze(context): the one per-file analysis every rule reads, computed once and memoised by the AST.
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { enclosingFunction, isInside, staticPropertyName, unwrap, valueParent } from './ast.js';
+import { enclosingFunction, isInside, staticPropertyName, thisExpressions, unwrap, valueParent } from './ast.js';
 import { Reachability, type RequestContext } from './calls.js';
 import { Classifier } from './classify.js';
 import { findHandlers } from './handlers.js';
@@ -65,12 +65,16 @@ function analyzeFile(
   const state = new ModuleState(scopes, settings, sourceCode.ast);
   const requestData = new RequestData(
     sourceCode,
-    handlers.map((handler) => handler.node),
+    handlers,
     (node) => reach.contextOf(node) !== null,
     (fn) => reach.callSitesOf(fn),
     (scope) => isModuleLevel(scopes, scope),
   );
-  const finder = new WriteFinder(sourceCode);
+  const finder = new WriteFinder(
+    sourceCode,
+    (call) => reach.calleesOf(call),
+    (node) => reach.contextOf(node) !== null,
+  );
 
   const sites: WriteSite[] = [];
   for (const [root, start] of stateReferences(scopes, state, sourceCode, summary?.thisRoots ?? [])) {
@@ -100,6 +104,8 @@ function analyzeFile(
     sites,
     requestTime.map((entry) => entry.site),
     (site) => reach.contextOf(site.node) !== null || inModuleLevelCallback(site.node),
+    (fn) => reach.callSitesOf(fn),
+    (node) => reach.contextOf(node) !== null,
   );
   const findings: Finding[] = [];
   for (const { site, context } of requestTime) {
@@ -215,6 +221,11 @@ function* stateReferences(
     }
     const globalRoot = globalPropertyRoot(identifier);
     if (globalRoot) yield globalRoot;
+    // `const g = globalThis; g.lastEvent = event`: a local alias of the global object.
+    const declared = valueParent(identifier);
+    if (GLOBAL_OBJECTS.has(identifier.name) && declared.parent?.type === T.VariableDeclarator && declared.parent.init === declared.child) {
+      yield [{ key: 'globalThis', name: identifier.name, variable: null, kind: 'global' }, identifier];
+    }
   }
 }
 
@@ -254,29 +265,6 @@ function* staticThisReferences(
       for (const node of thisExpressions(body, visitorKeys)) yield [root, node];
     }
   }
-}
-
-/** `this` expressions that refer to the enclosing method's `this` (arrow functions keep it; functions rebind it). */
-function thisExpressions(root: TSESTree.Node, visitorKeys: SourceCodeVisitorKeys): TSESTree.Node[] {
-  const result: TSESTree.Node[] = [];
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === T.ThisExpression) {
-      result.push(node);
-      continue;
-    }
-    if (node !== root && (node.type === T.FunctionExpression || node.type === T.FunctionDeclaration || node.type === T.ClassBody)) continue;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as TSESTree.Node);
-      } else if (child && typeof child === 'object' && 'type' in child) {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
-  return result;
 }
 
 /** `globalThis.x` / `global.x` / `process.env.X` as a root of its own. */

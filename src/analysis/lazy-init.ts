@@ -1,6 +1,6 @@
 // Start-up patterns that write module state at request time on purpose: guarded lazy init and one-way latches.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { dottedName, isFunctionNode, unwrap } from './ast.js';
+import { dottedName, isFunctionNode, unwrap, valueParent } from './ast.js';
 import type { WriteSite } from './writes.js';
 
 /** Is `node` a read of module state (`db`, `cache.client`, `globalThis.pool`) with no request-chosen key? */
@@ -25,10 +25,24 @@ export function isGuardedInit(site: WriteSite, isStateCheck: StateCheck): boolea
   return isInsideInitGuard(site.node, isStateCheck);
 }
 
-function isInsideInitGuard(node: TSESTree.Node, isStateCheck: StateCheck): boolean {
+/** Is `node` inside a guard that lets it run only while module state is unset (lexically, through callbacks)? */
+export function isInsideInitGuard(node: TSESTree.Node, isStateCheck: StateCheck): boolean {
   let child: TSESTree.Node = node;
   let parent = node.parent;
-  while (parent && !isFunctionNode(parent)) {
+  while (parent) {
+    if (isFunctionNode(parent)) {
+      // `ready = connect().then((c) => { conn = c })` inside the guard: the callback belongs to the guarded init.
+      const call = valueParent(parent);
+      if (
+        (call.parent?.type === T.CallExpression || call.parent?.type === T.NewExpression) &&
+        call.parent.arguments.includes(call.child as TSESTree.CallExpressionArgument)
+      ) {
+        child = call.parent;
+        parent = call.parent.parent;
+        continue;
+      }
+      return false;
+    }
     switch (parent.type) {
       case T.IfStatement:
         if (parent.consequent === child && isUnsetTest(parent.test, isStateCheck)) return true;

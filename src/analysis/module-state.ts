@@ -116,6 +116,12 @@ export class ModuleState {
     if (path.length === 0) {
       const init = root.variable ? initializerOf(root.variable) : null;
       if (init) result.push(init);
+      // `const queue: Job[] = load()`: the declared type says what the call returns.
+      const def = root.variable?.defs[0];
+      if (def?.type === 'Variable') {
+        const annotation = (def.node as TSESTree.VariableDeclarator).id.typeAnnotation?.typeAnnotation;
+        if (annotation) result.push(annotation);
+      }
       return result;
     }
     const parents = this.candidates(root, path.slice(0, -1));
@@ -179,6 +185,20 @@ export class ModuleState {
       }
       case T.AwaitExpression:
         return 'opaque';
+      case T.TSArrayType:
+      case T.TSTupleType:
+        return 'array';
+      case T.TSTypeReference: {
+        const name = value.typeName.type === T.Identifier ? value.typeName.name : null;
+        if (name === 'Array') return 'array';
+        if (name === 'Map') return 'map';
+        if (name === 'Set') return 'set';
+        if (name === 'WeakMap' || name === 'WeakSet') return 'weak';
+        if (name === 'Record') return 'object';
+        return 'unknown';
+      }
+      case T.TSTypeLiteral:
+        return 'object';
       case T.BinaryExpression:
         return value.operator === '+' ? 'unknown' : 'number';
       case T.UnaryExpression:
@@ -212,6 +232,10 @@ export class ModuleState {
       case 'Object.fromEntries':
       case 'Object.assign':
         return 'object';
+      case 'Object.keys':
+      case 'Object.values':
+      case 'Object.entries':
+        return 'array';
       case 'String':
         return 'string';
       case 'Number':
@@ -242,7 +266,11 @@ export class ModuleState {
   }
 }
 
-const ARRAY_RETURNING = new Set(['slice', 'concat', 'map', 'filter', 'flat', 'flatMap', 'toSorted', 'toReversed', 'toSpliced', 'with', 'split']);
+const ARRAY_RETURNING = new Set([
+  'slice', 'concat', 'map', 'filter', 'flat', 'flatMap', 'toSorted', 'toReversed', 'toSpliced', 'with', 'split',
+  // These mutate and return the same array: `new Array(3).fill(null)`.
+  'fill', 'sort', 'reverse', 'copyWithin',
+]);
 
 function combineShapes(shapes: Shape[]): Shape {
   const known = shapes.filter((shape) => shape !== 'unknown' && shape !== 'empty');

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-e
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunctionNode, unwrap, valueParent } from './ast.js';
 import { variableOf } from './scope.js';
-import type { FunctionNode } from './types.js';
+import type { FunctionNode, Handler } from './types.js';
 
 /** Beyond this expression depth the answer is "not known to be request data": deep enough for real code. */
 const MAX_DEPTH = 200;
@@ -12,11 +12,11 @@ export class RequestData {
   private readonly exprMemo = new WeakMap<TSESTree.Node, boolean>();
   private readonly variableMemo = new WeakMap<Scope.Variable, boolean>();
   private readonly inProgress = new WeakSet<Scope.Variable>();
-  private readonly handlerNodes: ReadonlySet<FunctionNode>;
+  private readonly handlers: ReadonlyMap<FunctionNode, Handler>;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
-    handlers: Iterable<FunctionNode>,
+    handlers: Iterable<Handler>,
     /** Is this code run at request time? Only then can its call sites carry request data into a helper. */
     private readonly isRequestTime: (node: TSESTree.Node) => boolean,
     /** The calls of a module function (by name, or through a table or singleton). */
@@ -24,7 +24,7 @@ export class RequestData {
     /** Is this the module's top-level scope (ES module, CommonJS wrapper or script)? */
     private readonly isModuleScope: (scope: Scope.Scope) => boolean,
   ) {
-    this.handlerNodes = new Set(handlers);
+    this.handlers = new Map([...handlers].map((handler) => [handler.node, handler]));
   }
 
   /** Does the value of `node` come from the request? */
@@ -73,7 +73,8 @@ export class RequestData {
       case T.ConditionalExpression:
         return any([node.consequent, node.alternate]);
       case T.UnaryExpression:
-        return node.operator === '-' || node.operator === '+' || node.operator === '~'
+        // `!event.quiet` carries the request's choice too; `typeof`, `void` and `delete` do not carry data.
+        return node.operator === '-' || node.operator === '+' || node.operator === '~' || node.operator === '!'
           ? this.isRequestDerived(node.argument, depth)
           : false;
       case T.AwaitExpression:
@@ -160,8 +161,10 @@ export class RequestData {
 
   /** Handler parameters are the request; a callback's or helper's parameter is request data when it is passed some. */
   private isParameterRequestDerived(fn: FunctionNode, param: TSESTree.Identifier): boolean {
-    if (this.handlerNodes.has(fn)) return true;
     const index = parameterIndex(fn, param);
+    const handler = this.handlers.get(fn);
+    // Every handler parameter is the request, except the ones the platform fills with bindings (Workers' `env`).
+    if (handler) return !(handler.nonRequestParams ?? []).includes(index);
     const { parent, child } = valueParent(fn);
     // A callback: `event.Records.forEach((r) => …)`, `db.find(event.item, (err, item) => …)`.
     if (parent && (parent.type === T.CallExpression || parent.type === T.NewExpression) && parent.arguments.includes(child as TSESTree.CallExpressionArgument)) {

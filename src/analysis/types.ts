@@ -17,6 +17,8 @@ export interface Handler {
   reason: string;
   /** The platform that calls it: `aws-lambda`, `gcp`, `azure`, `cloudflare`, `nextjs`, `express`, `declared`, … */
   platform?: string;
+  /** Parameter positions that hold bindings rather than request data (Cloudflare Workers' `env` and `ctx`). */
+  nonRequestParams?: number[];
 }
 
 /** The kind of leak a write is; each kind is reported by exactly one rule. */

@@ -1,7 +1,7 @@
 // What counts as a write to module state: assignments, updates, deletes, mutating calls, Object.assign, aliases.
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { dottedName, enclosingFunction, staticPropertyName, valueParent } from './ast.js';
+import { dottedName, enclosingFunction, isFunctionNode, staticPropertyName, valueParent } from './ast.js';
 import type { StateRoot } from './module-state.js';
 
 export type WriteForm = 'assign' | 'update' | 'delete' | 'call' | 'define' | 'destructure' | 'loopTarget';
@@ -63,7 +63,37 @@ const TARGET_WRITERS = new Set([
 const MAX_ALIAS_DEPTH = 4;
 
 export class WriteFinder {
-  constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    /** The module functions a call invokes (by name, or through a table or singleton). */
+    private readonly calleesOf: (call: TSESTree.CallExpression) => readonly TSESTree.Node[] = () => [],
+    /** Only calls made per request bind a helper's parameter to module state for that request's work. */
+    private readonly isRequestTime: (node: TSESTree.Node) => boolean = () => false,
+  ) {}
+
+  private throughParameter(
+    call: TSESTree.CallExpression,
+    index: number,
+    root: StateRoot,
+    path: string[],
+    aliasDepth: number,
+  ): WriteSite[] {
+    const result: WriteSite[] = [];
+    if (!this.isRequestTime(call)) return result;
+    for (const fn of this.calleesOf(call)) {
+      if (!isFunctionNode(fn)) continue;
+      const param = fn.params[index];
+      if (!param || param.type !== T.Identifier) continue;
+      const declared = this.sourceCode.scopeManager?.getDeclaredVariables(fn) ?? [];
+      const variable = (declared as Scope.Variable[]).find((v) => v.name === param.name && v.defs.some((d) => d.type === 'Parameter'));
+      if (!variable || !isStableBinding(variable)) continue;
+      for (const reference of variable.references) {
+        if (reference.init) continue;
+        result.push(...this.find(reference.identifier as TSESTree.Node, root, path, aliasDepth + 1));
+      }
+    }
+    return result;
+  }
 
   /** Writes made through one reference to a root: `start` is the identifier, or `globalThis.x` for global roots. */
   find(start: TSESTree.Node, root: StateRoot, basePath: readonly string[] = [], aliasDepth = 0): WriteSite[] {
@@ -107,7 +137,8 @@ export class WriteFinder {
         if (ownBinding) return [];
         return site('update', parent, { operator: parent.operator });
       case T.UnaryExpression:
-        if (parent.operator !== 'delete' || path.length === 0) return [];
+        // `delete globalThis.lastEvent`: global roots start at the member expression itself.
+        if (parent.operator !== 'delete' || (path.length === 0 && root.kind !== 'global')) return [];
         return site('delete', parent, {});
       case T.CallExpression: {
         if (parent.callee === child && node.type === T.MemberExpression) {
@@ -134,6 +165,9 @@ export class WriteFinder {
         if (callee && TARGET_WRITERS.has(callee) && parent.arguments[0] === child) {
           return site('define', parent, { method: callee, values: parent.arguments.slice(1) });
         }
+        // `appendTo(globalList, x)`: the helper's parameter is another name for the module state.
+        const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+        if (index >= 0 && aliasDepth < MAX_ALIAS_DEPTH) return this.throughParameter(parent, index, root, path, aliasDepth);
         return [];
       }
       case T.ForInStatement:

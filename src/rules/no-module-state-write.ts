@@ -24,7 +24,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allow: [] }],
     messages: {
       moduleStateWrite:
-        '`{{handler}}`{{via}} writes module state `{{target}}` ({{how}}); the value survives into later invocations and is shared by concurrent requests. Keep per-request state inside the handler, or initialise it once at module scope.',
+        '`{{handler}}`{{via}} writes module state `{{target}}`{{where}} ({{how}}); the value survives into later invocations and is shared by concurrent requests. Keep per-request state inside the handler, or initialise it once at module scope.',
       ...sharedMessages,
     },
   },

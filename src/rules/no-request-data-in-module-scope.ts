@@ -24,7 +24,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allow: [] }],
     messages: {
       requestDataInModuleScope:
-        '`{{handler}}`{{via}} stores request data in module state `{{target}}` ({{how}}); it stays visible to the next invocation and to concurrent requests in the same instance. Keep it in a variable inside the handler, or in AsyncLocalStorage.',
+        '`{{handler}}`{{via}} stores request data in module state `{{target}}`{{where}} ({{how}}); it stays visible to the next invocation and to concurrent requests in the same instance. Keep it in a variable inside the handler, or in AsyncLocalStorage.',
       ...sharedMessages,
     },
   },

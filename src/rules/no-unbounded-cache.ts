@@ -24,7 +24,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allow: [] }],
     messages: {
       unboundedCache:
-        '`{{target}}` is a module-scope cache that `{{handler}}`{{via}} fills under a request-derived key ({{how}}) and nothing evicts, so it grows with every distinct request and serves entries to other requests. Use a bounded cache (lru-cache with `max`, quick-lru, @isaacs/ttlcache) or look the value up per request.',
+        '`{{target}}`{{where}} is a module-scope cache that `{{handler}}`{{via}} fills under a request-derived key ({{how}}) and nothing evicts, so it grows with every distinct request and serves entries to other requests. Use a bounded cache (lru-cache with `max`, quick-lru, @isaacs/ttlcache) or look the value up per request.',
       ...sharedMessages,
     },
   },

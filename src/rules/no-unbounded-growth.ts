@@ -24,7 +24,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allow: [] }],
     messages: {
       unboundedGrowth:
-        '`{{target}}` lives at module scope and `{{handler}}`{{via}} grows it on every warm invocation ({{how}}), so it is never released while the environment lives. Create it inside the handler, or bound it and clear it.',
+        '`{{target}}`{{where}} lives at module scope and `{{handler}}`{{via}} grows it on every warm invocation ({{how}}), so it is never released while the environment lives. Create it inside the handler, or bound it and clear it.',
       ...sharedMessages,
     },
   },

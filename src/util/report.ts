@@ -79,6 +79,7 @@ export function reportFindings<MessageId extends string>(
         root: finding.root,
         handler: handlerLabel(finding),
         via: viaText(finding),
+        where: finding.file ? ` (in ${finding.file})` : '',
         how: finding.how,
       },
       suggest: move
@@ -103,7 +104,10 @@ function moveDeclarationFix(
   const text = sourceCode.getText(declaration);
   // `var`/`let` become `let` inside the handler; `const` stays `const`.
   const moved = declaration.kind === 'const' ? text : text.replace(/^(var|let)\b/u, 'let');
-  const openBrace = sourceCode.getFirstToken(body);
+  // After any directive prologue (`'use strict'`), which must stay first to keep its meaning.
+  let prologueEnd = 0;
+  while (prologueEnd < body.body.length && isDirective(body.body[prologueEnd])) prologueEnd++;
+  const anchor = prologueEnd > 0 ? body.body[prologueEnd - 1] : sourceCode.getFirstToken(body);
   const [start, end] = declaration.range;
   const fullText = sourceCode.text;
   let removeEnd = end;
@@ -111,6 +115,10 @@ function moveDeclarationFix(
   if (fullText[removeEnd] === '\r') removeEnd++;
   if (fullText[removeEnd] === '\n') removeEnd++;
   const fixes = [fixer.removeRange([start, removeEnd])];
-  if (openBrace) fixes.push(fixer.insertTextAfter(openBrace, `\n${moved}`));
+  if (anchor) fixes.push(fixer.insertTextAfter(anchor, `\n${moved}`));
   return fixes;
+}
+
+function isDirective(statement: TSESTree.Statement): boolean {
+  return statement.type === 'ExpressionStatement' && typeof statement.directive === 'string';
 }

@@ -83,7 +83,7 @@ const MARKER = /\/\/\s*expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/u;
 
 /** Reads the trailing `// expect: rule[, rule]` markers of a fixture; throws on a malformed marker. */
 export function readExpectations(file: string): FindingKey[] {
-  const text = readFileSync(path.join(FIXTURES_DIR, file), 'utf8');
+  const text = readFileSync(path.resolve(FIXTURES_DIR, file), 'utf8');
   const keys: FindingKey[] = [];
   text.split(/\r?\n/u).forEach((lineText, index) => {
     const match = MARKER.exec(lineText);

@@ -2383,7 +2383,8 @@ function appendTo(list, item) {
 export const handler = async (event) => {
   appendTo(globalList, event.id);
 };`,
-    sites: [G('list.push')],
+    // Every use of globalList is inside the handler, so moving it there is offered (spec: "when every use is inside").
+    sites: [G('list.push', { move: true })],
   },
   {
     name: 'let alias never reassigned',

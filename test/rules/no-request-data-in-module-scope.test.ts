@@ -113,6 +113,20 @@ const cjsInvalid: RuleTester.InvalidTestCase[] = [
     { at: 'creditCard = {', suggest: SEED_001_CARD_MOVED },
   ]),
   bad(
+    'a collection reset at entry does not grow, but a push of request data into it is still request data',
+    dedent(`
+      const buf: string[] = [];
+
+      export const handler = async (event) => {
+        buf.length = 0;
+        buf.push(event.body);
+      };
+
+      export const lastBatch = () => buf;
+    `),
+    ['buf.push(event.body)'],
+  ),
+  bad(
     'implicit global: lastUser = event.user',
     dedent(`
       exports.handler = async (event) => {

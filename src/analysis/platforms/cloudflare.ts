@@ -51,11 +51,15 @@ function detectModuleWorker(file: PlatformFile, add: AddHandler): void {
     );
   if (!shaped) return;
   for (const { name, fn } of entries) {
+    // The runtime calls every entry point as `(trigger, env, ctx)`: `env` holds the bindings and `ctx` the
+    // execution context, whatever the parameters are called; only the first parameter carries the request.
+    const nonRequestParams = [1, 2].filter((index) => index < fn.params.length);
     add(
       fn,
       name,
       typed ? 'method of an ExportedHandler' : `\`${name}\` of the default-exported worker object`,
       'cloudflare',
+      nonRequestParams.length > 0 ? { nonRequestParams } : undefined,
     );
   }
 }

@@ -12,7 +12,18 @@ export interface ImportedValue {
   path: string[];
 }
 
-export type AddHandler = (fn: FunctionNode, name: string, reason: string, platform: string) => void;
+/** Extra facts a platform knows about a handler it adds. */
+export interface HandlerExtras {
+  nonRequestParams?: number[];
+}
+
+export type AddHandler = (
+  fn: FunctionNode,
+  name: string,
+  reason: string,
+  platform: string,
+  extras?: HandlerExtras,
+) => void;
 
 const MAX_DEPTH = 8;
 
