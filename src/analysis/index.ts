@@ -82,7 +82,8 @@ function analyzeFile(
   }
   // Shapes depend on every assignment in the file (`global.log = global.log || []` anywhere).
   for (const site of sites) {
-    if (site.form === 'assign' && site.operator !== null && site.values[0] && !site.throughAlias) {
+    // A computed segment (`x[key]`) names no one property, so its assignments say nothing about a shape.
+    if (site.form === 'assign' && site.operator !== null && site.values[0] && !site.throughAlias && !site.path.includes('[]')) {
       state.recordAssignment([site.root.key, ...site.path].join('.'), site.values[0]);
     }
   }
