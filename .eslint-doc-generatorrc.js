@@ -15,7 +15,7 @@ const config = {
     ['strict', '🔒'],
   ],
   // Turns rules off in test files; a column of 🚫 on every rule would say nothing useful.
-  ignoreConfig: ['disable-in-tests'],
+  ignoreConfig: ['disable-in-tests', 'recommendedTypeChecked', 'strictTypeChecked'],
   ruleListColumns: ['name', 'description', 'configsError', 'hasSuggestions', 'options'],
   ruleDocNotices: ['description', 'configs', 'hasSuggestions', 'options'],
   ruleDocSectionInclude: [

@@ -36,6 +36,8 @@ interface HandlerStatePlugin {
   configs: {
     recommended: TSESLint.FlatConfig.ConfigArray;
     strict: TSESLint.FlatConfig.ConfigArray;
+    recommendedTypeChecked: TSESLint.FlatConfig.ConfigArray;
+    strictTypeChecked: TSESLint.FlatConfig.ConfigArray;
     'disable-in-tests': TSESLint.FlatConfig.ConfigArray;
   };
 }
@@ -62,8 +64,26 @@ function makeConfig(level: 'recommended' | 'strict'): TSESLint.FlatConfig.Config
   ];
 }
 
+/**
+ * Type information is opt-in, as typescript-eslint recommends: these configs turn on the project service for
+ * TypeScript files and tell the analysis to use it. Without them a program that happens to exist is ignored.
+ */
+function makeTypeCheckedConfig(level: 'recommended' | 'strict'): TSESLint.FlatConfig.ConfigArray {
+  return [
+    ...makeConfig(level),
+    {
+      name: `handler-state/${level}-type-checked`,
+      files: TS_FILE_GLOBS,
+      languageOptions: { parserOptions: { projectService: true } },
+      settings: { 'handler-state': { typeAware: true } },
+    },
+  ];
+}
+
 plugin.configs.recommended = makeConfig('recommended');
 plugin.configs.strict = makeConfig('strict');
+plugin.configs.recommendedTypeChecked = makeTypeCheckedConfig('recommended');
+plugin.configs.strictTypeChecked = makeTypeCheckedConfig('strict');
 plugin.configs['disable-in-tests'] = [
   {
     name: 'handler-state/disable-in-tests',

@@ -4,6 +4,7 @@ import { dottedName, enclosingFunction, isFunctionNode, unwrap } from './ast.js'
 import { isGuardedInit, isInsideInitGuard, type StateCheck } from './lazy-init.js';
 import type { ModuleState, Shape } from './module-state.js';
 import type { RequestData } from './request-data.js';
+import type { TypeOracle } from './type-aware.js';
 import type { FunctionNode, LeakKind } from './types.js';
 import { ARRAY_ONLY_METHODS, type WriteSite } from './writes.js';
 
@@ -32,6 +33,8 @@ export class Classifier {
     runsLater: (site: WriteSite) => boolean,
     private readonly callSitesOf: (fn: FunctionNode) => readonly TSESTree.CallExpression[],
     private readonly isRequestTime: (node: TSESTree.Node) => boolean,
+    /** With type information: what the receiver really is, which beats what the syntax suggests. */
+    private readonly types: TypeOracle | null = null,
   ) {
     for (const site of allSites) {
       // A reset in a test helper or dead code bounds nothing.
@@ -146,7 +149,7 @@ export class Classifier {
 
   private classifyCall(site: WriteSite, handler: FunctionNode, tainted: boolean): Classification | null {
     const method = site.method!;
-    const shape = this.state.shapeOf(site.root, site.path);
+    const shape = this.types?.shapeOf(site.target) ?? this.state.shapeOf(site.root, site.path);
     if (!methodFits(method, shape)) return null;
     const how = `\`${method}()\``;
     const key = receiverKey(site, site.path);

@@ -429,12 +429,14 @@ export function crossFileFindings(
   isRequestDerived: (node: TSESTree.Node) => boolean,
   budget: Budget,
   analyzeLoaded: AnalyzeLoaded,
+  /** With type information, imports resolve through the program (paths, baseUrl, project references). */
+  resolveThroughProgram: ((source: TSESTree.StringLiteral) => string | null) | null = null,
 ): Finding[] {
   if (!path.isAbsolute(filename)) return [];
   const findings: Finding[] = [];
   for (const variable of scopes.module.variables as Scope.Variable[]) {
-    const binding = importedName(variable, filename);
-    const instanceOf = binding ? null : importedInstance(variable, scopes, filename);
+    const binding = importedName(variable, filename, resolveThroughProgram);
+    const instanceOf = binding ? null : importedInstance(variable, scopes, filename, resolveThroughProgram);
     if (!binding && !instanceOf) continue;
     for (const reference of variable.references) {
       if (reference.init) continue;
@@ -493,13 +495,15 @@ function memberCall(identifier: TSESTree.Node): { call: TSESTree.CallExpression;
   }
 }
 
-function importedName(variable: Scope.Variable, filename: string): ImportedName | null {
+type ProgramResolver = ((source: TSESTree.StringLiteral) => string | null) | null;
+
+function importedName(variable: Scope.Variable, filename: string, viaProgram: ProgramResolver = null): ImportedName | null {
   const def = variable.defs[0];
   if (!def || variable.defs.length !== 1) return null;
   if (def.type === 'ImportBinding') {
     const declaration = def.parent as TSESTree.ImportDeclaration;
     if (declaration.importKind === 'type') return null;
-    const file = resolveImport(filename, declaration.source.value);
+    const file = viaProgram?.(declaration.source) ?? resolveImport(filename, declaration.source.value);
     if (!file) return null;
     const specifier = def.node as TSESTree.Node;
     if (specifier.type === T.ImportSpecifier) {
@@ -542,14 +546,19 @@ function importedName(variable: Scope.Variable, filename: string): ImportedName 
 }
 
 /** `const repo = new Repo()` where `Repo` is imported from a relative module. */
-function importedInstance(variable: Scope.Variable, scopes: ModuleScopes, filename: string): ImportedName | null {
+function importedInstance(
+  variable: Scope.Variable,
+  scopes: ModuleScopes,
+  filename: string,
+  viaProgram: ProgramResolver,
+): ImportedName | null {
   const init = initializerOf(variable);
   const value = init ? unwrap(init) : null;
   if (value?.type !== T.NewExpression) return null;
   const callee = unwrap(value.callee);
   if (callee.type !== T.Identifier) return null;
   const classVariable = scopes.module.set.get(callee.name);
-  return classVariable ? importedName(classVariable as Scope.Variable, filename) : null;
+  return classVariable ? importedName(classVariable as Scope.Variable, filename, viaProgram) : null;
 }
 
 function requireSource(node: TSESTree.Node): string | null {

@@ -13,6 +13,7 @@ import { ModuleState, type StateRoot } from './module-state.js';
 import { RequestData } from './request-data.js';
 import { isModuleLevel, moduleScopes, referenceIndex, type ModuleScopes } from './scope.js';
 import { resolveSettings } from './settings.js';
+import { createTypeOracle, typedHandlers, type TypeOracle } from './type-aware.js';
 import type { AnalysisServices, FileAnalysis, Finding, FunctionNode, Handler, MoveDeclaration } from './types.js';
 import { WriteFinder, type WriteSite } from './writes.js';
 
@@ -31,7 +32,13 @@ export function analyze(context: AnalyzeContext): FileAnalysis {
   const settings = resolveSettings(context.settings, context.filename, context.cwd);
   let analysis: FileAnalysis;
   try {
-    analysis = analyzeFile(sourceCode, settings, context.filename);
+    let oracle: TypeOracle | null = null;
+    if (settings.typeAware) {
+      const created = createTypeOracle(context);
+      oracle = created.oracle;
+      if (created.problem) settings.errors.push(created.problem);
+    }
+    analysis = analyzeFile(sourceCode, settings, context.filename, undefined, oracle);
   } catch (error) {
     // A rule must never take down the user's lint run; the corpus run and tests set this to see real failures.
     if (process.env.HANDLER_STATE_DEBUG) throw error;
@@ -54,11 +61,13 @@ function analyzeFile(
   settings: ReturnType<typeof resolveSettings>,
   filename: string,
   summary?: SummaryOptions,
+  oracle: TypeOracle | null = null,
 ): FileAnalysis {
   const empty: FileAnalysis = { handlers: [], services: null, findings: [], settingsErrors: [], settingsErrorsReported: false };
   const scopes = moduleScopes(sourceCode);
   if (!scopes) return empty;
   const handlers = summary ? summary.handlers : findHandlers(sourceCode, scopes, settings, filename);
+  if (oracle) handlers.push(...typedHandlers(sourceCode.ast, oracle, handlers));
   if (handlers.length === 0) return { ...empty, handlers };
 
   const reach = new Reachability(sourceCode, scopes, handlers);
@@ -107,6 +116,7 @@ function analyzeFile(
     (site) => reach.contextOf(site.node) !== null || inModuleLevelCallback(site.node),
     (fn) => reach.callSitesOf(fn),
     (node) => reach.contextOf(node) !== null,
+    oracle,
   );
   const findings: Finding[] = [];
   for (const { site, context } of requestTime) {
@@ -136,6 +146,7 @@ function analyzeFile(
         (node) => requestData.isRequestDerived(node),
         budget,
         analyzeLoaded,
+        oracle ? (source) => oracle.resolveImport(source) : null,
       ),
     );
   }

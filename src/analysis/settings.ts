@@ -11,6 +11,8 @@ export interface HandlerStateSettings {
   boundedCaches?: string[];
   /** Follow request-time calls into relatively imported files; `false` keeps the analysis to one file. */
   crossFile?: boolean;
+  /** Use type information (requires parserOptions.projectService); set by the *TypeChecked configs. */
+  typeAware?: boolean;
 }
 
 export interface ResolvedSettings {
@@ -19,10 +21,12 @@ export interface ResolvedSettings {
   boundedCaches: Set<string>;
   /** Follow request-time calls into relatively imported files (default on). */
   crossFile: boolean;
+  /** Use the type checker (needs parserOptions.projectService); off unless asked for. */
+  typeAware: boolean;
   errors: string[];
 }
 
-const KNOWN_KEYS = ['handlers', 'wrappers', 'boundedCaches', 'crossFile'] as const;
+const KNOWN_KEYS = ['handlers', 'wrappers', 'boundedCaches', 'crossFile', 'typeAware'] as const;
 /** Keys people plausibly mistype, mapped to the key they meant. */
 const NEAR_MISSES: Record<string, string> = {
   handler: 'handlers',
@@ -50,6 +54,7 @@ export function resolveSettings(settings: unknown, filename: string, cwd: string
     wrappers: new Set(),
     boundedCaches: new Set(),
     crossFile: true,
+    typeAware: false,
     errors: [],
   };
   const raw = (settings as Record<string, unknown> | undefined)?.['handler-state'];
@@ -85,9 +90,11 @@ export function resolveSettings(settings: unknown, filename: string, cwd: string
     resolved.errors,
   );
   readHandlers(record.handlers, filename, cwd, resolved);
-  if (record.crossFile !== undefined) {
-    if (typeof record.crossFile === 'boolean') resolved.crossFile = record.crossFile;
-    else resolved.errors.push(`"crossFile" must be true or false, not ${show(record.crossFile)}`);
+  for (const key of ['crossFile', 'typeAware'] as const) {
+    const value = record[key];
+    if (value === undefined) continue;
+    if (typeof value === 'boolean') resolved[key] = value;
+    else resolved.errors.push(`"${key}" must be true or false, not ${show(value)}`);
   }
   return resolved;
 }

@@ -423,7 +423,9 @@ export function randomSpec(random: () => number, style: HandlerStyle): ModuleSpe
   const unrelated: UnrelatedKind[] = [];
   const unrelatedCount = Math.floor(random() * 3);
   for (let i = 0; i < unrelatedCount; i++) {
-    unrelated.push(pick(random, ['pureConst', 'unusedFunction', 'consoleLog', 'topLevelInitWrite', 'handlerRead'] as const));
+    unrelated.push(
+      pick(random, ['pureConst', 'unusedFunction', 'consoleLog', 'topLevelInitWrite', 'handlerRead'] as const),
+    );
   }
   return { style, states, writes, unrelated };
 }

@@ -116,7 +116,16 @@ const identifierArb = fc
     { weight: 5, arbitrary: fc.stringMatching(/^[a-zA-Z_$][a-zA-Z0-9_$]{0,10}$/) },
     {
       weight: 1,
-      arbitrary: fc.constantFrom('constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__', 'prototype', 'length', 'name'),
+      arbitrary: fc.constantFrom(
+        'constructor',
+        'toString',
+        'hasOwnProperty',
+        'valueOf',
+        '__proto__',
+        'prototype',
+        'length',
+        'name',
+      ),
     },
   )
   .filter((name) => !RESERVED_NAMES.has(name));
@@ -180,7 +189,9 @@ describe('invariants of the analysis on generated handler modules', () => {
       fc.property(arb, ([spec, index, depth, ts]) => {
         const moved: ModuleSpec = {
           ...spec,
-          writes: spec.writes.map((write, i) => (i === index ? { ...write, placement: { kind: 'helper', depth } } : write)),
+          writes: spec.writes.map((write, i) =>
+            i === index ? { ...write, placement: { kind: 'helper', depth } } : write,
+          ),
         };
         const before = lintModule(spec, ts);
         const after = lintModule(moved, ts);

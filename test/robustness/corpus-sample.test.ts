@@ -21,39 +21,43 @@ interface CorpusFigures {
 }
 
 describe('corpus sample (bench/corpus.mjs)', () => {
-  it(`lints a seeded sample of ${SAMPLE} node_modules files without a single rule exception`, { timeout: 240_000 }, () => {
-    expect(existsSync(join(repo, 'dist/index.js')), 'run `npm run build` first (npm test does)').toBe(true);
-    const dir = mkdtempSync(join(tmpdir(), 'handler-state-corpus-'));
-    try {
-      const json = join(dir, 'figures.json');
-      const run = spawnSync(
-        process.execPath,
-        [
-          join(repo, 'bench/corpus.mjs'),
-          '--sample',
-          String(SAMPLE),
-          '--seed',
-          String(SEED),
-          '--time-budget',
-          String(TIME_BUDGET_SECONDS),
-          '--json',
-          json,
-          '--quiet',
-        ],
-        { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-      );
-      expect(run.error).toBeUndefined();
-      expect(existsSync(json), run.stderr).toBe(true);
-      const figures = JSON.parse(readFileSync(json, 'utf8')) as CorpusFigures;
-      const crashes = figures.exceptions.map((e) => `${e.file} (${e.ruleId ?? '?'})\n${e.stack}`).join('\n\n');
-      expect(figures.ruleExceptions, crashes).toBe(0);
-      expect(figures.otherExceptions, crashes).toBe(0);
-      expect(run.status, run.stderr).toBe(0);
-      // The sample must really have been linted: a budget stop this early means something is badly slow.
-      expect(figures.files).toBeGreaterThanOrEqual(figures.stoppedByBudget ? 500 : SAMPLE);
-      expect(figures.parseErrors).toBeLessThan(figures.files / 10);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it(
+    `lints a seeded sample of ${SAMPLE} node_modules files without a single rule exception`,
+    { timeout: 240_000 },
+    () => {
+      expect(existsSync(join(repo, 'dist/index.js')), 'run `npm run build` first (npm test does)').toBe(true);
+      const dir = mkdtempSync(join(tmpdir(), 'handler-state-corpus-'));
+      try {
+        const json = join(dir, 'figures.json');
+        const run = spawnSync(
+          process.execPath,
+          [
+            join(repo, 'bench/corpus.mjs'),
+            '--sample',
+            String(SAMPLE),
+            '--seed',
+            String(SEED),
+            '--time-budget',
+            String(TIME_BUDGET_SECONDS),
+            '--json',
+            json,
+            '--quiet',
+          ],
+          { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+        );
+        expect(run.error).toBeUndefined();
+        expect(existsSync(json), run.stderr).toBe(true);
+        const figures = JSON.parse(readFileSync(json, 'utf8')) as CorpusFigures;
+        const crashes = figures.exceptions.map((e) => `${e.file} (${e.ruleId ?? '?'})\n${e.stack}`).join('\n\n');
+        expect(figures.ruleExceptions, crashes).toBe(0);
+        expect(figures.otherExceptions, crashes).toBe(0);
+        expect(run.status, run.stderr).toBe(0);
+        // The sample must really have been linted: a budget stop this early means something is badly slow.
+        expect(figures.files).toBeGreaterThanOrEqual(figures.stoppedByBudget ? 500 : SAMPLE);
+        expect(figures.parseErrors).toBeLessThan(figures.files / 10);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -3323,6 +3323,323 @@ module.exports = async function handler(input) {
   },
 ]);
 
+// Round 14: traps around the fixes for F1–F17 (each fix must not over-reach).
+runCases('fix over-reach traps (14)', [
+  {
+    name: 'guard at the call site does not excuse request data in the helper',
+    code: `let client;
+function create(region) {
+  client = new Client(region);
+}
+export const handler = async (event) => {
+  if (!client) create(event.region);
+  return client.get(event.key);
+};`,
+    sites: [D('client = new')],
+  },
+  {
+    name: 'creator called guarded in one place and unguarded in another is a write',
+    code: `let client;
+function create() {
+  client = new Client(process.env.URL);
+}
+export const handler = async (event) => {
+  if (!client) create();
+  if (event.reconnect) create();
+  return client.get(event.key);
+};`,
+    sites: [W('client = new')],
+  },
+  {
+    name: 'callback inside a lazy-init guard that stores request data',
+    code: `let client;
+let lastError;
+export const handler = async (event) => {
+  if (!client) {
+    client = new Client();
+    client.on('error', () => {
+      lastError = event.requestContext.requestId;
+    });
+  }
+};`,
+    sites: [D('lastError =', { move: true })],
+  },
+  {
+    name: 'helpers that only read a module array passed to them stay quiet',
+    code: `const STATIC = [1, 2, 3];
+function sum(list) {
+  return list.reduce((a, b) => a + b, 0);
+}
+function addAll(target, src) {
+  for (const x of src) target.push(x);
+}
+function sortInPlace(arr) {
+  arr.sort();
+}
+export const handler = async (event) => {
+  const local = [];
+  addAll(local, STATIC);
+  sortInPlace(local);
+  return sum(STATIC) + sum(local) + event.n;
+};`,
+  },
+  {
+    name: 'helper writing its parameter, called with a module array only at start-up',
+    code: `const items = [];
+function appendTo(list, x) {
+  list.push(x);
+}
+appendTo(items, 'boot');
+export const handler = async (event) => {
+  const local = [];
+  appendTo(local, event.id);
+  return local.concat(items);
+};`,
+  },
+  {
+    name: 'per-request instance whose methods call each other through this',
+    code: `class Service {
+  constructor() {
+    this.log = [];
+  }
+  run(e) {
+    this.step(e);
+    return this.log;
+  }
+  step(e) {
+    this.log.push(e.id);
+  }
+}
+export const handler = async (event) => new Service().run(event);`,
+  },
+  {
+    name: 'declared non-collection types with set/add stay quiet',
+    code: `import { createClient, type RedisClientType } from 'redis';
+const client: RedisClientType = createClient();
+const store: KeyValueStore = makeStore();
+export const handler = async (event) => {
+  await client.set(event.key, event.value);
+  store.add(event.key);
+};`,
+  },
+  {
+    name: 'declared Map type from a factory is a Map',
+    code: `const cache: Map<string, string> = createCache();
+export const handler = async (event) => {
+  cache.set(event.id, 'x');
+};`,
+    sites: [C('cache.set', { move: true })],
+  },
+  {
+    name: 'counters under constant keys and loop indexes stay plain writes',
+    code: `const hits = [0];
+const stats = { total: 0 };
+const KEY = 'x';
+const byKey = {};
+const arr = [1, 2];
+export const handler = async (event) => {
+  hits[0]++;
+  stats.total++;
+  byKey[KEY]++;
+  for (let i = 0; i < arr.length; i++) arr[i]++;
+};`,
+    sites: [
+      W('hits[0]++', { move: true }),
+      W('stats.total++', { move: true }),
+      W('byKey[KEY]++', { move: true }),
+      W('arr[i]++', { move: true }),
+    ],
+  },
+  {
+    name: 'two-dimensional request-keyed counter is a cache',
+    code: `const matrix = {};
+export const handler = async (event) => {
+  matrix[event.row] ??= {};
+  matrix[event.row][event.col] = (matrix[event.row][event.col] ?? 0) + 1;
+};`,
+    sites: [C('matrix[event.row] ??=', { move: true }), C('matrix[event.row][event.col] =', { move: true })],
+  },
+  {
+    name: 'removal-only and no-op splices are plain writes',
+    code: `const items = [1, 2, 3];
+export const handler = async (event) => {
+  items.splice(0, 1);
+  items.splice(0, 0);
+};`,
+    sites: [W('items.splice(0, 1)', { move: true }), W('items.splice(0, 0)', { move: true })],
+  },
+  {
+    name: 'replacing splice stores request data without growing',
+    code: `const items = [1, 2, 3];
+export const handler = async (event) => {
+  items.splice(0, 1, event.x);
+};`,
+    sites: [D('items.splice', { move: true })],
+  },
+  {
+    name: 'double negation of request data and negation of module state',
+    code: `let debug = false;
+let flag = false;
+const cache = {};
+export const handler = async (event) => {
+  debug = !!event.debug;
+  flag = !cache;
+};`,
+    sites: [D('debug = !!', { move: true }), W('flag = !', { move: true })],
+  },
+  {
+    name: 'template or + over another variable is not self-growth',
+    code: `const prefix = 'p';
+let label = '';
+let other = '';
+export const handler = async (event) => {
+  label = \`\${prefix}:\${event.x}\`;
+  other = prefix + event.y;
+};`,
+    sites: [D('label = `', { move: true }), D('other = prefix', { move: true })],
+  },
+  {
+    name: 'prepending to a string is growth',
+    code: `let log = '';
+export const handler = async (event) => {
+  log = event.line + '\\n' + log;
+};`,
+    sites: [G('log = event', { move: true })],
+  },
+  {
+    name: 'reset at entry inside a top-level try still bounds the collection',
+    code: `let buf = [];
+export const handler = async (event) => {
+  try {
+    buf = [];
+    buf.push(1);
+  } finally {
+    await flush(buf);
+  }
+};`,
+    sites: [W('buf = [];\n    buf', { move: true }), W('buf.push', { move: true })],
+  },
+  {
+    name: 'reset after an early return is not every invocation',
+    code: `let buf = [];
+export const handler = async (event) => {
+  if (event.skip) return;
+  buf = [];
+  buf.push(1);
+};`,
+    unspecified: ['growth', 'write'],
+  },
+]);
+
+runCases('fix over-reach traps (15)', [
+  {
+    name: 'request-keyed counter on an evicted object is not a cache',
+    code: `const counts = {};
+export const handler = async (event) => {
+  counts[event.type]++;
+  if (Object.keys(counts).length > 50) for (const k in counts) delete counts[k];
+};`,
+    sites: [W('counts[event.type]++', { move: true }), W('delete counts', { move: true })],
+  },
+  {
+    name: 'unknown chain .handler(fn) under a non-handler name is not a wrapper',
+    code: `const seen = [];
+export const main = router()
+  .use(auth())
+  .handler(async (req) => {
+    seen.push(req);
+  });`,
+  },
+  {
+    name: 'removal splice at a request-chosen index stores nothing',
+    code: `const items = [1, 2, 3];
+export const handler = async (event) => {
+  items.splice(event.index, 1);
+};`,
+    sites: [W('items.splice', { move: true })],
+  },
+  {
+    name: 'sort with a comparator closing over request data stores nothing',
+    code: `const rows = [{ a: 1 }];
+export const handler = async (event) => {
+  rows.sort((x, y) => x[event.key] - y[event.key]);
+  return rows;
+};`,
+    sites: [W('rows.sort', { move: true })],
+  },
+  {
+    name: 'Set.delete with request data is a plain write',
+    code: `const active = new Set();
+export const handler = async (event) => {
+  active.delete(event.id);
+};`,
+    sites: [W('active.delete', { move: true })],
+  },
+]);
+
+runCases('guards on another flag (16)', [
+  {
+    name: 'guard on a flag that is never set runs every invocation (inline)',
+    code: `let ready = false;
+let client;
+export const handler = async (event) => {
+  if (!ready) client = new Client();
+  return client.get(event.key);
+};`,
+    sites: [W('client = new', { move: true })],
+  },
+  {
+    name: 'guard on a flag that is never set runs every invocation (call site)',
+    code: `let ready = false;
+let data;
+async function refresh() {
+  data = await load();
+}
+export const handler = async (event) => {
+  if (!ready) await refresh();
+  return data[event.key];
+};`,
+    sites: [W('data = await')],
+  },
+]);
+
+runCases('streams and token refresh (17)', [
+  {
+    name: 'module string accumulating streamed chunks',
+    code: `let accumulated = '';
+export const handler = async (event) => {
+  for await (const chunk of streamFrom(event.url)) {
+    accumulated += chunk;
+  }
+  return accumulated;
+};`,
+    sites: [G('accumulated +=', { move: true })],
+  },
+  {
+    name: 'token refresh on expiry is strict-only',
+    code: `let token;
+let tokenExpiry = 0;
+export const handler = async (event) => {
+  if (Date.now() > tokenExpiry) {
+    token = await fetchToken(process.env.CLIENT_ID);
+    tokenExpiry = Date.now() + 3600 * 1000;
+  }
+  return callApi(token, event.body);
+};`,
+    sites: [W('token = await', { move: true }), W('tokenExpiry = Date', { move: true })],
+  },
+  {
+    name: 'rate limiter keyed by source IP',
+    code: `const rateLimit = {};
+export const handler = async (event) => {
+  const ip = event.requestContext.identity.sourceIp;
+  rateLimit[ip] = (rateLimit[ip] || 0) + 1;
+  return rateLimit[ip] > 10 ? { statusCode: 429 } : { statusCode: 200 };
+};`,
+    sites: [C('rateLimit[ip] =', { move: true })],
+  },
+]);
+
 // ---------------------------------------------------------------------------------------------------------------
 // Odd inputs: every rule must run without throwing (the analysis' own errors are surfaced via HANDLER_STATE_DEBUG).
 const ODD_INPUTS: Array<{ name: string; code: string; cjs?: boolean }> = [
@@ -3432,6 +3749,26 @@ const ODD_INPUTS: Array<{ name: string; code: string; cjs?: boolean }> = [
   {
     name: 'handler calling itself recursively through a helper',
     code: 'const seen = [];\nconst again = (e) => handler(e);\nexport const handler = async (event) => { seen.push(event); if (event.n) await again({ n: event.n - 1 }); };',
+  },
+  {
+    name: 'recursive helper passing its parameter to itself',
+    code: 'const items = [];\nfunction walk(list, n) { if (n) walk(list, n - 1); list.push(n); }\nexport const handler = (event) => walk(items, event.n);',
+  },
+  {
+    name: 'this-method cycles in a module singleton',
+    code: 'class A { a() { this.b(); } b() { this.a(); this.items.push(1); } items = []; }\nconst a = new A();\nexport const handler = (event) => a.a();',
+  },
+  {
+    name: 'guarded call-site cycles',
+    code: 'let x;\nfunction f() { if (!x) g(); x = 1; }\nfunction g() { if (!x) f(); }\nexport const handler = (event) => { if (!x) f(); };',
+  },
+  {
+    name: 'alias of globalThis reassigned and destructured',
+    code: 'export const handler = (event) => { let g = globalThis; g = {}; g.x = event; const { process: p } = globalThis; p.env.X = event.x; };',
+  },
+  {
+    name: 'parameter alias through spread and default',
+    code: 'const items = [];\nfunction f(...lists) { lists[0].push(1); }\nfunction h(list = items) { list.push(2); }\nexport const handler = (event) => { f(items); h(); };',
   },
 ];
 

@@ -1,7 +1,8 @@
 // Cloudflare Workers: module-format default exports (with or without satisfies) and service-worker listeners.
 import * as tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
+import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/index.js';
 import plugin from '../../src/index.js';
 import { dedent, handlersOf, runPlatform, type Quiet, type Reported } from './platforms-helpers.js';
 
@@ -137,10 +138,48 @@ describe('Cloudflare Workers detection', () => {
     expect(handlersOf(SERVICE_WORKER, '/w/src/sw.js')).toEqual(['cloudflare fetch listener']);
   });
 
-  // Known gap: every handler parameter counts as request data, and `env` holds the bindings, not the request.
+  it('marks env and ctx of module-worker entry points as not request data', () => {
+    const found: Array<[string, number[] | undefined]> = [];
+    const probe: Rule.RuleModule = {
+      create(context) {
+        return {
+          'Program:exit'() {
+            const analysis = analyze(context as unknown as Parameters<typeof analyze>[0]);
+            for (const handler of analysis.handlers) found.push([handler.name, handler.nonRequestParams]);
+          },
+        };
+      },
+    };
+    const linter = new Linter({ configType: 'flat' });
+    const verify = (code: string, filename: string) =>
+      linter.verify(
+        code,
+        [
+          {
+            files: ['**/*.ts', '**/*.js'],
+            languageOptions: { parser: tsParser },
+            plugins: { probe: { rules: { handlers: probe } } },
+            rules: { 'probe/handlers': 'error' },
+          },
+        ] as Linter.Config[],
+        { filename },
+      );
+    verify(MODULE_WORKER, 'index.ts');
+    verify(UNTYPED, 'worker.js');
+    verify(SERVICE_WORKER, 'sw.js');
+    expect(found).toEqual([
+      ['fetch', [1, 2]],
+      ['scheduled', [1, 2]],
+      ['fetch', [1]],
+      ['queue', [1]],
+      ['fetch listener', undefined],
+    ]);
+  });
+
+  // `env` holds the bindings, not the request: handlers mark it (and ctx) as nonRequestParams.
   // Lazy init from `env` should be quiet (issue 2: lazy init of a value that does not come from the request);
   // this flips to passing once request-data.ts skips the parameters a platform marks as non-request.
-  it.fails('lazy init of a client from env bindings is quiet', () => {
+  it('lazy init of a client from env bindings is quiet', () => {
     const linter = new Linter({ configType: 'flat' });
     const code = dedent(`
       let db;

@@ -17,8 +17,16 @@ function at(source: string, needle: string, nth = 1): { line: number; column: nu
   return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
 }
 
-function bad(name: string, code: string, messageId: string, needle: string): RuleTester.InvalidTestCase {
-  return { name, code, errors: [{ messageId, ...at(code, needle) }] };
+/** `moved`: the expected output of the `moveIntoHandler` suggestion, when every use of the state is in the handler. */
+function bad(
+  name: string,
+  code: string,
+  messageId: string,
+  needle: string,
+  moved?: string,
+): RuleTester.InvalidTestCase {
+  const suggestions = moved === undefined ? {} : { suggestions: [{ messageId: 'moveIntoHandler', output: moved }] };
+  return { name, code, errors: [{ messageId, ...at(code, needle), ...suggestions }] };
 }
 
 const good = (name: string, code: string, extra: Partial<RuleTester.ValidTestCase> = {}): RuleTester.ValidTestCase => ({
@@ -201,6 +209,14 @@ exports.onNote = functions.firestore.document('notes/{id}').onCreate((snap, cont
 `,
       'unboundedGrowth',
       'processed.push',
+      `
+const functions = require('firebase-functions/v1');
+exports.onNote = functions.firestore.document('notes/{id}').onCreate((snap, context) => {
+const processed = [];
+  processed.push(context.params.id);
+  return null;
+});
+`,
     ),
     bad(
       'Realtime Database onWrite trigger with (change) behind runWith()',
@@ -213,6 +229,13 @@ exports.track = functions.runWith({ memory: '256MB' }).database.ref('/items/{id}
 `,
       'unboundedGrowth',
       'audit.push',
+      `
+const functions = require('firebase-functions');
+exports.track = functions.runWith({ memory: '256MB' }).database.ref('/items/{id}').onWrite((change) => {
+const audit = [];
+  audit.push(change.after.val());
+});
+`,
     ),
     bad(
       'Storage onFinalize trigger with (object)',
@@ -225,6 +248,13 @@ exports.onUpload = functions.storage.object().onFinalize(async (object) => {
 `,
       'unboundedGrowth',
       'uploaded.add',
+      `
+const functions = require('firebase-functions');
+exports.onUpload = functions.storage.object().onFinalize(async (object) => {
+const uploaded = new Set();
+  uploaded.add(object.name);
+});
+`,
     ),
     bad(
       'Pub/Sub onPublish trigger with (message)',
@@ -237,6 +267,13 @@ exports.listen = functions.pubsub.topic('chat').onPublish((message) => {
 `,
       'unboundedGrowth',
       'transcript +=',
+      `
+const functions = require('firebase-functions');
+exports.listen = functions.pubsub.topic('chat').onPublish((message) => {
+let transcript = '';
+  transcript += message.json.text;
+});
+`,
     ),
   ],
 });
@@ -259,6 +296,14 @@ exports.whoami = functions.https.onCall(async (data, context) => {
 `,
         'requestDataInModuleScope',
         'lastCaller =',
+        `
+const functions = require('firebase-functions');
+exports.whoami = functions.https.onCall(async (data, context) => {
+let lastCaller;
+  lastCaller = context.auth.uid;
+  return { ok: true };
+});
+`,
       ),
       bad(
         'auth.user().onCreate with (user)',
@@ -271,6 +316,13 @@ exports.welcome = functions.auth.user().onCreate((user) => {
 `,
         'requestDataInModuleScope',
         'newestUser =',
+        `
+const functions = require('firebase-functions');
+exports.welcome = functions.auth.user().onCreate((user) => {
+let newestUser;
+  newestUser = user.email;
+});
+`,
       ),
     ],
   },
@@ -302,6 +354,14 @@ export const add = onCall((request) => {
 `,
       'requestDataInModuleScope',
       'currentUid =',
+      `
+import { onCall } from 'firebase-functions/v2/https';
+export const add = onCall((request) => {
+let currentUid;
+  currentUid = request.auth?.uid;
+  return { ok: true };
+});
+`,
     ),
     bad(
       'v2 onTaskDispatched with options and (req)',
@@ -314,6 +374,13 @@ export const backup = onTaskDispatched({ retryConfig: { maxAttempts: 3 } }, asyn
 `,
       'requestDataInModuleScope',
       'lastJob =',
+      `
+import { onTaskDispatched } from 'firebase-functions/v2/tasks';
+export const backup = onTaskDispatched({ retryConfig: { maxAttempts: 3 } }, async (req) => {
+let lastJob;
+  lastJob = req.data.jobId;
+});
+`,
     ),
     bad(
       'v2 onObjectFinalized with (cloudEvent)',
@@ -326,6 +393,13 @@ export const logUpload = onObjectFinalized('uploads', (cloudEvent) => {
 `,
       'requestDataInModuleScope',
       'lastObject =',
+      `
+import { onObjectFinalized } from 'firebase-functions/v2/storage';
+export const logUpload = onObjectFinalized('uploads', (cloudEvent) => {
+let lastObject;
+  lastObject = cloudEvent.data.name;
+});
+`,
     ),
   ],
 });
@@ -345,6 +419,14 @@ export const addMessage = onRequest(async (req, resp) => {
 `,
       'unboundedGrowth',
       'requests.push',
+      `
+import { onRequest } from 'firebase-functions/v2/https';
+export const addMessage = onRequest(async (req, resp) => {
+const requests = [];
+  requests.push(req.query.text);
+  resp.json({ ok: true });
+});
+`,
     ),
   ],
 });
