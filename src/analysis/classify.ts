@@ -159,7 +159,7 @@ export class Classifier {
     }
     const grows =
       shape !== 'weak' &&
-      (method === 'push' || method === 'unshift' || method === 'add' || (method === 'splice' && site.values.length > 2));
+      (method === 'push' || method === 'unshift' || method === 'add' || (method === 'splice' && site.values.length > 0));
     // Removing entries stores nothing; `fill`, `sort` or a replacing `splice` store what they are given.
     if (!grows) return { kind: tainted && !REMOVING_ONLY.has(method) ? 'requestData' : 'write', how };
     if (this.evicted.has(key) || resetsEachInvocation(handler, site)) {
@@ -262,14 +262,18 @@ function growsFromItself(value: TSESTree.Node, selfName: string, ownShape: Shape
     );
   }
   if (value.type === T.BinaryExpression && value.operator === '+') {
-    // `log + a + b` is `(log + a) + b`: the old value sits at the bottom of the left spine.
-    let left: TSESTree.Node = value;
-    let stringy = false;
-    while (left.type === T.BinaryExpression && left.operator === '+') {
-      stringy ||= isStringy(left.right);
-      left = unwrap(left.left);
-    }
-    return dottedName(left) === selfName && (ownShape === 'string' || stringy);
+    // `log + a + b`, `a + '\n' + log`: the old value is one operand of the `+` chain.
+    const operands: TSESTree.Node[] = [];
+    const flatten = (node: TSESTree.Node): void => {
+      const part = unwrap(node);
+      if (part.type === T.BinaryExpression && part.operator === '+') {
+        flatten(part.left);
+        flatten(part.right);
+      } else operands.push(part);
+    };
+    flatten(value);
+    const hasSelf = operands.some((operand) => dottedName(operand) === selfName);
+    return hasSelf && (ownShape === 'string' || operands.some((operand) => isStringy(operand)));
   }
   // `${log}${line}\n`
   if (value.type === T.TemplateLiteral) return value.expressions.some((expression) => dottedName(expression) === selfName);
@@ -328,8 +332,8 @@ function isZero(node: TSESTree.Node | undefined): boolean {
 
 /** `splice(i, 0, x)` only inserts; `pop`, `shift`, `delete`, `clear` and a deleting splice remove. */
 function removesEntries(site: WriteSite): boolean {
-  if (site.method !== 'splice') return true;
-  const deleteCount = site.values[1];
+  if (site.method !== 'splice' || site.node.type !== T.CallExpression) return true;
+  const deleteCount = site.node.arguments[1];
   return !(deleteCount && deleteCount.type === T.Literal && deleteCount.value === 0);
 }
 

@@ -343,6 +343,9 @@ function classMethod(
 function handlerReason(ctx: Context, name: string, candidate: Candidate): string | null {
   if (HANDLER_NAMES.has(name)) return `exported as \`${name}\``;
   if (ctx.settings.handlerNames.has(name)) return `listed in settings`;
+  // `async function handler(event) {}; export default handler`, `module.exports = function handler() {}`.
+  const ownName = candidate.fn.id?.name;
+  if (ownName && HANDLER_NAMES.has(ownName)) return `named \`${ownName}\``;
   if (candidate.declaredType && isAwsHandlerType(ctx, candidate.declaredType))
     return 'typed with an aws-lambda handler type';
   const wrapper = candidate.wrappers.find((w) => isKnownWrapper(ctx, w));

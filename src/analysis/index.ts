@@ -106,7 +106,11 @@ function analyzeFile(
     if (context) requestTime.push({ site, context });
   }
 
-  const isStateCheck = (node: TSESTree.Node) => isStateRead(sourceCode, state, requestData, node);
+  // A guard only makes code run once if what it tests gets set at request time (`if (!ready)` with `ready`
+  // never assigned runs every invocation).
+  const setAtRequestTime = new Set(requestTime.map(({ site }) => site.root.key));
+  const isStateCheck = (node: TSESTree.Node) =>
+    isStateRead(sourceCode, state, requestData, node) && setAtRequestTime.has(rootKeyOf(node));
   const classifier = new Classifier(
     state,
     requestData,
@@ -302,6 +306,26 @@ function globalPropertyRoot(identifier: TSESTree.Identifier): [StateRoot, TSESTr
     return [{ key, name: key, variable: null, kind: 'global' }, second.parent];
   }
   return null;
+}
+
+/** The root key a state read names: `client` for `client.pool`, `globalThis.db` for `globalThis.db.x`. */
+function rootKeyOf(node: TSESTree.Node): string {
+  const chain: TSESTree.Node[] = [];
+  let current = unwrap(node);
+  while (current.type === T.MemberExpression) {
+    chain.unshift(current);
+    current = unwrap(current.object);
+  }
+  if (current.type !== T.Identifier) return '';
+  if (GLOBAL_OBJECTS.has(current.name) && chain[0]?.type === T.MemberExpression) {
+    const first = staticPropertyName(chain[0]);
+    return first === null ? '' : `globalThis.${first}`;
+  }
+  if (current.name === 'process' && chain.length >= 2 && staticPropertyName(chain[0] as TSESTree.MemberExpression) === 'env') {
+    const name = staticPropertyName(chain[1] as TSESTree.MemberExpression);
+    return name === null ? '' : `process.env.${name}`;
+  }
+  return current.name;
 }
 
 /** Is `node` rooted at module state: a module variable, an implicit global, `globalThis.x`? */

@@ -156,7 +156,7 @@ export class WriteFinder {
               key: method === 'set' ? (parent.arguments[0] ?? null) : null,
               operator: null,
               method,
-              values: method === 'set' ? parent.arguments.slice(1) : parent.arguments,
+              values: storedArguments(method, parent.arguments),
               throughAlias,
             },
           ];
@@ -315,4 +315,22 @@ function matchingValue(element: TSESTree.Node, pattern: TSESTree.Node, value: TS
     current = step;
   }
   return matched;
+}
+
+/** The arguments a mutating method stores: not a splice's position, a fill's range or a sort's comparator. */
+function storedArguments(method: string, args: TSESTree.CallExpressionArgument[]): TSESTree.Node[] {
+  switch (method) {
+    case 'set':
+      return args.slice(1);
+    case 'splice':
+      return args.slice(2);
+    case 'fill':
+      return args.slice(0, 1);
+    case 'push':
+    case 'unshift':
+    case 'add':
+      return args;
+    default:
+      return [];
+  }
 }
