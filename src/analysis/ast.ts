@@ -94,7 +94,10 @@ export function functionName(fn: FunctionNode): string | null {
   if (!parent) return null;
   if (parent.type === T.VariableDeclarator && parent.id.type === T.Identifier) return parent.id.name;
   if (parent.type === T.AssignmentExpression) return dottedName(parent.left)?.split('.').pop() ?? null;
-  if ((parent.type === T.Property || parent.type === T.MethodDefinition || parent.type === T.PropertyDefinition) && parent.value === fn) {
+  if (
+    (parent.type === T.Property || parent.type === T.MethodDefinition || parent.type === T.PropertyDefinition) &&
+    parent.value === fn
+  ) {
     return staticPropertyName(parent);
   }
   return null;
@@ -126,11 +129,16 @@ export function thisExpressions(root: TSESTree.Node, visitorKeys: VisitorKeys): 
       result.push(node);
       continue;
     }
-    if (node !== root && (node.type === T.FunctionExpression || node.type === T.FunctionDeclaration || node.type === T.ClassBody)) continue;
+    if (
+      node !== root &&
+      (node.type === T.FunctionExpression || node.type === T.FunctionDeclaration || node.type === T.ClassBody)
+    )
+      continue;
     for (const key of visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as TSESTree.Node);
+        for (const item of child)
+          if (item && typeof item === 'object' && 'type' in item) stack.push(item as TSESTree.Node);
       } else if (child && typeof child === 'object' && 'type' in child) {
         stack.push(child as TSESTree.Node);
       }
@@ -138,4 +146,3 @@ export function thisExpressions(root: TSESTree.Node, visitorKeys: VisitorKeys): 
   }
   return result;
 }
-

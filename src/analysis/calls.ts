@@ -1,7 +1,15 @@
 // Which functions run at request time: handlers, everything nested in them, and module functions they reach.
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { enclosingFunction, functionName, isFunctionNode, staticPropertyName, thisExpressions, unwrap, valueParent } from './ast.js';
+import {
+  enclosingFunction,
+  functionName,
+  isFunctionNode,
+  staticPropertyName,
+  thisExpressions,
+  unwrap,
+  valueParent,
+} from './ast.js';
 import { instanceMembers, localClassOf, type ClassNode } from './instances.js';
 import { initializerOf, type ModuleScopes } from './scope.js';
 import type { FunctionNode, Handler } from './types.js';
@@ -132,7 +140,8 @@ export class Reachability {
           const name = staticPropertyName(parent);
           if (name === null) continue;
           const members = isStatic ? tableMembers(classNode, name) : instanceMembers(classNode, name);
-          for (const target of members) if (!('instanceOf' in target) && isFunctionNode(target)) this.addEdge(parent, target);
+          for (const target of members)
+            if (!('instanceOf' in target) && isFunctionNode(target)) this.addEdge(parent, target);
         }
       }
     }
@@ -209,7 +218,11 @@ function tableMembers(table: TableNode, name: string | null): TableNode[] {
     }
   } else if (value.type === T.ClassDeclaration || value.type === T.ClassExpression) {
     for (const member of value.body.body) {
-      if ((member.type === T.MethodDefinition || member.type === T.PropertyDefinition) && member.static && member.value) {
+      if (
+        (member.type === T.MethodDefinition || member.type === T.PropertyDefinition) &&
+        member.static &&
+        member.value
+      ) {
         if (name === null || staticPropertyName(member) === name) result.push(unwrap(member.value));
       }
     }

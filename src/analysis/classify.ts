@@ -49,7 +49,8 @@ export class Classifier {
         (site.form === 'assign' && site.path[site.path.length - 1] === 'length' && isZero(site.values[0])) ||
         (site.form === 'call' && site.method === 'clear');
       if (emptied) {
-        const receiver = site.form === 'assign' && site.path[site.path.length - 1] === 'length' ? site.path.slice(0, -1) : site.path;
+        const receiver =
+          site.form === 'assign' && site.path[site.path.length - 1] === 'length' ? site.path.slice(0, -1) : site.path;
         if (!isUnderRequestCondition(site.node, this.requestData)) this.evicted.add(receiverKey(site, receiver));
       }
     }
@@ -78,8 +79,7 @@ export class Classifier {
       const initial = this.state.shapeOf(root, []);
       if (initial !== 'boolean' && initial !== 'empty' && initial !== 'unknown') continue;
       const init = root.variable?.defs[0]?.node;
-      const initValue =
-        init && init.type === T.VariableDeclarator && init.init ? unwrap(init.init) : null;
+      const initValue = init && init.type === T.VariableDeclarator && init.init ? unwrap(init.init) : null;
       if (initValue && initValue.type === T.Literal && written.has(initValue.value)) continue;
       this.latched.add(key);
     }
@@ -89,7 +89,11 @@ export class Classifier {
     if (this.latched.has(site.root.key)) return null;
     const tainted = site.values.some((value) => this.requestData.isRequestDerived(value));
     // `cache[event.id] ??= load()` fills a slot per request: that is a cache, not a one-time initialisation.
-    if (!tainted && !this.hasRequestKey(site) && (isGuardedInit(site, this.isStateCheck) || this.calledOnlyUnderGuard(site, handler))) {
+    if (
+      !tainted &&
+      !this.hasRequestKey(site) &&
+      (isGuardedInit(site, this.isStateCheck) || this.calledOnlyUnderGuard(site, handler))
+    ) {
       return null;
     }
     const dataOr = (how: string): Classification => ({ kind: tainted ? 'requestData' : 'write', how });
@@ -99,7 +103,8 @@ export class Classifier {
         return this.classifyCall(site, handler, tainted);
       case 'define': {
         const how = `\`${site.method}()\``;
-        if (this.requestData.isRequestDerived(defineKey(site)) && this.isUnboundedKeyed(site, site.path)) return { kind: 'cache', how };
+        if (this.requestData.isRequestDerived(defineKey(site)) && this.isUnboundedKeyed(site, site.path))
+          return { kind: 'cache', how };
         return dataOr(how);
       }
       case 'delete':
@@ -159,7 +164,10 @@ export class Classifier {
     }
     const grows =
       shape !== 'weak' &&
-      (method === 'push' || method === 'unshift' || method === 'add' || (method === 'splice' && site.values.length > 0));
+      (method === 'push' ||
+        method === 'unshift' ||
+        method === 'add' ||
+        (method === 'splice' && site.values.length > 0));
     // Removing entries stores nothing; `fill`, `sort` or a replacing `splice` store what they are given.
     if (!grows) return { kind: tainted && !REMOVING_ONLY.has(method) ? 'requestData' : 'write', how };
     if (this.evicted.has(key) || resetsEachInvocation(handler, site)) {
@@ -185,8 +193,13 @@ export class Classifier {
     // `CACHE[event.item] = item`, `arr[arr.length] = x`
     if (last === '[]' && (operator === '=' || operator === '||=' || operator === '??=')) {
       if (receiverShape === 'array' || isLengthOf(site.key, site.target)) {
-        if (!this.evicted.has(receiver) && !resetsEachInvocation(handler, site, receiverPath)) return { kind: 'growth', how: 'an index write' };
-      } else if (receiverShape !== 'bounded' && this.requestData.isRequestDerived(site.key) && !this.evicted.has(receiver)) {
+        if (!this.evicted.has(receiver) && !resetsEachInvocation(handler, site, receiverPath))
+          return { kind: 'growth', how: 'an index write' };
+      } else if (
+        receiverShape !== 'bounded' &&
+        this.requestData.isRequestDerived(site.key) &&
+        !this.evicted.has(receiver)
+      ) {
         return { kind: 'cache', how: 'a computed-key write' };
       }
     }
@@ -196,9 +209,12 @@ export class Classifier {
     if (value && selfName !== null && !resetsEachInvocation(handler, site, site.path)) {
       // `ids = [...ids, id]`, `ids = ids.concat(id)`, `log = log + line`
       if (operator === '=' && growsFromItself(value, selfName, ownShape)) {
-        const keyed = value.type === T.ObjectExpression && value.properties.some(
-          (property) => property.type === T.Property && property.computed && this.requestData.isRequestDerived(property.key),
-        );
+        const keyed =
+          value.type === T.ObjectExpression &&
+          value.properties.some(
+            (property) =>
+              property.type === T.Property && property.computed && this.requestData.isRequestDerived(property.key),
+          );
         if (keyed) return { kind: 'cache', how: 'a spread with a computed key' };
         if (value.type !== T.ObjectExpression) return { kind: 'growth', how: 'rebuilding it from itself' };
       }
@@ -249,7 +265,9 @@ function isLengthOf(key: TSESTree.Node | null, target: TSESTree.Node): boolean {
 function growsFromItself(value: TSESTree.Node, selfName: string, ownShape: Shape): boolean {
   if (value.type === T.ArrayExpression || value.type === T.ObjectExpression) {
     const items = value.type === T.ArrayExpression ? value.elements : value.properties;
-    return items.some((item) => item?.type === T.SpreadElement && dottedName(item.argument) === selfName) && items.length > 1;
+    return (
+      items.some((item) => item?.type === T.SpreadElement && dottedName(item.argument) === selfName) && items.length > 1
+    );
   }
   if (value.type === T.CallExpression) {
     const callee = unwrap(value.callee);
@@ -276,7 +294,8 @@ function growsFromItself(value: TSESTree.Node, selfName: string, ownShape: Shape
     return hasSelf && (ownShape === 'string' || operands.some((operand) => isStringy(operand)));
   }
   // `${log}${line}\n`
-  if (value.type === T.TemplateLiteral) return value.expressions.some((expression) => dottedName(expression) === selfName);
+  if (value.type === T.TemplateLiteral)
+    return value.expressions.some((expression) => dottedName(expression) === selfName);
   return false;
 }
 
@@ -284,7 +303,8 @@ function isStringy(node: TSESTree.Node): boolean {
   const value = unwrap(node);
   if (value.type === T.TemplateLiteral) return true;
   if (value.type === T.Literal) return typeof value.value === 'string';
-  if (value.type === T.BinaryExpression && value.operator === '+') return isStringy(value.left) || isStringy(value.right);
+  if (value.type === T.BinaryExpression && value.operator === '+')
+    return isStringy(value.left) || isStringy(value.right);
   return false;
 }
 
@@ -314,7 +334,8 @@ function resetNames(handler: FunctionNode): Set<string> {
       if (left === null) continue;
       const right = unwrap(expression.right);
       if (isFreshContainer(expression.right)) names.add(left);
-      else if (left.endsWith('.length') && right.type === T.Literal && right.value === 0) names.add(left.slice(0, -'.length'.length));
+      else if (left.endsWith('.length') && right.type === T.Literal && right.value === 0)
+        names.add(left.slice(0, -'.length'.length));
     } else if (expression.type === T.CallExpression) {
       const callee = dottedName(expression.callee);
       if (callee?.endsWith('.clear') && expression.arguments.length === 0) names.add(callee.slice(0, -'.clear'.length));
@@ -343,11 +364,16 @@ function defineKey(site: WriteSite): TSESTree.Node | null {
     for (const source of site.values) {
       const value = unwrap(source);
       if (value.type !== T.ObjectExpression) continue;
-      for (const property of value.properties) if (property.type === T.Property && property.computed) return property.key;
+      for (const property of value.properties)
+        if (property.type === T.Property && property.computed) return property.key;
     }
     return null;
   }
-  if (site.method === 'Object.defineProperties' || site.method === 'Object.setPrototypeOf' || site.method === 'Reflect.setPrototypeOf') {
+  if (
+    site.method === 'Object.defineProperties' ||
+    site.method === 'Object.setPrototypeOf' ||
+    site.method === 'Reflect.setPrototypeOf'
+  ) {
     return null;
   }
   return site.values[0] ?? null;
@@ -360,7 +386,8 @@ function isUnderRequestCondition(node: TSESTree.Node, requestData: RequestData):
     if ((parent.type === T.IfStatement || parent.type === T.ConditionalExpression) && parent.test !== child) {
       if (requestData.isRequestDerived(parent.test) || mentionsRequest(parent.test, requestData)) return true;
     }
-    if (parent.type === T.LogicalExpression && parent.right === child && mentionsRequest(parent.left, requestData)) return true;
+    if (parent.type === T.LogicalExpression && parent.right === child && mentionsRequest(parent.left, requestData))
+      return true;
   }
   return false;
 }

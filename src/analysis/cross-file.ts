@@ -114,7 +114,10 @@ function load(file: string): LoadedModule | null {
 
 /** Parses a module with the TypeScript parser and gives it the parts of ESLint's SourceCode the analysis uses. */
 function parseModule(file: string, text: string): Readonly<TSESLint.SourceCode> {
-  const isCommonJs = file.endsWith('.cjs') || file.endsWith('.cts') || (!/\b(import|export)\b/u.test(text) && /\brequire\s*\(|\bexports\b/u.test(text));
+  const isCommonJs =
+    file.endsWith('.cjs') ||
+    file.endsWith('.cts') ||
+    (!/\b(import|export)\b/u.test(text) && /\brequire\s*\(|\bexports\b/u.test(text));
   const result = parseForESLint(text, {
     filePath: file,
     range: true,
@@ -209,7 +212,14 @@ function computeSummary(
   const target = findExport(sourceCode, file, exported, budget);
   if (!target) return [];
   if ('reexport' in target) {
-    return summarize(target.reexport.file, [target.reexport.name, ...members], file, thisName, deeper(budget), analyzeLoaded);
+    return summarize(
+      target.reexport.file,
+      [target.reexport.name, ...members],
+      file,
+      thisName,
+      deeper(budget),
+      analyzeLoaded,
+    );
   }
   let fn: FunctionNode | null = null;
   const thisRoots: ThisRoot[] = [];
@@ -234,7 +244,10 @@ function computeSummary(
     }
   }
   if (!fn) return [];
-  const name = [exported === 'default' || exported === '*' ? null : exported, ...members.map((m) => m.replace(/^#/u, ''))]
+  const name = [
+    exported === 'default' || exported === '*' ? null : exported,
+    ...members.map((m) => m.replace(/^#/u, '')),
+  ]
     .filter(Boolean)
     .join('.');
   const handler: Handler = { node: fn, name: name || 'default', reason: 'summary of an imported function' };
@@ -283,11 +296,13 @@ function findExport(
         if (declaration.id?.name === name) return { value: declaration };
       } else if (declaration?.type === T.VariableDeclaration) {
         for (const declarator of declaration.declarations) {
-          if (declarator.id.type === T.Identifier && declarator.id.name === name && declarator.init) return { value: declarator.init };
+          if (declarator.id.type === T.Identifier && declarator.id.name === name && declarator.init)
+            return { value: declarator.init };
         }
       }
       for (const specifier of statement.specifiers) {
-        const exportedName = specifier.exported.type === T.Identifier ? specifier.exported.name : specifier.exported.value;
+        const exportedName =
+          specifier.exported.type === T.Identifier ? specifier.exported.name : specifier.exported.value;
         if (exportedName !== name) continue;
         const localName = specifier.local.type === T.Identifier ? specifier.local.name : specifier.local.value;
         if (statement.source) {
@@ -361,11 +376,7 @@ function commonJsExport(
 }
 
 /** `import { x } from './y'` / `const { x } = require('./y')` for a re-exported local name. */
-function importedBinding(
-  scopes: ModuleScopes,
-  file: string,
-  localName: string,
-): { file: string; name: string } | null {
+function importedBinding(scopes: ModuleScopes, file: string, localName: string): { file: string; name: string } | null {
   const variable = scopes.module.set.get(localName);
   const def = variable?.defs[0];
   if (!def || def.type !== 'ImportBinding') return null;
@@ -393,10 +404,20 @@ function objectMethod(object: TSESTree.ObjectExpression, name: string): Function
 
 function classInstanceMethod(classNode: ClassNode, name: string): FunctionNode | null {
   for (const member of classNode.body.body) {
-    if (member.type === T.MethodDefinition && !member.static && member.kind === 'method' && staticPropertyName(member) === name) {
+    if (
+      member.type === T.MethodDefinition &&
+      !member.static &&
+      member.kind === 'method' &&
+      staticPropertyName(member) === name
+    ) {
       return member.value as FunctionNode;
     }
-    if (member.type === T.PropertyDefinition && !member.static && staticPropertyName(member) === name && isFunctionNode(member.value)) {
+    if (
+      member.type === T.PropertyDefinition &&
+      !member.static &&
+      staticPropertyName(member) === name &&
+      isFunctionNode(member.value)
+    ) {
       return member.value;
     }
   }
@@ -405,7 +426,8 @@ function classInstanceMethod(classNode: ClassNode, name: string): FunctionNode |
 
 function classStaticMethod(classNode: ClassNode, name: string): FunctionNode | null {
   for (const member of classNode.body.body) {
-    if (member.type === T.MethodDefinition && member.static && staticPropertyName(member) === name) return member.value as FunctionNode;
+    if (member.type === T.MethodDefinition && member.static && staticPropertyName(member) === name)
+      return member.value as FunctionNode;
   }
   return null;
 }
@@ -454,7 +476,14 @@ export function crossFileFindings(
         label = [variable.name, ...call.members].join('.');
       } else {
         if (call.members.length !== 1) continue;
-        summary = summarize(instanceOf!.file, [...instanceOf!.exportPath, `#${call.members[0]}`], filename, variable.name, budget, analyzeLoaded);
+        summary = summarize(
+          instanceOf!.file,
+          [...instanceOf!.exportPath, `#${call.members[0]}`],
+          filename,
+          variable.name,
+          budget,
+          analyzeLoaded,
+        );
         label = `${variable.name}.${call.members[0]}`;
       }
       if (summary.length === 0) continue;
@@ -497,7 +526,11 @@ function memberCall(identifier: TSESTree.Node): { call: TSESTree.CallExpression;
 
 type ProgramResolver = ((source: TSESTree.StringLiteral) => string | null) | null;
 
-function importedName(variable: Scope.Variable, filename: string, viaProgram: ProgramResolver = null): ImportedName | null {
+function importedName(
+  variable: Scope.Variable,
+  filename: string,
+  viaProgram: ProgramResolver = null,
+): ImportedName | null {
   const def = variable.defs[0];
   if (!def || variable.defs.length !== 1) return null;
   if (def.type === 'ImportBinding') {

@@ -63,7 +63,13 @@ function analyzeFile(
   summary?: SummaryOptions,
   oracle: TypeOracle | null = null,
 ): FileAnalysis {
-  const empty: FileAnalysis = { handlers: [], services: null, findings: [], settingsErrors: [], settingsErrorsReported: false };
+  const empty: FileAnalysis = {
+    handlers: [],
+    services: null,
+    findings: [],
+    settingsErrors: [],
+    settingsErrorsReported: false,
+  };
   const scopes = moduleScopes(sourceCode);
   if (!scopes) return empty;
   const handlers = summary ? summary.handlers : findHandlers(sourceCode, scopes, settings, filename);
@@ -92,7 +98,13 @@ function analyzeFile(
   // Shapes depend on every assignment in the file (`global.log = global.log || []` anywhere).
   for (const site of sites) {
     // A computed segment (`x[key]`) names no one property, so its assignments say nothing about a shape.
-    if (site.form === 'assign' && site.operator !== null && site.values[0] && !site.throughAlias && !site.path.includes('[]')) {
+    if (
+      site.form === 'assign' &&
+      site.operator !== null &&
+      site.values[0] &&
+      !site.throughAlias &&
+      !site.path.includes('[]')
+    ) {
       state.recordAssignment([site.root.key, ...site.path].join('.'), site.values[0]);
     }
   }
@@ -164,7 +176,15 @@ function analyzeFile(
   const calls = collectCalls(sourceCode);
   const listenerLeaks = findListenerLeaks(sourceCode, services, calls);
   const libraryContextLeaks = findLibraryContextLeaks(sourceCode, services, calls);
-  return { handlers, services, findings, listenerLeaks, libraryContextLeaks, settingsErrors: [], settingsErrorsReported: false };
+  return {
+    handlers,
+    services,
+    findings,
+    listenerLeaks,
+    libraryContextLeaks,
+    settingsErrors: [],
+    settingsErrorsReported: false,
+  };
 }
 
 /** Code in a function handed to a call at module level (`setInterval(() => …)`, `emitter.on('x', () => …)`). */
@@ -197,7 +217,8 @@ function* stateReferences(
     }
   }
   const moduleVariables = new Set<Scope.Variable>(scopes.module.variables as Scope.Variable[]);
-  if (scopes.module !== scopes.global) for (const v of scopes.global.variables) moduleVariables.add(v as Scope.Variable);
+  if (scopes.module !== scopes.global)
+    for (const v of scopes.global.variables) moduleVariables.add(v as Scope.Variable);
   for (const variable of moduleVariables) {
     if (!state.isStateVariable(variable)) continue;
     const root: StateRoot = { key: variable.name, name: variable.name, variable, kind: 'variable' };
@@ -219,7 +240,12 @@ function* stateReferences(
     const identifier = reference.identifier as TSESTree.Identifier;
     if (reference.isWrite() && !reference.init && !GLOBAL_OBJECTS.has(identifier.name)) {
       if (!implicit.has(identifier.name)) {
-        implicit.set(identifier.name, { key: identifier.name, name: identifier.name, variable: null, kind: 'implicit' });
+        implicit.set(identifier.name, {
+          key: identifier.name,
+          name: identifier.name,
+          variable: null,
+          kind: 'implicit',
+        });
       }
     }
   }
@@ -239,7 +265,11 @@ function* stateReferences(
     if (globalRoot) yield globalRoot;
     // `const g = globalThis; g.lastEvent = event`: a local alias of the global object.
     const declared = valueParent(identifier);
-    if (GLOBAL_OBJECTS.has(identifier.name) && declared.parent?.type === T.VariableDeclarator && declared.parent.init === declared.child) {
+    if (
+      GLOBAL_OBJECTS.has(identifier.name) &&
+      declared.parent?.type === T.VariableDeclarator &&
+      declared.parent.init === declared.child
+    ) {
       yield [{ key: 'globalThis', name: identifier.name, variable: null, kind: 'global' }, identifier];
     }
   }
@@ -287,7 +317,11 @@ function* staticThisReferences(
 function globalPropertyRoot(identifier: TSESTree.Identifier): [StateRoot, TSESTree.Node] | null {
   const first = valueParent(identifier);
   // `Object.assign(globalThis, { … })`: the global object itself is the target.
-  if (GLOBAL_OBJECTS.has(identifier.name) && first.parent?.type === T.CallExpression && first.parent.arguments[0] === first.child) {
+  if (
+    GLOBAL_OBJECTS.has(identifier.name) &&
+    first.parent?.type === T.CallExpression &&
+    first.parent.arguments[0] === first.child
+  ) {
     return [{ key: 'globalThis', name: identifier.name, variable: null, kind: 'global' }, identifier];
   }
   if (first.parent?.type !== T.MemberExpression || first.parent.object !== first.child) return null;
@@ -321,7 +355,11 @@ function rootKeyOf(node: TSESTree.Node): string {
     const first = staticPropertyName(chain[0]);
     return first === null ? '' : `globalThis.${first}`;
   }
-  if (current.name === 'process' && chain.length >= 2 && staticPropertyName(chain[0] as TSESTree.MemberExpression) === 'env') {
+  if (
+    current.name === 'process' &&
+    chain.length >= 2 &&
+    staticPropertyName(chain[0] as TSESTree.MemberExpression) === 'env'
+  ) {
     const name = staticPropertyName(chain[1] as TSESTree.MemberExpression);
     return name === null ? '' : `process.env.${name}`;
   }
@@ -358,7 +396,10 @@ function describeTarget(sourceCode: Readonly<TSESLint.SourceCode>, site: WriteSi
   const text =
     site.throughAlias || site.root.kind === 'global'
       ? [site.root.name, ...site.path].join('.').replace(/\.\[\]/gu, '[…]')
-      : sourceCode.getText(site.target).replace(/\s+/gu, ' ').replace(/^this\b/u, site.root.name);
+      : sourceCode
+          .getText(site.target)
+          .replace(/\s+/gu, ' ')
+          .replace(/^this\b/u, site.root.name);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

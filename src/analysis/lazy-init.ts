@@ -16,7 +16,11 @@ export function isGuardedInit(site: WriteSite, isStateCheck: StateCheck): boolea
     const value = site.values[0] ? unwrap(site.values[0]) : null;
     const targetName = dottedName(site.target);
     if (value && targetName !== null && site.operator === '=') {
-      if (value.type === T.LogicalExpression && (value.operator === '||' || value.operator === '??') && dottedName(value.left) === targetName) {
+      if (
+        value.type === T.LogicalExpression &&
+        (value.operator === '||' || value.operator === '??') &&
+        dottedName(value.left) === targetName
+      ) {
         return true;
       }
       if (value.type === T.ConditionalExpression && dottedName(value.test) === targetName) return true;
@@ -54,7 +58,8 @@ export function isInsideInitGuard(node: TSESTree.Node, isStateCheck: StateCheck)
         break;
       case T.LogicalExpression:
         if (parent.right === child) {
-          if ((parent.operator === '||' || parent.operator === '??') && isSetTest(parent.left, isStateCheck)) return true;
+          if ((parent.operator === '||' || parent.operator === '??') && isSetTest(parent.left, isStateCheck))
+            return true;
           if (parent.operator === '&&' && isUnsetTest(parent.left, isStateCheck)) return true;
         }
         break;
@@ -87,7 +92,8 @@ function isEarlyExitWhenSet(statement: TSESTree.Node, isStateCheck: StateCheck):
 /** True when the test holds only while the state is not yet set: `!x`, `x == null`, `typeof x === 'undefined'`. */
 function isUnsetTest(test: TSESTree.Node, isStateCheck: StateCheck): boolean {
   const node = unwrap(test);
-  if (node.type === T.UnaryExpression && node.operator === '!') return isStateCheck(unwrap(node.argument)) || isSetTest(node.argument, isStateCheck);
+  if (node.type === T.UnaryExpression && node.operator === '!')
+    return isStateCheck(unwrap(node.argument)) || isSetTest(node.argument, isStateCheck);
   if (node.type === T.LogicalExpression) {
     if (node.operator === '||') return isUnsetTest(node.left, isStateCheck) || isUnsetTest(node.right, isStateCheck);
     if (node.operator === '&&') return isUnsetTest(node.left, isStateCheck) || isUnsetTest(node.right, isStateCheck);

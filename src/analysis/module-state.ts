@@ -87,7 +87,9 @@ export class ModuleState {
   isStateVariable(variable: Scope.Variable): boolean {
     if (variable.scope !== this.scopes.module && variable.scope !== this.scopes.global) return false;
     if (variable.defs.length === 0) return false;
-    return variable.defs.every((def) => def.type === 'Variable' || def.type === 'ClassName' || def.type === 'ImportBinding');
+    return variable.defs.every(
+      (def) => def.type === 'Variable' || def.type === 'ClassName' || def.type === 'ImportBinding',
+    );
   }
 
   /** Records `path = value` seen anywhere in the file, so shapes account for lazy and late initialisation. */
@@ -138,7 +140,12 @@ export class ModuleState {
         if (classNode) result.push(...instanceFieldValues(classNode, last));
       } else if (value.type === T.ClassDeclaration || value.type === T.ClassExpression) {
         for (const member of value.body.body) {
-          if (member.type === T.PropertyDefinition && member.static && member.value && staticPropertyName(member) === last) {
+          if (
+            member.type === T.PropertyDefinition &&
+            member.static &&
+            member.value &&
+            staticPropertyName(member) === last
+          ) {
             result.push(member.value);
           }
         }
@@ -267,9 +274,22 @@ export class ModuleState {
 }
 
 const ARRAY_RETURNING = new Set([
-  'slice', 'concat', 'map', 'filter', 'flat', 'flatMap', 'toSorted', 'toReversed', 'toSpliced', 'with', 'split',
+  'slice',
+  'concat',
+  'map',
+  'filter',
+  'flat',
+  'flatMap',
+  'toSorted',
+  'toReversed',
+  'toSpliced',
+  'with',
+  'split',
   // These mutate and return the same array: `new Array(3).fill(null)`.
-  'fill', 'sort', 'reverse', 'copyWithin',
+  'fill',
+  'sort',
+  'reverse',
+  'copyWithin',
 ]);
 
 function combineShapes(shapes: Shape[]): Shape {
@@ -277,7 +297,8 @@ function combineShapes(shapes: Shape[]): Shape {
   if (known.includes('bounded')) return 'bounded';
   for (const collection of ['array', 'map', 'set', 'weak'] as const) if (known.includes(collection)) return collection;
   if (known.includes('opaque')) return 'opaque';
-  for (const scalar of ['string', 'object', 'number', 'boolean', 'function'] as const) if (known.includes(scalar)) return scalar;
+  for (const scalar of ['string', 'object', 'number', 'boolean', 'function'] as const)
+    if (known.includes(scalar)) return scalar;
   return shapes.includes('empty') && shapes.every((shape) => shape === 'empty') ? 'empty' : 'unknown';
 }
 

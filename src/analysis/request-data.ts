@@ -47,7 +47,9 @@ export class RequestData {
         return variable ? this.isVariableRequestDerived(variable) : false;
       }
       case T.MemberExpression:
-        return this.isRequestDerived(node.object, depth) || (node.computed && this.isRequestDerived(node.property, depth));
+        return (
+          this.isRequestDerived(node.object, depth) || (node.computed && this.isRequestDerived(node.property, depth))
+        );
       case T.CallExpression:
       case T.NewExpression: {
         const callee = unwrap(node.callee);
@@ -59,7 +61,8 @@ export class RequestData {
         return node.properties.some((property) =>
           property.type === T.SpreadElement
             ? this.isRequestDerived(property.argument, depth)
-            : this.isRequestDerived(property.value, depth) || (property.computed && this.isRequestDerived(property.key, depth)),
+            : this.isRequestDerived(property.value, depth) ||
+              (property.computed && this.isRequestDerived(property.key, depth)),
         );
       case T.ArrayExpression:
         return any(node.elements);
@@ -134,7 +137,10 @@ export class RequestData {
     // Module state is never request data by itself: reading it back is not what leaks.
     if (this.isModuleScope(variable.scope as Scope.Scope)) return false;
     for (const def of variable.defs) {
-      if (def.type === 'Parameter' && this.isParameterRequestDerived(def.node as FunctionNode, def.name as TSESTree.Identifier)) {
+      if (
+        def.type === 'Parameter' &&
+        this.isParameterRequestDerived(def.node as FunctionNode, def.name as TSESTree.Identifier)
+      ) {
         return true;
       }
       if (def.type === 'Variable') {
@@ -152,7 +158,12 @@ export class RequestData {
       }
     }
     for (const reference of variable.references) {
-      if (!reference.init && reference.isWrite() && reference.writeExpr && this.isRequestDerived(reference.writeExpr as TSESTree.Node)) {
+      if (
+        !reference.init &&
+        reference.isWrite() &&
+        reference.writeExpr &&
+        this.isRequestDerived(reference.writeExpr as TSESTree.Node)
+      ) {
         return true;
       }
     }
@@ -167,7 +178,11 @@ export class RequestData {
     if (handler) return !(handler.nonRequestParams ?? []).includes(index);
     const { parent, child } = valueParent(fn);
     // A callback: `event.Records.forEach((r) => …)`, `db.find(event.item, (err, item) => …)`.
-    if (parent && (parent.type === T.CallExpression || parent.type === T.NewExpression) && parent.arguments.includes(child as TSESTree.CallExpressionArgument)) {
+    if (
+      parent &&
+      (parent.type === T.CallExpression || parent.type === T.NewExpression) &&
+      parent.arguments.includes(child as TSESTree.CallExpressionArgument)
+    ) {
       const callee = unwrap(parent.callee);
       if (parent.arguments.some((argument) => argument !== child && this.isRequestDerived(argument))) return true;
       if (callee.type === T.MemberExpression && this.isRequestDerived(callee.object)) return true;

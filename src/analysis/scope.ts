@@ -43,7 +43,8 @@ export function referenceIndex(sourceCode: Readonly<TSESLint.SourceCode>): Map<T
   if (!index) {
     index = new Map();
     for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-      for (const reference of scope.references) index.set(reference.identifier as TSESTree.Node, reference as Scope.Reference);
+      for (const reference of scope.references)
+        index.set(reference.identifier as TSESTree.Node, reference as Scope.Reference);
     }
     referenceIndexes.set(key, index);
   }

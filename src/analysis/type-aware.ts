@@ -118,7 +118,12 @@ export function typedHandlers(program: TSESTree.Program, oracle: TypeOracle, kno
       if (!isFunctionNode(value) || seen.has(value)) continue;
       const satisfied = declarator.init.type === T.TSSatisfiesExpression ? declarator.init.typeAnnotation : null;
       if (oracle.isHandlerType(declarator.id) || (satisfied && oracle.isHandlerType(satisfied))) {
-        result.push({ node: value, name: declarator.id.name, reason: 'typed with a handler type (type checker)', platform: 'aws-lambda' });
+        result.push({
+          node: value,
+          name: declarator.id.name,
+          reason: 'typed with a handler type (type checker)',
+          platform: 'aws-lambda',
+        });
         seen.add(value);
       }
     }

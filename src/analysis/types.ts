@@ -4,9 +4,7 @@ import type { LibraryContextLeak } from './library-context.js';
 import type { ListenerLeak } from './listeners.js';
 
 export type FunctionNode =
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression
-  | TSESTree.ArrowFunctionExpression;
+  TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 /** A function the platform calls once per request (or per event). */
 export interface Handler {

@@ -46,7 +46,17 @@ export const MUTATING_METHODS = new Set([
 ]);
 
 /** Methods whose names only arrays have; `set`/`add`/`delete`/`clear` are also common on clients and stores. */
-export const ARRAY_ONLY_METHODS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'sort', 'reverse', 'fill', 'copyWithin']);
+export const ARRAY_ONLY_METHODS = new Set([
+  'push',
+  'unshift',
+  'splice',
+  'pop',
+  'shift',
+  'sort',
+  'reverse',
+  'fill',
+  'copyWithin',
+]);
 
 /** Functions that write into their first argument. */
 const TARGET_WRITERS = new Set([
@@ -85,7 +95,9 @@ export class WriteFinder {
       const param = fn.params[index];
       if (!param || param.type !== T.Identifier) continue;
       const declared = this.sourceCode.scopeManager?.getDeclaredVariables(fn) ?? [];
-      const variable = (declared as Scope.Variable[]).find((v) => v.name === param.name && v.defs.some((d) => d.type === 'Parameter'));
+      const variable = (declared as Scope.Variable[]).find(
+        (v) => v.name === param.name && v.defs.some((d) => d.type === 'Parameter'),
+      );
       if (!variable || !isStableBinding(variable)) continue;
       for (const reference of variable.references) {
         if (reference.init) continue;
@@ -167,7 +179,8 @@ export class WriteFinder {
         }
         // `appendTo(globalList, x)`: the helper's parameter is another name for the module state.
         const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
-        if (index >= 0 && aliasDepth < MAX_ALIAS_DEPTH) return this.throughParameter(parent, index, root, path, aliasDepth);
+        if (index >= 0 && aliasDepth < MAX_ALIAS_DEPTH)
+          return this.throughParameter(parent, index, root, path, aliasDepth);
         return [];
       }
       case T.ForInStatement:
@@ -221,7 +234,12 @@ export class WriteFinder {
   }
 
   /** `for (const user of USERS) user.lastSeen = now`: each element is part of the root. */
-  private throughLoopAlias(loop: TSESTree.ForOfStatement, root: StateRoot, path: string[], aliasDepth: number): WriteSite[] {
+  private throughLoopAlias(
+    loop: TSESTree.ForOfStatement,
+    root: StateRoot,
+    path: string[],
+    aliasDepth: number,
+  ): WriteSite[] {
     if (aliasDepth >= MAX_ALIAS_DEPTH || loop.left.type !== T.VariableDeclaration) return [];
     const declarator = loop.left.declarations[0];
     if (!declarator || declarator.id.type !== T.Identifier) return [];
@@ -257,7 +275,9 @@ function aliasPathFor(id: TSESTree.BindingName, variable: Scope.Variable, path: 
 }
 
 /** The assignment or loop whose left-hand pattern contains `node`. */
-function patternHolder(node: TSESTree.Node): TSESTree.AssignmentExpression | TSESTree.ForInStatement | TSESTree.ForOfStatement | null {
+function patternHolder(
+  node: TSESTree.Node,
+): TSESTree.AssignmentExpression | TSESTree.ForInStatement | TSESTree.ForOfStatement | null {
   let child: TSESTree.Node = node;
   let parent = node.parent;
   while (parent) {
@@ -296,16 +316,23 @@ function matchingValue(element: TSESTree.Node, pattern: TSESTree.Node, value: TS
   let current: TSESTree.Node = pattern;
   let matched: TSESTree.Node = value;
   for (const step of steps) {
-    const literal = matched.type === T.TSAsExpression || matched.type === T.TSSatisfiesExpression ? matched.expression : matched;
+    const literal =
+      matched.type === T.TSAsExpression || matched.type === T.TSSatisfiesExpression ? matched.expression : matched;
     if (current.type === T.ArrayPattern && literal.type === T.ArrayExpression) {
       const index = current.elements.indexOf(step as TSESTree.DestructuringPattern);
       const item = literal.elements[index];
-      if (index < 0 || !item || literal.elements.slice(0, index + 1).some((e) => e?.type === T.SpreadElement)) return matched;
+      if (index < 0 || !item || literal.elements.slice(0, index + 1).some((e) => e?.type === T.SpreadElement))
+        return matched;
       matched = item;
     } else if (current.type === T.ObjectPattern && literal.type === T.ObjectExpression && step.type === T.Property) {
       const name = staticPropertyName(step);
       const found = literal.properties.find((p) => p.type === T.Property && staticPropertyName(p) === name);
-      if (name === null || !found || found.type !== T.Property || literal.properties.some((p) => p.type === T.SpreadElement)) {
+      if (
+        name === null ||
+        !found ||
+        found.type !== T.Property ||
+        literal.properties.some((p) => p.type === T.SpreadElement)
+      ) {
         return matched;
       }
       matched = found.value;

@@ -1,4 +1,4 @@
-// Rule no-unbounded-growth: reports the 'growth' findings of the shared analysis. 
+// Rule no-unbounded-growth: reports the 'growth' findings of the shared analysis.
 import { createRule } from '../util/create-rule.js';
 import { allowSchema, reportFindings, sharedMessages, type AllowOption } from '../util/report.js';
 

@@ -31,7 +31,10 @@ function eslintWith(settings: Record<string, unknown> = {}): ESLint {
   return new ESLint({
     cwd: DIR,
     overrideConfigFile: true,
-    overrideConfig: [...plugin.configs.strict, { settings: { 'handler-state': settings } }] as unknown as ESLint.Options['overrideConfig'],
+    overrideConfig: [
+      ...plugin.configs.strict,
+      { settings: { 'handler-state': settings } },
+    ] as unknown as ESLint.Options['overrideConfig'],
   });
 }
 
@@ -59,7 +62,9 @@ describe('cross-file summaries', () => {
 
   it('does not follow imports from lintText without a real file name', async () => {
     const eslint = eslintWith();
-    const [result] = await eslint.lintText("import { remember } from './store.js';\nexport const handler = async (event) => { remember(event.x); };\n");
+    const [result] = await eslint.lintText(
+      "import { remember } from './store.js';\nexport const handler = async (event) => { remember(event.x); };\n",
+    );
     expect(findingKeys(result)).toEqual([]);
   });
 });

@@ -69,7 +69,10 @@ describe('type-aware mode', () => {
   });
 
   it('typeAware without a program is reported once, by name, and the rules keep working', async () => {
-    const result = await lint([...plugin.configs.recommended, { settings: { 'handler-state': { typeAware: true, handlers: ['main'] } } }]);
+    const result = await lint([
+      ...plugin.configs.recommended,
+      { settings: { 'handler-state': { typeAware: true, handlers: ['main'] } } },
+    ]);
     const problems = result.messages.filter((m) => m.message.includes('"typeAware"'));
     expect(problems).toHaveLength(1);
     expect(findingKeys(result).length).toBeGreaterThan(1);
