@@ -13,6 +13,7 @@ const snippets = path.join(repoRoot, 'test/fixtures/snippets');
 const eslintBin = path.join(repoRoot, 'node_modules/eslint/bin/eslint.js');
 const scanBin = path.join(repoRoot, 'dist/cli/index.js');
 const docs = fs.readFileSync(path.join(repoRoot, 'docs/editors-and-ci.md'), 'utf8');
+const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
 
 function snippet(relative: string): string {
   return fs.readFileSync(path.join(snippets, relative), 'utf8');
@@ -45,8 +46,9 @@ describe('every snippet in docs/editors-and-ci.md is a tested fixture', () => {
     ['github-actions/handler-state.yml'],
     ['tests-override/eslint.config.js'],
     ['suppressions/commands.sh'],
-  ])('the docs quote %s verbatim', (file) => {
+  ])('the docs and the README quote %s verbatim', (file) => {
     expect(docs).toContain(snippet(file).trimEnd());
+    expect(readme).toContain(snippet(file).trimEnd());
   });
 });
 

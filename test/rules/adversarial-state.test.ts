@@ -3640,6 +3640,50 @@ export const handler = async (event) => {
   },
 ]);
 
+runCases('fix over-reach traps (18)', [
+  {
+    name: 'prepending to a number is arithmetic, not string growth',
+    code: `let total = 0;
+export const handler = async (event) => {
+  total = event.amount + total;
+};`,
+    sites: [D('total = event', { move: true })],
+  },
+  {
+    name: 'fill and copyWithin with request positions store nothing',
+    code: `const slots = [0, 0, 0];
+export const handler = async (event) => {
+  slots.fill(0, event.start);
+  slots.copyWithin(event.to, 0);
+};`,
+    sites: [W('slots.fill', { move: true }), W('slots.copyWithin', { move: true })],
+  },
+  {
+    name: 'init flag set by the guarded init helper through a nested helper',
+    code: `let initialized = false;
+let db;
+function markReady() {
+  initialized = true;
+}
+async function init() {
+  db = await connect(process.env.DB_URL);
+  markReady();
+}
+export const handler = async (event) => {
+  if (!initialized) await init();
+  return db.find(event.id);
+};`,
+  },
+  {
+    name: 'a function named handler that is not exported is not a handler',
+    code: `const seen = [];
+function handler(input) {
+  seen.push(input);
+}
+export const run = (job) => job;`,
+  },
+]);
+
 // ---------------------------------------------------------------------------------------------------------------
 // Odd inputs: every rule must run without throwing (the analysis' own errors are surfaced via HANDLER_STATE_DEBUG).
 const ODD_INPUTS: Array<{ name: string; code: string; cjs?: boolean }> = [
