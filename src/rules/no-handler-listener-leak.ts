@@ -2,7 +2,7 @@
 import { analyze } from '../analysis/index.js';
 import type { ListenerLeakKind } from '../analysis/listeners.js';
 import { createRule } from '../util/create-rule.js';
-import { allowSchema, type AllowOption } from '../util/report.js';
+import { allowSchema, compileAllow, type AllowOption } from '../util/report.js';
 
 export type Options = [AllowOption];
 export type MessageIds =
@@ -72,20 +72,3 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-/** Exact names or `/regex/flags`, as in the state rules (util/report.ts keeps its own copy private). */
-export function compileAllow(allow: readonly string[] | undefined): (name: string) => boolean {
-  if (!allow || allow.length === 0) return () => false;
-  const tests = allow.map((entry) => {
-    const regex = /^\/(.+)\/([a-z]*)$/u.exec(entry);
-    if (!regex) return (name: string) => name === entry;
-    let re: RegExp;
-    try {
-      re = new RegExp(regex[1], regex[2]);
-    } catch {
-      throw new Error(`handler-state: option "allow" has an invalid regular expression: ${entry}`);
-    }
-    return (name: string) => re.test(name);
-  });
-  return (name) => tests.some((test) => test(name));
-}

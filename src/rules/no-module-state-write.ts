@@ -1,6 +1,6 @@
 // Rule no-module-state-write: reports the 'write' findings of the shared analysis.
 import { createRule } from '../util/create-rule.js';
-import { allowSchema, reportFindings, sharedMessages, type AllowOption } from '../util/report.js';
+import { allowOptionsSchema, sharedMessages, stateRuleCreate, type AllowOption } from '../util/report.js';
 
 export type Options = [AllowOption];
 export type MessageIds = 'moduleStateWrite' | keyof typeof sharedMessages;
@@ -14,13 +14,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'strict',
     },
     hasSuggestions: true,
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: { allow: allowSchema },
-      },
-    ],
+    schema: allowOptionsSchema,
     defaultOptions: [{ allow: [] }],
     messages: {
       moduleStateWrite:
@@ -28,11 +22,5 @@ export default createRule<Options, MessageIds>({
       ...sharedMessages,
     },
   },
-  create(context, [options]) {
-    return {
-      'Program:exit'() {
-        reportFindings(context, 'write', 'moduleStateWrite', options.allow);
-      },
-    };
-  },
+  create: stateRuleCreate('write', 'moduleStateWrite'),
 });

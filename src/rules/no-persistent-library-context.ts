@@ -1,8 +1,7 @@
 // Rule no-persistent-library-context: reports request data left in a library's module-scope object (logger keys, Sentry scope).
 import { analyze } from '../analysis/index.js';
 import { createRule } from '../util/create-rule.js';
-import { allowSchema, type AllowOption } from '../util/report.js';
-import { compileAllow } from './no-handler-listener-leak.js';
+import { allowSchema, type AllowOption, compileAllow } from '../util/report.js';
 
 export type Options = [AllowOption];
 export type MessageIds = 'persistentLibraryContext';

@@ -1,6 +1,6 @@
 // Rule no-unbounded-cache: reports the 'cache' findings of the shared analysis.
 import { createRule } from '../util/create-rule.js';
-import { allowSchema, reportFindings, sharedMessages, type AllowOption } from '../util/report.js';
+import { allowOptionsSchema, sharedMessages, stateRuleCreate, type AllowOption } from '../util/report.js';
 
 export type Options = [AllowOption];
 export type MessageIds = 'unboundedCache' | keyof typeof sharedMessages;
@@ -14,13 +14,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: { allow: allowSchema },
-      },
-    ],
+    schema: allowOptionsSchema,
     defaultOptions: [{ allow: [] }],
     messages: {
       unboundedCache:
@@ -28,11 +22,5 @@ export default createRule<Options, MessageIds>({
       ...sharedMessages,
     },
   },
-  create(context, [options]) {
-    return {
-      'Program:exit'() {
-        reportFindings(context, 'cache', 'unboundedCache', options.allow);
-      },
-    };
-  },
+  create: stateRuleCreate('cache', 'unboundedCache'),
 });

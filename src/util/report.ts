@@ -17,6 +17,15 @@ export const allowSchema = {
   uniqueItems: true,
 } as const;
 
+/** The options of the four state rules: one object with `allow`. */
+export const allowOptionsSchema = [
+  {
+    type: 'object',
+    additionalProperties: false,
+    properties: { allow: allowSchema },
+  },
+] as const;
+
 export type ReportMessageIds = 'settingsError' | 'moveIntoHandler';
 
 export const sharedMessages = {
@@ -24,7 +33,7 @@ export const sharedMessages = {
   moveIntoHandler: 'Move the declaration of `{{name}}` into `{{handler}}`, so each invocation gets its own.',
 } as const;
 
-function compileAllow(allow: readonly string[] | undefined): (name: string) => boolean {
+export function compileAllow(allow: readonly string[] | undefined): (name: string) => boolean {
   if (!allow || allow.length === 0) return () => false;
   const tests = allow.map((entry) => {
     const regex = /^\/(.+)\/([a-z]*)$/u.exec(entry);
@@ -47,6 +56,18 @@ export function handlerLabel(finding: Finding): string {
 
 export function viaText(finding: Finding): string {
   return finding.via.length === 0 ? '' : ` via ${finding.via.map((name) => `\`${name}()\``).join(' → ')}`;
+}
+
+/** The whole `create` of a state rule: at the end of the file, report the findings of one kind. */
+export function stateRuleCreate<MessageId extends string>(kind: LeakKind, messageId: MessageId) {
+  return (
+    context: Readonly<TSESLint.RuleContext<MessageId | ReportMessageIds, readonly unknown[]>>,
+    [options]: readonly [AllowOption],
+  ): TSESLint.RuleListener => ({
+    'Program:exit'() {
+      reportFindings(context, kind, messageId, options.allow);
+    },
+  });
 }
 
 export function reportFindings<MessageId extends string>(
