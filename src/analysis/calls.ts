@@ -2,6 +2,7 @@
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import {
+  dottedName,
   enclosingFunction,
   functionName,
   isFunctionNode,
@@ -147,8 +148,61 @@ export class Reachability {
     }
   }
 
+  /**
+   * CommonJS modules call their own exports: `exports.record(x)` / `module.exports.record(x)` runs the function
+   * assigned to `exports.record` (or listed in `module.exports = { record }`).
+   */
+  private collectExportsCalls(): void {
+    const exported = new Map<string, FunctionNode>();
+    const resolve = (value: TSESTree.Node): FunctionNode | null => {
+      const node = unwrap(value);
+      if (isFunctionNode(node)) return node;
+      if (node.type !== T.Identifier) return null;
+      const variable = this.scopes.module.set.get(node.name);
+      const init = variable ? initializerOf(variable as Scope.Variable) : null;
+      return init && isFunctionNode(unwrap(init)) ? (unwrap(init) as FunctionNode) : null;
+    };
+    for (const statement of this.sourceCode.ast.body) {
+      if (statement.type !== T.ExpressionStatement || statement.expression.type !== T.AssignmentExpression) continue;
+      const { left, right } = statement.expression;
+      const path = dottedName(left);
+      if (path === 'module.exports' && unwrap(right).type === T.ObjectExpression) {
+        for (const property of (unwrap(right) as TSESTree.ObjectExpression).properties) {
+          const name = property.type === T.Property ? staticPropertyName(property) : null;
+          const fn = name !== null && property.type === T.Property ? resolve(property.value) : null;
+          if (name !== null && fn) exported.set(name, fn);
+        }
+        continue;
+      }
+      const match = path === null ? null : /^(?:module\.)?exports\.([^.]+)$/u.exec(path);
+      const fn = match ? resolve(right) : null;
+      if (match && fn) exported.set(match[1], fn);
+    }
+    if (exported.size === 0) return;
+    const globals: Scope.Reference[] = [...(this.scopes.global.through as Scope.Reference[])];
+    for (const variable of this.scopes.global.variables) {
+      if (variable.defs.length === 0) globals.push(...(variable.references as Scope.Reference[]));
+    }
+    for (const reference of globals) {
+      const identifier = reference.identifier as TSESTree.Identifier;
+      if (identifier.name !== 'exports' && identifier.name !== 'module') continue;
+      let node: TSESTree.Node = identifier;
+      if (identifier.name === 'module') {
+        const up = valueParent(identifier);
+        if (up.parent?.type !== T.MemberExpression || staticPropertyName(up.parent) !== 'exports') continue;
+        node = up.parent;
+      }
+      const { parent, child } = valueParent(node);
+      if (parent?.type !== T.MemberExpression || parent.object !== child) continue;
+      const name = staticPropertyName(parent);
+      const target = name === null ? undefined : exported.get(name);
+      if (target) this.addEdge(parent, target);
+    }
+  }
+
   private collectEdges(): void {
     this.collectThisCalls();
+    this.collectExportsCalls();
     const moduleScope = this.scopes.module;
     const variables = moduleScope === this.scopes.global ? moduleScope.variables : [...moduleScope.variables];
     for (const variable of variables) {

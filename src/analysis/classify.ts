@@ -11,10 +11,14 @@ import { ARRAY_ONLY_METHODS, type WriteSite } from './writes.js';
 const REMOVING_METHODS = new Set(['delete', 'clear', 'pop', 'shift', 'splice']);
 const MAP_SET_METHODS = new Set(['set', 'add', 'delete', 'clear']);
 const REMOVING_ONLY = new Set(['delete', 'clear', 'pop', 'shift']);
+/** lodash functions that only take entries out of their target. */
+const LODASH_REMOVERS = /^_\.(?:unset|pull|pullAll|pullAt|remove)$/u;
 
 export interface Classification {
   kind: LeakKind;
   how: string;
+  /** The write runs only when the handler-like function gets an argument at this position (`if (next) x = next`). */
+  requiresArgument?: number;
 }
 
 export class Classifier {
@@ -40,6 +44,8 @@ export class Classifier {
       // A reset in a test helper or dead code bounds nothing.
       if (!runsLater(site)) continue;
       if (site.form === 'delete') this.evicted.add(receiverKey(site, site.path.slice(0, -1)));
+      if (site.form === 'define' && LODASH_REMOVERS.test(site.method ?? ''))
+        this.evicted.add(receiverKey(site, site.path));
       if (site.form === 'call' && site.method && REMOVING_METHODS.has(site.method) && removesEntries(site)) {
         this.evicted.add(receiverKey(site, site.path));
       }
@@ -86,6 +92,24 @@ export class Classifier {
   }
 
   classify(site: WriteSite, handler: FunctionNode): Classification | null {
+    const presence = presenceGuard(site.node);
+    if (presence && presence.fn !== handler && this.neverPassed(presence.fn, presence.index)) return null;
+    const result = this.classifyWrite(site, handler);
+    // In a summary of another file the caller decides: `options()` with no argument never reaches the write.
+    if (result && presence && presence.fn === handler) result.requiresArgument = presence.index;
+    return result;
+  }
+
+  /** Every request-time call of `fn` passes fewer than `index + 1` arguments (and no spread). */
+  private neverPassed(fn: FunctionNode, index: number): boolean {
+    const calls = this.callSitesOf(fn).filter((call) => this.isRequestTime(call));
+    return (
+      calls.length > 0 &&
+      calls.every((call) => call.arguments.length <= index && !call.arguments.some((a) => a.type === T.SpreadElement))
+    );
+  }
+
+  private classifyWrite(site: WriteSite, handler: FunctionNode): Classification | null {
     if (this.latched.has(site.root.key)) return null;
     const tainted = site.values.some((value) => this.requestData.isRequestDerived(value));
     // `cache[event.id] ??= load()` fills a slot per request: that is a cache, not a one-time initialisation.
@@ -103,6 +127,7 @@ export class Classifier {
         return this.classifyCall(site, handler, tainted);
       case 'define': {
         const how = `\`${site.method}()\``;
+        if (LODASH_REMOVERS.test(site.method ?? '')) return { kind: 'write', how };
         if (this.requestData.isRequestDerived(defineKey(site)) && this.isUnboundedKeyed(site, site.path))
           return { kind: 'cache', how };
         return dataOr(how);
@@ -360,7 +385,7 @@ function removesEntries(site: WriteSite): boolean {
 
 /** The key a `defineProperty`/`Reflect.set`-style call writes, or a computed key of an `Object.assign` source literal. */
 function defineKey(site: WriteSite): TSESTree.Node | null {
-  if (site.method === 'Object.assign') {
+  if (site.method === 'Object.assign' || /^_\.(?:merge|assign|extend|defaults)/u.test(site.method ?? '')) {
     for (const source of site.values) {
       const value = unwrap(source);
       if (value.type !== T.ObjectExpression) continue;
@@ -414,4 +439,44 @@ function topLevelStatements(body: readonly TSESTree.Statement[]): TSESTree.State
     }
   }
   return result;
+}
+
+/**
+ * `function options(next) { if (next) current = next; return current; }`: the write sits under a test of the
+ * function's own parameter, so it only runs when a caller passes that argument.
+ */
+function presenceGuard(node: TSESTree.Node): { fn: FunctionNode; index: number } | null {
+  const fn = enclosingFunction(node);
+  if (!fn) return null;
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type !== T.IfStatement || parent.consequent !== child) continue;
+    const tested = presenceTested(parent.test);
+    if (!tested) continue;
+    const index = fn.params.findIndex((param) => param.type === T.Identifier && param.name === tested);
+    if (index >= 0) return { fn, index };
+  }
+  return null;
+}
+
+/** The name a presence test checks: `p`, `p !== undefined`, `p != null`, `p !== null`, `typeof p !== 'undefined'`. */
+function presenceTested(test: TSESTree.Node): string | null {
+  const node = unwrap(test);
+  if (node.type === T.Identifier) return node.name;
+  if (node.type === T.BinaryExpression && (node.operator === '!==' || node.operator === '!=')) {
+    const [left, right] = [unwrap(node.left), unwrap(node.right)];
+    const nothing = (n: TSESTree.Node) =>
+      (n.type === T.Identifier && n.name === 'undefined') ||
+      (n.type === T.Literal && (n.value === null || n.value === 'undefined'));
+    const subject = nothing(right) ? left : nothing(left) ? right : null;
+    if (subject?.type === T.Identifier) return subject.name;
+    if (
+      subject?.type === T.UnaryExpression &&
+      subject.operator === 'typeof' &&
+      subject.argument.type === T.Identifier
+    ) {
+      return subject.argument.name;
+    }
+  }
+  return null;
 }

@@ -27,6 +27,8 @@ export interface ImportedWrite {
   file: string;
   /** Request data or a request key only when the caller passes request data in. */
   dependsOnArguments: boolean;
+  /** The write only happens when the caller passes an argument at this position. */
+  requiresArgument?: number;
 }
 
 /** A class whose `this` stands for a module-level instance created in the caller's file. */
@@ -259,6 +261,7 @@ function computeSummary(
     via: finding.via,
     file: finding.file ? finding.file : `./${path.basename(file)}`,
     dependsOnArguments: finding.kind === 'requestData' || finding.kind === 'cache',
+    requiresArgument: finding.requiresArgument,
   }));
 }
 
@@ -489,6 +492,7 @@ export function crossFileFindings(
       if (summary.length === 0) continue;
       const carriesRequestData = call.call.arguments.some((argument) => isRequestDerived(argument));
       for (const write of summary) {
+        if (write.requiresArgument !== undefined && call.call.arguments.length <= write.requiresArgument) continue;
         const kind: LeakKind = write.dependsOnArguments && !carriesRequestData ? 'write' : write.kind;
         findings.push({
           kind,

@@ -146,6 +146,7 @@ function analyzeFile(
       handler: context.handler,
       via: context.via,
       how: classification.how,
+      requiresArgument: classification.requiresArgument,
       moveIntoHandler: moveIntoHandler(site.root, context.handler) ?? undefined,
     });
   }

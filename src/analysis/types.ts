@@ -39,6 +39,8 @@ export interface Finding {
   how: string;
   /** The module holding the state when it is not this file (`./store.ts`), relative to this file. */
   file?: string;
+  /** Set in summaries: the write needs the caller to pass an argument at this position. */
+  requiresArgument?: number;
   /** Present when every use of the module variable is inside this one handler, so it can move there. */
   moveIntoHandler?: MoveDeclaration;
 }

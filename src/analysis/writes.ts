@@ -72,6 +72,86 @@ const TARGET_WRITERS = new Set([
 
 const MAX_ALIAS_DEPTH = 4;
 
+/** lodash/underscore functions that write into their first argument (lodash/fp is immutable and not listed). */
+export const LODASH_WRITERS = new Set([
+  'merge',
+  'mergeWith',
+  'assign',
+  'assignIn',
+  'assignWith',
+  'assignInWith',
+  'extend',
+  'extendWith',
+  'defaults',
+  'defaultsDeep',
+  'set',
+  'setWith',
+  'update',
+  'updateWith',
+  'unset',
+  'pull',
+  'pullAll',
+  'pullAt',
+  'remove',
+]);
+
+const LODASH_MODULES = /^(?:lodash|lodash-es|underscore)$/u;
+const LODASH_SINGLE = /^(?:lodash|lodash-es)\/([a-zA-Z]+)(?:\.js)?$|^lodash\.([a-z]+)$/u;
+
+function lodashBindings(program: TSESTree.Program): { namespaces: Set<string>; functions: Map<string, string> } {
+  const namespaces = new Set<string>();
+  const functions = new Map<string, string>();
+  const fromSource = (source: string, local: string, imported: string | null) => {
+    if (LODASH_MODULES.test(source)) {
+      if (imported === null || imported === 'default') namespaces.add(local);
+      else functions.set(local, imported);
+      return;
+    }
+    const single = LODASH_SINGLE.exec(source);
+    if (single) {
+      const fn = single[1] ?? single[2];
+      const canonical = [...LODASH_WRITERS].find((name) => name.toLowerCase() === fn.toLowerCase());
+      if (canonical && (imported === null || imported === 'default')) functions.set(local, canonical);
+    }
+  };
+  for (const statement of program.body) {
+    if (statement.type === T.ImportDeclaration) {
+      for (const specifier of statement.specifiers) {
+        const imported =
+          specifier.type === T.ImportSpecifier
+            ? specifier.imported.type === T.Identifier
+              ? specifier.imported.name
+              : specifier.imported.value
+            : null;
+        fromSource(statement.source.value, specifier.local.name, imported);
+      }
+    } else if (statement.type === T.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        if (
+          init?.type !== T.CallExpression ||
+          init.callee.type !== T.Identifier ||
+          init.callee.name !== 'require' ||
+          init.arguments[0]?.type !== T.Literal ||
+          typeof init.arguments[0].value !== 'string'
+        ) {
+          continue;
+        }
+        const source = init.arguments[0].value;
+        if (declarator.id.type === T.Identifier) fromSource(source, declarator.id.name, null);
+        else if (declarator.id.type === T.ObjectPattern) {
+          for (const property of declarator.id.properties) {
+            if (property.type === T.Property && property.value.type === T.Identifier) {
+              fromSource(source, property.value.name, staticPropertyName(property));
+            }
+          }
+        }
+      }
+    }
+  }
+  return { namespaces, functions };
+}
+
 export class WriteFinder {
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -79,7 +159,25 @@ export class WriteFinder {
     private readonly calleesOf: (call: TSESTree.CallExpression) => readonly TSESTree.Node[] = () => [],
     /** Only calls made per request bind a helper's parameter to module state for that request's work. */
     private readonly isRequestTime: (node: TSESTree.Node) => boolean = () => false,
-  ) {}
+  ) {
+    this.lodash = lodashBindings(sourceCode.ast);
+  }
+
+  /** Local names bound to lodash/underscore: namespaces (`_`) and single mutators (`merge` from 'lodash/merge'). */
+  private readonly lodash: { namespaces: Set<string>; functions: Map<string, string> };
+
+  /** `Object.assign`, `Reflect.set`, `_.merge`, `merge` from lodash: the writer a callee names, or null. */
+  private targetWriter(callee: TSESTree.Node): string | null {
+    const name = dottedName(callee);
+    if (name === null) return null;
+    if (TARGET_WRITERS.has(name)) return name;
+    const [first, second, ...rest] = name.split('.');
+    if (second !== undefined && rest.length === 0 && this.lodash.namespaces.has(first) && LODASH_WRITERS.has(second)) {
+      return `_.${second}`;
+    }
+    const single = second === undefined ? this.lodash.functions.get(first) : undefined;
+    return single && LODASH_WRITERS.has(single) ? `_.${single}` : null;
+  }
 
   private throughParameter(
     call: TSESTree.CallExpression,
@@ -173,8 +271,8 @@ export class WriteFinder {
             },
           ];
         }
-        const callee = dottedName(parent.callee);
-        if (callee && TARGET_WRITERS.has(callee) && parent.arguments[0] === child) {
+        const callee = this.targetWriter(parent.callee);
+        if (callee && parent.arguments[0] === child) {
           return site('define', parent, { method: callee, values: parent.arguments.slice(1) });
         }
         // `appendTo(globalList, x)`: the helper's parameter is another name for the module state.

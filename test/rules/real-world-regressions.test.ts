@@ -483,9 +483,8 @@ export const handler = async (event) => {
     ),
   ],
 });
-// KNOWN GAP: FP R2-1. The guarded write is reported although the call passes no argument; proposed fix in
-// docs/real-world.md (round 2) and /work/notes/realworld-findings.md. Un-skip when it lands.
-describe.skip('KNOWN GAP: FP R2-1', () => {
+// FP R2-1, fixed: a write under a test of the function's own parameter runs only when callers pass it.
+describe('FP R2-1 (fixed: presence-guarded writes need the argument)', () => {
   ruleTester.run('real-world round 2: getter/setter called as a getter (strict)', noModuleStateWrite as never, {
     valid: [
       good(
@@ -534,8 +533,8 @@ exports.handler = function (event, context) {
   ],
   invalid: [],
 });
-// KNOWN GAP: Miss R2-1. lodash mutators are not writes yet (proposed fix: treat them like Object.assign).
-describe.skip('KNOWN GAP: Miss R2-1', () => {
+// Miss R2-1, fixed: lodash mutators (merge, assign, defaults, set, …) write into their first argument.
+describe('Miss R2-1 (fixed: lodash mutators are writes)', () => {
   cjsRuleTester.run('real-world round 2: lodash merge into a module object', noRequestDataInModuleScope as never, {
     valid: [],
     invalid: [
@@ -625,8 +624,8 @@ describe.skip('KNOWN GAP: Miss R2-2', () => {
 });
 
 // MISS class R2-3: inside a CommonJS module, `exports.helper(...)` calls the function assigned to `exports.helper`.
-// KNOWN GAP: Miss R2-3. `exports.fn()` / `module.exports.fn()` calls are not resolved to the exported function.
-describe.skip('KNOWN GAP: Miss R2-3', () => {
+// Miss R2-3, fixed: exports.fn() / module.exports.fn() calls reach the exported function.
+describe('Miss R2-3 (fixed: exports.fn() calls are followed)', () => {
   cjsRuleTester.run('real-world round 2: calls through exports.fn()', noUnboundedGrowth as never, {
     valid: [],
     invalid: [
