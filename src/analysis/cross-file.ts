@@ -67,11 +67,16 @@ const modules = new Map<string, LoadedModule>();
 
 export function clearCrossFileCache(): void {
   modules.clear();
+  aliasCache.clear();
 }
 
 export function resolveImport(fromFile: string, specifier: string): string | null {
-  if (!specifier.startsWith('.')) return null;
-  const base = path.resolve(path.dirname(fromFile), specifier);
+  if (!specifier.startsWith('.')) return resolveAlias(fromFile, specifier);
+  return resolveFile(path.resolve(path.dirname(fromFile), specifier));
+}
+
+/** `./store`, `./store.js` (for store.ts), `./store/index.ts`: the file an import path names. */
+function resolveFile(base: string): string | null {
   const candidates = [base];
   // TypeScript's ESM style: `./store.js` names `./store.ts`.
   const ext = path.extname(base);
@@ -112,6 +117,117 @@ function load(file: string): LoadedModule | null {
   const entry: LoadedModule = { mtimeMs: stat.mtimeMs, sourceCode, summaries: new Map() };
   modules.set(file, entry);
   return entry;
+}
+
+interface PathAliases {
+  base: string;
+  patterns: Array<{ prefix: string; suffix: string; wildcard: boolean; targets: string[] }>;
+}
+
+const aliasCache = new Map<string, PathAliases | null>();
+
+/**
+ * `@/lib/limiter` through `compilerOptions.paths` of the nearest tsconfig.json or jsconfig.json (Next.js and
+ * bundler projects), without type information. Aliases that point into node_modules are not followed.
+ */
+function resolveAlias(fromFile: string, specifier: string): string | null {
+  const aliases = aliasesFor(path.dirname(fromFile));
+  if (!aliases) return null;
+  for (const pattern of aliases.patterns) {
+    let star: string | null = null;
+    if (pattern.wildcard) {
+      if (!specifier.startsWith(pattern.prefix) || !specifier.endsWith(pattern.suffix)) continue;
+      if (specifier.length < pattern.prefix.length + pattern.suffix.length) continue;
+      star = specifier.slice(pattern.prefix.length, specifier.length - pattern.suffix.length);
+    } else if (specifier !== pattern.prefix) {
+      continue;
+    }
+    for (const target of pattern.targets) {
+      const mapped = path.resolve(aliases.base, star === null ? target : target.replace('*', star));
+      if (mapped.split(path.sep).includes('node_modules')) continue;
+      const file = resolveFile(mapped);
+      if (file) return file;
+    }
+  }
+  return null;
+}
+
+function aliasesFor(dir: string): PathAliases | null {
+  if (aliasCache.has(dir)) return aliasCache.get(dir)!;
+  let found: PathAliases | null = null;
+  let config: string | null = null;
+  for (const name of ['tsconfig.json', 'jsconfig.json']) {
+    if (fs.existsSync(path.join(dir, name))) {
+      config = path.join(dir, name);
+      break;
+    }
+  }
+  if (config) found = readAliases(config, 0);
+  else {
+    const parent = path.dirname(dir);
+    found = parent === dir || fs.existsSync(path.join(dir, '.git')) ? null : aliasesFor(parent);
+  }
+  aliasCache.set(dir, found);
+  return found;
+}
+
+/** `paths` and `baseUrl` of a tsconfig/jsconfig, following a relative `extends` a few levels. */
+function readAliases(config: string, depth: number): PathAliases | null {
+  let json: { extends?: unknown; compilerOptions?: { paths?: Record<string, unknown>; baseUrl?: unknown } };
+  try {
+    json = JSON.parse(stripJsonComments(fs.readFileSync(config, 'utf8'))) as typeof json;
+  } catch {
+    return null;
+  }
+  const dir = path.dirname(config);
+  const options = json.compilerOptions ?? {};
+  if (!options.paths || typeof options.paths !== 'object') {
+    if (typeof json.extends === 'string' && json.extends.startsWith('.') && depth < 3) {
+      const parent = path.resolve(dir, json.extends);
+      return readAliases(parent.endsWith('.json') ? parent : `${parent}.json`, depth + 1);
+    }
+    return null;
+  }
+  const base = typeof options.baseUrl === 'string' ? path.resolve(dir, options.baseUrl) : dir;
+  const patterns: PathAliases['patterns'] = [];
+  for (const [key, value] of Object.entries(options.paths)) {
+    if (!Array.isArray(value)) continue;
+    const targets = value.filter((target): target is string => typeof target === 'string');
+    const starAt = key.indexOf('*');
+    patterns.push(
+      starAt < 0
+        ? { prefix: key, suffix: '', wildcard: false, targets }
+        : { prefix: key.slice(0, starAt), suffix: key.slice(starAt + 1), wildcard: true, targets },
+    );
+  }
+  // Longest prefix first, as TypeScript matches.
+  patterns.sort((a, b) => b.prefix.length - a.prefix.length);
+  return { base, patterns };
+}
+
+/** tsconfig files allow comments and trailing commas. */
+function stripJsonComments(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      out += c;
+      if (c === '\\') out += text[++i] ?? '';
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+      out += '\n';
+    } else if (c === '/' && text[i + 1] === '*') {
+      i += 2;
+      while (i < text.length && !(text[i] === '*' && text[i + 1] === '/')) i++;
+      i++;
+    } else out += c;
+  }
+  return out.replace(/,(\s*[}\]])/gu, '$1');
 }
 
 /** Parses a module with the TypeScript parser and gives it the parts of ESLint's SourceCode the analysis uses. */
@@ -491,10 +607,19 @@ export function crossFileFindings(
       }
       if (summary.length === 0) continue;
       const carriesRequestData = call.call.arguments.some((argument) => isRequestDerived(argument));
+      // One report per call and kind: a call that writes 23 variables in another file is one thing to fix.
+      const byKind = new Map<LeakKind, Finding>();
       for (const write of summary) {
         if (write.requiresArgument !== undefined && call.call.arguments.length <= write.requiresArgument) continue;
         const kind: LeakKind = write.dependsOnArguments && !carriesRequestData ? 'write' : write.kind;
-        findings.push({
+        const existing = byKind.get(kind);
+        if (existing) {
+          if (existing.target !== write.target && !existing.also?.includes(write.target)) {
+            existing.also = [...(existing.also ?? []), write.target];
+          }
+          continue;
+        }
+        const finding: Finding = {
           kind,
           node: call.call,
           target: write.target,
@@ -503,7 +628,9 @@ export function crossFileFindings(
           via: [...context.via, label, ...write.via],
           how: write.how,
           file: write.file,
-        });
+        };
+        byKind.set(kind, finding);
+        findings.push(finding);
       }
     }
   }

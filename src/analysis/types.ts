@@ -41,6 +41,8 @@ export interface Finding {
   file?: string;
   /** Set in summaries: the write needs the caller to pass an argument at this position. */
   requiresArgument?: number;
+  /** Other variables the same call writes in the same way (cross-file findings are one per call and kind). */
+  also?: string[];
   /** Present when every use of the module variable is inside this one handler, so it can move there. */
   moveIntoHandler?: MoveDeclaration;
 }

@@ -54,6 +54,16 @@ export function handlerLabel(finding: Finding): string {
   return finding.handler.name;
 }
 
+/** ` (in ./store.ts)`, and for a call that writes several variables there: ` (in ./store.ts; also `a`, `b` and 3 more)`. */
+export function whereText(finding: Finding): string {
+  if (!finding.file) return '';
+  const also = finding.also ?? [];
+  if (also.length === 0) return ` (in ${finding.file})`;
+  const shown = also.slice(0, 3).map((name) => `\`${name}\``);
+  const rest = also.length > 3 ? ` and ${also.length - 3} more` : '';
+  return ` (in ${finding.file}; also ${shown.join(', ')}${rest})`;
+}
+
 export function viaText(finding: Finding): string {
   return finding.via.length === 0 ? '' : ` via ${finding.via.map((name) => `\`${name}()\``).join(' → ')}`;
 }
@@ -100,7 +110,7 @@ export function reportFindings<MessageId extends string>(
         root: finding.root,
         handler: handlerLabel(finding),
         via: viaText(finding),
-        where: finding.file ? ` (in ${finding.file})` : '',
+        where: whereText(finding),
         how: finding.how,
       },
       suggest: move

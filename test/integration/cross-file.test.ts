@@ -55,6 +55,12 @@ describe('cross-file summaries', () => {
     expect(messages.some((m) => m.includes('`repo.items`') && m.includes('`repo.add()`'))).toBe(true);
   });
 
+  it('reports a call that writes several variables once, naming them all', async () => {
+    const [result] = await eslintWith().lintFiles([path.join(DIR, 'cjs/handler.cjs')]);
+    const message = result.messages.find((m) => m.ruleId === 'handler-state/no-request-data-in-module-scope');
+    expect(message?.message).toContain('`currentUser` (in ./session.cjs; also `currentToken`, `replyTo`)');
+  });
+
   it('stays in one file when settings turn it off', async () => {
     const [result] = await eslintWith({ crossFile: false }).lintFiles([path.join(DIR, 'esm/handler.ts')]);
     expect(findingKeys(result)).toEqual([]);

@@ -605,8 +605,8 @@ ruleTester.run('real-world round 2: per-IP limiter imported relatively (control)
     },
   ],
 });
-// KNOWN GAP: Miss R2-2. Path aliases are resolved only with type information (proposed fix: read jsconfig/tsconfig paths).
-describe.skip('KNOWN GAP: Miss R2-2', () => {
+// Miss R2-2, fixed: imports through compilerOptions.paths of the nearest tsconfig/jsconfig are followed.
+describe('Miss R2-2 (fixed: jsconfig/tsconfig path aliases)', () => {
   ruleTester.run('real-world round 2: per-IP limiter imported through a path alias', noUnboundedCache as never, {
     valid: [],
     invalid: [
