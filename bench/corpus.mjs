@@ -1,6 +1,8 @@
 // Robustness corpus run: lints node_modules sources with every plugin rule on and counts files, parse errors and rule exceptions.
 //
-// Usage: node bench/corpus.mjs [--root DIR] [--sample N --seed S] [--time-budget SEC] [--json FILE] [--plugin FILE] [--quiet]
+// Usage: node bench/corpus.mjs [--root DIR] [--sample N --seed S] [--time-budget SEC] [--json FILE] [--plugin FILE] [--stress] [--quiet]
+// --stress declares common library export names (STRESS_HANDLER_NAMES) as handlers through the plugin's settings,
+// so the write, call and request-data analysis runs on real library functions, not only on handler detection.
 // Exit code 1 when any rule throws (or any other exception escapes the Linter), 0 otherwise.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -17,6 +19,7 @@ export function parseArgs(argv) {
     timeBudget: 0,
     json: null,
     quiet: false,
+    stress: false,
     plugin: join(repo, 'dist/index.js'),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -33,6 +36,7 @@ export function parseArgs(argv) {
     else if (arg === '--json') options.json = resolve(value());
     else if (arg === '--plugin') options.plugin = resolve(value());
     else if (arg === '--quiet') options.quiet = true;
+    else if (arg === '--stress') options.stress = true;
     else throw new Error(`unknown argument ${arg}`);
   }
   return options;
@@ -40,6 +44,46 @@ export function parseArgs(argv) {
 
 /** The directory of the plugin build, to recognise its frames in a stack. */
 let pluginDir = join(repo, 'dist');
+
+/** Export names that library code uses a lot; with --stress each becomes a handler name in every file. */
+export const STRESS_HANDLER_NAMES = [
+  'default',
+  'parse',
+  'format',
+  'create',
+  'run',
+  'main',
+  'compile',
+  'transform',
+  'render',
+  'resolve',
+  'get',
+  'set',
+  'load',
+  'init',
+  'handle',
+  'process',
+  'validate',
+  'normalize',
+  'stringify',
+  'merge',
+  'match',
+  'exec',
+  'apply',
+  'build',
+  'read',
+  'write',
+  'update',
+  'add',
+  'use',
+  'register',
+  'visit',
+  'walk',
+  'emit',
+  'print',
+  'check',
+  'lint',
+];
 
 function isRuleException(error) {
   const ruleId = typeof error?.ruleId === 'string' ? error.ruleId : '';
@@ -50,10 +94,10 @@ function isRuleException(error) {
 /**
  * Lints one file's text. Returns { messages, sourceType, parseError } or throws what the Linter threw.
  */
-export function lintText(linter, plugin, rules, name, text) {
+export function lintText(linter, plugin, rules, name, text, settings) {
   let lastFatal = null;
   for (const sourceType of sourceTypesFor(name)) {
-    const messages = linter.verify(text, configFor(name, sourceType, rules, plugin), { filename: name });
+    const messages = linter.verify(text, configFor(name, sourceType, rules, plugin, settings), { filename: name });
     const fatal = messages.find((message) => message.fatal);
     if (!fatal) return { messages, sourceType, parseError: null };
     lastFatal = fatal;
@@ -65,6 +109,7 @@ export async function runCorpus(options) {
   const plugin = await loadPlugin(options.plugin);
   pluginDir = resolve(options.plugin, '..');
   const allRules = allRulesOf(plugin);
+  const settings = options.stress ? { 'handler-state': { handlers: STRESS_HANDLER_NAMES } } : undefined;
   const all = listSources(options.root);
   const files = sample(all, options.sample, options.seed);
   const linter = new Linter({ cwd: repo });
@@ -72,6 +117,7 @@ export async function runCorpus(options) {
     root: relative(repo, options.root) || '.',
     candidates: all.length,
     sample: options.sample || null,
+    stress: options.stress,
     seed: options.sample ? options.seed : null,
     files: 0,
     lines: 0,
@@ -108,7 +154,7 @@ export async function runCorpus(options) {
     figures.lines += text.split('\n').length;
     const fileStart = performance.now();
     try {
-      const result = lintText(linter, plugin, allRules, file, text);
+      const result = lintText(linter, plugin, allRules, file, text, settings);
       if (result.parseError) {
         figures.parseErrors++;
         if (figures.parseErrorFiles.length < 200) {
@@ -147,7 +193,10 @@ function print(figures) {
   const totalFindings = Object.values(figures.findings).reduce((a, b) => a + b, 0);
   const lines = [
     `corpus root         ${figures.root} (${figures.candidates} candidate files)`,
-    figures.sample ? `sample              ${figures.sample} files, seed ${figures.seed}` : 'sample              all files',
+    `stress mode         ${figures.stress ? `on (${STRESS_HANDLER_NAMES.length} export names are handlers)` : 'off'}`,
+    figures.sample
+      ? `sample              ${figures.sample} files, seed ${figures.seed}`
+      : 'sample              all files',
     `files linted        ${figures.files}${figures.stoppedByBudget ? ' (stopped by --time-budget)' : ''}`,
     `lines / MB          ${figures.lines} / ${(figures.bytes / 1048576).toFixed(1)}`,
     `parsed as module    ${figures.asModule}`,

@@ -101,12 +101,13 @@ export function languageOptionsFor(file, sourceType) {
  * un-ignores node_modules (ignored by default), so files are linted under their real paths and the plugin's
  * cross-file analysis sees real neighbours.
  */
-export function configFor(file, sourceType, rules, plugin) {
+export function configFor(file, sourceType, rules, plugin, settings) {
   return [
     { ignores: ['!**/node_modules/'] },
     {
       files: LINTED_FILES,
       ...(plugin ? { plugins: { 'handler-state': plugin } } : {}),
+      ...(settings ? { settings } : {}),
       languageOptions: languageOptionsFor(file, sourceType),
       rules,
     },

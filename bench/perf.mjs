@@ -83,7 +83,12 @@ async function loadCorpus(options) {
     const style = styles[i % styles.length];
     const module = generator.generateLargeModule({ lines: 1000, seed: 1000 + i, style });
     const ext = i % 3 === 0 ? 'ts' : 'js';
-    files.push({ name: join(repo, `bench/.corpus/generated-${i}.${ext}`), text: module.code, sourceType: module.sourceType, generated: true });
+    files.push({
+      name: join(repo, `bench/.corpus/generated-${i}.${ext}`),
+      text: module.code,
+      sourceType: module.sourceType,
+      generated: true,
+    });
   }
   return { files, candidates: candidates.length, generator };
 }
@@ -103,6 +108,8 @@ function variants(files, plugin) {
   for (const file of files) {
     file.configs = {
       none: configFor(file.name, file.sourceType, {}),
+      // ESLint's fixed cost of running any rule at all, for the marginal-overhead line (not a target).
+      trivial: configFor(file.name, file.sourceType, { 'no-debugger': 'error' }),
       plugin: configFor(file.name, file.sourceType, pluginRules, plugin),
       peer: configFor(file.name, file.sourceType, { ...pluginRules, 'no-unused-vars': 'error' }, plugin),
     };
@@ -123,7 +130,8 @@ function ruleTimes(files, variant) {
   for (const file of files) {
     linter.verifyAndFix(file.text, file.configs[variant], { filename: file.name, stats: true, fix: false });
     for (const pass of linter.getTimes().passes) {
-      for (const [ruleId, time] of Object.entries(pass.rules ?? {})) totals[ruleId] = (totals[ruleId] ?? 0) + time.total;
+      for (const [ruleId, time] of Object.entries(pass.rules ?? {}))
+        totals[ruleId] = (totals[ruleId] ?? 0) + time.total;
     }
   }
   return totals;
@@ -137,18 +145,31 @@ const pluginTotal = (times) =>
 function measureOverhead(files, rounds) {
   lintPass(files, 'none'); // warm-up: JIT, parser caches
   lintPass(files, 'plugin');
+  lintPass(files, 'trivial');
   const none = [];
+  const trivial = [];
   const withPlugin = [];
   const ratios = [];
+  const marginal = [];
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? ['plugin', 'none'] : ['none', 'plugin'];
+    const order = round % 2 === 0 ? ['plugin', 'none', 'trivial'] : ['trivial', 'none', 'plugin'];
     const seconds = {};
     for (const variant of order) seconds[variant] = lintPass(files, variant);
     none.push(seconds.none);
+    trivial.push(seconds.trivial);
     withPlugin.push(seconds.plugin);
     ratios.push(seconds.plugin / seconds.none);
+    marginal.push(seconds.plugin / seconds.trivial);
   }
-  return { ratio: median(ratios), none: median(none), plugin: median(withPlugin), ratios };
+  return {
+    ratio: median(ratios),
+    none: median(none),
+    trivial: median(trivial),
+    plugin: median(withPlugin),
+    ratios,
+    marginal: median(marginal),
+    marginalRatios: marginal,
+  };
 }
 
 function measurePeer(files, rounds) {
@@ -327,7 +348,12 @@ async function main() {
       : ['memory', 'skipped', `<= ${TARGETS.memory}x`, '-', '--skip-memory'],
   ];
   const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)));
-  const table = rows.map((row) => row.map((cell, col) => cell.padEnd(widths[col])).join('  ').trimEnd());
+  const table = rows.map((row) =>
+    row
+      .map((cell, col) => cell.padEnd(widths[col]))
+      .join('  ')
+      .trimEnd(),
+  );
   console.log(
     [
       `eslint-plugin-handler-state bench, ${figures.date}: node ${process.version}, nproc ${figures.machine.nproc}, ${figures.machine.cpu}`,
@@ -339,6 +365,8 @@ async function main() {
       '',
       `scaling, total lint time per line: ${scaling.rows.map((r) => `${r.lines} lines ${fmt(r.totalUsPerLine, 2)} us`).join(', ')} (ratio ${fmt(scaling.totalRatio, 3)}x)`,
       `overhead ratios per round: ${overhead.ratios.map((r) => fmt(r, 3)).join(' ')}`,
+      `marginal overhead vs ESLint running one trivial core rule (no-debugger, ${fmt(overhead.trivial)} s): ` +
+        `${fmt(overhead.marginal, 3)}x (rounds: ${overhead.marginalRatios.map((r) => fmt(r, 3)).join(' ')})`,
       `peer ratios per round: ${peer.ratios.map((r) => fmt(r, 3)).join(' ')}`,
       memory ? `memory ratios per round: ${memory.ratios.map((r) => fmt(r, 3)).join(' ')}` : '',
       `bench time: ${fmt(figures.seconds, 0)} s`,

@@ -54,7 +54,8 @@ export class Classifier {
         (site.form === 'assign' && site.operator === '=' && site.values[0] && isFreshContainer(site.values[0])) ||
         (site.form === 'assign' && site.path[site.path.length - 1] === 'length' && isZero(site.values[0])) ||
         (site.form === 'call' && site.method === 'clear');
-      if (emptied) {
+      // `if (!seen) seen = new Set()` creates the collection once; it empties nothing.
+      if (emptied && !isGuardedInit(site, this.isStateCheck)) {
         const receiver =
           site.form === 'assign' && site.path[site.path.length - 1] === 'length' ? site.path.slice(0, -1) : site.path;
         if (!isUnderRequestCondition(site.node, this.requestData)) this.evicted.add(receiverKey(site, receiver));

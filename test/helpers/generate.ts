@@ -97,6 +97,19 @@ export const EXPECTED_RULE: Readonly<Record<WriteForm, string>> = {
   addAssign: 'handler-state/no-module-state-write',
 };
 
+/**
+ * The rule for one write of a module, given the module's other writes. Issue 2's cache rule needs "no eviction":
+ * a `delete` from the same object at request time evicts, so a keyed write there is an ordinary write instead.
+ */
+export function expectedRule(spec: ModuleSpec, index: number): string {
+  const write = spec.writes[index];
+  if (write.form === 'computedWrite') {
+    const evicted = spec.writes.some((other) => other.state === write.state && other.form === 'delete');
+    if (evicted) return 'handler-state/no-module-state-write';
+  }
+  return EXPECTED_RULE[write.form];
+}
+
 /** Forms that mutate the value (so an alias writes the same object); the others rebind the variable. */
 export const ALIASABLE: ReadonlySet<WriteForm> = new Set<WriteForm>([
   'push',

@@ -70,9 +70,12 @@ export class PlatformFile {
         sources.add(statement.source.value);
       }
     }
-    for (const call of this.calls) {
-      const source = requireSource(call);
-      if (source !== null) sources.add(source);
+    // `require()` can sit anywhere, so finding it needs every call; most ES modules never mention it.
+    if (this.sourceCode.text.includes('require')) {
+      for (const call of this.calls) {
+        const source = requireSource(call);
+        if (source !== null) sources.add(source);
+      }
     }
     this.moduleSources = sources;
     return sources;
