@@ -70,15 +70,32 @@ export class PlatformFile {
         sources.add(statement.source.value);
       }
     }
-    // `require()` can sit anywhere, so finding it needs every call; most ES modules never mention it.
+    // `require()` can sit anywhere; the scope manager already lists every reference to the global `require`,
+    // so there is no need to walk the whole tree for it.
     if (this.sourceCode.text.includes('require')) {
-      for (const call of this.calls) {
+      for (const identifier of this.globalReferences('require')) {
+        const call = identifier.parent;
+        if (call?.type !== T.CallExpression || call.callee !== identifier) continue;
         const source = requireSource(call);
         if (source !== null) sources.add(source);
       }
     }
     this.moduleSources = sources;
     return sources;
+  }
+
+  /** References to a global name (`require`): unresolved ones and those of a configured global. */
+  private globalReferences(name: string): TSESTree.Identifier[] {
+    const global = this.scopes.global;
+    const result: TSESTree.Identifier[] = [];
+    for (const reference of global.through) {
+      if (reference.identifier.name === name) result.push(reference.identifier as TSESTree.Identifier);
+    }
+    const variable = global.set.get(name);
+    if (variable && variable.defs.length === 0) {
+      for (const reference of variable.references) result.push(reference.identifier as TSESTree.Identifier);
+    }
+    return result;
   }
 
   /** Does the file import any of these modules (or a subpath of one, `hono/factory` for `hono`)? */
