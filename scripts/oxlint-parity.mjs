@@ -6,14 +6,31 @@
 // Exit codes: 0 same findings; 1 findings differ; 2 a run failed (no dist/, oxlint or ESLint crashed);
 //             3 this oxlint cannot load JS plugins at all (checked with a one-rule probe plugin first).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_ENTRY = path.join(REPO_ROOT, 'dist/index.js');
-const OXLINT_BIN = path.join(REPO_ROOT, 'node_modules/.bin/oxlint');
+// oxlint is not a devDependency: its package lists a native binding per platform as optional dependencies, and a
+// lockfile written on one machine cannot satisfy `npm ci` elsewhere. The script installs this pinned version into
+// node_modules/.cache on first use (or uses OXLINT_BIN).
+const OXLINT_VERSION = '1.94.0';
+const OXLINT_PREFIX = path.join(REPO_ROOT, 'node_modules/.cache/handler-state-oxlint', OXLINT_VERSION);
+const OXLINT_BIN = process.env.OXLINT_BIN ?? path.join(OXLINT_PREFIX, 'node_modules/.bin/oxlint');
+
+function ensureOxlint() {
+  if (existsSync(OXLINT_BIN) || process.env.OXLINT_BIN) return;
+  mkdirSync(OXLINT_PREFIX, { recursive: true });
+  writeFileSync(path.join(OXLINT_PREFIX, 'package.json'), '{ "private": true }\n');
+  const install = spawnSync(
+    'npm',
+    ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `oxlint@${OXLINT_VERSION}`],
+    { cwd: OXLINT_PREFIX, encoding: 'utf8' },
+  );
+  if (install.status !== 0) fail(`could not install oxlint@${OXLINT_VERSION}: ${install.stderr.trim()}`);
+}
 const NAMESPACE = 'handler-state';
 const LINTED_EXTENSIONS = new Set(['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts']);
 
@@ -206,7 +223,8 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const DIST_ENTRY = options.plugin;
   if (!existsSync(DIST_ENTRY)) fail(`${path.relative(REPO_ROOT, DIST_ENTRY)} is missing: run \`npm run build\` first`);
-  if (!existsSync(OXLINT_BIN)) fail('node_modules/.bin/oxlint is missing: install the devDependencies');
+  ensureOxlint();
+  if (!existsSync(OXLINT_BIN)) fail(`oxlint is missing at ${OXLINT_BIN}`);
 
   const oxlintVersion = spawnSync(OXLINT_BIN, ['--version'], { encoding: 'utf8' })
     .stdout.trim()
