@@ -244,7 +244,7 @@ export class Reachability {
       if (!parent || parent.type !== T.MemberExpression || parent.object !== child) break;
       const name = staticPropertyName(parent);
       const next: TableNode[] = [];
-      for (const candidate of candidates) next.push(...tableMembers(candidate, name));
+      for (const candidate of candidates) next.push(...tableMembers(candidate, name, this.scopes));
       candidates = next;
       node = parent;
       if (candidates.length === 0) return { node, targets: [] };
@@ -261,14 +261,20 @@ export class Reachability {
 type TableNode = TSESTree.Node | { instanceOf: ClassNode };
 
 /** Members of an object literal, class (static side) or instance named `name`, or all of them when `name` is null. */
-function tableMembers(table: TableNode, name: string | null): TableNode[] {
+function tableMembers(table: TableNode, name: string | null, scopes?: ModuleScopes): TableNode[] {
   if ('instanceOf' in table) return instanceMembers(table.instanceOf, name);
   const value = unwrap(table);
   const result: TableNode[] = [];
   if (value.type === T.ObjectExpression) {
     for (const property of value.properties) {
       if (property.type !== T.Property) continue;
-      if (name === null || staticPropertyName(property) === name) result.push(unwrap(property.value));
+      if (name === null || staticPropertyName(property) === name) {
+        // `{ record }`, `{ save: record }`: a member that names a module function runs that function.
+        const value = unwrap(property.value);
+        const named = value.type === T.Identifier && scopes ? scopes.module.set.get(value.name) : undefined;
+        const init = named ? initializerOf(named as Scope.Variable) : null;
+        result.push(init && isFunctionNode(unwrap(init)) ? unwrap(init) : value);
+      }
     }
   } else if (value.type === T.ClassDeclaration || value.type === T.ClassExpression) {
     for (const member of value.body.body) {

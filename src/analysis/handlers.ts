@@ -422,7 +422,13 @@ const UI_EVENT_TYPE =
 function isUiEventParam(param: TSESTree.Parameter | undefined): boolean {
   const target = param?.type === T.AssignmentPattern ? param.left : param;
   const type = target && 'typeAnnotation' in target ? target.typeAnnotation?.typeAnnotation : undefined;
-  if (type?.type !== T.TSTypeReference) return false;
+  return !!type && isUiEventType(type);
+}
+
+/** `KeyboardEvent`, `React.MouseEvent`, and unions that contain one (`KeyboardEvent | null`). */
+function isUiEventType(type: TSESTree.TypeNode): boolean {
+  if (type.type === T.TSUnionType) return type.types.some(isUiEventType);
+  if (type.type !== T.TSTypeReference) return false;
   const name =
     type.typeName.type === T.Identifier
       ? type.typeName.name
