@@ -119,30 +119,58 @@ export function isInside(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
 
 export type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 
-/** `this` expressions that refer to the enclosing method's `this` (arrow functions keep it; functions rebind it). */
-export function thisExpressions(root: TSESTree.Node, visitorKeys: VisitorKeys): TSESTree.Node[] {
-  const result: TSESTree.Node[] = [];
+/**
+ * Visits every node below `root` in source order, iteratively (deep nesting cannot overflow the stack).
+ * `visit` returning `false` skips the node's children.
+ */
+export function walk(
+  root: TSESTree.Node,
+  visitorKeys: VisitorKeys,
+  visit: (node: TSESTree.Node) => boolean | void,
+): void {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === T.ThisExpression) {
-      result.push(node);
-      continue;
-    }
-    if (
-      node !== root &&
-      (node.type === T.FunctionExpression || node.type === T.FunctionDeclaration || node.type === T.ClassBody)
-    )
-      continue;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
+    if (visit(node) === false) continue;
+    const keys = visitorKeys[node.type] ?? [];
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]];
       if (Array.isArray(child)) {
-        for (const item of child)
-          if (item && typeof item === 'object' && 'type' in item) stack.push(item as TSESTree.Node);
-      } else if (child && typeof child === 'object' && 'type' in child) {
+        for (let i = child.length - 1; i >= 0; i--) {
+          const item = child[i] as TSESTree.Node | null;
+          if (item && typeof item.type === 'string') stack.push(item);
+        }
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
         stack.push(child as TSESTree.Node);
       }
     }
   }
+}
+
+/** `this` expressions that refer to the enclosing method's `this` (arrow functions keep it; functions rebind it). */
+export function thisExpressions(root: TSESTree.Node, visitorKeys: VisitorKeys): TSESTree.Node[] {
+  const result: TSESTree.Node[] = [];
+  walk(root, visitorKeys, (node) => {
+    if (node.type === T.ThisExpression) {
+      result.push(node);
+      return false;
+    }
+    const rebinds =
+      node.type === T.FunctionExpression || node.type === T.FunctionDeclaration || node.type === T.ClassBody;
+    return node === root || !rebinds;
+  });
   return result;
+}
+
+/** `'x'` for `require('x')` (a single string argument, also a plain template), else null. */
+export function requireSource(node: TSESTree.Node): string | null {
+  const call = unwrap(node);
+  if (call.type !== T.CallExpression || call.arguments.length !== 1) return null;
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.Identifier || callee.name !== 'require') return null;
+  const argument = call.arguments[0];
+  if (argument.type === T.Literal && typeof argument.value === 'string') return argument.value;
+  if (argument.type === T.TemplateLiteral && argument.expressions.length === 0)
+    return argument.quasis[0]?.value.cooked ?? null;
+  return null;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { parseForESLint } from '@typescript-eslint/parser';
-import { staticPropertyName, unwrap, valueParent, isFunctionNode } from './ast.js';
+import { isFunctionNode, requireSource, staticPropertyName, unwrap, valueParent, walk } from './ast.js';
 import type { RequestContext } from './calls.js';
 import { localClassOf, type ClassNode } from './instances.js';
 import { initializerOf, type ModuleScopes } from './scope.js';
@@ -260,20 +260,14 @@ function parseModule(file: string, text: string): Readonly<TSESLint.SourceCode> 
 }
 
 function setParents(root: TSESTree.Node, visitorKeys: Record<string, readonly string[]>): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  walk(root, visitorKeys, (node) => {
     for (const key of visitorKeys[node.type] ?? []) {
       const value = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(value) ? value : [value];
-      for (const child of children) {
-        if (child && typeof child === 'object' && 'type' in child) {
-          (child as { parent?: TSESTree.Node }).parent = node;
-          stack.push(child as TSESTree.Node);
-        }
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && 'type' in child) (child as { parent?: TSESTree.Node }).parent = node;
       }
     }
-  }
+  });
 }
 
 /**
@@ -723,17 +717,4 @@ function importedInstance(
   if (callee.type !== T.Identifier) return null;
   const classVariable = scopes.module.set.get(callee.name);
   return classVariable ? importedName(classVariable as Scope.Variable, filename, viaProgram) : null;
-}
-
-function requireSource(node: TSESTree.Node): string | null {
-  if (
-    node.type === T.CallExpression &&
-    node.callee.type === T.Identifier &&
-    node.callee.name === 'require' &&
-    node.arguments[0]?.type === T.Literal &&
-    typeof node.arguments[0].value === 'string'
-  ) {
-    return node.arguments[0].value;
-  }
-  return null;
 }

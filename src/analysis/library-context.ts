@@ -1,7 +1,7 @@
 // Libraries that keep per-request data in module-scope objects: the knowledge as a table, and the analysis applying it.
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { dottedName, isFunctionNode, staticPropertyName, unwrap, valueParent } from './ast.js';
+import { dottedName, isFunctionNode, requireSource, staticPropertyName, unwrap, valueParent } from './ast.js';
 import type { CallIndex } from './listeners.js';
 import { initializerOf, moduleScopes, variableOf } from './scope.js';
 import type { AnalysisServices, Handler } from './types.js';
@@ -356,7 +356,7 @@ class RowMatcher {
       }
       if (statement.type === T.VariableDeclaration) {
         for (const declarator of statement.declarations) {
-          if (!declarator.init || !requireSource(declarator.init, wanted)) continue;
+          if (!declarator.init || !requiresOneOf(declarator.init, wanted)) continue;
           if (declarator.id.type === T.Identifier) {
             const variable = declared(declarator)[0];
             if (variable) into.namespaces.add(variable);
@@ -428,15 +428,8 @@ class RowMatcher {
   }
 }
 
-/** `require('x')` or `require('x').y` with `x` in `sources`. */
-function requireSource(node: TSESTree.Node, sources: ReadonlySet<string>): boolean {
-  const value = unwrap(node);
-  return (
-    value.type === T.CallExpression &&
-    value.callee.type === T.Identifier &&
-    value.callee.name === 'require' &&
-    value.arguments[0]?.type === T.Literal &&
-    typeof value.arguments[0].value === 'string' &&
-    sources.has(value.arguments[0].value)
-  );
+/** `require('x')` with `x` in `sources`. */
+function requiresOneOf(node: TSESTree.Node, sources: ReadonlySet<string>): boolean {
+  const source = requireSource(node);
+  return source !== null && sources.has(source);
 }

@@ -9,6 +9,8 @@ import {
   staticPropertyName,
   unwrap,
   valueParent,
+  walk,
+  type VisitorKeys,
 } from './ast.js';
 import { initializerOf, referenceIndex, variableOf } from './scope.js';
 import type { AnalysisServices, FunctionNode, Handler } from './types.js';
@@ -68,10 +70,7 @@ const ROUTER_NAMES = /^(app|api|server|router|routes|.+Router|.+App)$/u;
 export function collectCalls(sourceCode: Readonly<TSESLint.SourceCode>): CallIndex {
   const calls: TSESTree.CallExpression[] = [];
   const returns = new Map<FunctionNode, TSESTree.ReturnStatement[]>();
-  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const stack: TSESTree.Node[] = [sourceCode.ast];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  walk(sourceCode.ast, sourceCode.visitorKeys as VisitorKeys, (node) => {
     if (node.type === T.CallExpression) calls.push(node);
     else if (node.type === T.ReturnStatement) {
       const fn = enclosingFunction(node);
@@ -81,18 +80,7 @@ export function collectCalls(sourceCode: Readonly<TSESLint.SourceCode>): CallInd
         else returns.set(fn, [node]);
       }
     }
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) {
-          const item = child[i] as TSESTree.Node | null;
-          if (item && typeof item.type === 'string') stack.push(item);
-        }
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
+  });
   calls.sort((a, b) => a.range[0] - b.range[0]);
   const byName = new Map<string, TSESTree.CallExpression[]>();
   for (const call of calls) {

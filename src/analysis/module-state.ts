@@ -1,7 +1,7 @@
 // What state lives at module scope: the roots (variables, class statics, global properties) and their value shapes.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { calleeName, dottedName, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { calleeName, dottedName, isFunctionNode, requireSource, staticPropertyName, unwrap } from './ast.js';
 import { instanceFieldValues, localClassOf, type ClassNode } from './instances.js';
 import { initializerOf, resolveName, type ModuleScopes } from './scope.js';
 import type { ResolvedSettings } from './settings.js';
@@ -303,22 +303,13 @@ function combineShapes(shapes: Shape[]): Shape {
 }
 
 export function isRequireCall(node: TSESTree.Node): node is TSESTree.CallExpression {
-  const value = unwrap(node);
-  return (
-    value.type === T.CallExpression &&
-    value.callee.type === T.Identifier &&
-    value.callee.name === 'require' &&
-    value.arguments.length === 1 &&
-    value.arguments[0].type === T.Literal &&
-    typeof value.arguments[0].value === 'string'
-  );
+  return requireSource(node) !== null;
 }
 
 function isRequireOf(node: TSESTree.Node, modules: ReadonlySet<string>): boolean {
   let value = unwrap(node);
   // `require('lru-cache').LRUCache`
   while (value.type === T.MemberExpression) value = unwrap(value.object);
-  if (!isRequireCall(value)) return false;
-  const source = (value.arguments[0] as TSESTree.StringLiteral).value;
-  return modules.has(source);
+  const source = requireSource(value);
+  return source !== null && modules.has(source);
 }

@@ -1,7 +1,14 @@
 // What counts as a write to module state: assignments, updates, deletes, mutating calls, Object.assign, aliases.
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { dottedName, enclosingFunction, isFunctionNode, staticPropertyName, valueParent } from './ast.js';
+import {
+  dottedName,
+  enclosingFunction,
+  isFunctionNode,
+  requireSource,
+  staticPropertyName,
+  valueParent,
+} from './ast.js';
 import type { StateRoot } from './module-state.js';
 
 export type WriteForm = 'assign' | 'update' | 'delete' | 'call' | 'define' | 'destructure' | 'loopTarget';
@@ -127,17 +134,8 @@ function lodashBindings(program: TSESTree.Program): { namespaces: Set<string>; f
       }
     } else if (statement.type === T.VariableDeclaration) {
       for (const declarator of statement.declarations) {
-        const init = declarator.init;
-        if (
-          init?.type !== T.CallExpression ||
-          init.callee.type !== T.Identifier ||
-          init.callee.name !== 'require' ||
-          init.arguments[0]?.type !== T.Literal ||
-          typeof init.arguments[0].value !== 'string'
-        ) {
-          continue;
-        }
-        const source = init.arguments[0].value;
+        const source = declarator.init ? requireSource(declarator.init) : null;
+        if (source === null) continue;
         if (declarator.id.type === T.Identifier) fromSource(source, declarator.id.name, null);
         else if (declarator.id.type === T.ObjectPattern) {
           for (const property of declarator.id.properties) {

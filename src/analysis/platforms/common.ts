@@ -1,7 +1,15 @@
 // What every platform detector needs: the file, where names were imported from, functions behind values, an AST walk.
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { dottedName, isFunctionNode, staticPropertyName, unwrap } from '../ast.js';
+import {
+  dottedName,
+  isFunctionNode,
+  staticPropertyName,
+  unwrap,
+  requireSource,
+  walk as walkTree,
+  type VisitorKeys,
+} from '../ast.js';
 import { initializerOf, variableOf, type ModuleScopes } from '../scope.js';
 import type { ResolvedSettings } from '../settings.js';
 import type { FunctionNode, Handler } from '../types.js';
@@ -332,16 +340,7 @@ function samePath(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((part, index) => part === b[index]);
 }
 
-/** `'m'` for `require('m')`, else null. */
-export function requireSource(call: TSESTree.CallExpression): string | null {
-  const callee = unwrap(call.callee);
-  if (callee.type !== T.Identifier || callee.name !== 'require' || call.arguments.length !== 1) return null;
-  const argument = call.arguments[0];
-  if (argument.type === T.Literal && typeof argument.value === 'string') return argument.value;
-  if (argument.type === T.TemplateLiteral && argument.expressions.length === 0)
-    return argument.quasis[0]?.value.cooked ?? null;
-  return null;
-}
+export { requireSource };
 
 /** `handler` for `exports.handler` / `module.exports.handler`, `module.exports` for the whole object. */
 export function commonJsExportName(node: TSESTree.Node): string | null {
@@ -369,24 +368,7 @@ export function walk(
   root: TSESTree.Node,
   visit: (node: TSESTree.Node) => void,
 ): void {
-  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    visit(node);
-    const childKeys = keys[node.type] ?? [];
-    for (let k = childKeys.length - 1; k >= 0; k--) {
-      const child = (node as unknown as Record<string, unknown>)[childKeys[k]];
-      if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) {
-          const item = child[i] as TSESTree.Node | null;
-          if (item && typeof item.type === 'string') stack.push(item);
-        }
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
+  walkTree(root, sourceCode.visitorKeys as VisitorKeys, visit);
 }
 
 /** Name of a parameter as written (`req`, `_res`), or null for patterns. */
