@@ -112,7 +112,13 @@ export class Classifier {
 
   private classifyWrite(site: WriteSite, handler: FunctionNode): Classification | null {
     if (this.latched.has(site.root.key)) return null;
-    const tainted = site.values.some((value) => this.requestData.isRequestDerived(value));
+    // Redefining an exported function per request (`exports.notify = function …` in the handler) replaces the
+    // module's API every time: a write, but the closure's captured request is not data the module keeps.
+    const redefinesExport =
+      site.root.key.startsWith('exports.') &&
+      site.values.length > 0 &&
+      site.values.every((v) => isFunctionNode(unwrap(v)));
+    const tainted = !redefinesExport && site.values.some((value) => this.requestData.isRequestDerived(value));
     // `cache[event.id] ??= load()` fills a slot per request: that is a cache, not a one-time initialisation.
     if (
       !tainted &&

@@ -328,6 +328,18 @@ function globalPropertyRoot(identifier: TSESTree.Identifier): [StateRoot, TSESTr
   if (first.parent?.type !== T.MemberExpression || first.parent.object !== first.child) return null;
   const name = staticPropertyName(first.parent);
   if (name === null) return null;
+  // CommonJS `exports.x` / `module.exports.x`: the exports object lives as long as the module.
+  if (identifier.name === 'exports') {
+    return [{ key: `exports.${name}`, name: `exports.${name}`, variable: null, kind: 'global' }, first.parent];
+  }
+  if (identifier.name === 'module' && name === 'exports') {
+    const second = valueParent(first.parent);
+    if (second.parent?.type !== T.MemberExpression || second.parent.object !== second.child) return null;
+    const exported = staticPropertyName(second.parent);
+    if (exported === null) return null;
+    const key = `exports.${exported}`;
+    return [{ key, name: `module.exports.${exported}`, variable: null, kind: 'global' }, second.parent];
+  }
   if (GLOBAL_OBJECTS.has(identifier.name)) {
     const key = `globalThis.${name}`;
     return [{ key, name: `${identifier.name}.${name}`, variable: null, kind: 'global' }, first.parent];
@@ -363,6 +375,12 @@ function rootKeyOf(node: TSESTree.Node): string {
   ) {
     const name = staticPropertyName(chain[1] as TSESTree.MemberExpression);
     return name === null ? '' : `process.env.${name}`;
+  }
+  const exportsAt = current.name === 'exports' ? 0 : current.name === 'module' && chain.length >= 2 ? 1 : -1;
+  if (exportsAt >= 0 && chain[exportsAt]) {
+    if (exportsAt === 1 && staticPropertyName(chain[0] as TSESTree.MemberExpression) !== 'exports') return current.name;
+    const name = staticPropertyName(chain[exportsAt] as TSESTree.MemberExpression);
+    return name === null ? '' : `exports.${name}`;
   }
   return current.name;
 }

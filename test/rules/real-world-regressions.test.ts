@@ -858,9 +858,9 @@ exports.handler = function (event, context) {
   ],
   invalid: [],
 });
-// KNOWN GAP: Miss R3-2. `exports` and `module.exports` are not treated as module state (concepts.md does not list
-// them). If the fix offers the move-into-handler suggestion here, the expectation must list it.
-describe.skip('KNOWN GAP: Miss R3-2', () => {
+// Miss R3-2, fixed: properties of `exports` / `module.exports` are module state (the object lives as long as the
+// module); writing them per request is reported like any other module-state write.
+describe('Miss R3-2 (fixed: exports properties are module state)', () => {
   cjsRuleTester.run('real-world round 3: handler writes a property of exports (strict)', noModuleStateWrite as never, {
     valid: [],
     invalid: [
@@ -880,7 +880,19 @@ exports.handler = function (event, context) {
     ],
   });
   cjsRuleTester.run('real-world round 3: request data stored on module.exports', noRequestDataInModuleScope as never, {
-    valid: [],
+    valid: [
+      good(
+        'an exported function redefined per request is a strict write, not stored request data, even as a closure',
+        `
+exports.handler = function (event, context) {
+  exports.reply = function (body) {
+    context.succeed({ source: event.source, body });
+  };
+  exports.reply('ok');
+};
+`,
+      ),
+    ],
     invalid: [
       bad(
         'module.exports.lastSource = event.source',
