@@ -4,12 +4,16 @@
 // --stress declares common library export names (STRESS_HANDLER_NAMES) as handlers through the plugin's settings,
 // so the write, call and request-data analysis runs on real library functions, not only on handler detection.
 // Exit code 1 when any rule throws (or any other exception escapes the Linter), 0 otherwise.
+
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Linter } from 'eslint';
 import { allRulesOf, configFor, listSources, loadPlugin, repo, sample, sourceTypesFor } from './lib.mjs';
+
+// The analysis swallows its own errors in production so a user's lint run never stops; here every one must surface.
+process.env.HANDLER_STATE_DEBUG = '1';
 
 export function parseArgs(argv) {
   const options = {

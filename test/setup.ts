@@ -2,6 +2,10 @@
 import { RuleTester } from 'eslint';
 import { afterAll, describe, it } from 'vitest';
 
+// The analysis swallows its own errors in production (a rule must never stop a lint run); in tests every one
+// of them must fail the test that caused it.
+process.env.HANDLER_STATE_DEBUG = '1';
+
 const tester = RuleTester as unknown as {
   describe: typeof describe;
   it: typeof it;
