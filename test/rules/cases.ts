@@ -1,5 +1,6 @@
 // Builders shared by the state-rule suites: dedented fixtures, report positions found by text, invalid/valid cases.
-import type { RuleTester } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import { Linter, type RuleTester } from 'eslint';
 
 /** Strips the opening newline, the closing indentation and the common indentation of a fixture. */
 export function dedent(text: string): string {
@@ -63,4 +64,25 @@ export function caseBuilders(defaultMessageId: string) {
   }
 
   return { bad, good };
+}
+
+/** Lints `code` as `handler.ts` with one rule through ESLint's `Linter`, for assertions on message text. */
+export function lintWithRule(
+  rule: unknown,
+  code: string,
+  sourceType: 'module' | 'commonjs' = 'module',
+): Linter.LintMessage[] {
+  const linter = new Linter({ configType: 'flat' });
+  return linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser as never, ecmaVersion: 'latest', sourceType },
+        plugins: { hs: { rules: { rule: rule as never } } },
+        rules: { 'hs/rule': 'error' },
+      },
+    ],
+    { filename: 'handler.ts' },
+  );
 }

@@ -1,10 +1,9 @@
 // RuleTester suite for no-module-state-write (strict): every other write to module state made at request time.
-import * as tsParser from '@typescript-eslint/parser';
-import { Linter, type RuleTester } from 'eslint';
+import type { RuleTester } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-module-state-write.js';
 import { cjsRuleTester, ruleTester } from '../rule-tester.js';
-import { caseBuilders, dedent } from './cases.js';
+import { caseBuilders, dedent, lintWithRule } from './cases.js';
 
 const { bad, good } = caseBuilders('moduleStateWrite');
 
@@ -1013,21 +1012,7 @@ const valid: RuleTester.ValidTestCase[] = [
 ruleTester.run('no-module-state-write', rule as never, { valid, invalid });
 cjsRuleTester.run('no-module-state-write (commonjs)', rule as never, { valid: cjsValid, invalid: cjsInvalid });
 
-function lint(code: string, sourceType: 'module' | 'commonjs' = 'module'): Linter.LintMessage[] {
-  const linter = new Linter({ configType: 'flat' });
-  return linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser as never, ecmaVersion: 'latest', sourceType },
-        plugins: { hs: { rules: { rule: rule as never } } },
-        rules: { 'hs/rule': 'error' },
-      },
-    ],
-    { filename: 'handler.ts' },
-  );
-}
+const lint = (code: string, sourceType: 'module' | 'commonjs' = 'module') => lintWithRule(rule, code, sourceType);
 
 describe('no-module-state-write messages', () => {
   it('names str and the handler of seed 001', () => {

@@ -1,10 +1,9 @@
 // RuleTester suite for no-request-data-in-module-scope: request-derived values stored where the next request sees them.
-import * as tsParser from '@typescript-eslint/parser';
-import { Linter, type RuleTester } from 'eslint';
+import type { RuleTester } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-request-data-in-module-scope.js';
 import { cjsRuleTester, ruleTester } from '../rule-tester.js';
-import { caseBuilders, dedent } from './cases.js';
+import { caseBuilders, dedent, lintWithRule } from './cases.js';
 
 const { bad, good } = caseBuilders('requestDataInModuleScope');
 
@@ -796,21 +795,7 @@ cjsRuleTester.run('no-request-data-in-module-scope (commonjs)', rule as never, {
   invalid: cjsInvalid,
 });
 
-function lint(code: string, sourceType: 'module' | 'commonjs' = 'module'): Linter.LintMessage[] {
-  const linter = new Linter({ configType: 'flat' });
-  return linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser as never, ecmaVersion: 'latest', sourceType },
-        plugins: { hs: { rules: { rule: rule as never } } },
-        rules: { 'hs/rule': 'error' },
-      },
-    ],
-    { filename: 'handler.ts' },
-  );
-}
+const lint = (code: string, sourceType: 'module' | 'commonjs' = 'module') => lintWithRule(rule, code, sourceType);
 
 describe('no-request-data-in-module-scope messages', () => {
   it('names creditCard and the handler of seed 001', () => {

@@ -1,10 +1,9 @@
 // RuleTester suite for no-unbounded-cache: module-scope objects and Maps filled under request-derived keys.
-import * as tsParser from '@typescript-eslint/parser';
-import { Linter, type RuleTester } from 'eslint';
+import type { RuleTester } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-unbounded-cache.js';
 import { cjsRuleTester, ruleTester } from '../rule-tester.js';
-import { caseBuilders, dedent } from './cases.js';
+import { caseBuilders, dedent, lintWithRule } from './cases.js';
 
 const { bad, good } = caseBuilders('unboundedCache');
 
@@ -691,21 +690,7 @@ const valid: RuleTester.ValidTestCase[] = [
 ruleTester.run('no-unbounded-cache', rule as never, { valid, invalid });
 cjsRuleTester.run('no-unbounded-cache (commonjs)', rule as never, { valid: cjsValid, invalid: cjsInvalid });
 
-function lint(code: string, sourceType: 'module' | 'commonjs' = 'module'): Linter.LintMessage[] {
-  const linter = new Linter({ configType: 'flat' });
-  return linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser as never, ecmaVersion: 'latest', sourceType },
-        plugins: { hs: { rules: { rule: rule as never } } },
-        rules: { 'hs/rule': 'error' },
-      },
-    ],
-    { filename: 'handler.ts' },
-  );
-}
+const lint = (code: string, sourceType: 'module' | 'commonjs' = 'module') => lintWithRule(rule, code, sourceType);
 
 describe('no-unbounded-cache messages', () => {
   it('names the cache and the handler of seed 001', () => {

@@ -1,10 +1,9 @@
 // RuleTester suite for no-unbounded-growth: module-scope collections and strings that a handler grows per invocation.
-import * as tsParser from '@typescript-eslint/parser';
-import { Linter, type RuleTester } from 'eslint';
+import type { RuleTester } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-unbounded-growth.js';
 import { cjsRuleTester, ruleTester } from '../rule-tester.js';
-import { at, caseBuilders, dedent } from './cases.js';
+import { at, caseBuilders, dedent, lintWithRule } from './cases.js';
 
 const { bad, good } = caseBuilders('unboundedGrowth');
 
@@ -1129,21 +1128,7 @@ const valid: RuleTester.ValidTestCase[] = [
 ruleTester.run('no-unbounded-growth', rule as never, { valid, invalid });
 cjsRuleTester.run('no-unbounded-growth (commonjs)', rule as never, { valid: cjsValid, invalid: cjsInvalid });
 
-function lint(code: string): Linter.LintMessage[] {
-  const linter = new Linter({ configType: 'flat' });
-  return linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser as never, ecmaVersion: 'latest', sourceType: 'module' },
-        plugins: { hs: { rules: { rule: rule as never } } },
-        rules: { 'hs/rule': 'error' },
-      },
-    ],
-    { filename: 'handler.ts' },
-  );
-}
+const lint = (code: string) => lintWithRule(rule, code);
 
 describe('no-unbounded-growth messages', () => {
   it('names the variable, the handler and the helper in between', () => {
