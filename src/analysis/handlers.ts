@@ -96,8 +96,7 @@ export function findHandlers(
     }
   }
 
-  const consider = (name: string, value: TSESTree.Node | null, declaredType: TSESTree.TypeNode | null) => {
-    if (!value) return;
+  const consider = (name: string, value: TSESTree.Node, declaredType: TSESTree.TypeNode | null) => {
     const candidate = resolveCandidate(ctx, value, declaredType, 0, new Set());
     if (!candidate) {
       for (const option of configOptions(ctx, name, value)) add(option.fn, name, option.reason, 'aws-lambda');
@@ -108,68 +107,12 @@ export function findHandlers(
     if (reason) add(candidate.fn, name, reason, 'aws-lambda');
   };
 
-  for (const statement of program.body) {
-    collectExports(ctx, statement, consider);
-  }
+  // The same list of exports the platform detectors use: ES exports, `exports.x`, `module.exports = { … }`.
+  for (const { name, value, declaredType } of file.exportedValues()) consider(name, value, declaredType);
   for (const handler of lambdaInterfaceHandlers(program)) {
     if (!found.has(handler.node)) found.set(handler.node, handler);
   }
   return [...found.values()];
-}
-
-type Consider = (name: string, value: TSESTree.Node | null, declaredType: TSESTree.TypeNode | null) => void;
-
-function collectExports(ctx: Context, statement: TSESTree.ProgramStatement, consider: Consider): void {
-  switch (statement.type) {
-    case T.ExportNamedDeclaration: {
-      const declaration = statement.declaration;
-      if (declaration?.type === T.FunctionDeclaration && declaration.id) {
-        consider(declaration.id.name, declaration, null);
-      } else if (declaration?.type === T.VariableDeclaration) {
-        for (const declarator of declaration.declarations) {
-          if (declarator.id.type === T.Identifier) {
-            consider(declarator.id.name, declarator.init, declarator.id.typeAnnotation?.typeAnnotation ?? null);
-          }
-        }
-      } else if (!statement.source) {
-        for (const specifier of statement.specifiers) {
-          if (specifier.local.type !== T.Identifier) continue;
-          const exported =
-            specifier.exported.type === T.Identifier ? specifier.exported.name : String(specifier.exported.value);
-          consider(exported, specifier.local, null);
-        }
-      }
-      return;
-    }
-    case T.ExportDefaultDeclaration:
-      consider('default', statement.declaration as TSESTree.Node, null);
-      return;
-    case T.ExpressionStatement: {
-      let expression = unwrap(statement.expression);
-      // `module.exports.handler = exports.handler = fn`
-      while (expression.type === T.AssignmentExpression && expression.operator === '=') {
-        const target = commonJsExportName(expression.left);
-        const value = unwrap(expression.right);
-        if (target === 'module.exports' && value.type === T.ObjectExpression) {
-          for (const property of value.properties) {
-            if (property.type !== T.Property) continue;
-            const name = staticPropertyName(property);
-            if (name !== null) consider(name, property.value, null);
-          }
-        } else if (target !== null) {
-          consider(
-            target === 'module.exports' ? 'default' : target,
-            value.type === T.AssignmentExpression ? value.right : value,
-            null,
-          );
-        }
-        expression = value;
-      }
-      return;
-    }
-    default:
-      return;
-  }
 }
 
 function resolveCandidate(

@@ -35,23 +35,6 @@ export interface WriteSite {
   throughAlias: boolean;
 }
 
-/** Array, Map and Set methods that change their receiver. */
-export const MUTATING_METHODS = new Set([
-  'push',
-  'unshift',
-  'splice',
-  'pop',
-  'shift',
-  'sort',
-  'reverse',
-  'fill',
-  'copyWithin',
-  'set',
-  'add',
-  'delete',
-  'clear',
-]);
-
 /** Methods whose names only arrays have; `set`/`add`/`delete`/`clear` are also common on clients and stores. */
 export const ARRAY_ONLY_METHODS = new Set([
   'push',
@@ -64,6 +47,9 @@ export const ARRAY_ONLY_METHODS = new Set([
   'fill',
   'copyWithin',
 ]);
+
+/** Array, Map and Set methods that change their receiver. */
+export const MUTATING_METHODS = new Set([...ARRAY_ONLY_METHODS, 'set', 'add', 'delete', 'clear']);
 
 /** Functions that write into their first argument. */
 const TARGET_WRITERS = new Set([
