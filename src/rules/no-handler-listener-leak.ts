@@ -2,7 +2,7 @@
 import { analyze } from '../analysis/index.js';
 import type { ListenerLeakKind } from '../analysis/listeners.js';
 import { createRule } from '../util/create-rule.js';
-import { allowSchema, compileAllow, type AllowOption } from '../util/report.js';
+import { allowSchema, compileAllow, type AllowOption, viaText } from '../util/report.js';
 
 export type Options = [AllowOption];
 export type MessageIds =
@@ -62,7 +62,7 @@ export default createRule<Options, MessageIds>({
             messageId: MESSAGE_IDS[leak.kind],
             data: {
               handler: leak.handler.name,
-              via: leak.via.length === 0 ? '' : ` via ${leak.via.map((name) => `\`${name}()\``).join(' → ')}`,
+              via: viaText(leak),
               target: leak.target,
               method: leak.method,
             },

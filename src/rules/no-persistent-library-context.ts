@@ -1,7 +1,7 @@
 // Rule no-persistent-library-context: reports request data left in a library's module-scope object (logger keys, Sentry scope).
 import { analyze } from '../analysis/index.js';
 import { createRule } from '../util/create-rule.js';
-import { allowSchema, type AllowOption, compileAllow } from '../util/report.js';
+import { allowSchema, compileAllow, type AllowOption, viaText } from '../util/report.js';
 
 export type Options = [AllowOption];
 export type MessageIds = 'persistentLibraryContext';
@@ -45,7 +45,7 @@ export default createRule<Options, MessageIds>({
             messageId: 'persistentLibraryContext',
             data: {
               handler: leak.handler.name,
-              via: leak.via.length === 0 ? '' : ` via ${leak.via.map((name) => `\`${name}()\``).join(' → ')}`,
+              via: viaText(leak),
               library: leak.row.library,
               receiver: leak.receiver,
               method: leak.method,

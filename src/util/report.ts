@@ -64,7 +64,8 @@ export function whereText(finding: Finding): string {
   return ` (in ${finding.file}; also ${shown.join(', ')}${rest})`;
 }
 
-export function viaText(finding: Finding): string {
+/** ` via `track()` → `save()``: the named helpers between a handler and what it does, for any finding kind. */
+export function viaText(finding: Pick<Finding, 'via'>): string {
   return finding.via.length === 0 ? '' : ` via ${finding.via.map((name) => `\`${name}()\``).join(' → ')}`;
 }
 
