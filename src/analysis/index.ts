@@ -19,16 +19,11 @@ import { RequestData } from './state/request-data.js';
 import { WriteFinder, type WriteSite } from './state/writes.js';
 import { createTypeOracle, type TypeOracle } from './type-aware.js';
 import type { FileAnalysis, Finding, FunctionNode, Handler, MoveDeclaration } from './types.js';
+import { debugEnabled } from '../util/debug.js';
 
 const cache = new WeakMap<TSESTree.Program, FileAnalysis>();
 
 type AnalyzeContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-/** `HANDLER_STATE_DEBUG=1` (or `true`) rethrows internal errors instead of swallowing them; `0` and unset are off. */
-export function debugEnabled(): boolean {
-  const value = process.env.HANDLER_STATE_DEBUG?.trim().toLowerCase();
-  return value === '1' || value === 'true';
-}
 
 export function analyze(context: AnalyzeContext): FileAnalysis {
   const sourceCode = context.sourceCode;

@@ -2,6 +2,7 @@
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRequire } from 'node:module';
 import type * as ts from 'typescript';
+import { debugEnabled } from '../util/debug.js';
 import type { Shape } from './state/module-state.js';
 
 /** What the type checker adds; every method answers null when it does not know, and syntax decides. */
@@ -68,7 +69,7 @@ export function createTypeOracle(context: Context): { oracle: TypeOracle | null;
         try {
           return typeShape(checker.getTypeAtLocation(tsNode));
         } catch (error) {
-          if (process.env.HANDLER_STATE_DEBUG) throw error;
+          if (debugEnabled()) throw error;
           return null;
         }
       },

@@ -63,20 +63,23 @@ export default createRule<Options, MessageIds>({
       ...settingsMessages,
     },
   },
-  create: analysisRuleCreate<MessageIds, readonly [AllowOption]>('no-handler-listener-leak', (context, analysis, [options]) => {
-    const isAllowed = compileAllow(options.allow);
-    for (const leak of analysis.listenerLeaks) {
-      if (isAllowed(leak.target)) continue;
-      context.report({
-        node: leak.node,
-        messageId: MESSAGE_IDS[leak.kind],
-        data: {
-          handler: leak.handler.name,
-          via: viaText(leak),
-          target: leak.target,
-          method: leak.method,
-        },
-      });
-    }
-  }),
+  create: analysisRuleCreate<MessageIds, readonly [AllowOption]>(
+    'no-handler-listener-leak',
+    (context, analysis, [options]) => {
+      const isAllowed = compileAllow(options.allow);
+      for (const leak of analysis.listenerLeaks) {
+        if (isAllowed(leak.target)) continue;
+        context.report({
+          node: leak.node,
+          messageId: MESSAGE_IDS[leak.kind],
+          data: {
+            handler: leak.handler.name,
+            via: viaText(leak),
+            target: leak.target,
+            method: leak.method,
+          },
+        });
+      }
+    },
+  ),
 });

@@ -41,23 +41,26 @@ export default createRule<Options, MessageIds>({
       ...settingsMessages,
     },
   },
-  create: analysisRuleCreate<MessageIds, readonly [AllowOption]>('no-persistent-library-context', (context, analysis, [options]) => {
-    const isAllowed = compileAllow(options.allow);
-    for (const leak of analysis.libraryContextLeaks) {
-      if (isAllowed(leak.receiver)) continue;
-      context.report({
-        node: leak.node,
-        messageId: 'persistentLibraryContext',
-        data: {
-          handler: leak.handler.name,
-          via: viaText(leak),
-          library: leak.row.library,
-          receiver: leak.receiver,
-          method: leak.method,
-          hazard: leak.row.hazard,
-          fix: leak.row.fix.replaceAll('{{receiver}}', leak.receiver),
-        },
-      });
-    }
-  }),
+  create: analysisRuleCreate<MessageIds, readonly [AllowOption]>(
+    'no-persistent-library-context',
+    (context, analysis, [options]) => {
+      const isAllowed = compileAllow(options.allow);
+      for (const leak of analysis.libraryContextLeaks) {
+        if (isAllowed(leak.receiver)) continue;
+        context.report({
+          node: leak.node,
+          messageId: 'persistentLibraryContext',
+          data: {
+            handler: leak.handler.name,
+            via: viaText(leak),
+            library: leak.row.library,
+            receiver: leak.receiver,
+            method: leak.method,
+            hazard: leak.row.hazard,
+            fix: leak.row.fix.replaceAll('{{receiver}}', leak.receiver),
+          },
+        });
+      }
+    },
+  ),
 });

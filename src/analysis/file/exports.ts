@@ -4,6 +4,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { staticPropertyName, unwrap } from './ast.js';
 import type { ImportTarget } from './imports.js';
+import { namedProperties } from './members.js';
 import type { FunctionNode } from '../types.js';
 
 /** One exported name and the value written for it. */
@@ -15,6 +16,8 @@ export interface ExportEntry {
   /** A type annotation written on the exported binding (`export const handler: Handler = …`). */
   declaredType: TSESTree.TypeNode | null;
   form: 'esm' | 'commonjs' | 'export-equals';
+  /** The identifier `export const x = …` declares (type information is asked of it). */
+  binding?: TSESTree.Identifier;
   /**
    * `module.exports = {…}` / `export = {…}` as a whole. Its properties are entries of their own; the whole object
    * is the module's default only for lookups by name, not a function a platform calls.
@@ -59,10 +62,8 @@ export class Exports {
     const starSources: string[] = [];
     let exportsSomething = false;
     const addObject = (object: TSESTree.ObjectExpression, form: ExportEntry['form']) => {
-      for (const property of object.properties) {
-        if (property.type !== T.Property) continue;
-        const name = staticPropertyName(property);
-        if (name !== null) entries.push({ name, value: property.value, declaredType: null, form });
+      for (const { name, property } of namedProperties(object)) {
+        entries.push({ name, value: property.value, declaredType: null, form });
       }
     };
     for (const statement of program.body) {
@@ -83,6 +84,7 @@ export class Exports {
                 value: declarator.init,
                 declaredType: declarator.id.typeAnnotation?.typeAnnotation ?? null,
                 form: 'esm',
+                binding: declarator.id,
               });
             }
           } else if (!declaration) {
@@ -109,7 +111,11 @@ export class Exports {
         case T.ExportAllDeclaration:
           exportsSomething = true;
           if (statement.exported)
-            reexports.push({ name: moduleExportName(statement.exported), source: statement.source.value, imported: '*' });
+            reexports.push({
+              name: moduleExportName(statement.exported),
+              source: statement.source.value,
+              imported: '*',
+            });
           else starSources.push(statement.source.value);
           break;
         case T.TSExportAssignment: {
@@ -161,7 +167,9 @@ export class Exports {
   }
 
   /** Exported functions whose name passes `filter`: the value as written resolved to the function it stands for. */
-  functions(filter: (name: string) => boolean = () => true): Array<{ name: string; fn: FunctionNode; entry: ExportEntry }> {
+  functions(
+    filter: (name: string) => boolean = () => true,
+  ): Array<{ name: string; fn: FunctionNode; entry: ExportEntry }> {
     const result: Array<{ name: string; fn: FunctionNode; entry: ExportEntry }> = [];
     for (const entry of this.values()) {
       if (!filter(entry.name)) continue;

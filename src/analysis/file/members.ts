@@ -17,8 +17,17 @@ export function propertyValue(object: TSESTree.ObjectExpression, name: string): 
   return null;
 }
 
+/** The values of every property named `name` (a literal may repeat a key; a later one wins at run time). */
+export function propertyValues(object: TSESTree.ObjectExpression, name: string): TSESTree.Node[] {
+  return namedProperties(object)
+    .filter((entry) => entry.name === name)
+    .map((entry) => entry.property.value);
+}
+
 /** Every property of an object literal with a static name, in order. */
-export function namedProperties(object: TSESTree.ObjectExpression): Array<{ name: string; property: TSESTree.Property }> {
+export function namedProperties(
+  object: TSESTree.ObjectExpression,
+): Array<{ name: string; property: TSESTree.Property }> {
   const result: Array<{ name: string; property: TSESTree.Property }> = [];
   for (const property of object.properties) {
     if (property.type !== T.Property) continue;

@@ -52,7 +52,11 @@ export function findHandlers(
 }
 
 /** Is `node` an app, router or server of some platform? Listeners use it to tell route registration. */
-export function isAppReceiver(facts: FileFacts, node: TSESTree.Node, platforms: readonly Platform[] = PLATFORMS): boolean {
+export function isAppReceiver(
+  facts: FileFacts,
+  node: TSESTree.Node,
+  platforms: readonly Platform[] = PLATFORMS,
+): boolean {
   return platforms.some((platform) => platform.isApp?.(facts, node) ?? false);
 }
 

@@ -103,4 +103,3 @@ export function hasLambdaSignature(fn: FunctionNode): boolean {
   if (params.length === 3 && !(third !== null && CALLBACK_PARAMS.has(third))) return false;
   return true;
 }
-

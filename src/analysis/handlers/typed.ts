@@ -9,16 +9,12 @@ export const typeAware: Platform = {
   detect(ctx) {
     const oracle = ctx.oracle;
     if (!oracle) return;
-    for (const statement of ctx.program.body) {
-      if (statement.type !== T.ExportNamedDeclaration || statement.declaration?.type !== T.VariableDeclaration) continue;
-      for (const declarator of statement.declaration.declarations) {
-        if (declarator.id.type !== T.Identifier || !declarator.init) continue;
-        const value = unwrap(declarator.init);
-        if (!isFunctionNode(value) || ctx.isHandler(value)) continue;
-        const satisfied = declarator.init.type === T.TSSatisfiesExpression ? declarator.init.typeAnnotation : null;
-        if (oracle.isHandlerType(declarator.id) || (satisfied && oracle.isHandlerType(satisfied))) {
-          ctx.add(value, declarator.id.name, 'typed with a handler type (type checker)', 'aws-lambda');
-        }
+    for (const { name, value: init, binding } of ctx.facts.exports.values()) {
+      const value = unwrap(init);
+      if (!binding || !isFunctionNode(value) || ctx.isHandler(value)) continue;
+      const satisfied = init.type === T.TSSatisfiesExpression ? init.typeAnnotation : null;
+      if (oracle.isHandlerType(binding) || (satisfied && oracle.isHandlerType(satisfied))) {
+        ctx.add(value, name, 'typed with a handler type (type checker)', 'aws-lambda');
       }
     }
   },

@@ -120,7 +120,8 @@ class RowMatcher {
     if (this.row.object.kind === 'instance') {
       if (object.type !== T.Identifier) return null;
       const variable = this.ctx.facts.variableOf(object);
-      if (!variable || !this.instances.has(variable) || !isStateRoot(this.ctx.facts, this.ctx.state, object)) return null;
+      if (!variable || !this.instances.has(variable) || !isStateRoot(this.ctx.facts, this.ctx.state, object))
+        return null;
       return { key: variable, text: object.name, scope: null };
     }
     // Module API: `Sentry.setUser`, or a scope getter `Sentry.getGlobalScope().setUser`.

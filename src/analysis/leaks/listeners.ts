@@ -12,6 +12,7 @@ import {
   valueParent,
 } from '../file/ast.js';
 import type { CallIndex } from '../file/calls.js';
+import { GLOBAL_OBJECTS } from '../file/globals.js';
 import { propertyValue } from '../file/members.js';
 import type { ParsedFile } from '../file/parsed-file.js';
 import { initializerOf } from '../file/scopes.js';
@@ -39,7 +40,7 @@ export interface ListenerLeak {
 
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 const LISTENER_REMOVERS = new Set(['off', 'removeListener']);
-const GLOBAL_TARGETS = new Set(['globalThis', 'global', 'window', 'self']);
+const GLOBAL_TARGETS = GLOBAL_OBJECTS;
 const EVENT_MODULES = new Set(['events', 'node:events']);
 const PROCESS = new Set(['process']);
 const ROUTE_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'options', 'head', 'all', 'any', 'route']);
@@ -371,7 +372,11 @@ class ListenerFinder {
 
   /** A module-scope value, not the global object itself, not a module namespace. */
   private isModuleStateTarget(receiver: TSESTree.Node): boolean {
-    return !this.isGlobalTarget(receiver) && isStateRoot(this.ctx.facts, this.ctx.state, receiver) && !this.isUnresolvedName(receiver);
+    return (
+      !this.isGlobalTarget(receiver) &&
+      isStateRoot(this.ctx.facts, this.ctx.state, receiver) &&
+      !this.isUnresolvedName(receiver)
+    );
   }
 
   /** An emitter at module scope; `events.once(emitter, …)` on the `events` module is a helper, not a listener. */

@@ -147,4 +147,3 @@ export const LIBRARY_CONTEXT_TABLE: readonly LibraryContextRow[] = [
     fix: 'Set it on the scope passed to `Sentry.withScope((scope) => …)`, or run the handler body inside `Sentry.withIsolationScope(() => …)`',
   },
 ];
-

@@ -97,7 +97,6 @@ export class Bounds {
       this.latchedKeys.add(key);
     }
   }
-
 }
 
 /** Code in a function handed to a call at module level (`setInterval(() => …)`, `emitter.on('x', () => …)`). */
@@ -130,8 +129,8 @@ export function isFreshContainer(node: TSESTree.Node): boolean {
 }
 
 /**
- * `buf = []` or `buf.length = 0` (or `buf.clear()`) as a statement of the handler body itself: the collection
- * starts empty on every invocation, so it does not grow across invocations.
+ * Resets at entry: `buf = []` or `buf.length = 0` (or `buf.clear()`) as a statement of the handler body itself,
+ * so the collection starts empty on every invocation and does not grow across invocations.
  */
 const resetNamesMemo = new WeakMap<FunctionNode, Set<string>>();
 
@@ -210,4 +209,3 @@ function topLevelStatements(body: readonly TSESTree.Statement[]): TSESTree.State
   }
   return result;
 }
-

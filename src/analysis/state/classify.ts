@@ -144,8 +144,9 @@ export class Classifier {
     const shape = this.types?.shapeOf(site.target) ?? this.state.shapeOf(site.root, site.path);
     if (!methodFits(method, shape)) return null;
     const how = `\`${method}()\``;
-        if (method === 'set' && shape !== 'weak') {
-      if (this.requestData.isRequestDerived(site.key) && !this.bounds.evicted(site, site.path)) return { kind: 'cache', how };
+    if (method === 'set' && shape !== 'weak') {
+      if (this.requestData.isRequestDerived(site.key) && !this.bounds.evicted(site, site.path))
+        return { kind: 'cache', how };
       return { kind: tainted ? 'requestData' : 'write', how };
     }
     const grows =
@@ -170,7 +171,7 @@ export class Classifier {
     const last = site.path[site.path.length - 1];
     const receiverPath = site.path.slice(0, -1);
     const receiverShape = site.path.length > 0 ? this.state.shapeOf(site.root, receiverPath) : 'unknown';
-    
+
     // `hits[event.route] += 1`: a slot per distinct key, whatever the operator.
     if (last === '[]' && operator !== '=' && operator !== '||=' && operator !== '??=' && this.keyedByRequest(site)) {
       return { kind: 'cache', how };
@@ -297,4 +298,3 @@ function defineKey(site: WriteSite): TSESTree.Node | null {
   }
   return site.values[0] ?? null;
 }
-

@@ -15,7 +15,7 @@ import {
 import { GLOBAL_OBJECTS } from '../file/globals.js';
 import type { FileFacts } from '../file/index.js';
 import { requireSource } from '../file/imports.js';
-import { instanceFieldValues, staticFieldValues, type ClassNode } from '../file/members.js';
+import { instanceFieldValues, propertyValues, staticFieldValues, type ClassNode } from '../file/members.js';
 import { initializerOf, resolveName, type ModuleScopes } from '../file/scopes.js';
 import { BOUNDED_CACHE_MODULES, BOUNDED_CACHE_NAMES } from '../leaks/tables.js';
 import type { ResolvedSettings } from '../settings.js';
@@ -119,9 +119,7 @@ export class ModuleState {
     for (const parent of parents) {
       const value = unwrap(parent);
       if (value.type === T.ObjectExpression) {
-        for (const property of value.properties) {
-          if (property.type === T.Property && staticPropertyName(property) === last) result.push(property.value);
-        }
+        result.push(...propertyValues(value, last));
       } else if (value.type === T.NewExpression) {
         const classNode = localClassOf(value, this.scopes);
         if (classNode) result.push(...instanceFieldValues(classNode, last));
@@ -362,7 +360,10 @@ export function* stateReferences(
 }
 
 /** Inside `class C { … }` the name `C` is a binding of the class scope; `C.count++` there writes the module's C. */
-function innerClassNameReferences(variable: Scope.Variable, scopeManager: Scope.ScopeManager | null): Scope.Reference[] {
+function innerClassNameReferences(
+  variable: Scope.Variable,
+  scopeManager: Scope.ScopeManager | null,
+): Scope.Reference[] {
   const def = variable.defs[0];
   if (!def || def.type !== 'ClassName' || !scopeManager) return [];
   const classScope = scopeManager.acquire(def.node as TSESTree.Node) as Scope.Scope | null;
@@ -371,10 +372,7 @@ function innerClassNameReferences(variable: Scope.Variable, scopeManager: Scope.
 }
 
 /** `this.count++` inside a static method of a module-level class writes the class's static member. */
-function* staticThisReferences(
-  scopes: ModuleScopes,
-  visitorKeys: VisitorKeys,
-): Generator<[StateRoot, TSESTree.Node]> {
+function* staticThisReferences(scopes: ModuleScopes, visitorKeys: VisitorKeys): Generator<[StateRoot, TSESTree.Node]> {
   for (const variable of scopes.module.variables as Scope.Variable[]) {
     const def = variable.defs[0];
     if (!def || def.type !== 'ClassName' || variable.defs.length !== 1) continue;
@@ -476,4 +474,3 @@ export function isStateRoot(facts: FileFacts, state: ModuleState, node: TSESTree
   if (!variable || variable.defs.length === 0) return true; // implicit global, globalThis, process
   return state.isStateVariable(variable);
 }
-

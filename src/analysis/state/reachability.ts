@@ -11,7 +11,7 @@ import {
   unwrap,
   valueParent,
 } from '../file/ast.js';
-import { instanceMembers, staticMembers, type ClassNode } from '../file/members.js';
+import { instanceMembers, namedProperties, staticMembers, type ClassNode } from '../file/members.js';
 import { initializerOf, type ModuleScopes } from '../file/scopes.js';
 import type { FunctionNode, Handler } from '../types.js';
 import { localClassOf } from './instances.js';
@@ -254,15 +254,13 @@ function tableMembers(table: TableNode, name: string | null, scopes?: ModuleScop
   const value = unwrap(table);
   const result: TableNode[] = [];
   if (value.type === T.ObjectExpression) {
-    for (const property of value.properties) {
-      if (property.type !== T.Property) continue;
-      if (name === null || staticPropertyName(property) === name) {
-        // `{ record }`, `{ save: record }`: a member that names a module function runs that function.
-        const value = unwrap(property.value);
-        const named = value.type === T.Identifier && scopes ? scopes.module.set.get(value.name) : undefined;
-        const init = named ? initializerOf(named as Scope.Variable) : null;
-        result.push(init && isFunctionNode(unwrap(init)) ? unwrap(init) : value);
-      }
+    for (const entry of namedProperties(value)) {
+      if (name !== null && entry.name !== name) continue;
+      // `{ record }`, `{ save: record }`: a member that names a module function runs that function.
+      const member = unwrap(entry.property.value);
+      const named = member.type === T.Identifier && scopes ? scopes.module.set.get(member.name) : undefined;
+      const init = named ? initializerOf(named as Scope.Variable) : null;
+      result.push(init && isFunctionNode(unwrap(init)) ? unwrap(init) : member);
     }
   } else if (value.type === T.ClassDeclaration || value.type === T.ClassExpression) {
     result.push(...staticMembers(value, name));

@@ -75,7 +75,7 @@ export class WriteFinder {
     if (name !== null && TARGET_WRITERS.has(name)) return name;
     // lodash however it is imported: `import _`, `require('lodash')`, `(await import('lodash')).default`, named.
     const imported = this.ctx.facts.imports.moduleValueOf(callee);
-    if (!imported) return null;
+    if (!imported || imported.typeOnly) return null;
     if (LODASH_MODULES.test(imported.source)) {
       const [fn, ...rest] = imported.path;
       return fn !== undefined && rest.length === 0 && LODASH_WRITERS.has(fn) ? `_.${fn}` : null;

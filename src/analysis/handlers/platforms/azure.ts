@@ -1,6 +1,7 @@
 // Azure Functions v4 (programming model v4): app.http/app.timer/app.storageQueue/… registrations from @azure/functions.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { staticPropertyName, stringValue, unwrap } from '../../file/ast.js';
+import { stringValue, unwrap } from '../../file/ast.js';
+import { propertyValue } from '../../file/members.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
 
 export const AZURE_FUNCTIONS = '@azure/functions';
@@ -54,10 +55,8 @@ function handlerOption(file: PlatformContext, options: TSESTree.Node | undefined
   if (!options) return null;
   const object = file.facts.valueOf(options);
   if (object.type !== T.ObjectExpression) return null;
-  for (const property of object.properties) {
-    if (property.type === T.Property && staticPropertyName(property) === 'handler') return unwrap(property.value);
-  }
-  return null;
+  const handler = propertyValue(object, 'handler');
+  return handler ? unwrap(handler) : null;
 }
 
 export const azure: Platform = { id: 'azure', detect: (ctx) => detectAzureFunctions(ctx, ctx.add) };

@@ -1,6 +1,7 @@
 // Cloudflare Workers: module-format `export default { fetch, scheduled, queue, … }` and service-worker listeners.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, paramName, staticPropertyName, stringValue, unwrap } from '../../file/ast.js';
+import { namedProperties } from '../../file/members.js';
 import type { FunctionNode } from '../../types.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
 
@@ -30,10 +31,8 @@ function detectModuleWorker(file: PlatformContext, add: AddHandler): void {
   const object = file.facts.valueOf(declared);
   if (object.type !== T.ObjectExpression) return;
   const entries: Entry[] = [];
-  for (const property of object.properties) {
-    if (property.type !== T.Property) continue;
-    const name = staticPropertyName(property);
-    if (name === null || !WORKER_METHODS.has(name)) continue;
+  for (const { name, property } of namedProperties(object)) {
+    if (!WORKER_METHODS.has(name)) continue;
     const fn = isFunctionNode(unwrap(property.value))
       ? (unwrap(property.value) as FunctionNode)
       : file.facts.functionOf(property.value);
@@ -104,7 +103,9 @@ function detectServiceWorker(file: PlatformContext, add: AddHandler): void {
     if (call.type !== T.CallExpression) continue;
     const callee = unwrap(call.callee);
     const isListener =
-      (callee.type === T.Identifier && callee.name === 'addEventListener' && !file.facts.variableOf(callee)?.defs.length) ||
+      (callee.type === T.Identifier &&
+        callee.name === 'addEventListener' &&
+        !file.facts.variableOf(callee)?.defs.length) ||
       (callee.type === T.MemberExpression &&
         staticPropertyName(callee) === 'addEventListener' &&
         unwrap(callee.object).type === T.Identifier &&

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName, unwrap } from '../../file/ast.js';
 import type { FunctionNode } from '../../types.js';
 import type { ImportTarget } from '../../file/imports.js';
+import { namedProperties } from '../../file/members.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
 
 export const FIREBASE_FUNCTIONS = 'firebase-functions';
@@ -37,11 +38,8 @@ export function detectFirebase(file: PlatformContext, add: AddHandler): void {
     if (resolved.type === T.ObjectExpression) {
       // Grouped functions deploy as `group-name`; each property is a function of its own.
       if (depth >= MAX_GROUP_DEPTH) return;
-      for (const property of resolved.properties) {
-        if (property.type !== T.Property) continue;
-        const key = staticPropertyName(property);
-        if (key !== null) visit(`${name}.${key}`, property.value, depth + 1);
-      }
+      for (const { name: key, property } of namedProperties(resolved))
+        visit(`${name}.${key}`, property.value, depth + 1);
       return;
     }
     const trigger = triggerOf(file, resolved);

@@ -42,7 +42,8 @@ export function detectNextJs(file: PlatformContext, add: AddHandler): void {
 function detectServerFunctions(file: PlatformContext, add: AddHandler): void {
   if (!file.text.includes('use server')) return;
   if (hasDirective(file.program, 'use server')) {
-    for (const { name, fn } of file.facts.exports.functions()) add(fn, name, "server action ('use server' file)", 'nextjs');
+    for (const { name, fn } of file.facts.exports.functions())
+      add(fn, name, "server action ('use server' file)", 'nextjs');
   }
   walk(file.program, file.facts.file.visitorKeys, (node) => {
     if (isFunctionNode(node) && node.body.type === T.BlockStatement && hasDirective(node.body, 'use server')) {

@@ -1,6 +1,7 @@
 // Nuxt/Nitro (h3): defineEventHandler(fn) and its object form, imported or auto-imported in server directories.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { staticPropertyName, unwrap } from '../../file/ast.js';
+import { unwrap } from '../../file/ast.js';
+import { namedProperties } from '../../file/members.js';
 import type { FunctionNode } from '../../types.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
 
@@ -37,10 +38,8 @@ function eventHandlerFunctions(file: PlatformContext, argument: TSESTree.Node | 
   const object = file.facts.valueOf(argument);
   if (object.type !== T.ObjectExpression) return [];
   const result: FunctionNode[] = [];
-  for (const property of object.properties) {
-    if (property.type !== T.Property) continue;
-    const key = staticPropertyName(property);
-    if (key === null || !OBJECT_HANDLERS.has(key)) continue;
+  for (const { name, property } of namedProperties(object)) {
+    if (!OBJECT_HANDLERS.has(name)) continue;
     const value = unwrap(property.value);
     const values = value.type === T.ArrayExpression ? value.elements : [value];
     for (const element of values) {

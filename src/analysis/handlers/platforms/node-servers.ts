@@ -2,6 +2,7 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { paramType, staticPropertyName, stringValue, unwrap, valueParent } from '../../file/ast.js';
 import type { FileFacts } from '../../file/index.js';
+import { namedProperties, propertyValue } from '../../file/members.js';
 import { declaredVariables, initializerOf } from '../../file/scopes.js';
 import type { FunctionNode } from '../../types.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
@@ -198,11 +199,9 @@ class NodeServers {
     const object = this.facts.valueOf(node);
     if (object.type !== T.ObjectExpression) return [];
     const result: FunctionNode[] = [];
-    for (const property of object.properties) {
-      if (property.type !== T.Property) continue;
-      const key = staticPropertyName(property);
-      if (key === null || !FASTIFY_ROUTE_OPTIONS.has(key)) continue;
-      result.push(...this.functionArguments([property.value as TSESTree.Expression]));
+    for (const { name, property } of namedProperties(object)) {
+      if (FASTIFY_ROUTE_OPTIONS.has(name))
+        result.push(...this.functionArguments([property.value as TSESTree.Expression]));
     }
     return result;
   }
@@ -210,10 +209,7 @@ class NodeServers {
   private optionString(node: TSESTree.Node, key: string): string | null {
     const object = this.facts.valueOf(node);
     if (object.type !== T.ObjectExpression) return null;
-    for (const property of object.properties) {
-      if (property.type === T.Property && staticPropertyName(property) === key) return stringValue(property.value);
-    }
-    return null;
+    return stringValue(propertyValue(object, key));
   }
 
   /** The path of `app.route('/x')` for express route chains. */

@@ -1,6 +1,6 @@
 // SvelteKit: +server endpoints, load/actions in +page/+layout(.server) files, and hooks.server handle functions.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { isFunctionNode, staticPropertyName, unwrap } from '../../file/ast.js';
+import { namedProperties } from '../../file/members.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
 
 const ENDPOINT_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'fallback']);
@@ -32,12 +32,9 @@ export function detectSvelteKit(file: PlatformContext, add: AddHandler): void {
     } else if (name === 'actions' && serverModule) {
       const object = file.facts.valueOf(value);
       if (object.type !== T.ObjectExpression) continue;
-      for (const property of object.properties) {
-        if (property.type !== T.Property) continue;
-        const action = staticPropertyName(property);
-        const fn = isFunctionNode(unwrap(property.value)) ? unwrap(property.value) : file.facts.functionOf(property.value);
-        if (action !== null && fn && isFunctionNode(fn))
-          add(fn, `actions.${action}`, 'SvelteKit form action', 'sveltekit');
+      for (const { name: action, property } of namedProperties(object)) {
+        const fn = file.facts.functionOf(property.value);
+        if (fn) add(fn, `actions.${action}`, 'SvelteKit form action', 'sveltekit');
       }
     }
   }

@@ -15,7 +15,9 @@ export function detectVercelFunctions(file: PlatformContext, add: AddHandler): v
   // pages/api belongs to Next.js; its detector labels those.
   if (dirs[dirs.indexOf('api') - 1] === 'pages') return;
   const vercelImport = file.facts.imports.importsAny(VERCEL_MODULES);
-  for (const { name, fn } of file.facts.exports.functions((name) => name === 'default' || HTTP_METHOD_EXPORTS.has(name))) {
+  for (const { name, fn } of file.facts.exports.functions(
+    (name) => name === 'default' || HTTP_METHOD_EXPORTS.has(name),
+  )) {
     const isDefault = name === 'default';
     // A frontend `src/api/users.ts` default-exports `getUser(id)`; a function takes the request.
     if (vercelImport || takesRequest(fn, isDefault)) {
