@@ -5,7 +5,10 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { parseForESLint } from '@typescript-eslint/parser';
 import type { FileContext } from '../context.js';
-import { isFunctionNode, staticPropertyName, unwrap, valueParent, walk, type VisitorKeys } from '../file/ast.js';
+import { isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
+import { parseFile } from '../file/parse.js';
+import { clearResolveCache, resolveImport } from '../file/resolve.js';
+import { readTextFile } from '../../util/read-file.js';
 import { factsOf, type FileFacts, type ParsedFile } from '../file/index.js';
 import type { ImportTarget } from '../file/imports.js';
 import { classMethod, objectMethod } from '../file/members.js';
@@ -18,7 +21,6 @@ import type { ThisRoot } from './module-state.js';
 export const MAX_IMPORT_DEPTH = 4;
 const MAX_FILES_PER_LINT = 40;
 const MAX_FILE_BYTES = 1_000_000;
-const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
 
 /** One module-state write an exported function makes, as seen from a caller in another file. */
 export interface ImportedWrite {
@@ -67,35 +69,10 @@ const modules = new Map<string, LoadedModule>();
 
 export function clearCrossFileCache(): void {
   modules.clear();
-  aliasCache.clear();
+  clearResolveCache();
 }
 
-export function resolveImport(fromFile: string, specifier: string): string | null {
-  if (!specifier.startsWith('.')) return resolveAlias(fromFile, specifier);
-  return resolveFile(path.resolve(path.dirname(fromFile), specifier));
-}
-
-/** `./store`, `./store.js` (for store.ts), `./store/index.ts`: the file an import path names. */
-function resolveFile(base: string): string | null {
-  const candidates = [base];
-  // TypeScript's ESM style: `./store.js` names `./store.ts`.
-  const ext = path.extname(base);
-  if (ext === '.js' || ext === '.mjs' || ext === '.cjs' || ext === '.jsx') {
-    const stem = base.slice(0, -ext.length);
-    const tsExt = ext === '.mjs' ? '.mts' : ext === '.cjs' ? '.cts' : ext === '.jsx' ? '.tsx' : '.ts';
-    candidates.push(stem + tsExt, stem + '.tsx');
-  }
-  for (const extension of EXTENSIONS) candidates.push(base + extension);
-  for (const extension of EXTENSIONS) candidates.push(path.join(base, 'index' + extension));
-  for (const candidate of candidates) {
-    try {
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not this one
-    }
-  }
-  return null;
-}
+export { resolveImport };
 
 function load(file: string): LoadedModule | null {
   let stat: fs.Stats;
@@ -107,9 +84,10 @@ function load(file: string): LoadedModule | null {
   const cached = modules.get(file);
   if (cached && cached.mtimeMs === stat.mtimeMs) return cached;
   let parsed: ParsedFile | null = null;
-  if (stat.size <= MAX_FILE_BYTES) {
+  const read = readTextFile(file, MAX_FILE_BYTES);
+  if (read.ok) {
     try {
-      parsed = parseModule(file, fs.readFileSync(file, 'utf8'));
+      parsed = parseFile({ parseForESLint }, file, read.text);
     } catch {
       parsed = null; // unparsable: no summary
     }
@@ -117,156 +95,6 @@ function load(file: string): LoadedModule | null {
   const entry: LoadedModule = { mtimeMs: stat.mtimeMs, file: parsed, summaries: new Map() };
   modules.set(file, entry);
   return entry;
-}
-
-interface PathAliases {
-  base: string;
-  patterns: Array<{ prefix: string; suffix: string; wildcard: boolean; targets: string[] }>;
-}
-
-const aliasCache = new Map<string, PathAliases | null>();
-
-/**
- * `@/lib/limiter` through `compilerOptions.paths` of the nearest tsconfig.json or jsconfig.json (Next.js and
- * bundler projects), without type information. Aliases that point into node_modules are not followed.
- */
-function resolveAlias(fromFile: string, specifier: string): string | null {
-  const aliases = aliasesFor(path.dirname(fromFile));
-  if (!aliases) return null;
-  for (const pattern of aliases.patterns) {
-    let star: string | null = null;
-    if (pattern.wildcard) {
-      if (!specifier.startsWith(pattern.prefix) || !specifier.endsWith(pattern.suffix)) continue;
-      if (specifier.length < pattern.prefix.length + pattern.suffix.length) continue;
-      star = specifier.slice(pattern.prefix.length, specifier.length - pattern.suffix.length);
-    } else if (specifier !== pattern.prefix) {
-      continue;
-    }
-    for (const target of pattern.targets) {
-      const mapped = path.resolve(aliases.base, star === null ? target : target.replace('*', star));
-      if (mapped.split(path.sep).includes('node_modules')) continue;
-      const file = resolveFile(mapped);
-      if (file) return file;
-    }
-  }
-  return null;
-}
-
-function aliasesFor(dir: string): PathAliases | null {
-  if (aliasCache.has(dir)) return aliasCache.get(dir)!;
-  let found: PathAliases | null = null;
-  let config: string | null = null;
-  for (const name of ['tsconfig.json', 'jsconfig.json']) {
-    if (fs.existsSync(path.join(dir, name))) {
-      config = path.join(dir, name);
-      break;
-    }
-  }
-  if (config) found = readAliases(config, 0);
-  else {
-    const parent = path.dirname(dir);
-    found = parent === dir || fs.existsSync(path.join(dir, '.git')) ? null : aliasesFor(parent);
-  }
-  aliasCache.set(dir, found);
-  return found;
-}
-
-/** `paths` and `baseUrl` of a tsconfig/jsconfig, following a relative `extends` a few levels. */
-function readAliases(config: string, depth: number): PathAliases | null {
-  let json: { extends?: unknown; compilerOptions?: { paths?: Record<string, unknown>; baseUrl?: unknown } };
-  try {
-    json = JSON.parse(stripJsonComments(fs.readFileSync(config, 'utf8'))) as typeof json;
-  } catch {
-    return null;
-  }
-  const dir = path.dirname(config);
-  const options = json.compilerOptions ?? {};
-  if (!options.paths || typeof options.paths !== 'object') {
-    if (typeof json.extends === 'string' && json.extends.startsWith('.') && depth < 3) {
-      const parent = path.resolve(dir, json.extends);
-      return readAliases(parent.endsWith('.json') ? parent : `${parent}.json`, depth + 1);
-    }
-    return null;
-  }
-  const base = typeof options.baseUrl === 'string' ? path.resolve(dir, options.baseUrl) : dir;
-  const patterns: PathAliases['patterns'] = [];
-  for (const [key, value] of Object.entries(options.paths)) {
-    if (!Array.isArray(value)) continue;
-    const targets = value.filter((target): target is string => typeof target === 'string');
-    const starAt = key.indexOf('*');
-    patterns.push(
-      starAt < 0
-        ? { prefix: key, suffix: '', wildcard: false, targets }
-        : { prefix: key.slice(0, starAt), suffix: key.slice(starAt + 1), wildcard: true, targets },
-    );
-  }
-  // Longest prefix first, as TypeScript matches.
-  patterns.sort((a, b) => b.prefix.length - a.prefix.length);
-  return { base, patterns };
-}
-
-/** tsconfig files allow comments and trailing commas. */
-function stripJsonComments(text: string): string {
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      out += c;
-      if (c === '\\') out += text[++i] ?? '';
-      else if (c === '"') inString = false;
-    } else if (c === '"') {
-      inString = true;
-      out += c;
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-      out += '\n';
-    } else if (c === '/' && text[i + 1] === '*') {
-      i += 2;
-      while (i < text.length && !(text[i] === '*' && text[i + 1] === '/')) i++;
-      i++;
-    } else out += c;
-  }
-  return out.replace(/,(\s*[}\]])/gu, '$1');
-}
-
-/** Parses a module with the TypeScript parser into the ParsedFile the analysis reads (ESLint's SourceCode is one). */
-function parseModule(file: string, text: string): ParsedFile {
-  const isCommonJs =
-    file.endsWith('.cjs') ||
-    file.endsWith('.cts') ||
-    (!/\b(import|export)\b/u.test(text) && /\brequire\s*\(|\bexports\b/u.test(text));
-  const result = parseForESLint(text, {
-    filePath: file,
-    range: true,
-    loc: true,
-    comment: false,
-    tokens: false,
-    ecmaVersion: 'latest',
-    sourceType: isCommonJs ? 'script' : 'module',
-    ecmaFeatures: { globalReturn: isCommonJs, jsx: file.endsWith('x') },
-  } as Parameters<typeof parseForESLint>[1]);
-  const ast = result.ast as unknown as TSESTree.Program;
-  const visitorKeys = result.visitorKeys as VisitorKeys;
-  setParents(ast, visitorKeys);
-  return {
-    ast,
-    text,
-    scopeManager: result.scopeManager as ParsedFile['scopeManager'],
-    visitorKeys,
-    getText: (node?: TSESTree.Node) => (node ? text.slice(node.range[0], node.range[1]) : text),
-  };
-}
-
-function setParents(root: TSESTree.Node, visitorKeys: VisitorKeys): void {
-  walk(root, visitorKeys, (node) => {
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && 'type' in child) (child as { parent?: TSESTree.Node }).parent = node;
-      }
-    }
-  });
 }
 
 /**
