@@ -1,10 +1,9 @@
 // Optional type information (settings typeAware / the *TypeChecked configs): collection shapes, handler types, imports.
-import { AST_NODE_TYPES as T, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRequire } from 'node:module';
 import type * as ts from 'typescript';
-import { isFunctionNode, unwrap } from './ast.js';
-import type { Shape } from './module-state.js';
-import type { FunctionNode, Handler } from './types.js';
+import { debugEnabled } from '../util/debug.js';
+import type { Shape } from './state/module-state.js';
 
 /** What the type checker adds; every method answers null when it does not know, and syntax decides. */
 export interface TypeOracle {
@@ -70,7 +69,7 @@ export function createTypeOracle(context: Context): { oracle: TypeOracle | null;
         try {
           return typeShape(checker.getTypeAtLocation(tsNode));
         } catch (error) {
-          if (process.env.HANDLER_STATE_DEBUG) throw error;
+          if (debugEnabled()) throw error;
           return null;
         }
       },
@@ -101,32 +100,4 @@ export function createTypeOracle(context: Context): { oracle: TypeOracle | null;
       },
     },
   };
-}
-
-/**
- * Exported functions that syntax did not recognise but whose declared type is a handler type, e.g.
- * `type Api = APIGatewayProxyHandler; export const main: Api = async (e) => …`.
- */
-export function typedHandlers(program: TSESTree.Program, oracle: TypeOracle, known: readonly Handler[]): Handler[] {
-  const seen = new Set<FunctionNode>(known.map((handler) => handler.node));
-  const result: Handler[] = [];
-  for (const statement of program.body) {
-    if (statement.type !== T.ExportNamedDeclaration || statement.declaration?.type !== T.VariableDeclaration) continue;
-    for (const declarator of statement.declaration.declarations) {
-      if (declarator.id.type !== T.Identifier || !declarator.init) continue;
-      const value = unwrap(declarator.init);
-      if (!isFunctionNode(value) || seen.has(value)) continue;
-      const satisfied = declarator.init.type === T.TSSatisfiesExpression ? declarator.init.typeAnnotation : null;
-      if (oracle.isHandlerType(declarator.id) || (satisfied && oracle.isHandlerType(satisfied))) {
-        result.push({
-          node: value,
-          name: declarator.id.name,
-          reason: 'typed with a handler type (type checker)',
-          platform: 'aws-lambda',
-        });
-        seen.add(value);
-      }
-    }
-  }
-  return result;
 }

@@ -1,7 +1,7 @@
 // The vocabulary every analysis file and rule shares: handlers, module state, writes, findings.
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { LibraryContextLeak } from './library-context.js';
-import type { ListenerLeak } from './listeners.js';
+import type { LibraryContextLeak } from './leaks/library-context.js';
+import type { ListenerLeak } from './leaks/listeners.js';
 
 export type FunctionNode =
   TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -54,26 +54,18 @@ export interface MoveDeclaration {
   body: TSESTree.BlockStatement;
 }
 
-/** The analysis' answers, for rules and analysis files that look for leaks other than writes. */
-export interface AnalysisServices {
-  /** The handler (and helper path) under which code at `node` runs per request; null for start-up code. */
-  contextOf(node: TSESTree.Node): { handler: Handler; via: string[] } | null;
-  /** Does the value of `node` come from the request? */
-  isRequestDerived(node: TSESTree.Node | null | undefined): boolean;
-  /** Is `node` (an identifier, `a.b.c` chain or `globalThis.x`) rooted at module-scope state? */
-  isModuleState(node: TSESTree.Node): boolean;
-}
-
+/**
+ * One file's analysis, the same shape whatever happened: what each rule reports. Rules only read it; nothing a
+ * rule does changes what another rule sees.
+ */
 export interface FileAnalysis {
-  handlers: Handler[];
-  /** Null when the file has no handler (nothing runs per request). */
-  services: AnalysisServices | null;
-  findings: Finding[];
-  /** Listeners, intervals and routes registered per request and never removed (absent when there is no handler). */
-  listenerLeaks?: ListenerLeak[];
-  /** Request data left in a library's module-scope object (absent when there is no handler). */
-  libraryContextLeaks?: LibraryContextLeak[];
-  /** Problems with `settings['handler-state']`, reported once per file. */
-  settingsErrors: string[];
-  settingsErrorsReported: boolean;
+  handlers: readonly Handler[];
+  /** Request-time writes to module state, each of one kind, reported by the four state rules. */
+  findings: readonly Finding[];
+  /** Listeners, intervals and routes registered per request and never removed. */
+  listenerLeaks: readonly ListenerLeak[];
+  /** Request data left in a library's module-scope object. */
+  libraryContextLeaks: readonly LibraryContextLeak[];
+  /** Problems with `settings['handler-state']` (and the type-information setting), in words, in a fixed order. */
+  settingsProblems: readonly string[];
 }

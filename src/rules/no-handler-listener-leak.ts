@@ -1,12 +1,23 @@
 // Rule no-handler-listener-leak: reports listeners, intervals and routes a handler registers and never removes.
-import { analyze } from '../analysis/index.js';
-import type { ListenerLeakKind } from '../analysis/listeners.js';
+import type { ListenerLeakKind } from '../analysis/leaks/listeners.js';
 import { createRule } from '../util/create-rule.js';
-import { allowSchema, compileAllow, type AllowOption, viaText } from '../util/report.js';
+import {
+  allowSchema,
+  analysisRuleCreate,
+  compileAllow,
+  settingsMessages,
+  type AllowOption,
+  viaText,
+} from '../util/report.js';
 
 export type Options = [AllowOption];
 export type MessageIds =
-  'processListener' | 'emitterListener' | 'interval' | 'eventTargetListener' | 'routeRegistration';
+  | 'processListener'
+  | 'emitterListener'
+  | 'interval'
+  | 'eventTargetListener'
+  | 'routeRegistration'
+  | keyof typeof settingsMessages;
 
 const MESSAGE_IDS: Record<ListenerLeakKind, MessageIds> = {
   process: 'processListener',
@@ -49,26 +60,26 @@ export default createRule<Options, MessageIds>({
         "`{{handler}}`{{via}} adds a `{{target}}.addEventListener()` listener on every invocation and never removes it; `{{target}}` outlives the invocation, so listeners pile up and keep each request's data alive. Add it once at module scope, or call `{{target}}.removeEventListener()` with the same listener in `finally`.",
       routeRegistration:
         '`{{handler}}`{{via}} registers a route or middleware on module-scope `{{target}}` with `{{target}}.{{method}}()` on every invocation; registrations are never removed, so the stack grows with every request and later requests run what earlier ones added. Register routes once at module scope.',
+      ...settingsMessages,
     },
   },
-  create(context, [options]) {
-    return {
-      'Program:exit'() {
-        const isAllowed = compileAllow(options.allow);
-        for (const leak of analyze(context).listenerLeaks ?? []) {
-          if (isAllowed(leak.target)) continue;
-          context.report({
-            node: leak.node,
-            messageId: MESSAGE_IDS[leak.kind],
-            data: {
-              handler: leak.handler.name,
-              via: viaText(leak),
-              target: leak.target,
-              method: leak.method,
-            },
-          });
-        }
-      },
-    };
-  },
+  create: analysisRuleCreate<MessageIds, readonly [AllowOption]>(
+    'no-handler-listener-leak',
+    (context, analysis, [options]) => {
+      const isAllowed = compileAllow(options.allow);
+      for (const leak of analysis.listenerLeaks) {
+        if (isAllowed(leak.target)) continue;
+        context.report({
+          node: leak.node,
+          messageId: MESSAGE_IDS[leak.kind],
+          data: {
+            handler: leak.handler.name,
+            via: viaText(leak),
+            target: leak.target,
+            method: leak.method,
+          },
+        });
+      }
+    },
+  ),
 });

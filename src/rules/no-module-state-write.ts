@@ -22,5 +22,5 @@ export default createRule<Options, MessageIds>({
       ...sharedMessages,
     },
   },
-  create: stateRuleCreate('write', 'moduleStateWrite'),
+  create: stateRuleCreate('no-module-state-write', 'write', 'moduleStateWrite'),
 });

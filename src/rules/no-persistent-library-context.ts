@@ -1,10 +1,16 @@
 // Rule no-persistent-library-context: reports request data left in a library's module-scope object (logger keys, Sentry scope).
-import { analyze } from '../analysis/index.js';
 import { createRule } from '../util/create-rule.js';
-import { allowSchema, compileAllow, type AllowOption, viaText } from '../util/report.js';
+import {
+  allowSchema,
+  analysisRuleCreate,
+  compileAllow,
+  settingsMessages,
+  type AllowOption,
+  viaText,
+} from '../util/report.js';
 
 export type Options = [AllowOption];
-export type MessageIds = 'persistentLibraryContext';
+export type MessageIds = 'persistentLibraryContext' | keyof typeof settingsMessages;
 
 export default createRule<Options, MessageIds>({
   name: 'no-persistent-library-context',
@@ -32,29 +38,29 @@ export default createRule<Options, MessageIds>({
     messages: {
       persistentLibraryContext:
         '`{{handler}}`{{via}} adds request data to {{library}} `{{receiver}}` with `{{method}}()`; {{hazard}}. {{fix}}.',
+      ...settingsMessages,
     },
   },
-  create(context, [options]) {
-    return {
-      'Program:exit'() {
-        const isAllowed = compileAllow(options.allow);
-        for (const leak of analyze(context).libraryContextLeaks ?? []) {
-          if (isAllowed(leak.receiver)) continue;
-          context.report({
-            node: leak.node,
-            messageId: 'persistentLibraryContext',
-            data: {
-              handler: leak.handler.name,
-              via: viaText(leak),
-              library: leak.row.library,
-              receiver: leak.receiver,
-              method: leak.method,
-              hazard: leak.row.hazard,
-              fix: leak.row.fix.replaceAll('{{receiver}}', leak.receiver),
-            },
-          });
-        }
-      },
-    };
-  },
+  create: analysisRuleCreate<MessageIds, readonly [AllowOption]>(
+    'no-persistent-library-context',
+    (context, analysis, [options]) => {
+      const isAllowed = compileAllow(options.allow);
+      for (const leak of analysis.libraryContextLeaks) {
+        if (isAllowed(leak.receiver)) continue;
+        context.report({
+          node: leak.node,
+          messageId: 'persistentLibraryContext',
+          data: {
+            handler: leak.handler.name,
+            via: viaText(leak),
+            library: leak.row.library,
+            receiver: leak.receiver,
+            method: leak.method,
+            hazard: leak.row.hazard,
+            fix: leak.row.fix.replaceAll('{{receiver}}', leak.receiver),
+          },
+        });
+      }
+    },
+  ),
 });

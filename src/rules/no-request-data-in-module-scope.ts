@@ -22,5 +22,5 @@ export default createRule<Options, MessageIds>({
       ...sharedMessages,
     },
   },
-  create: stateRuleCreate('requestData', 'requestDataInModuleScope'),
+  create: stateRuleCreate('no-request-data-in-module-scope', 'requestData', 'requestDataInModuleScope'),
 });

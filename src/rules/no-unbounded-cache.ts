@@ -22,5 +22,5 @@ export default createRule<Options, MessageIds>({
       ...sharedMessages,
     },
   },
-  create: stateRuleCreate('cache', 'unboundedCache'),
+  create: stateRuleCreate('no-unbounded-cache', 'cache', 'unboundedCache'),
 });

@@ -22,5 +22,5 @@ export default createRule<Options, MessageIds>({
       ...sharedMessages,
     },
   },
-  create: stateRuleCreate('growth', 'unboundedGrowth'),
+  create: stateRuleCreate('no-unbounded-growth', 'growth', 'unboundedGrowth'),
 });

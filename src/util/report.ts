@@ -1,8 +1,9 @@
-// Shared reporting for the state rules: filter the file's findings by kind, apply `allow`, add the move suggestion.
+// The one create helper every rule is built with (read the shared analysis at the end of the file, report the
+// settings problems once), and the state rules' reporting: findings of one kind, `allow`, the move suggestion.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { functionName } from '../analysis/ast.js';
+import { functionName } from '../analysis/file/ast.js';
 import { analyze } from '../analysis/index.js';
-import type { Finding, LeakKind } from '../analysis/types.js';
+import type { FileAnalysis, Finding, LeakKind } from '../analysis/types.js';
 
 export interface AllowOption {
   /** Module-state names to leave alone: exact names, or `/regex/` strings. */
@@ -28,10 +29,74 @@ export const allowOptionsSchema = [
 
 export type ReportMessageIds = 'settingsError' | 'moveIntoHandler';
 
-export const sharedMessages = {
+/** The message every rule has: a problem with the plugin's settings. */
+export const settingsMessages = {
   settingsError: 'Invalid `settings["handler-state"]`: {{problem}}. The plugin ignores the invalid part.',
+} as const;
+
+export const sharedMessages = {
+  ...settingsMessages,
   moveIntoHandler: 'Move the declaration of `{{name}}` into `{{handler}}`, so each invocation gets its own.',
 } as const;
+
+/**
+ * The plugin's rules in a fixed order. Of those enabled on a file, the first in this order reports the settings
+ * problems, so they appear once per file whichever rules are on, and never depend on the order rules run in.
+ */
+export const SETTINGS_REPORTERS = [
+  'no-unbounded-growth',
+  'no-unbounded-cache',
+  'no-request-data-in-module-scope',
+  'no-module-state-write',
+  'no-handler-listener-leak',
+  'no-persistent-library-context',
+] as const;
+
+export type RuleName = (typeof SETTINGS_REPORTERS)[number];
+
+/** Which of the plugin's rules run on a file, keyed by its AST. ESLint creates every rule before it walks a file. */
+const enabledOnFile = new WeakMap<object, Set<RuleName>>();
+
+function markEnabled(ast: object, name: RuleName): void {
+  const enabled = enabledOnFile.get(ast);
+  if (enabled) enabled.add(name);
+  else enabledOnFile.set(ast, new Set([name]));
+}
+
+/** Is `name` the rule that reports this file's settings problems? */
+function reportsSettings(ast: object, name: RuleName): boolean {
+  const enabled = enabledOnFile.get(ast);
+  return SETTINGS_REPORTERS.find((rule) => enabled?.has(rule)) === name;
+}
+
+type AnyRuleContext<MessageId extends string> = Readonly<
+  TSESLint.RuleContext<MessageId | 'settingsError', readonly unknown[]>
+>;
+
+/**
+ * The `create` of every rule: note that the rule runs on this file, then at the end of the file read the shared
+ * analysis (never write to it), report settings problems if this rule is the file's settings reporter, and hand
+ * the analysis to `report`.
+ */
+export function analysisRuleCreate<MessageId extends string, Options extends readonly unknown[]>(
+  name: RuleName,
+  report: (context: AnyRuleContext<MessageId>, analysis: FileAnalysis, options: Options) => void,
+) {
+  return (context: AnyRuleContext<MessageId>, options: Options): TSESLint.RuleListener => {
+    markEnabled(context.sourceCode.ast, name);
+    return {
+      'Program:exit'() {
+        const analysis = analyze(context);
+        if (reportsSettings(context.sourceCode.ast, name)) {
+          for (const problem of analysis.settingsProblems) {
+            context.report({ loc: { line: 1, column: 0 }, messageId: 'settingsError', data: { problem } });
+          }
+        }
+        report(context, analysis, options);
+      },
+    };
+  };
+}
 
 export function compileAllow(allow: readonly string[] | undefined): (name: string) => boolean {
   if (!allow || allow.length === 0) return () => false;
@@ -70,34 +135,20 @@ export function viaText(finding: Pick<Finding, 'via'>): string {
 }
 
 /** The whole `create` of a state rule: at the end of the file, report the findings of one kind. */
-export function stateRuleCreate<MessageId extends string>(kind: LeakKind, messageId: MessageId) {
-  return (
-    context: Readonly<TSESLint.RuleContext<MessageId | ReportMessageIds, readonly unknown[]>>,
-    [options]: readonly [AllowOption],
-  ): TSESLint.RuleListener => ({
-    'Program:exit'() {
-      reportFindings(context, kind, messageId, options.allow);
-    },
-  });
+export function stateRuleCreate<MessageId extends string>(name: RuleName, kind: LeakKind, messageId: MessageId) {
+  return analysisRuleCreate<MessageId | ReportMessageIds, readonly [AllowOption]>(
+    name,
+    (context, analysis, [options]) => reportFindings(context, analysis, kind, messageId, options.allow),
+  );
 }
 
 export function reportFindings<MessageId extends string>(
   context: Readonly<TSESLint.RuleContext<MessageId | ReportMessageIds, readonly unknown[]>>,
+  analysis: FileAnalysis,
   kind: LeakKind,
   messageId: MessageId,
   allow: readonly string[] | undefined,
 ): void {
-  const analysis = analyze(context);
-  if (analysis.settingsErrors.length > 0 && !analysis.settingsErrorsReported) {
-    analysis.settingsErrorsReported = true;
-    for (const problem of analysis.settingsErrors) {
-      context.report({
-        loc: { line: 1, column: 0 },
-        messageId: 'settingsError',
-        data: { problem },
-      });
-    }
-  }
   const isAllowed = compileAllow(allow);
   for (const finding of analysis.findings) {
     if (finding.kind !== kind) continue;

@@ -1,7 +1,7 @@
 // RuleTester suite for no-persistent-library-context: request data left in library objects that outlive the invocation.
 import type { RuleTester } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { LIBRARY_CONTEXT_TABLE } from '../../src/analysis/library-context.js';
+import { LIBRARY_CONTEXT_TABLE } from '../../src/analysis/leaks/library-context.js';
 import rule from '../../src/rules/no-persistent-library-context.js';
 import { cjsRuleTester, ruleTester } from '../rule-tester.js';
 

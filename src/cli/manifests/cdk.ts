@@ -1,8 +1,13 @@
 // Reads AWS CDK sources: NodejsFunction entry/handler and lambda.Function Code.fromAsset + handler, when static.
-import fs from 'node:fs';
+// The stack is parsed into the analysis' ParsedFile and read through the same facts layer (imports, the call
+// index, scopes); strings known before the stack runs are evaluated with a memo and a budget.
 import path from 'node:path';
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import type { Variable } from '@typescript-eslint/scope-manager';
+import { ASTUtils, AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { unwrap } from '../../analysis/file/ast.js';
+import { factsOf, type FileFacts } from '../../analysis/file/index.js';
+import { parseFile } from '../../analysis/file/parse.js';
+import { readTextFile } from '../../util/read-file.js';
 import { MODULE_EXTENSIONS, describeTried, isFile, relativeToProject, resolveModule, splitHandler } from './paths.js';
 import type { DiscoveredHandler, DiscoveryProblem, ManifestResult } from './types.js';
 
@@ -15,6 +20,13 @@ const LAMBDA_FUNCTIONS = new Set(['Function', 'SingletonFunction']);
 const PATH_MODULES = new Set(['path', 'node:path']);
 const URL_MODULES = new Set(['url', 'node:url']);
 const MAX_INDIRECTION = 8;
+/**
+ * Evaluation steps one stack file may take in total. Each node is evaluated once (memoised), so real stacks need
+ * a few hundred; the budget only ends pathological files (a const fan-out that would grow exponentially).
+ */
+const EVALUATION_BUDGET = 20_000;
+/** Longer strings are not paths (Linux's PATH_MAX is 4096): a fan-out of joins would otherwise grow without end. */
+const MAX_STRING_LENGTH = 4096;
 
 let parserPromise: Promise<Parser | Error> | undefined;
 
@@ -36,13 +48,9 @@ export async function readCdkSources(projectDir: string, sources: string[]): Pro
   const problems: DiscoveryProblem[] = [];
   const candidates: Array<{ file: string; text: string }> = [];
   for (const file of sources) {
-    let text: string;
-    try {
-      if (fs.statSync(file).size > MAX_SOURCE_BYTES) continue;
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
+    const read = readTextFile(file, MAX_SOURCE_BYTES);
+    if (!read.ok) continue;
+    const text = read.text;
     if (text.includes('aws-cdk') || text.includes(NODEJS_FUNCTION)) candidates.push({ file, text });
   }
   if (candidates.length === 0) return { entries, problems };
@@ -65,15 +73,6 @@ export async function readCdkSources(projectDir: string, sources: string[]): Pro
   return { entries, problems };
 }
 
-/** What the file imports under which local name. */
-interface Bindings {
-  constructors: Map<string, string>;
-  pathModules: Set<string>;
-  pathFunctions: Map<string, string>;
-  fileURLToPath: Set<string>;
-  urlModules: Set<string>;
-}
-
 interface StackContext {
   projectDir: string;
   file: string;
@@ -82,8 +81,13 @@ interface StackContext {
   appDir: string;
   manifest: string;
   text: string;
-  resolved: Map<TSESTree.Node, Variable | null>;
-  bindings: Bindings;
+  facts: FileFacts;
+  /** Each node's string value, evaluated once. */
+  strings: Map<TSESTree.Node, string | undefined>;
+  /** Each object literal's property lookups, made once. */
+  properties: Map<TSESTree.ObjectExpression, Map<string, TSESTree.Node | typeof SPREAD | undefined>>;
+  /** Evaluation steps left for this file. */
+  budget: { steps: number };
 }
 
 const SPREAD = Symbol('spread');
@@ -92,26 +96,16 @@ function readStack(parser: Parser, projectDir: string, file: string, text: strin
   const manifest = relativeToProject(projectDir, file);
   const entries: DiscoveredHandler[] = [];
   const problems: DiscoveryProblem[] = [];
-  let parsed: ReturnType<Parser['parseForESLint']>;
+  let facts: FileFacts | null;
   try {
-    parsed = parser.parseForESLint(text, {
-      filePath: file,
-      sourceType: file.endsWith('.cjs') || file.endsWith('.cts') ? 'script' : 'module',
-      ecmaVersion: 'latest',
-      range: true,
-      loc: true,
-      ecmaFeatures: { jsx: /\.[jt]sx$/.test(file) },
-    });
+    const sourceType = file.endsWith('.cjs') || file.endsWith('.cts') ? 'script' : 'module';
+    facts = factsOf(parseFile(parser, file, text, { sourceType, jsx: /\.[jt]sx$/.test(file) }));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     problems.push({ manifest, message: `cannot parse the file: ${message.split('\n')[0]}` });
     return { entries, problems };
   }
-
-  const resolved = new Map<TSESTree.Node, Variable | null>();
-  for (const scope of parsed.scopeManager?.scopes ?? []) {
-    for (const reference of scope.references) resolved.set(reference.identifier, reference.resolved);
-  }
+  if (!facts) return { entries, problems };
   const fileDir = path.dirname(file);
   const context: StackContext = {
     projectDir,
@@ -120,26 +114,12 @@ function readStack(parser: Parser, projectDir: string, file: string, text: strin
     appDir: findAppDir(projectDir, fileDir),
     manifest,
     text,
-    resolved,
-    bindings: collectBindings(parsed.ast),
+    facts,
+    strings: new Map(),
+    properties: new Map(),
+    budget: { steps: EVALUATION_BUDGET },
   };
-
-  const visitorKeys = parsed.visitorKeys;
-  const stack: TSESTree.Node[] = [parsed.ast];
-  const constructs: TSESTree.NewExpression[] = [];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === T.NewExpression) constructs.push(node);
-    const keys = visitorKeys[node.type] ?? [];
-    for (let index = keys.length - 1; index >= 0; index--) {
-      const child = (node as unknown as Record<string, unknown>)[keys[index]];
-      if (Array.isArray(child)) {
-        for (let item = child.length - 1; item >= 0; item--) {
-          if (isNode(child[item])) stack.push(child[item] as TSESTree.Node);
-        }
-      } else if (isNode(child)) stack.push(child);
-    }
-  }
+  const constructs = facts.calls.news;
   for (const construct of constructs) {
     const found = readConstruct(context, construct);
     if (!found) continue;
@@ -149,74 +129,12 @@ function readStack(parser: Parser, projectDir: string, file: string, text: strin
   return { entries, problems };
 }
 
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
 function findAppDir(projectDir: string, fileDir: string): string {
   const root = path.resolve(projectDir);
   for (let directory = fileDir; ; directory = path.dirname(directory)) {
     if (isFile(path.join(directory, 'cdk.json'))) return directory;
     if (directory === root || path.dirname(directory) === directory) return root;
   }
-}
-
-function collectBindings(program: TSESTree.Program): Bindings {
-  const bindings: Bindings = {
-    constructors: new Map(),
-    pathModules: new Set(['path']),
-    pathFunctions: new Map(),
-    fileURLToPath: new Set(),
-    urlModules: new Set(),
-  };
-  const bindNamed = (source: string, imported: string, local: string): void => {
-    if (/aws-lambda(?:-nodejs)?$/.test(source) && (imported === NODEJS_FUNCTION || LAMBDA_FUNCTIONS.has(imported))) {
-      bindings.constructors.set(local, imported);
-    } else if (PATH_MODULES.has(source) && (imported === 'join' || imported === 'resolve' || imported === 'dirname')) {
-      bindings.pathFunctions.set(local, imported);
-    } else if (URL_MODULES.has(source) && imported === 'fileURLToPath') {
-      bindings.fileURLToPath.add(local);
-    }
-  };
-  const bindWhole = (source: string, local: string): void => {
-    if (PATH_MODULES.has(source)) bindings.pathModules.add(local);
-    if (URL_MODULES.has(source)) bindings.urlModules.add(local);
-  };
-  for (const statement of program.body) {
-    if (statement.type === T.ImportDeclaration) {
-      const source = statement.source.value;
-      for (const specifier of statement.specifiers) {
-        if (specifier.type === T.ImportSpecifier) {
-          const imported =
-            specifier.imported.type === T.Identifier ? specifier.imported.name : String(specifier.imported.value);
-          bindNamed(source, imported, specifier.local.name);
-        } else bindWhole(source, specifier.local.name);
-      }
-    } else if (statement.type === T.VariableDeclaration) {
-      // CommonJS: const path = require('path'); const { NodejsFunction } = require('aws-cdk-lib/aws-lambda-nodejs');
-      for (const declarator of statement.declarations) {
-        const init = declarator.init;
-        if (
-          init?.type !== T.CallExpression ||
-          init.callee.type !== T.Identifier ||
-          init.callee.name !== 'require' ||
-          init.arguments[0]?.type !== T.Literal ||
-          typeof init.arguments[0].value !== 'string'
-        ) {
-          continue;
-        }
-        const source = init.arguments[0].value;
-        if (declarator.id.type === T.Identifier) bindWhole(source, declarator.id.name);
-        else if (declarator.id.type === T.ObjectPattern) {
-          for (const property of declarator.id.properties) {
-            if (property.type !== T.Property || property.computed || property.key.type !== T.Identifier) continue;
-            if (property.value.type === T.Identifier) bindNamed(source, property.key.name, property.value.name);
-          }
-        }
-      }
-    }
-  }
-  return bindings;
 }
 
 type ConstructResult = DiscoveredHandler | { problem: string } | undefined;
@@ -247,11 +165,13 @@ function readConstruct(context: StackContext, construct: TSESTree.NewExpression)
 }
 
 function constructKind(context: StackContext, callee: TSESTree.Expression): string | undefined {
-  if (callee.type === T.Identifier) {
-    const imported = context.bindings.constructors.get(callee.name);
-    if (imported) return imported;
-    return callee.name === NODEJS_FUNCTION ? NODEJS_FUNCTION : undefined;
+  // `new NodejsFunction(…)` / `new lambda.Function(…)` however aws-lambda(-nodejs) is imported or required.
+  const imported = context.facts.imports.moduleValueOf(callee);
+  if (imported && /aws-lambda(?:-nodejs)?$/.test(imported.source) && imported.path.length === 1) {
+    const name = imported.path[0];
+    if (name === NODEJS_FUNCTION || LAMBDA_FUNCTIONS.has(name)) return name;
   }
+  if (callee.type === T.Identifier) return callee.name === NODEJS_FUNCTION ? NODEJS_FUNCTION : undefined;
   if (callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier) {
     const name = callee.property.name;
     if (name === NODEJS_FUNCTION || LAMBDA_FUNCTIONS.has(name)) return name;
@@ -374,26 +294,14 @@ function isOtherRuntime(context: StackContext, node: TSESTree.Node): boolean {
   return false;
 }
 
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === T.TSAsExpression ||
-    current.type === T.TSSatisfiesExpression ||
-    current.type === T.TSNonNullExpression ||
-    current.type === T.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
 /** The initializer of a `const` the identifier refers to, if it has exactly one definition. */
 function constantValue(context: StackContext, node: TSESTree.Identifier): TSESTree.Expression | undefined {
-  const variable = context.resolved.get(node);
+  const variable = context.facts.variableOf(node);
   if (!variable || variable.defs.length !== 1) return undefined;
   const definition = variable.defs[0];
-  if (definition.type !== 'Variable' || definition.parent.kind !== 'const') return undefined;
-  const declarator = definition.node;
+  if (definition.type !== 'Variable' || (definition.parent as TSESTree.VariableDeclaration).kind !== 'const')
+    return undefined;
+  const declarator = definition.node as TSESTree.VariableDeclarator;
   if (declarator.id.type !== T.Identifier || !declarator.init) return undefined;
   return declarator.init;
 }
@@ -417,6 +325,24 @@ function findProperty(
   object: TSESTree.ObjectExpression,
   name: string,
   depth = 0,
+): TSESTree.Node | typeof SPREAD | undefined {
+  let known = context.properties.get(object);
+  if (!known) {
+    known = new Map();
+    context.properties.set(object, known);
+  }
+  if (known.has(name)) return known.get(name);
+  // Out of budget: the value is unknown, which the callers report as not inferable.
+  const found = context.budget.steps-- > 0 ? lookUpProperty(context, object, name, depth) : SPREAD;
+  known.set(name, found);
+  return found;
+}
+
+function lookUpProperty(
+  context: StackContext,
+  object: TSESTree.ObjectExpression,
+  name: string,
+  depth: number,
 ): TSESTree.Node | typeof SPREAD | undefined {
   let found: TSESTree.Node | typeof SPREAD | undefined;
   for (const property of object.properties) {
@@ -447,17 +373,24 @@ function findProperty(
 }
 
 /**
- * Evaluates a string known before the stack runs: literals, template literals and `+` of such,
- * `__dirname`/`import.meta.dirname`, `path.join`/`path.resolve`/`path.dirname` of such,
- * `fileURLToPath(import.meta.url)`, and `const` names bound to any of these.
+ * Evaluates a string known before the stack runs: what `ASTUtils.getStaticValue` evaluates (literals, templates,
+ * `+`, `const` names), plus what only a stack file knows: `__dirname`/`import.meta.dirname`, `path.join`/
+ * `path.resolve`/`path.dirname`, `fileURLToPath(import.meta.url)`, and compositions of these. Memoised per node,
+ * within the file's evaluation budget.
  */
 function evaluateString(context: StackContext, node: TSESTree.Node, depth = 0): string | undefined {
   if (depth > MAX_INDIRECTION) return undefined;
+  if (context.strings.has(node)) return context.strings.get(node);
+  const computed = context.budget.steps-- > 0 ? computeString(context, node, depth) : undefined;
+  const value = computed !== undefined && computed.length <= MAX_STRING_LENGTH ? computed : undefined;
+  context.strings.set(node, value);
+  return value;
+}
+
+function computeString(context: StackContext, node: TSESTree.Node, depth: number): string | undefined {
   const value = unwrap(node);
   const evaluate = (child: TSESTree.Node): string | undefined => evaluateString(context, child, depth + 1);
   switch (value.type) {
-    case T.Literal:
-      return typeof value.value === 'string' ? value.value : undefined;
     case T.TemplateLiteral: {
       let result = value.quasis[0].value.cooked ?? undefined;
       for (let index = 0; index < value.expressions.length && result !== undefined; index++) {
@@ -474,8 +407,9 @@ function evaluateString(context: StackContext, node: TSESTree.Node, depth = 0): 
       return left === undefined || right === undefined ? undefined : left + right;
     }
     case T.Identifier: {
-      if (value.name === '__dirname' && !context.resolved.get(value)) return context.fileDir;
-      if (value.name === '__filename' && !context.resolved.get(value)) return context.file;
+      const unresolved = context.facts.variableOf(value) === null;
+      if (value.name === '__dirname' && unresolved) return context.fileDir;
+      if (value.name === '__filename' && unresolved) return context.file;
       const init = constantValue(context, value);
       return init ? evaluate(init) : undefined;
     }
@@ -483,13 +417,30 @@ function evaluateString(context: StackContext, node: TSESTree.Node, depth = 0): 
       if (isImportMeta(value.object) && !value.computed && value.property.type === T.Identifier) {
         if (value.property.name === 'dirname') return context.fileDir;
         if (value.property.name === 'filename') return context.file;
+        return undefined;
       }
-      return undefined;
+      return staticString(context, value);
     case T.CallExpression:
-      return evaluateCall(context, value, evaluate);
+      return evaluateCall(context, value, evaluate) ?? staticString(context, value);
     default:
-      return undefined;
+      return staticString(context, value);
   }
+}
+
+/** What ESLint's static evaluator knows the string value of (a literal, a pure built-in call), else undefined. */
+function staticString(context: StackContext, node: TSESTree.Node): string | undefined {
+  const found = ASTUtils.getStaticValue(node, scopeOf(context, node) ?? undefined);
+  return found && typeof found.value === 'string' ? found.value : undefined;
+}
+
+/** The innermost scope around `node`, for the static evaluator's name lookups. */
+function scopeOf(context: StackContext, node: TSESTree.Node): Scope.Scope | null {
+  const manager = context.facts.file.scopeManager;
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    const scope = manager?.acquire(current, true);
+    if (scope) return scope as Scope.Scope;
+  }
+  return (manager?.globalScope as Scope.Scope | null) ?? null;
 }
 
 function evaluateCall(
@@ -497,22 +448,27 @@ function evaluateCall(
   call: TSESTree.CallExpression,
   evaluate: (node: TSESTree.Node) => string | undefined,
 ): string | undefined {
-  const { callee } = call;
+  const imported = context.facts.imports.moduleValueOf(call.callee);
+  const callee = unwrap(call.callee);
   let functionName: string | undefined;
-  let fromUrl = false;
-  if (callee.type === T.Identifier) {
-    functionName = context.bindings.pathFunctions.get(callee.name);
-    fromUrl = context.bindings.fileURLToPath.has(callee.name);
-  } else if (
+  if (imported && PATH_MODULES.has(imported.source) && imported.path.length === 1) functionName = imported.path[0];
+  else if (
+    // `path.join(…)` with no import: Node's REPL-style global, as older stacks rely on.
     callee.type === T.MemberExpression &&
     !callee.computed &&
+    callee.property.type === T.Identifier &&
     callee.object.type === T.Identifier &&
-    callee.property.type === T.Identifier
+    callee.object.name === 'path' &&
+    context.facts.variableOf(callee.object) === null
   ) {
-    if (context.bindings.pathModules.has(callee.object.name)) functionName = callee.property.name;
-    fromUrl = context.bindings.urlModules.has(callee.object.name) && callee.property.name === 'fileURLToPath';
+    functionName = callee.property.name;
   }
-  if (fromUrl) {
+  if (
+    imported &&
+    URL_MODULES.has(imported.source) &&
+    imported.path.length === 1 &&
+    imported.path[0] === 'fileURLToPath'
+  ) {
     const argument = call.arguments[0];
     // fileURLToPath(import.meta.url) is the ESM spelling of __filename.
     if (

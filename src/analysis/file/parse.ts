@@ -1,0 +1,62 @@
+// Parses a file the linter was not given (an imported module, a CDK stack) into the ParsedFile the facts layer
+// reads, with parent links set as ESLint sets them.
+import type { TSESTree } from '@typescript-eslint/utils';
+import { walk } from './ast.js';
+import type { ParsedFile, VisitorKeys } from './parsed-file.js';
+
+type Parser = Pick<typeof import('@typescript-eslint/parser'), 'parseForESLint'>;
+
+export interface ParseOptions {
+  /** `script` for CommonJS (top-level `return` allowed), `module` for ES modules. */
+  sourceType: 'script' | 'module';
+  jsx: boolean;
+}
+
+/** CommonJS by extension, or a file with `require`/`exports` and no `import`/`export` statement. */
+export function guessParseOptions(file: string, text: string): ParseOptions {
+  const isCommonJs =
+    file.endsWith('.cjs') ||
+    file.endsWith('.cts') ||
+    (!/\b(import|export)\b/u.test(text) && /\brequire\s*\(|\bexports\b/u.test(text));
+  return { sourceType: isCommonJs ? 'script' : 'module', jsx: /\.[cm]?[jt]sx$/u.test(file) };
+}
+
+/** Throws what the parser throws (a syntax error); callers decide what an unparsable file means. */
+export function parseFile(
+  parser: Parser,
+  file: string,
+  text: string,
+  options: ParseOptions = guessParseOptions(file, text),
+): ParsedFile {
+  const result = parser.parseForESLint(text, {
+    filePath: file,
+    range: true,
+    loc: true,
+    comment: false,
+    tokens: false,
+    ecmaVersion: 'latest',
+    sourceType: options.sourceType,
+    ecmaFeatures: { globalReturn: options.sourceType === 'script', jsx: options.jsx },
+  } as Parameters<Parser['parseForESLint']>[1]);
+  const ast = result.ast as unknown as TSESTree.Program;
+  const visitorKeys = result.visitorKeys as VisitorKeys;
+  setParents(ast, visitorKeys);
+  return {
+    ast,
+    text,
+    scopeManager: result.scopeManager as ParsedFile['scopeManager'],
+    visitorKeys,
+    getText: (node?: TSESTree.Node) => (node ? text.slice(node.range[0], node.range[1]) : text),
+  };
+}
+
+function setParents(root: TSESTree.Node, visitorKeys: VisitorKeys): void {
+  walk(root, visitorKeys, (node) => {
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && 'type' in child) (child as { parent?: TSESTree.Node }).parent = node;
+      }
+    }
+  });
+}

@@ -1,0 +1,63 @@
+// Where the handlers are: the registered platforms, in precedence order, run over the file's facts.
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { FileFacts } from '../file/index.js';
+import type { ResolvedSettings } from '../settings.js';
+import type { TypeOracle } from '../type-aware.js';
+import type { Handler } from '../types.js';
+import { awsLambda } from './aws-lambda.js';
+import { azure } from './platforms/azure.js';
+import { cloudflare } from './platforms/cloudflare.js';
+import { declared } from './platforms/declared.js';
+import { firebase } from './platforms/firebase.js';
+import { gcp } from './platforms/gcp.js';
+import { nextjs } from './platforms/nextjs.js';
+import { nitro } from './platforms/nitro.js';
+import { nodeServers } from './platforms/node-servers.js';
+import { sveltekit } from './platforms/sveltekit.js';
+import { vercel } from './platforms/vercel.js';
+import { PlatformContext, type Platform } from './registry.js';
+import { typeAware } from './typed.js';
+
+/**
+ * Every platform, most specific first: declared handlers, then platforms recognised from an import or a file
+ * convention, then AWS Lambda's export conventions, then handlers only the type checker recognises. A function
+ * found by two platforms keeps the reason of the first. A new platform is a new row here.
+ */
+export const PLATFORMS: readonly Platform[] = [
+  declared,
+  firebase,
+  nextjs,
+  sveltekit,
+  vercel,
+  gcp,
+  azure,
+  cloudflare,
+  nitro,
+  nodeServers,
+  awsLambda,
+  typeAware,
+];
+
+/** Every handler of the file. */
+export function findHandlers(
+  facts: FileFacts,
+  settings: ResolvedSettings,
+  filename: string,
+  oracle: TypeOracle | null = null,
+  platforms: readonly Platform[] = PLATFORMS,
+): Handler[] {
+  const ctx = new PlatformContext(facts, settings, filename, oracle);
+  for (const platform of platforms) platform.detect(ctx);
+  return ctx.handlers;
+}
+
+/** Is `node` an app, router or server of some platform? Listeners use it to tell route registration. */
+export function isAppReceiver(
+  facts: FileFacts,
+  node: TSESTree.Node,
+  platforms: readonly Platform[] = PLATFORMS,
+): boolean {
+  return platforms.some((platform) => platform.isApp?.(facts, node) ?? false);
+}
+
+export { PlatformContext, type AddHandler, type Platform } from './registry.js';

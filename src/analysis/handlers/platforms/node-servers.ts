@@ -1,0 +1,348 @@
+// Node servers: route and middleware callbacks of Express, Fastify, Hono and Koa apps, and node:http request listeners.
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { paramType, staticPropertyName, stringValue, unwrap, valueParent } from '../../file/ast.js';
+import type { FileFacts } from '../../file/index.js';
+import { namedProperties, propertyValue } from '../../file/members.js';
+import { declaredVariables, initializerOf } from '../../file/scopes.js';
+import type { FunctionNode } from '../../types.js';
+import type { AddHandler, Platform, PlatformContext } from '../registry.js';
+
+/** `other`: routers the plugin knows as apps (for route registration per request) but not their handlers. */
+type Framework = 'express' | 'fastify' | 'hono' | 'koa' | 'node-http' | 'other';
+type Kind = 'app' | 'router' | 'route' | 'server';
+
+interface Instance {
+  framework: Framework;
+  kind: Kind;
+}
+
+interface Factory {
+  sources: string[];
+  path: string[];
+  framework: Framework;
+  kind: Kind;
+}
+
+/** The calls (or `new`) that create an app, router or server. Default, namespace and require imports are `[]`. */
+const FACTORIES: Factory[] = [
+  { sources: ['express'], path: [], framework: 'express', kind: 'app' },
+  { sources: ['express'], path: ['Router'], framework: 'express', kind: 'router' },
+  { sources: ['fastify'], path: [], framework: 'fastify', kind: 'app' },
+  { sources: ['fastify'], path: ['fastify'], framework: 'fastify', kind: 'app' },
+  { sources: ['fastify'], path: ['Fastify'], framework: 'fastify', kind: 'app' },
+  { sources: ['hono', 'hono/tiny', 'hono/quick'], path: ['Hono'], framework: 'hono', kind: 'app' },
+  { sources: ['@hono/zod-openapi'], path: ['OpenAPIHono'], framework: 'hono', kind: 'app' },
+  { sources: ['koa'], path: [], framework: 'koa', kind: 'app' },
+  { sources: ['@koa/router', 'koa-router'], path: [], framework: 'koa', kind: 'router' },
+  { sources: ['@koa/router', 'koa-router'], path: ['Router'], framework: 'koa', kind: 'router' },
+  { sources: ['polka'], path: [], framework: 'other', kind: 'app' },
+  { sources: ['connect'], path: [], framework: 'other', kind: 'app' },
+  { sources: ['restify'], path: ['createServer'], framework: 'other', kind: 'app' },
+  { sources: ['itty-router'], path: ['Router'], framework: 'other', kind: 'router' },
+  { sources: ['itty-router'], path: ['AutoRouter'], framework: 'other', kind: 'router' },
+  { sources: ['itty-router'], path: ['IttyRouter'], framework: 'other', kind: 'router' },
+  { sources: ['h3'], path: ['createRouter'], framework: 'other', kind: 'router' },
+  { sources: ['h3'], path: ['createApp'], framework: 'other', kind: 'app' },
+];
+
+/** Types whose values are apps or routers: `(app: Express)`, `(router: Router)`, `(fastify: FastifyInstance)`. */
+const INSTANCE_TYPES: Factory[] = [
+  { sources: ['express'], path: ['Express'], framework: 'express', kind: 'app' },
+  { sources: ['express'], path: ['Application'], framework: 'express', kind: 'app' },
+  { sources: ['express'], path: ['Router'], framework: 'express', kind: 'router' },
+  { sources: ['express'], path: ['IRouter'], framework: 'express', kind: 'router' },
+  { sources: ['express', 'express-serve-static-core'], path: ['Express'], framework: 'express', kind: 'app' },
+  { sources: ['fastify'], path: ['FastifyInstance'], framework: 'fastify', kind: 'app' },
+  { sources: ['hono'], path: ['Hono'], framework: 'hono', kind: 'app' },
+  { sources: ['koa'], path: [], framework: 'koa', kind: 'app' },
+  { sources: ['@koa/router', 'koa-router'], path: [], framework: 'koa', kind: 'router' },
+];
+
+const NODE_HTTP = ['http', 'https', 'http2', 'node:http', 'node:https', 'node:http2'];
+export const SERVER_MODULES = [
+  'express',
+  'fastify',
+  'fastify-plugin',
+  'hono',
+  '@hono/zod-openapi',
+  'koa',
+  '@koa/router',
+  'koa-router',
+  ...NODE_HTTP,
+];
+
+const VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'all']);
+/** Fastify hooks that run per request (onReady, onClose, onRoute, onRegister run at start-up or shutdown). */
+const FASTIFY_REQUEST_HOOKS = new Set([
+  'onRequest',
+  'preParsing',
+  'preValidation',
+  'preHandler',
+  'preSerialization',
+  'onSend',
+  'onResponse',
+  'onError',
+  'onTimeout',
+  'onRequestAbort',
+]);
+const FASTIFY_ROUTE_OPTIONS = new Set(['handler', 'errorHandler', ...FASTIFY_REQUEST_HOOKS]);
+/** Methods that return the same app/router, so registrations chain: `new Hono().get(…).post(…)`. */
+const CHAINABLE = new Set([...VERBS, 'use', 'on', 'basePath', 'route', 'param', 'del', 'addHook', 'register']);
+
+const MAX_DEPTH = 8;
+
+export function detectNodeServers(file: PlatformContext, add: AddHandler): void {
+  if (!file.facts.imports.importsAny(SERVER_MODULES)) return;
+  const servers = serversOf(file.facts);
+  for (const call of file.facts.calls.calls) servers.registration(call, add);
+}
+
+class NodeServers {
+  private readonly memo = new Map<TSESTree.Node, Instance | null>();
+
+  constructor(private readonly facts: FileFacts) {}
+
+  /** A call that registers callbacks on an app: `app.get('/x', fn)`, `router.use(fn)`, `http.createServer(fn)`. */
+  registration(call: TSESTree.CallExpression, add: AddHandler): void {
+    const facts = this.facts;
+    const callee = unwrap(call.callee);
+    // node:http request listeners
+    const imported = facts.imports.moduleValueOf(callee);
+    if (imported && NODE_HTTP.includes(imported.source) && imported.path.length === 1) {
+      if (imported.path[0] === 'createServer' || imported.path[0] === 'createSecureServer') {
+        for (const fn of this.functionArguments(call.arguments))
+          add(fn, 'request listener', 'node:http request listener', 'node-http');
+      }
+      return;
+    }
+    if (imported?.source === 'hono/factory' && imported.path[0] === 'createMiddleware') {
+      for (const fn of this.functionArguments(call.arguments)) add(fn, 'middleware', 'Hono createMiddleware()', 'hono');
+      return;
+    }
+    if (callee.type !== T.MemberExpression) return;
+    const method = staticPropertyName(callee);
+    if (method === null) return;
+    const instance = this.instanceOf(callee.object, 0);
+    if (!instance) return;
+    const { framework, kind } = instance;
+    const path = stringValue(call.arguments[0]);
+    const routeName = (verb: string) => {
+      const p = kind === 'route' ? this.routePath(callee.object) : path;
+      if (verb === 'use') return p ? `middleware ${p}` : 'middleware';
+      return p ? `${verb.toUpperCase()} ${p}` : `${verb.toUpperCase()} route`;
+    };
+    const reason = `${framework} ${method === 'use' ? 'middleware' : 'route'} callback`;
+    const addAll = (fns: FunctionNode[], name: string, why = reason) => {
+      for (const fn of fns) add(fn, name, why, framework);
+    };
+
+    switch (framework) {
+      case 'node-http':
+        if (method === 'on' && path === 'request')
+          addAll(this.functionArguments(call.arguments.slice(1)), 'request listener', 'node:http request listener');
+        return;
+      case 'express':
+        if (VERBS.has(method) || method === 'use') addAll(this.functionArguments(call.arguments), routeName(method));
+        else if (method === 'param' && kind !== 'route')
+          addAll(this.functionArguments(call.arguments.slice(1)), `param ${path ?? ''}`.trim());
+        return;
+      case 'hono':
+        if (VERBS.has(method) || method === 'use') addAll(this.functionArguments(call.arguments), routeName(method));
+        else if (method === 'on')
+          addAll(this.functionArguments(call.arguments.slice(1)), routeName(stringValue(call.arguments[0]) ?? 'on'));
+        else if (method === 'notFound' || method === 'onError') addAll(this.functionArguments(call.arguments), method);
+        return;
+      case 'koa':
+        if (method === 'use' || (kind === 'router' && (VERBS.has(method) || method === 'del'))) {
+          addAll(this.functionArguments(call.arguments), routeName(method === 'del' ? 'delete' : method));
+        } else if (method === 'param' && kind === 'router') {
+          addAll(this.functionArguments(call.arguments.slice(1)), `param ${path ?? ''}`.trim());
+        }
+        return;
+      case 'fastify':
+        if (VERBS.has(method)) {
+          addAll(this.functionArguments(call.arguments), routeName(method));
+          for (const argument of call.arguments.slice(1)) addAll(this.routeOptions(argument), routeName(method));
+        } else if (method === 'route') {
+          const options = call.arguments[0];
+          const url = options ? this.optionString(options, 'url') : null;
+          const verb = options ? this.optionString(options, 'method') : null;
+          addAll(this.routeOptions(options), `${(verb ?? 'route').toUpperCase()}${url ? ` ${url}` : ''}`);
+        } else if (method === 'addHook' && path !== null && FASTIFY_REQUEST_HOOKS.has(path)) {
+          addAll(this.functionArguments(call.arguments.slice(1)), `${path} hook`, `fastify ${path} hook`);
+        } else if (method === 'setErrorHandler' || method === 'setNotFoundHandler') {
+          addAll(this.functionArguments(call.arguments), method);
+        }
+        return;
+    }
+  }
+
+  /** Function arguments, skipping paths and flattening arrays: `app.get('/x', [auth, log], handler)`. */
+  private functionArguments(args: readonly TSESTree.CallExpressionArgument[]): FunctionNode[] {
+    const result: FunctionNode[] = [];
+    for (const argument of args) {
+      if (argument.type === T.SpreadElement) continue;
+      const value = unwrap(argument);
+      const elements = value.type === T.ArrayExpression ? value.elements : [value];
+      for (const element of elements) {
+        if (!element || element.type === T.SpreadElement) continue;
+        const fn = this.facts.functionOf(element);
+        if (fn) result.push(fn);
+      }
+    }
+    return result;
+  }
+
+  /** `handler` and the per-request hooks of a fastify route options object. */
+  private routeOptions(node: TSESTree.Node | undefined): FunctionNode[] {
+    if (!node) return [];
+    const object = this.facts.valueOf(node);
+    if (object.type !== T.ObjectExpression) return [];
+    const result: FunctionNode[] = [];
+    for (const { name, property } of namedProperties(object)) {
+      if (FASTIFY_ROUTE_OPTIONS.has(name))
+        result.push(...this.functionArguments([property.value as TSESTree.Expression]));
+    }
+    return result;
+  }
+
+  private optionString(node: TSESTree.Node, key: string): string | null {
+    const object = this.facts.valueOf(node);
+    if (object.type !== T.ObjectExpression) return null;
+    return stringValue(propertyValue(object, key));
+  }
+
+  /** The path of `app.route('/x')` for express route chains. */
+  private routePath(node: TSESTree.Node): string | null {
+    let current = unwrap(node);
+    while (current.type === T.CallExpression) {
+      const callee = unwrap(current.callee);
+      if (callee.type !== T.MemberExpression) return null;
+      if (staticPropertyName(callee) === 'route') return stringValue(current.arguments[0]);
+      current = unwrap(callee.object);
+    }
+    return null;
+  }
+
+  /** Is `node` an app, router, express route or http server, and of which framework? */
+  instanceOf(node: TSESTree.Node, depth: number): Instance | null {
+    if (depth > MAX_DEPTH) return null;
+    const value = unwrap(node);
+    if (this.memo.has(value)) return this.memo.get(value)!;
+    this.memo.set(value, null); // cycles end here
+    const result = this.computeInstance(value, depth);
+    this.memo.set(value, result);
+    return result;
+  }
+
+  private computeInstance(value: TSESTree.Node, depth: number): Instance | null {
+    const facts = this.facts;
+    if (value.type === T.CallExpression || value.type === T.NewExpression) {
+      const factory = matchFactory(facts.imports.moduleValueOf(value.callee), FACTORIES);
+      if (factory) return { framework: factory.framework, kind: factory.kind };
+      const imported = facts.imports.moduleValueOf(value.callee);
+      if (
+        imported &&
+        NODE_HTTP.includes(imported.source) &&
+        (imported.path[0] === 'createServer' || imported.path[0] === 'createSecureServer')
+      ) {
+        return { framework: 'node-http', kind: 'server' };
+      }
+      const callee = unwrap(value.callee);
+      if (value.type === T.CallExpression && callee.type === T.MemberExpression) {
+        const method = staticPropertyName(callee);
+        if (method === null || !CHAINABLE.has(method)) return null;
+        const inner = this.instanceOf(callee.object, depth + 1);
+        if (!inner || inner.framework === 'node-http') return null;
+        // express: app.route('/x') is a route; koa-router/fastify register() do not return apps to chain on.
+        if (inner.framework === 'express' && method === 'route') return { framework: 'express', kind: 'route' };
+        if (method === 'register' || method === 'addHook') return null;
+        return inner;
+      }
+      return null;
+    }
+    if (value.type !== T.Identifier) return null;
+    const variable = facts.variableOf(value);
+    if (!variable || variable.defs.length !== 1) return null;
+    const def = variable.defs[0];
+    if (def.type === 'Variable') {
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      const typed = matchFactory(facts.imports.ofType(declarator.id.typeAnnotation?.typeAnnotation), INSTANCE_TYPES);
+      if (typed) return { framework: typed.framework, kind: typed.kind };
+      const init = initializerOf(variable);
+      return init ? this.instanceOf(init, depth + 1) : null;
+    }
+    if (def.type === 'Parameter') {
+      const fn = def.node as FunctionNode;
+      const declared = def.name as TSESTree.Node;
+      const index = fn.params.findIndex((p) => p.range[0] <= declared.range[0] && declared.range[1] <= p.range[1]);
+      const param = fn.params[index];
+      const typed = matchFactory(facts.imports.ofType(paramType(param)), INSTANCE_TYPES);
+      if (typed) return { framework: typed.framework, kind: typed.kind };
+      if (index === 0 && this.isFastifyPlugin(fn, depth)) return { framework: 'fastify', kind: 'app' };
+    }
+    return null;
+  }
+
+  /**
+   * A fastify plugin: its first parameter is a fastify instance. Passed to `instance.register(fn)` or to
+   * `fp(fn)` from fastify-plugin, or typed `FastifyPluginAsync`/`FastifyPluginCallback`.
+   */
+  private isFastifyPlugin(fn: FunctionNode, depth: number): boolean {
+    const facts = this.facts;
+    const uses: TSESTree.Node[] = [fn];
+    const { parent } = valueParent(fn);
+    if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) {
+      const type = facts.imports.ofType(parent.id.typeAnnotation?.typeAnnotation);
+      if (type?.source === 'fastify' && /^FastifyPlugin/u.test(type.path[0] ?? '')) return true;
+      const variable = declaredVariables(facts.file, parent)[0];
+      for (const reference of variable?.references ?? [])
+        if (!reference.init) uses.push(reference.identifier as TSESTree.Node);
+    } else if (fn.type === T.FunctionDeclaration && fn.id) {
+      const variable = declaredVariables(facts.file, fn).find((v) => v.name === fn.id!.name);
+      for (const reference of variable?.references ?? []) uses.push(reference.identifier as TSESTree.Node);
+    }
+    for (const use of uses) {
+      const { parent: call, child } = valueParent(use);
+      if (call?.type !== T.CallExpression || call.arguments[0] !== child) continue;
+      const imported = facts.imports.moduleValueOf(call.callee);
+      if (imported?.source === 'fastify-plugin' && imported.path.length === 0) return true;
+      const callee = unwrap(call.callee);
+      if (callee.type === T.MemberExpression && staticPropertyName(callee) === 'register') {
+        const owner = this.instanceOf(callee.object, depth + 1);
+        if (owner?.framework === 'fastify') return true;
+      }
+    }
+    return false;
+  }
+}
+
+function matchFactory(imported: { source: string; path: string[] } | null, table: Factory[]): Factory | null {
+  if (!imported) return null;
+  return (
+    table.find(
+      (entry) =>
+        entry.sources.includes(imported.source) &&
+        entry.path.length === imported.path.length &&
+        entry.path.every((part, index) => part === imported.path[index]),
+    ) ?? null
+  );
+}
+
+const serversByFile = new WeakMap<FileFacts, NodeServers>();
+
+/** One NodeServers per file, so the app/router memo is shared by detection and the listener rule. */
+function serversOf(facts: FileFacts): NodeServers {
+  let servers = serversByFile.get(facts);
+  if (!servers) {
+    servers = new NodeServers(facts);
+    serversByFile.set(facts, servers);
+  }
+  return servers;
+}
+
+export const nodeServers: Platform = {
+  id: 'node-servers',
+  detect: (ctx) => detectNodeServers(ctx, ctx.add),
+  isApp: (facts, node) => serversOf(facts).instanceOf(node, 0) !== null,
+};

@@ -1,0 +1,43 @@
+// SvelteKit: +server endpoints, load/actions in +page/+layout(.server) files, and hooks.server handle functions.
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { namedProperties } from '../../file/members.js';
+import type { AddHandler, Platform, PlatformContext } from '../registry.js';
+
+const ENDPOINT_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'fallback']);
+const HOOK_EXPORTS = new Set(['handle', 'handleFetch', 'handleError']);
+
+export function detectSvelteKit(file: PlatformContext, add: AddHandler): void {
+  const base = file.basename;
+  if (/^\+server\.[jt]s$/u.test(base)) {
+    for (const { name, fn } of file.facts.exports.functions((name) => ENDPOINT_EXPORTS.has(name))) {
+      add(fn, name, 'SvelteKit +server endpoint', 'sveltekit');
+    }
+    return;
+  }
+  if (/^hooks\.server\.[jt]s$/u.test(base)) {
+    for (const { name, fn } of file.facts.exports.functions((name) => HOOK_EXPORTS.has(name))) {
+      add(fn, name, 'SvelteKit server hook', 'sveltekit');
+    }
+    return;
+  }
+  // `*.server.*` modules (+page.server.ts, +layout.server.ts) and universal +page.ts/+layout.ts, whose load
+  // also runs on the server for every server-rendered request.
+  const serverModule = /\.server\.[jt]s$/u.test(base);
+  const universal = /^\+(page|layout)\.[jt]s$/u.test(base);
+  if (!serverModule && !universal) return;
+  for (const { name, value } of file.facts.exports.values()) {
+    if (name === 'load') {
+      const fn = file.facts.functionOf(value);
+      if (fn) add(fn, 'load', 'SvelteKit load function', 'sveltekit');
+    } else if (name === 'actions' && serverModule) {
+      const object = file.facts.valueOf(value);
+      if (object.type !== T.ObjectExpression) continue;
+      for (const { name: action, property } of namedProperties(object)) {
+        const fn = file.facts.functionOf(property.value);
+        if (fn) add(fn, `actions.${action}`, 'SvelteKit form action', 'sveltekit');
+      }
+    }
+  }
+}
+
+export const sveltekit: Platform = { id: 'sveltekit', detect: (ctx) => detectSvelteKit(ctx, ctx.add) };

@@ -1,0 +1,105 @@
+// Handler signatures as people write them: `(req, res[, next])`, `(err, req, res, next)`, Lambda's
+// `(event, context, callback)`, and the DOM event parameters that rule a function out.
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { paramName, unwrap, walk } from '../file/ast.js';
+import type { FileFacts } from '../file/index.js';
+import type { FunctionNode } from '../types.js';
+
+export const EVENT_PARAMS = new Set(['event', 'evt', '_event', '_evt']);
+export const CONTEXT_PARAMS = new Set(['context', 'ctx', '_context', '_ctx']);
+export const CALLBACK_PARAMS = new Set(['callback', 'cb', '_callback', '_cb']);
+
+const REQUEST_NAMES = new Set(['req', 'request', '_req', '_request']);
+const RESPONSE_NAMES = new Set(['res', 'response', '_res', '_response']);
+const NEXT_NAMES = new Set(['next', '_next']);
+const ERROR_NAMES = new Set(['err', 'error', '_err', '_error', 'e']);
+/** Response methods that answer an HTTP request (Node, Express and Functions Framework responses). */
+const RESPONSE_METHODS = new Set([
+  'send',
+  'json',
+  'status',
+  'end',
+  'sendStatus',
+  'set',
+  'setHeader',
+  'writeHead',
+  'write',
+  'redirect',
+  'render',
+  'sendFile',
+  'type',
+  'header',
+  'cookie',
+  'download',
+  'jsonp',
+  'attachment',
+  'location',
+  'append',
+  'format',
+]);
+
+/** `(req, res)`, `(req, res, next)`, or `(err, req, res, next)` as people name them. */
+export function hasRequestResponseSignature(fn: FunctionNode, allowError = false): boolean {
+  const names = fn.params.map(paramName);
+  if (allowError && names.length === 4 && ERROR_NAMES.has(names[0] ?? '')) names.shift();
+  if (names.length < 2 || names.length > 3) return false;
+  if (!REQUEST_NAMES.has(names[0] ?? '') || !RESPONSE_NAMES.has(names[1] ?? '')) return false;
+  return names.length === 2 || NEXT_NAMES.has(names[2] ?? '');
+}
+
+/** Does the function answer through its response parameter (`res.send(…)`, `res.statusCode = 404`)? */
+export function answersThroughResponse(facts: FileFacts, fn: FunctionNode): boolean {
+  const response = fn.params[1];
+  const name = paramName(response);
+  if (name === null) return false;
+  let answers = false;
+  walk(fn.body, facts.file.visitorKeys, (node) => {
+    if (answers) return;
+    if (node.type === T.MemberExpression) {
+      const object = unwrap(node.object);
+      if (object.type !== T.Identifier || object.name !== name || node.computed || node.property.type !== T.Identifier)
+        return;
+      const parent = node.parent;
+      if (parent?.type === T.CallExpression && parent.callee === node && RESPONSE_METHODS.has(node.property.name))
+        answers = true;
+      if (parent?.type === T.AssignmentExpression && parent.left === node && node.property.name === 'statusCode')
+        answers = true;
+    }
+  });
+  return answers;
+}
+
+/** DOM and UI-framework event types: `(event: KeyboardEvent)` in front-end code is a listener, not a Lambda. */
+const UI_EVENT_TYPE =
+  /^(?:Event|(?:Keyboard|Mouse|Pointer|Touch|Focus|Drag|Wheel|Input|Change|Form|Clipboard|Composition|UI|Animation|Transition|Synthetic|Submit|Custom|Base|Progress|Storage|Hash|PopState|Message|Error)Event)$/u;
+
+export function isUiEventParam(param: TSESTree.Parameter | undefined): boolean {
+  const target = param?.type === T.AssignmentPattern ? param.left : param;
+  const type = target && 'typeAnnotation' in target ? target.typeAnnotation?.typeAnnotation : undefined;
+  return !!type && isUiEventType(type);
+}
+
+/** `KeyboardEvent`, `React.MouseEvent`, and unions that contain one (`KeyboardEvent | null`). */
+function isUiEventType(type: TSESTree.TypeNode): boolean {
+  if (type.type === T.TSUnionType) return type.types.some(isUiEventType);
+  if (type.type !== T.TSTypeReference) return false;
+  const name =
+    type.typeName.type === T.Identifier
+      ? type.typeName.name
+      : type.typeName.type === T.TSQualifiedName
+        ? type.typeName.right.name
+        : '';
+  return UI_EVENT_TYPE.test(name);
+}
+
+export function hasLambdaSignature(fn: FunctionNode): boolean {
+  const params = fn.params;
+  if (params.length === 0 || params.length > 3) return false;
+  const [first, second, third] = params.map(paramName);
+  const firstIsEvent = first !== null && EVENT_PARAMS.has(first);
+  const secondIsContext = second !== null && CONTEXT_PARAMS.has(second);
+  if (!firstIsEvent && !(params.length >= 2 && params[0].type === T.ObjectPattern && secondIsContext)) return false;
+  if (params.length >= 2 && !secondIsContext) return false;
+  if (params.length === 3 && !(third !== null && CALLBACK_PARAMS.has(third))) return false;
+  return true;
+}

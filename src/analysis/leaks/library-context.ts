@@ -1,0 +1,252 @@
+// Request data left in libraries' module-scope objects (logger keys, the Sentry scope): the rows of
+// LIBRARY_CONTEXT_TABLE applied to a file, with the library's imports read from the facts layer.
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import type { FileContext } from '../context.js';
+import { dottedName, isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
+import { initializerOf } from '../file/scopes.js';
+import { isStateRoot } from '../state/module-state.js';
+import type { Handler } from '../types.js';
+import { LIBRARY_CONTEXT_TABLE, type LibraryContextRow } from './tables.js';
+
+export { LIBRARY_CONTEXT_TABLE, type LibraryContextRow };
+
+/** One call that puts request data into a library's long-lived object with nothing removing it. */
+export interface LibraryContextLeak {
+  node: TSESTree.CallExpression;
+  row: LibraryContextRow;
+  /** The object as written: `logger`, `Sentry`, `Sentry.getGlobalScope()`. */
+  receiver: string;
+  method: string;
+  handler: Handler;
+  via: string[];
+}
+
+export function findLibraryContextLeaks(
+  ctx: FileContext,
+  table: readonly LibraryContextRow[] = LIBRARY_CONTEXT_TABLE,
+): LibraryContextLeak[] {
+  const leaks: LibraryContextLeak[] = [];
+  for (const row of table) {
+    if (ctx.facts.imports.importsAny(row.sources)) leaks.push(...new RowMatcher(ctx, row).find());
+  }
+  return leaks.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+interface Receiver {
+  /** Identity of the object, so a reset on the same object can be matched. */
+  key: unknown;
+  text: string;
+  /** For module rows, which scope the call writes to. */
+  scope: 'isolation' | 'global' | null;
+}
+
+class RowMatcher {
+  /** Module-scope variables holding an instance of the row's class. */
+  private readonly instances = new Set<Scope.Variable>();
+
+  constructor(
+    private readonly ctx: FileContext,
+    private readonly row: LibraryContextRow,
+  ) {
+    if (row.object.kind === 'instance') this.findInstances(row.object.constructors, row.object.childFactories);
+  }
+
+  find(): LibraryContextLeak[] {
+    const leaks: LibraryContextLeak[] = [];
+    const adds = new Set(this.row.adds);
+    for (const call of this.ctx.facts.calls.calls) {
+      const target = this.methodCall(call, adds);
+      if (!target) continue;
+      const context = this.ctx.reach.contextOf(call);
+      if (!context) continue;
+      if (
+        this.row.requiresRequestData &&
+        !call.arguments.some((argument) => this.ctx.requestData.isRequestDerived(argument))
+      )
+        continue;
+      if (this.isReset(call, target.receiver, context.handler)) continue;
+      leaks.push({
+        node: call,
+        row: this.row,
+        receiver: target.receiver.text,
+        method: target.method,
+        handler: context.handler,
+        via: context.via,
+      });
+    }
+    return leaks;
+  }
+
+  /**
+   * The path below one of `sources` that `node` stands for (`[]` for the module, `['setUser']`), however it was
+   * imported: ES import, require, `await import()`, `import x = require()`.
+   */
+  private importPath(node: TSESTree.Node, sources: readonly string[] = this.row.sources): string[] | null {
+    const imported = this.ctx.facts.imports.moduleValueOf(node);
+    return imported && !imported.typeOnly && sources.includes(imported.source) ? imported.path : null;
+  }
+
+  /** The one name a callee is below the library (`setUser` for `setUser` or `Sentry.setUser`), else null. */
+  private importedName(node: TSESTree.Node, sources?: readonly string[]): string | null {
+    const path = this.importPath(node, sources);
+    return path && path.length === 1 ? path[0] : null;
+  }
+
+  private isNamespace(node: TSESTree.Node): boolean {
+    return this.importPath(node)?.length === 0;
+  }
+
+  /** `receiver.method(…)` (or a named-import `method(…)`) with `method` in `methods`, on this row's object. */
+  private methodCall(
+    call: TSESTree.CallExpression,
+    methods: ReadonlySet<string>,
+  ): { receiver: Receiver; method: string } | null {
+    const callee = unwrap(call.callee);
+    if (callee.type === T.Identifier && this.row.object.kind === 'module') {
+      const imported = this.importedName(callee);
+      if (imported && methods.has(imported))
+        return { receiver: { key: 'module', text: this.row.library, scope: 'isolation' }, method: imported };
+      return null;
+    }
+    if (callee.type !== T.MemberExpression) return null;
+    const method = staticPropertyName(callee);
+    if (method === null || !methods.has(method)) return null;
+    const receiver = this.receiverOf(unwrap(callee.object));
+    return receiver ? { receiver, method } : null;
+  }
+
+  private receiverOf(object: TSESTree.Node): Receiver | null {
+    if (this.row.object.kind === 'instance') {
+      if (object.type !== T.Identifier) return null;
+      const variable = this.ctx.facts.variableOf(object);
+      if (!variable || !this.instances.has(variable) || !isStateRoot(this.ctx.facts, this.ctx.state, object))
+        return null;
+      return { key: variable, text: object.name, scope: null };
+    }
+    // Module API: `Sentry.setUser`, or a scope getter `Sentry.getGlobalScope().setUser`.
+    if (object.type === T.Identifier && this.isNamespace(object)) {
+      return { key: 'module', text: object.name, scope: 'isolation' };
+    }
+    if (object.type === T.CallExpression && object.arguments.length === 0) {
+      const getter = unwrap(object.callee);
+      const getters = this.row.object.scopeGetters ?? {};
+      const name = this.importedName(getter);
+      if (name !== null && Object.hasOwn(getters, name)) {
+        return { key: `scope:${getters[name]}`, text: `${dottedName(object.callee) ?? name}()`, scope: getters[name] };
+      }
+    }
+    return null;
+  }
+
+  /** A reset call on the same object in the same handler, a resetting middleware/decorator, or a scope wrapper. */
+  private isReset(call: TSESTree.CallExpression, receiver: Receiver, handler: Handler): boolean {
+    if (this.row.scopeWrappers && receiver.scope !== 'global' && this.insideScopeWrapper(call)) return true;
+    if (this.row.resetMethods.length > 0) {
+      const resets = new Set(this.row.resetMethods);
+      for (const other of this.ctx.facts.calls.named(...this.row.resetMethods)) {
+        if (other === call) continue;
+        const target = this.methodCall(other, resets);
+        if (!target || target.receiver.key !== receiver.key) continue;
+        if (this.ctx.reach.contextOf(other)?.handler.node === handler.node) return true;
+      }
+    }
+    return (
+      this.row.resetWrappers !== undefined && this.row.object.kind === 'instance' && this.hasResetWrapper(receiver)
+    );
+  }
+
+  /** Lexically inside the callback of `withIsolationScope(() => …)`. */
+  private insideScopeWrapper(call: TSESTree.CallExpression): boolean {
+    const wrappers = new Set(this.row.scopeWrappers);
+    for (let node: TSESTree.Node | undefined = call.parent; node; node = node.parent) {
+      if (!isFunctionNode(node)) continue;
+      const { parent, child } = valueParent(node);
+      if (parent?.type !== T.CallExpression || !parent.arguments.includes(child as TSESTree.CallExpressionArgument))
+        continue;
+      const name = this.importedName(parent.callee);
+      if (name !== null && wrappers.has(name)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * `injectLambdaContext(logger, { resetKeys: true })` (middy) or `@logger.injectLambdaContext({ resetKeys: true })`
+   * anywhere in the file resets this logger around every invocation of the handler it wraps.
+   */
+  private readonly wrapperMemo = new Map<unknown, boolean>();
+
+  private hasResetWrapper(receiver: Receiver): boolean {
+    let known = this.wrapperMemo.get(receiver.key);
+    if (known === undefined) {
+      known = this.findResetWrapper(receiver);
+      this.wrapperMemo.set(receiver.key, known);
+    }
+    return known;
+  }
+
+  private findResetWrapper(receiver: Receiver): boolean {
+    const wrapper = this.row.resetWrappers!;
+    for (const call of this.ctx.facts.calls.named(wrapper.name)) {
+      const callee = unwrap(call.callee);
+      let options: TSESTree.Node | undefined;
+      if (callee.type === T.MemberExpression && staticPropertyName(callee) === wrapper.name) {
+        const object = unwrap(callee.object);
+        if (object.type !== T.Identifier || this.ctx.facts.variableOf(object) !== receiver.key) continue;
+        options = call.arguments[0];
+      } else if (callee.type === T.Identifier && this.importedName(callee, wrapper.sources) === wrapper.name) {
+        const first = call.arguments[0] ? unwrap(call.arguments[0]) : null;
+        const targets = first?.type === T.ArrayExpression ? first.elements : [first];
+        const matches = targets.some(
+          (target) => target?.type === T.Identifier && this.ctx.facts.variableOf(target) === receiver.key,
+        );
+        if (!matches) continue;
+        options = call.arguments[1];
+      } else {
+        continue;
+      }
+      const object = options ? unwrap(options) : null;
+      if (object?.type !== T.ObjectExpression) continue;
+      for (const property of object.properties) {
+        if (property.type !== T.Property) continue;
+        const name = staticPropertyName(property);
+        const value = unwrap(property.value);
+        if (name !== null && wrapper.options.includes(name) && value.type === T.Literal && value.value === true)
+          return true;
+      }
+    }
+    return false;
+  }
+
+  /** Module-level `const logger = new Logger(…)`, `new powertools.Logger(…)`, `logger.createChild(…)`. */
+  private findInstances(constructors: readonly string[], childFactories: readonly string[]): void {
+    const scopes = this.ctx.scopes;
+    const classes = new Set(constructors);
+    const children = new Set(childFactories);
+    const variables = [
+      ...scopes.module.variables,
+      ...(scopes.module === scopes.global ? [] : scopes.global.variables),
+    ] as Scope.Variable[];
+    // Two passes, so a child declared before its parent in source still resolves (rare, but cheap).
+    for (let pass = 0; pass < 2; pass++) {
+      for (const variable of variables) {
+        if (this.instances.has(variable)) continue;
+        const init = initializerOf(variable);
+        const value = init ? unwrap(init) : null;
+        if (!value) continue;
+        if (value.type === T.NewExpression) {
+          const name = this.importedName(value.callee);
+          if (name !== null && classes.has(name)) this.instances.add(variable);
+        } else if (value.type === T.CallExpression) {
+          const callee = unwrap(value.callee);
+          if (callee.type !== T.MemberExpression) continue;
+          const method = staticPropertyName(callee);
+          const parent = unwrap(callee.object);
+          if (method === null || !children.has(method) || parent.type !== T.Identifier) continue;
+          const parentVariable = this.ctx.facts.variableOf(parent);
+          if (parentVariable && this.instances.has(parentVariable)) this.instances.add(variable);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,149 @@
+// The knowledge tables: what libraries do with module-scope objects. A library the plugin learns about is a new
+// row here, not new code: bounded caches, lodash-style mutators, libraries that keep per-request context.
+
+/** Caches that bound themselves; `new LRUCache({ max })` and friends are the recommended fix, so they stay quiet. */
+export const BOUNDED_CACHE_MODULES = new Set([
+  'lru-cache',
+  'quick-lru',
+  '@isaacs/ttlcache',
+  'ttlcache',
+  'mnemonist/lru-cache',
+  'mnemonist/lru-map',
+  'tiny-lru',
+  'lru.min',
+  'ylru',
+]);
+export const BOUNDED_CACHE_NAMES = new Set(['LRUCache', 'LRU', 'QuickLRU', 'TTLCache', 'LRUMap', 'lru', 'Lru']);
+
+/** lodash/underscore functions that write into their first argument (lodash/fp is immutable and not listed). */
+export const LODASH_WRITERS = new Set([
+  'merge',
+  'mergeWith',
+  'assign',
+  'assignIn',
+  'assignWith',
+  'assignInWith',
+  'extend',
+  'extendWith',
+  'defaults',
+  'defaultsDeep',
+  'set',
+  'setWith',
+  'update',
+  'updateWith',
+  'unset',
+  'pull',
+  'pullAll',
+  'pullAt',
+  'remove',
+]);
+
+export const LODASH_MODULES = /^(?:lodash|lodash-es|underscore)$/u;
+export const LODASH_SINGLE = /^(?:lodash|lodash-es)\/([a-zA-Z]+)(?:\.js)?$|^lodash\.([a-z]+)$/u;
+
+/**
+ * One library behaviour: which object keeps the data, which calls add per-request data to it, and what removes
+ * it again. A second library is a new row, not new code. Sources for each row are in docs/rules/no-persistent-library-context.md.
+ */
+export interface LibraryContextRow {
+  /** Stable id, for tests and docs. */
+  id: string;
+  /** The library as users know it, for messages: `Powertools Logger`. */
+  library: string;
+  /** Import sources (ES import or `require`) that provide the object. */
+  sources: readonly string[];
+  /**
+   * How the long-lived object is reached:
+   * - `instance`: a module-scope variable initialised with `new C(…)` (C exported by a source) or a child of one;
+   * - `module`: the library's own module-level API, called on the namespace (`Sentry.setUser`) or as a named import.
+   */
+  object:
+    | { kind: 'instance'; constructors: readonly string[]; childFactories: readonly string[] }
+    | { kind: 'module'; scopeGetters?: Readonly<Record<string, 'isolation' | 'global'>> };
+  /** Methods that add per-request context to the object. */
+  adds: readonly string[];
+  /** Only report when an argument is request data (a constant tag set on every invocation does not leak). */
+  requiresRequestData: boolean;
+  /** Methods on the same object that remove what `adds` put there, when called in the same handler. */
+  resetMethods: readonly string[];
+  /**
+   * Middleware or decorators that reset the object around every invocation when given one of `options: true`:
+   * `injectLambdaContext(logger, { resetKeys: true })`, `@logger.injectLambdaContext({ resetKeys: true })`.
+   */
+  resetWrappers?: { name: string; sources: readonly string[]; options: readonly string[] };
+  /** Functions whose callback runs with a fresh copy of the state, so `adds` inside it stay inside it. */
+  scopeWrappers?: readonly string[];
+  /** What survives, in true words, completing "… so …". */
+  hazard: string;
+  /** The fix, as a sentence. */
+  fix: string;
+}
+
+const SENTRY_SOURCES = [
+  '@sentry/node',
+  '@sentry/aws-serverless',
+  '@sentry/serverless',
+  '@sentry/google-cloud-serverless',
+];
+
+export const LIBRARY_CONTEXT_TABLE: readonly LibraryContextRow[] = [
+  {
+    // Powertools v2: appendKeys() adds *temporary* keys, kept on the instance until resetKeys() is called.
+    id: 'powertools-logger-temporary-keys',
+    library: 'Powertools Logger',
+    sources: ['@aws-lambda-powertools/logger'],
+    object: { kind: 'instance', constructors: ['Logger'], childFactories: ['createChild'] },
+    adds: ['appendKeys'],
+    requiresRequestData: true,
+    resetMethods: ['resetKeys', 'removeKeys'],
+    resetWrappers: {
+      name: 'injectLambdaContext',
+      sources: ['@aws-lambda-powertools/logger', '@aws-lambda-powertools/logger/middleware'],
+      options: ['resetKeys', 'clearState'],
+    },
+    hazard:
+      'the keys stay on the module-scope logger until `resetKeys()` is called and appear in the logs of later invocations',
+    fix: 'Call `{{receiver}}.resetKeys()` in `finally`, or wrap the handler with `injectLambdaContext({{receiver}}, { resetKeys: true })` (or the decorator option)',
+  },
+  {
+    // Persistent keys survive resetKeys() and the resetKeys/clearState middleware option by design.
+    id: 'powertools-logger-persistent-keys',
+    library: 'Powertools Logger',
+    sources: ['@aws-lambda-powertools/logger'],
+    object: { kind: 'instance', constructors: ['Logger'], childFactories: ['createChild'] },
+    adds: ['appendPersistentKeys', 'addPersistentLogAttributes', 'setPersistentLogAttributes'],
+    requiresRequestData: true,
+    resetMethods: ['removePersistentKeys', 'removePersistentLogAttributes'],
+    hazard:
+      'persistent keys are kept for the lifetime of the logger (neither `resetKeys()` nor `injectLambdaContext({ resetKeys: true })` removes them) and appear in the logs of later invocations',
+    fix: 'Use `{{receiver}}.appendKeys()` for request data and reset it with `resetKeys: true`, or call `{{receiver}}.removePersistentKeys()` in `finally`',
+  },
+  {
+    // publishStoredMetrics() clears dimensions added with addDimension(), but not the default dimensions.
+    id: 'powertools-metrics-default-dimensions',
+    library: 'Powertools Metrics',
+    sources: ['@aws-lambda-powertools/metrics'],
+    object: { kind: 'instance', constructors: ['Metrics'], childFactories: [] },
+    adds: ['setDefaultDimensions'],
+    requiresRequestData: true,
+    resetMethods: ['clearDefaultDimensions'],
+    hazard:
+      "default dimensions are not cleared when metrics are published, so every later invocation emits its metrics under this request's dimensions",
+    fix: 'Use `{{receiver}}.addDimension()` for per-request dimensions (cleared on publish), or call `{{receiver}}.clearDefaultDimensions()` in `finally`',
+  },
+  {
+    // Sentry v8+: the top-level setters write to the isolation scope. wrapHandler() forks only the current scope
+    // (withScope), so in Lambda the isolation scope is the process-wide default and keeps the data.
+    id: 'sentry-scope',
+    library: 'Sentry',
+    sources: SENTRY_SOURCES,
+    object: { kind: 'module', scopeGetters: { getIsolationScope: 'isolation', getGlobalScope: 'global' } },
+    adds: ['setUser', 'setTag', 'setTags', 'setContext', 'setExtra', 'setExtras'],
+    requiresRequestData: true,
+    resetMethods: [],
+    scopeWrappers: ['withIsolationScope', 'runWithAsyncContext'],
+    hazard:
+      "it is stored on a scope that outlives the invocation (the isolation scope is not forked per invocation by `wrapHandler`), so errors reported by later invocations carry this request's data",
+    fix: 'Set it on the scope passed to `Sentry.withScope((scope) => …)`, or run the handler body inside `Sentry.withIsolationScope(() => …)`',
+  },
+];

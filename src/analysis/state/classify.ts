@@ -1,0 +1,300 @@
+// The per-form decision: which leak a request-time write is (cache > growth > request data > write), or that it
+// is safe. What the code itself bounds is asked of `Bounds`; presence guards come from `guards.ts`.
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { FileContext } from '../context.js';
+import { dottedName, enclosingFunction, isFunctionNode, unwrap } from '../file/ast.js';
+import type { TypeOracle } from '../type-aware.js';
+import type { FunctionNode, LeakKind } from '../types.js';
+import { LODASH_REMOVERS, type Bounds } from './bounds.js';
+import { presenceGuard } from './guards.js';
+import { isGuardedInit, isInsideInitGuard, type StateCheck } from './lazy-init.js';
+import type { ModuleState, Shape } from './module-state.js';
+import type { RequestData } from './request-data.js';
+import { ARRAY_ONLY_METHODS, type WriteSite } from './writes.js';
+
+const MAP_SET_METHODS = new Set(['set', 'add', 'delete', 'clear']);
+const REMOVING_ONLY = new Set(['delete', 'clear', 'pop', 'shift']);
+
+export interface Classification {
+  kind: LeakKind;
+  how: string;
+  /** The write runs only when the handler-like function gets an argument at this position (`if (next) x = next`). */
+  requiresArgument?: number;
+}
+
+export class Classifier {
+  private readonly state: ModuleState;
+  private readonly requestData: RequestData;
+  private readonly types: TypeOracle | null;
+
+  constructor(
+    private readonly ctx: FileContext,
+    private readonly isStateCheck: StateCheck,
+    /** What the code itself bounds: eviction, resets at entry, latches. */
+    private readonly bounds: Bounds,
+  ) {
+    this.state = ctx.state;
+    this.requestData = ctx.requestData;
+    // With type information: what the receiver really is, which beats what the syntax suggests.
+    this.types = ctx.oracle;
+  }
+
+  private callSitesOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
+    return this.ctx.reach.callSitesOf(fn);
+  }
+
+  private isRequestTime(node: TSESTree.Node): boolean {
+    return this.ctx.reach.contextOf(node) !== null;
+  }
+
+  classify(site: WriteSite, handler: FunctionNode): Classification | null {
+    const presence = presenceGuard(site.node);
+    if (presence && presence.fn !== handler && this.neverPassed(presence.fn, presence.index)) return null;
+    const result = this.classifyWrite(site, handler);
+    // In a summary of another file the caller decides: `options()` with no argument never reaches the write.
+    if (result && presence && presence.fn === handler) result.requiresArgument = presence.index;
+    return result;
+  }
+
+  /** Every request-time call of `fn` passes fewer than `index + 1` arguments (and no spread). */
+  private neverPassed(fn: FunctionNode, index: number): boolean {
+    const calls = this.callSitesOf(fn).filter((call) => this.isRequestTime(call));
+    return (
+      calls.length > 0 &&
+      calls.every((call) => call.arguments.length <= index && !call.arguments.some((a) => a.type === T.SpreadElement))
+    );
+  }
+
+  private classifyWrite(site: WriteSite, handler: FunctionNode): Classification | null {
+    if (this.bounds.latched(site.root)) return null;
+    // Redefining an exported function per request (`exports.notify = function …` in the handler) replaces the
+    // module's API every time: a write, but the closure's captured request is not data the module keeps.
+    const redefinesExport =
+      site.root.key.startsWith('exports.') &&
+      site.values.length > 0 &&
+      site.values.every((v) => isFunctionNode(unwrap(v)));
+    const tainted = !redefinesExport && site.values.some((value) => this.requestData.isRequestDerived(value));
+    // `cache[event.id] ??= load()` fills a slot per request: that is a cache, not a one-time initialisation.
+    if (
+      !tainted &&
+      !this.hasRequestKey(site) &&
+      (isGuardedInit(site, this.isStateCheck) || this.calledOnlyUnderGuard(site, handler))
+    ) {
+      return null;
+    }
+    const dataOr = (how: string): Classification => ({ kind: tainted ? 'requestData' : 'write', how });
+
+    switch (site.form) {
+      case 'call':
+        return this.classifyCall(site, handler, tainted);
+      case 'define': {
+        const how = `\`${site.method}()\``;
+        if (LODASH_REMOVERS.test(site.method ?? '')) return { kind: 'write', how };
+        if (this.requestData.isRequestDerived(defineKey(site)) && this.isUnboundedKeyed(site, site.path))
+          return { kind: 'cache', how };
+        return dataOr(how);
+      }
+      case 'delete':
+        return { kind: 'write', how: '`delete`' };
+      case 'update': {
+        const how = `\`${site.operator}\``;
+        // `hits[event.route]++` makes one slot per distinct route.
+        if (this.keyedByRequest(site)) return { kind: 'cache', how };
+        return { kind: 'write', how };
+      }
+      case 'destructure':
+        return dataOr('destructuring');
+      case 'loopTarget':
+        return dataOr('a loop variable');
+      case 'assign':
+        return this.classifyAssignment(site, handler, tainted);
+      default:
+        return null;
+    }
+  }
+
+  /** `if (!initialized) await init()`: a helper whose every request-time call sits inside an init guard. */
+  private calledOnlyUnderGuard(site: WriteSite, handler: FunctionNode): boolean {
+    const fn = enclosingFunction(site.node);
+    if (!fn || fn === handler) return false;
+    const calls = this.callSitesOf(fn).filter((call) => this.isRequestTime(call));
+    return calls.length > 0 && calls.every((call) => isInsideInitGuard(call, this.isStateCheck));
+  }
+
+  /** A write under a request-derived computed key to an object-like receiver nothing evicts. */
+  private keyedByRequest(site: WriteSite): boolean {
+    if (site.path[site.path.length - 1] !== '[]' || !this.requestData.isRequestDerived(site.key)) return false;
+    return this.isUnboundedKeyed(site, site.path.slice(0, -1));
+  }
+
+  private isUnboundedKeyed(site: WriteSite, receiverPath: readonly string[]): boolean {
+    const shape = this.state.shapeOf(site.root, receiverPath);
+    return shape !== 'array' && shape !== 'bounded' && !this.bounds.evicted(site, receiverPath);
+  }
+
+  private hasRequestKey(site: WriteSite): boolean {
+    for (let node = site.target; node.type === T.MemberExpression; node = unwrap(node.object)) {
+      if (node.computed && this.requestData.isRequestDerived(node.property)) return true;
+    }
+    return site.form === 'call' && this.requestData.isRequestDerived(site.key);
+  }
+
+  private classifyCall(site: WriteSite, handler: FunctionNode, tainted: boolean): Classification | null {
+    const method = site.method!;
+    const shape = this.types?.shapeOf(site.target) ?? this.state.shapeOf(site.root, site.path);
+    if (!methodFits(method, shape)) return null;
+    const how = `\`${method}()\``;
+    if (method === 'set' && shape !== 'weak') {
+      if (this.requestData.isRequestDerived(site.key) && !this.bounds.evicted(site, site.path))
+        return { kind: 'cache', how };
+      return { kind: tainted ? 'requestData' : 'write', how };
+    }
+    const grows =
+      shape !== 'weak' &&
+      (method === 'push' ||
+        method === 'unshift' ||
+        method === 'add' ||
+        (method === 'splice' && site.values.length > 0));
+    // Removing entries stores nothing; `fill`, `sort` or a replacing `splice` store what they are given.
+    if (!grows) return { kind: tainted && !REMOVING_ONLY.has(method) ? 'requestData' : 'write', how };
+    if (this.bounds.evicted(site, site.path) || this.bounds.resetsAtEntry(handler, site)) {
+      // Bounded by the code itself; still state shared with concurrent requests.
+      return { kind: tainted ? 'requestData' : 'write', how };
+    }
+    return { kind: 'growth', how };
+  }
+
+  private classifyAssignment(site: WriteSite, handler: FunctionNode, tainted: boolean): Classification {
+    const operator = site.operator ?? '=';
+    const how = operator === '=' ? 'assignment' : `\`${operator}\``;
+    const value = site.values[0] ? unwrap(site.values[0]) : null;
+    const last = site.path[site.path.length - 1];
+    const receiverPath = site.path.slice(0, -1);
+    const receiverShape = site.path.length > 0 ? this.state.shapeOf(site.root, receiverPath) : 'unknown';
+
+    // `hits[event.route] += 1`: a slot per distinct key, whatever the operator.
+    if (last === '[]' && operator !== '=' && operator !== '||=' && operator !== '??=' && this.keyedByRequest(site)) {
+      return { kind: 'cache', how };
+    }
+    // `CACHE[event.item] = item`, `arr[arr.length] = x`
+    if (last === '[]' && (operator === '=' || operator === '||=' || operator === '??=')) {
+      if (receiverShape === 'array' || isLengthOf(site.key, site.target)) {
+        if (!this.bounds.evicted(site, receiverPath) && !this.bounds.resetsAtEntry(handler, site, receiverPath))
+          return { kind: 'growth', how: 'an index write' };
+      } else if (
+        receiverShape !== 'bounded' &&
+        this.requestData.isRequestDerived(site.key) &&
+        !this.bounds.evicted(site, receiverPath)
+      ) {
+        return { kind: 'cache', how: 'a computed-key write' };
+      }
+    }
+
+    const selfName = dottedName(site.target);
+    const ownShape = this.state.shapeOf(site.root, site.path);
+    if (value && selfName !== null && !this.bounds.resetsAtEntry(handler, site, site.path)) {
+      // `ids = [...ids, id]`, `ids = ids.concat(id)`, `log = log + line`
+      if (operator === '=' && growsFromItself(value, selfName, ownShape)) {
+        const keyed =
+          value.type === T.ObjectExpression &&
+          value.properties.some(
+            (property) =>
+              property.type === T.Property && property.computed && this.requestData.isRequestDerived(property.key),
+          );
+        if (keyed) return { kind: 'cache', how: 'a spread with a computed key' };
+        if (value.type !== T.ObjectExpression) return { kind: 'growth', how: 'rebuilding it from itself' };
+      }
+      // `log += line` on a string
+      if (operator === '+=' && (ownShape === 'string' || (ownShape !== 'number' && isStringy(value)))) {
+        return { kind: 'growth', how: '`+=`' };
+      }
+    }
+    return { kind: tainted ? 'requestData' : 'write', how };
+  }
+}
+
+function methodFits(method: string, shape: Shape): boolean {
+  if (shape === 'bounded') return false;
+  if (ARRAY_ONLY_METHODS.has(method)) return shape === 'array' || shape === 'unknown';
+  if (MAP_SET_METHODS.has(method)) {
+    if (method === 'set') return shape === 'map' || shape === 'weak';
+    if (method === 'add') return shape === 'set' || shape === 'weak';
+    return shape === 'map' || shape === 'set' || shape === 'weak';
+  }
+  return false;
+}
+
+function isLengthOf(key: TSESTree.Node | null, target: TSESTree.Node): boolean {
+  if (!key || target.type !== T.MemberExpression) return false;
+  const keyNode = unwrap(key);
+  if (keyNode.type !== T.MemberExpression) return false;
+  const receiver = dottedName(target.object);
+  return receiver !== null && dottedName(keyNode) === `${receiver}.length`;
+}
+
+function growsFromItself(value: TSESTree.Node, selfName: string, ownShape: Shape): boolean {
+  if (value.type === T.ArrayExpression || value.type === T.ObjectExpression) {
+    const items = value.type === T.ArrayExpression ? value.elements : value.properties;
+    return (
+      items.some((item) => item?.type === T.SpreadElement && dottedName(item.argument) === selfName) && items.length > 1
+    );
+  }
+  if (value.type === T.CallExpression) {
+    const callee = unwrap(value.callee);
+    return (
+      callee.type === T.MemberExpression &&
+      dottedName(callee.object) === selfName &&
+      !callee.computed &&
+      callee.property.type === T.Identifier &&
+      callee.property.name === 'concat'
+    );
+  }
+  if (value.type === T.BinaryExpression && value.operator === '+') {
+    // `log + a + b`, `a + '\n' + log`: the old value is one operand of the `+` chain.
+    const operands: TSESTree.Node[] = [];
+    const flatten = (node: TSESTree.Node): void => {
+      const part = unwrap(node);
+      if (part.type === T.BinaryExpression && part.operator === '+') {
+        flatten(part.left);
+        flatten(part.right);
+      } else operands.push(part);
+    };
+    flatten(value);
+    const hasSelf = operands.some((operand) => dottedName(operand) === selfName);
+    return hasSelf && (ownShape === 'string' || operands.some((operand) => isStringy(operand)));
+  }
+  // `${log}${line}\n`
+  if (value.type === T.TemplateLiteral)
+    return value.expressions.some((expression) => dottedName(expression) === selfName);
+  return false;
+}
+
+function isStringy(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === T.TemplateLiteral) return true;
+  if (value.type === T.Literal) return typeof value.value === 'string';
+  if (value.type === T.BinaryExpression && value.operator === '+')
+    return isStringy(value.left) || isStringy(value.right);
+  return false;
+}
+
+/** The key a `defineProperty`/`Reflect.set`-style call writes, or a computed key of an `Object.assign` source literal. */
+function defineKey(site: WriteSite): TSESTree.Node | null {
+  if (site.method === 'Object.assign' || /^_\.(?:merge|assign|extend|defaults)/u.test(site.method ?? '')) {
+    for (const source of site.values) {
+      const value = unwrap(source);
+      if (value.type !== T.ObjectExpression) continue;
+      for (const property of value.properties)
+        if (property.type === T.Property && property.computed) return property.key;
+    }
+    return null;
+  }
+  if (
+    site.method === 'Object.defineProperties' ||
+    site.method === 'Object.setPrototypeOf' ||
+    site.method === 'Reflect.setPrototypeOf'
+  ) {
+    return null;
+  }
+  return site.values[0] ?? null;
+}

@@ -1,0 +1,365 @@
+// Follows request-time calls into relatively imported modules and brings back a summary of the module state they write.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { parseForESLint } from '@typescript-eslint/parser';
+import type { FileContext } from '../context.js';
+import { isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
+import { parseFile } from '../file/parse.js';
+import { clearResolveCache, resolveImport } from '../file/resolve.js';
+import { readTextFile } from '../../util/read-file.js';
+import { factsOf, type FileFacts, type ParsedFile } from '../file/index.js';
+import type { ImportTarget } from '../file/imports.js';
+import { classMethod, objectMethod } from '../file/members.js';
+import { initializerOf } from '../file/scopes.js';
+import type { Finding, FunctionNode, Handler, LeakKind } from '../types.js';
+import { localClassOf } from './instances.js';
+import type { ThisRoot } from './module-state.js';
+
+/** How far imports are followed, and how many files one lint file may pull in. */
+export const MAX_IMPORT_DEPTH = 4;
+const MAX_FILES_PER_LINT = 40;
+const MAX_FILE_BYTES = 1_000_000;
+
+/** One module-state write an exported function makes, as seen from a caller in another file. */
+export interface ImportedWrite {
+  kind: LeakKind;
+  target: string;
+  how: string;
+  /** Helpers inside the imported module (and its own imports), outermost first. */
+  via: string[];
+  /** Path of the module holding the state, relative to the caller's file. */
+  file: string;
+  /** Request data or a request key only when the caller passes request data in. */
+  dependsOnArguments: boolean;
+  /** The write only happens when the caller passes an argument at this position. */
+  requiresArgument?: number;
+}
+
+export type { ThisRoot };
+
+/** What the summariser needs from the per-file analysis (injected to avoid an import cycle). */
+export type AnalyzeLoaded = (
+  file: ParsedFile,
+  filename: string,
+  handlers: Handler[],
+  thisRoots: ThisRoot[],
+  budget: Budget,
+) => Finding[];
+
+export interface Budget {
+  depth: number;
+  files: Set<string>;
+  inProgress: Set<string>;
+}
+
+export function newBudget(): Budget {
+  return { depth: 0, files: new Set(), inProgress: new Set() };
+}
+
+interface LoadedModule {
+  mtimeMs: number;
+  file: ParsedFile | null;
+  summaries: Map<string, ImportedWrite[]>;
+}
+
+/** Per-process cache keyed by absolute path; an entry is reused while the file's modification time is unchanged. */
+const modules = new Map<string, LoadedModule>();
+
+export function clearCrossFileCache(): void {
+  modules.clear();
+  clearResolveCache();
+}
+
+export { resolveImport };
+
+function load(file: string): LoadedModule | null {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return null;
+  }
+  const cached = modules.get(file);
+  if (cached && cached.mtimeMs === stat.mtimeMs) return cached;
+  let parsed: ParsedFile | null = null;
+  const read = readTextFile(file, MAX_FILE_BYTES);
+  if (read.ok) {
+    try {
+      parsed = parseFile({ parseForESLint }, file, read.text);
+    } catch {
+      parsed = null; // unparsable: no summary
+    }
+  }
+  const entry: LoadedModule = { mtimeMs: stat.mtimeMs, file: parsed, summaries: new Map() };
+  modules.set(file, entry);
+  return entry;
+}
+
+/**
+ * The writes that calling `exportPath` of `file` makes: `['remember']`, `['store', 'add']` (a method of an exported
+ * singleton), `['Repo', '#add']` (an instance method, with `this` standing for the caller's instance `thisName`).
+ */
+export function summarize(
+  file: string,
+  exportPath: readonly string[],
+  fromFile: string,
+  thisName: string | null,
+  budget: Budget,
+  analyzeLoaded: AnalyzeLoaded,
+): ImportedWrite[] {
+  const key = `${exportPath.join('.')}|${thisName ?? ''}`;
+  const loaded = load(file);
+  const facts = loaded?.file ? factsOf(loaded.file) : null;
+  if (!loaded || !facts) return [];
+  const cached = loaded.summaries.get(key);
+  if (cached) return relocate(cached, file, fromFile);
+  const progressKey = `${file}|${key}`;
+  if (budget.inProgress.has(progressKey) || budget.depth >= MAX_IMPORT_DEPTH) return [];
+  if (!budget.files.has(file) && budget.files.size >= MAX_FILES_PER_LINT) return [];
+  budget.files.add(file);
+  budget.inProgress.add(progressKey);
+  let summary: ImportedWrite[] = [];
+  try {
+    summary = computeSummary(facts, file, exportPath, thisName, budget, analyzeLoaded);
+  } finally {
+    budget.inProgress.delete(progressKey);
+  }
+  loaded.summaries.set(key, summary);
+  return relocate(summary, file, fromFile);
+}
+
+/** Summaries store paths relative to the summarised file; callers see them relative to themselves. */
+function relocate(summary: ImportedWrite[], file: string, fromFile: string): ImportedWrite[] {
+  return summary.map((write) => {
+    const absolute = path.resolve(path.dirname(file), write.file);
+    let relative = path.relative(path.dirname(fromFile), absolute).split(path.sep).join('/');
+    if (!relative.startsWith('.')) relative = `./${relative}`;
+    return { ...write, file: relative };
+  });
+}
+
+function computeSummary(
+  facts: FileFacts,
+  file: string,
+  exportPath: readonly string[],
+  thisName: string | null,
+  budget: Budget,
+  analyzeLoaded: AnalyzeLoaded,
+): ImportedWrite[] {
+  const [exported, ...members] = exportPath;
+  const target = findExport(facts, file, exported, budget);
+  if (!target) return [];
+  if ('reexport' in target) {
+    return summarize(
+      target.reexport.file,
+      [target.reexport.name, ...members],
+      file,
+      thisName,
+      deeper(budget),
+      analyzeLoaded,
+    );
+  }
+  let fn: FunctionNode | null = null;
+  const thisRoots: ThisRoot[] = [];
+  const value = unwrap(target.value);
+  if (members.length === 0) {
+    fn = isFunctionNode(value) ? value : null;
+  } else if (members.length === 1) {
+    const member = members[0];
+    if (member.startsWith('#')) {
+      if ((value.type === T.ClassDeclaration || value.type === T.ClassExpression) && thisName) {
+        fn = classMethod(value, member.slice(1), 'instance');
+        thisRoots.push({ classNode: value, name: thisName });
+      }
+    } else if (value.type === T.ObjectExpression) {
+      fn = objectMethod(value, member);
+    } else if (value.type === T.NewExpression) {
+      const classNode = localClassOf(value, facts.scopes);
+      fn = classNode ? classMethod(classNode, member, 'instance') : null;
+    } else if (value.type === T.ClassDeclaration || value.type === T.ClassExpression) {
+      fn = classMethod(value, member, 'static');
+    }
+  }
+  if (!fn) return [];
+  const name = [
+    exported === 'default' || exported === '*' ? null : exported,
+    ...members.map((m) => m.replace(/^#/u, '')),
+  ]
+    .filter(Boolean)
+    .join('.');
+  const handler: Handler = { node: fn, name: name || 'default', reason: 'summary of an imported function' };
+  const findings = analyzeLoaded(facts.file, file, [handler], thisRoots, deeper(budget));
+  return findings.map((finding) => ({
+    kind: finding.kind,
+    target: finding.target,
+    how: finding.how,
+    via: finding.via,
+    file: finding.file ? finding.file : `./${path.basename(file)}`,
+    dependsOnArguments: finding.kind === 'requestData' || finding.kind === 'cache',
+    requiresArgument: finding.requiresArgument,
+  }));
+}
+
+function deeper(budget: Budget): Budget {
+  return { ...budget, depth: budget.depth + 1 };
+}
+
+type ExportTarget = { value: TSESTree.Node } | { reexport: { file: string; name: string } };
+
+/** Where `name` is defined in a module (the facts' export model), with re-exports resolved to files. */
+function findExport(facts: FileFacts, file: string, name: string, budget: Budget): ExportTarget | null {
+  const found = facts.exports.find(name);
+  if (found && 'value' in found) return found;
+  if (found) {
+    const resolved = resolveImport(file, found.reexport.source);
+    return resolved ? { reexport: { file: resolved, name: found.reexport.name } } : null;
+  }
+  // `export * from './impl'`: the first module that has the name.
+  for (const source of facts.exports.starSources) {
+    const resolved = resolveImport(file, source);
+    if (!resolved || budget.files.size >= MAX_FILES_PER_LINT) continue;
+    const loaded = load(resolved);
+    const starFacts = loaded?.file ? factsOf(loaded.file) : null;
+    if (starFacts && findExport(starFacts, resolved, name, deeper(budget))) {
+      return { reexport: { file: resolved, name } };
+    }
+  }
+  return null;
+}
+
+/** A binding in the caller's file that stands for something another module exports. */
+interface ImportedName {
+  file: string;
+  /** The export path the binding itself stands for: `['remember']`, `['default']`, `[]` for a whole module. */
+  exportPath: string[];
+}
+
+/**
+ * Finds request-time calls into relatively imported modules and turns each summarised write into a finding at the
+ * call: `remember(event.item)` → "`history` (in ./store.ts) … via `remember()`".
+ */
+export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoaded: AnalyzeLoaded): Finding[] {
+  const { facts, filename, scopes } = ctx;
+  if (!path.isAbsolute(filename)) return [];
+  /** With type information, imports resolve through the program (paths, baseUrl, project references). */
+  const oracle = ctx.oracle;
+  const resolveThroughProgram: ProgramResolver = oracle ? (source) => oracle.resolveImport(source) : null;
+  const findings: Finding[] = [];
+  for (const variable of scopes.module.variables as Scope.Variable[]) {
+    const binding = importedName(facts, variable, filename, resolveThroughProgram);
+    const instanceOf = binding ? null : importedInstance(facts, variable, filename, resolveThroughProgram);
+    if (!binding && !instanceOf) continue;
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      const identifier = reference.identifier as TSESTree.Node;
+      const call = memberCall(identifier);
+      if (!call) continue;
+      const context = ctx.reach.contextOf(call.call);
+      if (!context) continue;
+      let summary: ImportedWrite[];
+      let label: string;
+      if (binding) {
+        const exportPath = [...binding.exportPath, ...call.members];
+        if (exportPath.length === 0) continue;
+        summary = summarize(binding.file, exportPath, filename, null, budget, analyzeLoaded);
+        label = [variable.name, ...call.members].join('.');
+      } else {
+        if (call.members.length !== 1) continue;
+        summary = summarize(
+          instanceOf!.file,
+          [...instanceOf!.exportPath, `#${call.members[0]}`],
+          filename,
+          variable.name,
+          budget,
+          analyzeLoaded,
+        );
+        label = `${variable.name}.${call.members[0]}`;
+      }
+      if (summary.length === 0) continue;
+      const carriesRequestData = call.call.arguments.some((argument) => ctx.requestData.isRequestDerived(argument));
+      // One report per call and kind: a call that writes 23 variables in another file is one thing to fix.
+      const byKind = new Map<LeakKind, Finding>();
+      for (const write of summary) {
+        if (write.requiresArgument !== undefined && call.call.arguments.length <= write.requiresArgument) continue;
+        const kind: LeakKind = write.dependsOnArguments && !carriesRequestData ? 'write' : write.kind;
+        const existing = byKind.get(kind);
+        if (existing) {
+          if (existing.target !== write.target && !existing.also?.includes(write.target)) {
+            existing.also = [...(existing.also ?? []), write.target];
+          }
+          continue;
+        }
+        const finding: Finding = {
+          kind,
+          node: call.call,
+          target: write.target,
+          root: write.target,
+          handler: context.handler,
+          via: [...context.via, label, ...write.via],
+          how: write.how,
+          file: write.file,
+        };
+        byKind.set(kind, finding);
+        findings.push(finding);
+      }
+    }
+  }
+  return findings;
+}
+
+/** `x(…)`, `x.y(…)`, `x.y.z(…)`: the call and the member names between the binding and it. */
+function memberCall(identifier: TSESTree.Node): { call: TSESTree.CallExpression; members: string[] } | null {
+  const members: string[] = [];
+  let node = identifier;
+  for (;;) {
+    const { parent, child } = valueParent(node);
+    if (parent?.type === T.MemberExpression && parent.object === child) {
+      const name = staticPropertyName(parent);
+      if (name === null) return null;
+      members.push(name);
+      node = parent;
+      continue;
+    }
+    if (parent?.type === T.CallExpression && parent.callee === child) return { call: parent, members };
+    return null;
+  }
+}
+
+type ProgramResolver = ((source: TSESTree.StringLiteral) => string | null) | null;
+
+/** The module and export path a binding of the caller's file stands for, when it names a local file. */
+function importedName(
+  facts: FileFacts,
+  variable: Scope.Variable,
+  filename: string,
+  viaProgram: ProgramResolver = null,
+): ImportedName | null {
+  const imported = facts.imports.ofVariable(variable);
+  if (!imported || imported.typeOnly) return null;
+  const file = resolveTarget(imported, filename, viaProgram);
+  return file ? { file, exportPath: imported.path } : null;
+}
+
+function resolveTarget(imported: ImportTarget, filename: string, viaProgram: ProgramResolver): string | null {
+  const literal = imported.sourceNode?.type === T.Literal ? (imported.sourceNode as TSESTree.StringLiteral) : null;
+  const throughProgram = imported.form === 'import' && literal ? (viaProgram?.(literal) ?? null) : null;
+  return throughProgram ?? resolveImport(filename, imported.source);
+}
+
+/** `const repo = new Repo()` where `Repo` is imported from a relative module. */
+function importedInstance(
+  facts: FileFacts,
+  variable: Scope.Variable,
+  filename: string,
+  viaProgram: ProgramResolver,
+): ImportedName | null {
+  const init = initializerOf(variable);
+  const value = init ? unwrap(init) : null;
+  if (value?.type !== T.NewExpression) return null;
+  const callee = unwrap(value.callee);
+  if (callee.type !== T.Identifier) return null;
+  const classVariable = facts.scopes.module.set.get(callee.name);
+  return classVariable ? importedName(facts, classVariable as Scope.Variable, filename, viaProgram) : null;
+}

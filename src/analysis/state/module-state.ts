@@ -1,0 +1,476 @@
+// What state lives at module scope: the roots (variables, class statics, singletons' `this`, implicit globals,
+// `globalThis.x`, `process.env.X`, `exports.x`), where each is named, and the shapes of their values.
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import {
+  calleeName,
+  dottedName,
+  isFunctionNode,
+  staticPropertyName,
+  thisExpressions,
+  unwrap,
+  valueParent,
+  type VisitorKeys,
+} from '../file/ast.js';
+import { GLOBAL_OBJECTS } from '../file/globals.js';
+import type { FileFacts } from '../file/index.js';
+import { requireSource } from '../file/imports.js';
+import { instanceFieldValues, propertyValues, staticFieldValues, type ClassNode } from '../file/members.js';
+import { initializerOf, resolveName, type ModuleScopes } from '../file/scopes.js';
+import { BOUNDED_CACHE_MODULES, BOUNDED_CACHE_NAMES } from '../leaks/tables.js';
+import type { ResolvedSettings } from '../settings.js';
+import { findSingletons, localClassOf, ownerMethods, singletonMethods } from './instances.js';
+
+/** What a value is, as far as syntax tells. `opaque` values (SDK clients, pools, imports) have unknown methods. */
+export type Shape =
+  | 'array'
+  | 'map'
+  | 'set'
+  | 'weak'
+  | 'object'
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'empty'
+  | 'bounded'
+  | 'opaque'
+  | 'function'
+  | 'unknown';
+
+export const COLLECTION_SHAPES: ReadonlySet<Shape> = new Set(['array', 'map', 'set', 'weak']);
+
+/** A module-scope place that survives between invocations. */
+export interface StateRoot {
+  /** Key used to group writes: the variable name, or `globalThis.x`. */
+  key: string;
+  /** How it is shown in messages. */
+  name: string;
+  variable: Scope.Variable | null;
+  kind: 'variable' | 'global' | 'implicit';
+  /** For an instance created in another module: the class whose fields are its initial shape. */
+  classNode?: ClassNode;
+}
+
+/** A class whose `this` stands for a module-level instance created in the calling module (cross-file summaries). */
+export interface ThisRoot {
+  classNode: ClassNode;
+  name: string;
+}
+
+export class ModuleState {
+  /** Extra value candidates for dotted paths, from assignments anywhere in the file (`global.log = []`). */
+  private readonly assigned = new Map<string, TSESTree.Node[]>();
+  private readonly shapeMemo = new Map<string, Shape>();
+
+  readonly scopes: ModuleScopes;
+  private readonly settings: ResolvedSettings;
+
+  constructor(private readonly ctx: { facts: FileFacts; settings: ResolvedSettings }) {
+    this.scopes = ctx.facts.scopes;
+    this.settings = ctx.settings;
+  }
+
+  /** Is this variable module state? Module-level bindings, except functions, types and plain imports of modules. */
+  isStateVariable(variable: Scope.Variable): boolean {
+    if (variable.scope !== this.scopes.module && variable.scope !== this.scopes.global) return false;
+    if (variable.defs.length === 0) return false;
+    return variable.defs.every(
+      (def) => def.type === 'Variable' || def.type === 'ClassName' || def.type === 'ImportBinding',
+    );
+  }
+
+  /** Records `path = value` seen anywhere in the file, so shapes account for lazy and late initialisation. */
+  recordAssignment(path: string, value: TSESTree.Node): void {
+    const list = this.assigned.get(path);
+    if (list) list.push(value);
+    else this.assigned.set(path, [value]);
+    this.shapeMemo.clear();
+  }
+
+  /** The shape of `root.a.b` (segments may be `[]` for computed access, which yields `unknown`). */
+  shapeOf(root: StateRoot, path: readonly string[]): Shape {
+    const key = [root.key, ...path].join('.');
+    const memo = this.shapeMemo.get(key);
+    if (memo) return memo;
+    this.shapeMemo.set(key, 'unknown'); // cycle guard
+    const candidates = this.candidates(root, path);
+    const shape = combineShapes(candidates.map((value) => this.valueShape(value, key)));
+    this.shapeMemo.set(key, shape);
+    return shape;
+  }
+
+  private candidates(root: StateRoot, path: readonly string[]): TSESTree.Node[] {
+    const key = [root.key, ...path].join('.');
+    const result: TSESTree.Node[] = [...(this.assigned.get(key) ?? [])];
+    if (path.length === 0) {
+      const init = root.variable ? initializerOf(root.variable) : null;
+      if (init) result.push(init);
+      // `const queue: Job[] = load()`: the declared type says what the call returns.
+      const def = root.variable?.defs[0];
+      if (def?.type === 'Variable') {
+        const annotation = (def.node as TSESTree.VariableDeclarator).id.typeAnnotation?.typeAnnotation;
+        if (annotation) result.push(annotation);
+      }
+      return result;
+    }
+    const parents = this.candidates(root, path.slice(0, -1));
+    const last = path[path.length - 1];
+    if (path.length === 1 && root.classNode) result.push(...instanceFieldValues(root.classNode, last));
+    for (const parent of parents) {
+      const value = unwrap(parent);
+      if (value.type === T.ObjectExpression) {
+        result.push(...propertyValues(value, last));
+      } else if (value.type === T.NewExpression) {
+        const classNode = localClassOf(value, this.scopes);
+        if (classNode) result.push(...instanceFieldValues(classNode, last));
+      } else if (value.type === T.ClassDeclaration || value.type === T.ClassExpression) {
+        result.push(...staticFieldValues(value, last));
+      }
+    }
+    return result;
+  }
+
+  /** The shape of one value expression; `selfKey` ignores `x = x || []` self-references. */
+  valueShape(node: TSESTree.Node, selfKey: string): Shape {
+    const value = unwrap(node);
+    switch (value.type) {
+      case T.ArrayExpression:
+        return 'array';
+      case T.ObjectExpression:
+        return 'object';
+      case T.TemplateLiteral:
+        return 'string';
+      case T.Literal:
+        if (typeof value.value === 'string') return 'string';
+        if (typeof value.value === 'number' || typeof value.value === 'bigint') return 'number';
+        if (typeof value.value === 'boolean') return 'boolean';
+        if (value.value === null) return 'empty';
+        return 'opaque';
+      case T.Identifier:
+        if (value.name === 'undefined') return 'empty';
+        return 'unknown';
+      case T.ArrowFunctionExpression:
+      case T.FunctionExpression:
+      case T.FunctionDeclaration:
+      case T.ClassDeclaration:
+      case T.ClassExpression:
+        return 'function';
+      case T.NewExpression:
+      case T.CallExpression:
+        return this.constructedShape(value);
+      case T.LogicalExpression:
+      case T.ConditionalExpression: {
+        const parts =
+          value.type === T.LogicalExpression ? [value.left, value.right] : [value.consequent, value.alternate];
+        return combineShapes(
+          parts.filter((part) => dottedName(part) !== selfKey).map((part) => this.valueShape(part, selfKey)),
+        );
+      }
+      case T.AwaitExpression:
+        return 'opaque';
+      case T.TSArrayType:
+      case T.TSTupleType:
+        return 'array';
+      case T.TSTypeReference: {
+        const name = value.typeName.type === T.Identifier ? value.typeName.name : null;
+        if (name === 'Array') return 'array';
+        if (name === 'Map') return 'map';
+        if (name === 'Set') return 'set';
+        if (name === 'WeakMap' || name === 'WeakSet') return 'weak';
+        if (name === 'Record') return 'object';
+        return 'unknown';
+      }
+      case T.TSTypeLiteral:
+        return 'object';
+      case T.BinaryExpression:
+        return value.operator === '+' ? 'unknown' : 'number';
+      case T.UnaryExpression:
+        return value.operator === '!' ? 'boolean' : value.operator === 'void' ? 'empty' : 'opaque';
+      default:
+        return 'unknown';
+    }
+  }
+
+  private constructedShape(value: TSESTree.NewExpression | TSESTree.CallExpression): Shape {
+    const callee = unwrap(value.callee);
+    const name = calleeName(callee);
+    const full = dottedName(callee);
+    if (name && (this.isBoundedCacheImport(callee) || this.isBoundedName(callee, name))) return 'bounded';
+    if (value.type === T.CallExpression && isRequireCall(value)) return 'opaque';
+    switch (full) {
+      case 'Array':
+      case 'Array.from':
+      case 'Array.of':
+        return 'array';
+      case 'Map':
+        return 'map';
+      case 'Set':
+        return 'set';
+      case 'WeakMap':
+      case 'WeakSet':
+      case 'WeakRef':
+        return 'weak';
+      case 'Object':
+      case 'Object.create':
+      case 'Object.fromEntries':
+      case 'Object.assign':
+        return 'object';
+      case 'Object.keys':
+      case 'Object.values':
+      case 'Object.entries':
+        return 'array';
+      case 'String':
+        return 'string';
+      case 'Number':
+      case 'Date.now':
+        return 'number';
+      default:
+        break;
+    }
+    // `items.slice()`, `[...x].concat(y)`, `x.map(f)`: array methods that return arrays.
+    if (callee.type === T.MemberExpression && name && ARRAY_RETURNING.has(name)) return 'array';
+    return 'opaque';
+  }
+
+  /** Any value of a bounded-cache module: `new LRUCache()`, `new LRU()`, `new (require('lru-cache').LRUCache)()`. */
+  private isBoundedCacheImport(callee: TSESTree.Node): boolean {
+    const imported = this.ctx.facts.imports.of(callee);
+    return imported !== null && BOUNDED_CACHE_MODULES.has(imported.source);
+  }
+
+  private isBoundedName(callee: TSESTree.Node, name: string): boolean {
+    if (this.settings.boundedCaches.has(name)) return true;
+    // A well-known bounded-cache class name counts when it is not some local class of the same name.
+    if (callee.type === T.Identifier) {
+      const variable = resolveName(this.scopes.module, callee.name);
+      if (variable && variable.defs.some((def) => def.type === 'ClassName')) return false;
+    }
+    return BOUNDED_CACHE_NAMES.has(name);
+  }
+
+  /** Is this root a function or class (its calls are reachability, not state)? */
+  isFunctionLike(variable: Scope.Variable): boolean {
+    const init = initializerOf(variable);
+    return !!init && isFunctionNode(unwrap(init));
+  }
+}
+
+const ARRAY_RETURNING = new Set([
+  'slice',
+  'concat',
+  'map',
+  'filter',
+  'flat',
+  'flatMap',
+  'toSorted',
+  'toReversed',
+  'toSpliced',
+  'with',
+  'split',
+  // These mutate and return the same array: `new Array(3).fill(null)`.
+  'fill',
+  'sort',
+  'reverse',
+  'copyWithin',
+]);
+
+function combineShapes(shapes: Shape[]): Shape {
+  const known = shapes.filter((shape) => shape !== 'unknown' && shape !== 'empty');
+  if (known.includes('bounded')) return 'bounded';
+  for (const collection of ['array', 'map', 'set', 'weak'] as const) if (known.includes(collection)) return collection;
+  if (known.includes('opaque')) return 'opaque';
+  for (const scalar of ['string', 'object', 'number', 'boolean', 'function'] as const)
+    if (known.includes(scalar)) return scalar;
+  return shapes.includes('empty') && shapes.every((shape) => shape === 'empty') ? 'empty' : 'unknown';
+}
+
+export function isRequireCall(node: TSESTree.Node): node is TSESTree.CallExpression {
+  return requireSource(node) !== null;
+}
+
+/** Every place module state is named: references to module variables, implicit globals, `globalThis.x`. */
+export function* stateReferences(
+  facts: FileFacts,
+  state: ModuleState,
+  thisRoots: readonly ThisRoot[],
+): Generator<[StateRoot, TSESTree.Node]> {
+  const scopes = facts.scopes;
+  const visitorKeys = facts.file.visitorKeys;
+  const scopeManager = facts.file.scopeManager;
+  // A class whose instance lives in the calling module: its `this` is that module's state.
+  for (const { classNode, name } of thisRoots) {
+    const root: StateRoot = { key: name, name, variable: null, kind: 'variable', classNode };
+    for (const method of ownerMethods(classNode)) {
+      for (const node of thisExpressions(method.body ?? method, visitorKeys)) yield [root, node];
+    }
+  }
+  const moduleVariables = new Set<Scope.Variable>(scopes.module.variables as Scope.Variable[]);
+  if (scopes.module !== scopes.global)
+    for (const v of scopes.global.variables) moduleVariables.add(v as Scope.Variable);
+  for (const variable of moduleVariables) {
+    if (!state.isStateVariable(variable)) continue;
+    const root: StateRoot = { key: variable.name, name: variable.name, variable, kind: 'variable' };
+    for (const reference of [...variable.references, ...innerClassNameReferences(variable, scopeManager)]) {
+      if (reference.init) continue;
+      yield [root, reference.identifier as TSESTree.Node];
+    }
+  }
+  yield* staticThisReferences(scopes, visitorKeys);
+  for (const singleton of findSingletons(scopes)) {
+    const name = singleton.variable.name;
+    const root: StateRoot = { key: name, name, variable: singleton.variable, kind: 'variable' };
+    for (const method of singletonMethods(singleton)) {
+      for (const node of thisExpressions(method.body ?? method, visitorKeys)) yield [root, node];
+    }
+  }
+  const implicit = new Map<string, StateRoot>();
+  for (const reference of scopes.global.through) {
+    const identifier = reference.identifier as TSESTree.Identifier;
+    if (reference.isWrite() && !reference.init && !GLOBAL_OBJECTS.has(identifier.name)) {
+      if (!implicit.has(identifier.name)) {
+        implicit.set(identifier.name, {
+          key: identifier.name,
+          name: identifier.name,
+          variable: null,
+          kind: 'implicit',
+        });
+      }
+    }
+  }
+  // Globals declared in the config (no definitions in the file) and unresolved names.
+  for (const reference of facts.globals.references) {
+    const identifier = reference.identifier as TSESTree.Identifier;
+    const implicitRoot = implicit.get(identifier.name);
+    if (implicitRoot) {
+      yield [implicitRoot, identifier];
+      continue;
+    }
+    const globalRoot = globalPropertyRoot(identifier);
+    if (globalRoot) yield globalRoot;
+    // `const g = globalThis; g.lastEvent = event`: a local alias of the global object.
+    const declared = valueParent(identifier);
+    if (
+      GLOBAL_OBJECTS.has(identifier.name) &&
+      declared.parent?.type === T.VariableDeclarator &&
+      declared.parent.init === declared.child
+    ) {
+      yield [{ key: 'globalThis', name: identifier.name, variable: null, kind: 'global' }, identifier];
+    }
+  }
+}
+
+/** Inside `class C { … }` the name `C` is a binding of the class scope; `C.count++` there writes the module's C. */
+function innerClassNameReferences(
+  variable: Scope.Variable,
+  scopeManager: Scope.ScopeManager | null,
+): Scope.Reference[] {
+  const def = variable.defs[0];
+  if (!def || def.type !== 'ClassName' || !scopeManager) return [];
+  const classScope = scopeManager.acquire(def.node as TSESTree.Node) as Scope.Scope | null;
+  const inner = classScope?.set.get(variable.name);
+  return inner && inner !== variable ? (inner.references as Scope.Reference[]) : [];
+}
+
+/** `this.count++` inside a static method of a module-level class writes the class's static member. */
+function* staticThisReferences(scopes: ModuleScopes, visitorKeys: VisitorKeys): Generator<[StateRoot, TSESTree.Node]> {
+  for (const variable of scopes.module.variables as Scope.Variable[]) {
+    const def = variable.defs[0];
+    if (!def || def.type !== 'ClassName' || variable.defs.length !== 1) continue;
+    const classNode = def.node as TSESTree.ClassDeclaration;
+    const root: StateRoot = { key: variable.name, name: variable.name, variable, kind: 'variable' };
+    for (const member of classNode.body.body) {
+      if (!('static' in member) || !member.static) continue;
+      const body =
+        member.type === T.MethodDefinition
+          ? member.value.body
+          : member.type === T.PropertyDefinition && member.value?.type === T.ArrowFunctionExpression
+            ? member.value.body
+            : null;
+      if (!body) continue;
+      for (const node of thisExpressions(body, visitorKeys)) yield [root, node];
+    }
+  }
+}
+
+/** `globalThis.x` / `global.x` / `process.env.X` as a root of its own. */
+function globalPropertyRoot(identifier: TSESTree.Identifier): [StateRoot, TSESTree.Node] | null {
+  const first = valueParent(identifier);
+  // `Object.assign(globalThis, { … })`: the global object itself is the target.
+  if (
+    GLOBAL_OBJECTS.has(identifier.name) &&
+    first.parent?.type === T.CallExpression &&
+    first.parent.arguments[0] === first.child
+  ) {
+    return [{ key: 'globalThis', name: identifier.name, variable: null, kind: 'global' }, identifier];
+  }
+  if (first.parent?.type !== T.MemberExpression || first.parent.object !== first.child) return null;
+  const name = staticPropertyName(first.parent);
+  if (name === null) return null;
+  // CommonJS `exports.x` / `module.exports.x`: the exports object lives as long as the module.
+  if (identifier.name === 'exports') {
+    return [{ key: `exports.${name}`, name: `exports.${name}`, variable: null, kind: 'global' }, first.parent];
+  }
+  if (identifier.name === 'module' && name === 'exports') {
+    const second = valueParent(first.parent);
+    if (second.parent?.type !== T.MemberExpression || second.parent.object !== second.child) return null;
+    const exported = staticPropertyName(second.parent);
+    if (exported === null) return null;
+    const key = `exports.${exported}`;
+    return [{ key, name: `module.exports.${exported}`, variable: null, kind: 'global' }, second.parent];
+  }
+  if (GLOBAL_OBJECTS.has(identifier.name)) {
+    const key = `globalThis.${name}`;
+    return [{ key, name: `${identifier.name}.${name}`, variable: null, kind: 'global' }, first.parent];
+  }
+  if (identifier.name === 'process' && name === 'env') {
+    const second = valueParent(first.parent);
+    if (second.parent?.type !== T.MemberExpression || second.parent.object !== second.child) return null;
+    const envName = staticPropertyName(second.parent);
+    if (envName === null) return null;
+    const key = `process.env.${envName}`;
+    return [{ key, name: key, variable: null, kind: 'global' }, second.parent];
+  }
+  return null;
+}
+
+/** The root key a state read names: `client` for `client.pool`, `globalThis.db` for `globalThis.db.x`. */
+export function rootKeyOf(node: TSESTree.Node): string {
+  const chain: TSESTree.Node[] = [];
+  let current = unwrap(node);
+  while (current.type === T.MemberExpression) {
+    chain.unshift(current);
+    current = unwrap(current.object);
+  }
+  if (current.type !== T.Identifier) return '';
+  if (GLOBAL_OBJECTS.has(current.name) && chain[0]?.type === T.MemberExpression) {
+    const first = staticPropertyName(chain[0]);
+    return first === null ? '' : `globalThis.${first}`;
+  }
+  if (
+    current.name === 'process' &&
+    chain.length >= 2 &&
+    staticPropertyName(chain[0] as TSESTree.MemberExpression) === 'env'
+  ) {
+    const name = staticPropertyName(chain[1] as TSESTree.MemberExpression);
+    return name === null ? '' : `process.env.${name}`;
+  }
+  const exportsAt = current.name === 'exports' ? 0 : current.name === 'module' && chain.length >= 2 ? 1 : -1;
+  if (exportsAt >= 0 && chain[exportsAt]) {
+    if (exportsAt === 1 && staticPropertyName(chain[0] as TSESTree.MemberExpression) !== 'exports') return current.name;
+    const name = staticPropertyName(chain[exportsAt] as TSESTree.MemberExpression);
+    return name === null ? '' : `exports.${name}`;
+  }
+  return current.name;
+}
+
+/** Is `node` rooted at module state: a module variable, an implicit global, `globalThis.x`? */
+export function isStateRoot(facts: FileFacts, state: ModuleState, node: TSESTree.Node): boolean {
+  let current = unwrap(node);
+  while (current.type === T.MemberExpression) current = unwrap(current.object);
+  if (current.type !== T.Identifier) return false;
+  const reference = facts.referenceOf(current);
+  if (!reference) return false;
+  const variable = reference.resolved as Scope.Variable | null;
+  if (!variable || variable.defs.length === 0) return true; // implicit global, globalThis, process
+  return state.isStateVariable(variable);
+}

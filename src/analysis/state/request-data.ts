@@ -1,0 +1,241 @@
+// Which values come from the request: derived from a handler parameter through the operations values flow through.
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import type { ReachContext } from '../context.js';
+import { isFunctionNode, unwrap, valueParent } from '../file/ast.js';
+import { declaredVariables, isModuleLevel } from '../file/scopes.js';
+import type { FunctionNode, Handler } from '../types.js';
+
+/** Beyond this expression depth the answer is "not known to be request data": deep enough for real code. */
+const MAX_DEPTH = 200;
+
+export class RequestData {
+  private readonly exprMemo = new WeakMap<TSESTree.Node, boolean>();
+  private readonly variableMemo = new WeakMap<Scope.Variable, boolean>();
+  private readonly inProgress = new WeakSet<Scope.Variable>();
+  private readonly handlers: ReadonlyMap<FunctionNode, Handler>;
+
+  constructor(private readonly ctx: ReachContext) {
+    this.handlers = new Map(ctx.handlers.map((handler) => [handler.node, handler]));
+  }
+
+  /** Is this code run at request time? Only then can its call sites carry request data into a helper. */
+  private isRequestTime(node: TSESTree.Node): boolean {
+    return this.ctx.reach.contextOf(node) !== null;
+  }
+
+  /** The calls of a module function (by name, or through a table or singleton). */
+  private callSitesOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
+    return this.ctx.reach.callSitesOf(fn);
+  }
+
+  /** Is this the module's top-level scope (ES module, CommonJS wrapper or script)? */
+  private isModuleScope(scope: Scope.Scope): boolean {
+    return isModuleLevel(this.ctx.scopes, scope);
+  }
+
+  /** Does the value of `node` come from the request? */
+  isRequestDerived(node: TSESTree.Node | null | undefined, depth = 0): boolean {
+    if (!node) return false;
+    if (depth > MAX_DEPTH) return false;
+    const memo = this.exprMemo.get(node);
+    if (memo !== undefined) return memo;
+    const result = this.compute(node, depth + 1);
+    this.exprMemo.set(node, result);
+    return result;
+  }
+
+  private compute(node: TSESTree.Node, depth: number): boolean {
+    const any = (nodes: ReadonlyArray<TSESTree.Node | null | undefined>) =>
+      nodes.some((child) => this.isRequestDerived(child, depth));
+    switch (node.type) {
+      case T.Identifier: {
+        const variable = this.variableAt(node);
+        return variable ? this.isVariableRequestDerived(variable) : false;
+      }
+      case T.MemberExpression:
+        return (
+          this.isRequestDerived(node.object, depth) || (node.computed && this.isRequestDerived(node.property, depth))
+        );
+      case T.CallExpression:
+      case T.NewExpression: {
+        const callee = unwrap(node.callee);
+        if (any(node.arguments)) return true;
+        if (callee.type === T.MemberExpression) return this.isRequestDerived(callee.object, depth);
+        return false;
+      }
+      case T.ObjectExpression:
+        return node.properties.some((property) =>
+          property.type === T.SpreadElement
+            ? this.isRequestDerived(property.argument, depth)
+            : this.isRequestDerived(property.value, depth) ||
+              (property.computed && this.isRequestDerived(property.key, depth)),
+        );
+      case T.ArrayExpression:
+        return any(node.elements);
+      case T.TemplateLiteral:
+        return any(node.expressions);
+      case T.TaggedTemplateExpression:
+        return any(node.quasi.expressions);
+      case T.BinaryExpression:
+      case T.LogicalExpression:
+        return any([node.left, node.right]);
+      case T.ConditionalExpression:
+        return any([node.consequent, node.alternate]);
+      case T.UnaryExpression:
+        // `!event.quiet` carries the request's choice too; `typeof`, `void` and `delete` do not carry data.
+        return node.operator === '-' || node.operator === '+' || node.operator === '~' || node.operator === '!'
+          ? this.isRequestDerived(node.argument, depth)
+          : false;
+      case T.AwaitExpression:
+      case T.SpreadElement:
+        return this.isRequestDerived(node.argument, depth);
+      case T.YieldExpression:
+        return this.isRequestDerived(node.argument, depth);
+      case T.SequenceExpression:
+        return this.isRequestDerived(node.expressions[node.expressions.length - 1], depth);
+      case T.AssignmentExpression:
+        return this.isRequestDerived(node.right, depth);
+      case T.ChainExpression:
+      case T.TSAsExpression:
+      case T.TSSatisfiesExpression:
+      case T.TSNonNullExpression:
+      case T.TSTypeAssertion:
+      case T.TSInstantiationExpression:
+        return this.isRequestDerived(node.expression, depth);
+      case T.ArrowFunctionExpression:
+      case T.FunctionExpression:
+        return this.closesOverRequestData(node);
+      default:
+        return false;
+    }
+  }
+
+  /** A closure that captures request data carries it: `pending.push(() => reply(event))`. */
+  private closesOverRequestData(fn: FunctionNode): boolean {
+    const scope = this.ctx.file.scopeManager?.acquire(fn) as Scope.Scope | null | undefined;
+    if (!scope) return false;
+    return scope.through.some((reference) => {
+      const variable = reference.resolved as Scope.Variable | null;
+      return !!variable && this.isVariableRequestDerived(variable);
+    });
+  }
+
+  private variableAt(identifier: TSESTree.Identifier): Scope.Variable | null {
+    return this.ctx.facts.variableOf(identifier);
+  }
+
+  isVariableRequestDerived(variable: Scope.Variable): boolean {
+    const memo = this.variableMemo.get(variable);
+    if (memo !== undefined) return memo;
+    if (this.inProgress.has(variable)) return false;
+    this.inProgress.add(variable);
+    let result = false;
+    try {
+      result = this.computeVariable(variable);
+    } finally {
+      this.inProgress.delete(variable);
+    }
+    this.variableMemo.set(variable, result);
+    return result;
+  }
+
+  private computeVariable(variable: Scope.Variable): boolean {
+    // Module state is never request data by itself: reading it back is not what leaks.
+    if (this.isModuleScope(variable.scope as Scope.Scope)) return false;
+    for (const def of variable.defs) {
+      if (
+        def.type === 'Parameter' &&
+        this.isParameterRequestDerived(def.node as FunctionNode, def.name as TSESTree.Identifier)
+      ) {
+        return true;
+      }
+      if (def.type === 'Variable') {
+        const declarator = def.node as TSESTree.VariableDeclarator;
+        if (this.isRequestDerived(declarator.init)) return true;
+        const loop = declarator.parent?.parent;
+        if (
+          loop &&
+          (loop.type === T.ForOfStatement || loop.type === T.ForInStatement) &&
+          loop.left === declarator.parent &&
+          this.isRequestDerived(loop.right)
+        ) {
+          return true;
+        }
+      }
+    }
+    for (const reference of variable.references) {
+      if (
+        !reference.init &&
+        reference.isWrite() &&
+        reference.writeExpr &&
+        this.isRequestDerived(reference.writeExpr as TSESTree.Node)
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Handler parameters are the request; a callback's or helper's parameter is request data when it is passed some. */
+  private isParameterRequestDerived(fn: FunctionNode, param: TSESTree.Identifier): boolean {
+    const index = parameterIndex(fn, param);
+    const handler = this.handlers.get(fn);
+    // Every handler parameter is the request, except the ones the platform fills with bindings (Workers' `env`).
+    if (handler) return !(handler.nonRequestParams ?? []).includes(index);
+    const { parent, child } = valueParent(fn);
+    // A callback: `event.Records.forEach((r) => …)`, `db.find(event.item, (err, item) => …)`.
+    if (
+      parent &&
+      (parent.type === T.CallExpression || parent.type === T.NewExpression) &&
+      parent.arguments.includes(child as TSESTree.CallExpressionArgument)
+    ) {
+      const callee = unwrap(parent.callee);
+      if (parent.arguments.some((argument) => argument !== child && this.isRequestDerived(argument))) return true;
+      if (callee.type === T.MemberExpression && this.isRequestDerived(callee.object)) return true;
+      return false;
+    }
+    // `promise.then((value) => …)` on request data is covered above through the callee object.
+    if (index < 0) return false;
+    // A module function: request data flows in through any request-time call that passes it at this position.
+    for (const call of [...this.callSitesOf(fn), ...this.localCallsOf(fn)]) {
+      if (!this.isRequestTime(call)) continue;
+      const argument = call.arguments[index];
+      if (argument && this.isRequestDerived(argument)) return true;
+      if (call.arguments.some((arg) => arg.type === T.SpreadElement && this.isRequestDerived(arg))) return true;
+    }
+    return false;
+  }
+
+  /** Calls of a function declared inside another function, found through its name. */
+  private localCallsOf(fn: FunctionNode): TSESTree.CallExpression[] {
+    const variable = this.functionVariable(fn);
+    if (!variable || this.isModuleScope(variable.scope as Scope.Scope)) return [];
+    const calls: TSESTree.CallExpression[] = [];
+    for (const reference of variable.references) {
+      const { parent, child } = valueParent(reference.identifier as TSESTree.Node);
+      if (parent?.type === T.CallExpression && parent.callee === child) calls.push(parent);
+    }
+    return calls;
+  }
+
+  private functionVariable(fn: FunctionNode): Scope.Variable | null {
+    if (fn.type === T.FunctionDeclaration && fn.id) {
+      return declaredVariables(this.ctx.file, fn).find((variable) => variable.name === fn.id!.name) ?? null;
+    }
+    const { parent } = valueParent(fn);
+    if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) {
+      return declaredVariables(this.ctx.file, parent)[0] ?? null;
+    }
+    return null;
+  }
+}
+
+/** The position of the parameter that declares `param` (itself or inside its destructuring pattern). */
+function parameterIndex(fn: FunctionNode, param: TSESTree.Identifier): number {
+  return fn.params.findIndex((p) => p.range[0] <= param.range[0] && param.range[1] <= p.range[1]);
+}
+
+export function isFunctionValue(node: TSESTree.Node): boolean {
+  return isFunctionNode(unwrap(node));
+}
