@@ -1,6 +1,8 @@
-// Wires ESLint's RuleTester to vitest, as eslint-plugin-eslint-plugin does.
+// Runs before every test file: wires ESLint's RuleTester to vitest (as eslint-plugin-eslint-plugin does), turns the
+// analysis' debug switch on, and removes the file's temp directories when it is done.
 import { RuleTester } from 'eslint';
 import { afterAll, describe, it } from 'vitest';
+import { removeTempDirs } from './helpers/temp.js';
 
 // The analysis swallows its own errors in production (a rule must never stop a lint run); in tests every one
 // of them must fail the test that caused it.
@@ -16,3 +18,6 @@ tester.describe = describe;
 tester.it = it;
 tester.itOnly = it.only;
 tester.afterAll = afterAll;
+
+// Directories made through test/helpers/temp.ts belong to the test file that made them.
+afterAll(removeTempDirs);

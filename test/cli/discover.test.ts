@@ -1,6 +1,5 @@
 // End-to-end tests of `handler-state discover` on fixture projects and on small projects written to a temp dir.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
@@ -8,33 +7,16 @@ import { ESLint, type Linter } from 'eslint';
 import fc from 'fast-check';
 import picomatch from 'picomatch';
 import YAML from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { discoverHandlers, runDiscover, toSettings, type DiscoveredHandler } from '../../src/cli/discover.js';
 import { resolveSettings } from '../../src/analysis/settings.js';
 import plugin from '../../src/index.js';
+import { makeProject } from '../helpers/temp.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'projects');
 const serverlessApp = path.join(fixtures, 'serverless-app');
 const samApp = path.join(fixtures, 'sam-app');
 const cdkApp = path.join(fixtures, 'cdk-app');
-
-const temporaryRoots: string[] = [];
-
-/** Writes a throw-away project; keys are posix paths relative to its root. */
-function makeProject(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'handler-state-discover-'));
-  temporaryRoots.push(root);
-  for (const [file, content] of Object.entries(files)) {
-    const absolute = path.join(root, ...file.split('/'));
-    fs.mkdirSync(path.dirname(absolute), { recursive: true });
-    fs.writeFileSync(absolute, content);
-  }
-  return root;
-}
-
-afterAll(() => {
-  for (const root of temporaryRoots) fs.rmSync(root, { recursive: true, force: true });
-});
 
 async function run(argv: string[], cwd = process.cwd()) {
   let stdout = '';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectFiles } from '../../src/cli/files.js';
 import { parseGitignore } from '../../src/cli/gitignore.js';
-import { makeProject } from './helpers.js';
+import { makeProject } from '../helpers/temp.js';
 
 const ROOT_GITIGNORE = [
   '# a comment, then a blank line',

@@ -1,19 +1,5 @@
-// Temp projects and a captured CLI run for the scan and packaging tests.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// A captured CLI run and the handler fixtures the scan and snippet tests share (temp projects: test/helpers/temp.ts).
 import { runScan, type CliIO, type ScanOptions } from '../../src/cli/scan.js';
-
-/** Writes `files` (relative path -> contents) into a fresh temp directory and returns its path. */
-export function makeProject(files: Record<string, string>, prefix = 'handler-state-scan-'): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
-  for (const [relative, contents] of Object.entries(files)) {
-    const absolute = path.join(root, relative);
-    fs.mkdirSync(path.dirname(absolute), { recursive: true });
-    fs.writeFileSync(absolute, contents);
-  }
-  return root;
-}
 
 export interface CapturedRun {
   code: number;

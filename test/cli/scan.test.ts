@@ -9,7 +9,8 @@ import type { Log } from 'sarif';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import plugin from '../../src/index.js';
 import { codeFrame } from '../../src/cli/format-human.js';
-import { CLEAN_ESM, LEAKY_CJS, LEAKY_TS, makeProject, scanIn } from './helpers.js';
+import { makeProject } from '../helpers/temp.js';
+import { CLEAN_ESM, LEAKY_CJS, LEAKY_TS, scanIn } from './helpers.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const GROWTH = 'handler-state/no-unbounded-growth';

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { CLEAN_ESM, LEAKY_CJS, makeProject } from './helpers.js';
+import { makeProject } from '../helpers/temp.js';
+import { CLEAN_ESM, LEAKY_CJS } from './helpers.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const snippets = path.join(repoRoot, 'test/fixtures/snippets');

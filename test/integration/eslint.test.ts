@@ -1,7 +1,6 @@
 // Integration: the BUILT plugin through the real ESLint class (ESLint 10 and 9) and CLI, over the fixture handlers.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ESLint as ESLint10 } from 'eslint';
@@ -9,6 +8,7 @@ import { defineConfig as defineConfig10 } from 'eslint/config';
 import { ESLint as ESLint9 } from 'eslint9';
 import { defineConfig as defineConfig9 } from 'eslint9/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../helpers/temp.js';
 import {
   CORE_RULES,
   FIXTURES_DIR,
@@ -202,7 +202,7 @@ describe.each(HOSTS)('$name CLI with --cache and --concurrency', (host) => {
 
   beforeAll(async () => {
     const entry = await builtEntry();
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'handler-state-cli-'));
+    tmp = makeTempDir('handler-state-cli-');
     configFile = path.join(tmp, 'eslint.config.mjs');
     writeFileSync(
       configFile,
@@ -212,10 +212,6 @@ describe.each(HOSTS)('$name CLI with --cache and --concurrency', (host) => {
         '',
       ].join('\n'),
     );
-  });
-
-  afterAll(() => {
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   function runCli(extraArgs: string[]): { status: number | null; results: LintResultLike[]; stderr: string } {

@@ -1,10 +1,10 @@
 // The published tarball works in a fresh project: flat config with configs.recommended, and the `handler-state` bin.
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../helpers/temp.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -68,7 +68,8 @@ let tarball: string;
 let packedFiles: string[];
 
 beforeAll(() => {
-  work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'handler-state-pack-')));
+  // Each fresh project below holds a full install; the directory goes when the file is done (test/helpers/temp.ts).
+  work = makeTempDir('handler-state-pack-');
   expect(fs.existsSync(path.join(repoRoot, 'dist/index.js')), 'run `npm run build` first').toBe(true);
   const packed = JSON.parse(
     execFileSync(npm, ['pack', '--json', '--pack-destination', work], { cwd: repoRoot, encoding: 'utf8' }),
@@ -76,11 +77,6 @@ beforeAll(() => {
   tarball = path.join(work, packed[0].filename);
   packedFiles = packed[0].files.map((file) => file.path);
 }, 120_000);
-
-afterAll(() => {
-  // Each fresh project holds a full install; do not leave them behind in the temp directory.
-  if (work) fs.rmSync(work, { recursive: true, force: true });
-});
 
 describe('npm pack', () => {
   it('ships the build, the bin target and the docs, and no sources or tests', () => {

@@ -2,37 +2,22 @@
 import type { RuleTester } from 'eslint';
 import rule from '../../src/rules/no-handler-listener-leak.js';
 import { cjsRuleTester, ruleTester } from '../rule-tester.js';
+import { invalidCase, validCase } from '../helpers/cases.js';
 
-/** 1-based line and column of the nth occurrence of `needle`, so each expectation names the call it points at. */
-function at(source: string, needle: string, nth = 1): { line: number; column: number } {
-  let index = -1;
-  for (let i = 0; i < nth; i++) {
-    index = source.indexOf(needle, index + 1);
-    if (index === -1) throw new Error(`fixture has no occurrence ${nth} of ${JSON.stringify(needle)}`);
-  }
-  const before = source.slice(0, index);
-  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
-}
-
-function bad(
+/** Each site names its message id: this rule has one per kind of registration. */
+const bad = (
   name: string,
   code: string,
   sites: Array<[messageId: string, needle: string, nth?: number]>,
   extra: Partial<RuleTester.InvalidTestCase> = {},
-): RuleTester.InvalidTestCase {
-  return {
+): RuleTester.InvalidTestCase =>
+  invalidCase(
     name,
     code,
-    ...extra,
-    errors: sites.map(([messageId, needle, nth]) => ({ messageId, ...at(code, needle, nth) })),
-  };
-}
-
-const good = (name: string, code: string, extra: Partial<RuleTester.ValidTestCase> = {}): RuleTester.ValidTestCase => ({
-  name,
-  code,
-  ...extra,
-});
+    sites.map(([messageId, needle, nth]) => ({ messageId, at: needle, nth })),
+    extra,
+  );
+const good = validCase;
 
 ruleTester.run('no-handler-listener-leak', rule as never, {
   valid: [

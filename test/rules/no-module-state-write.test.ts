@@ -3,83 +3,12 @@ import type { RuleTester } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-module-state-write.js';
 import { cjsRuleTester, ruleTester } from '../rule-tester.js';
-import { caseBuilders, dedent, lintWithRule } from './cases.js';
+import { caseBuilders } from '../helpers/cases.js';
+import { lintWithRule } from '../helpers/lint.js';
+import { SEED_000, SEED_000_ARRAY_A_MOVED, SEED_001_STR, SEED_001_STR_MOVED } from '../helpers/seeds.js';
+import { dedent } from '../helpers/source.js';
 
 const { bad, good } = caseBuilders('moduleStateWrite');
-
-const SEED_001_STR = dedent(`
-  var str = 'hello';
-
-  exports.handler = function(event, context) {
-    console.log(str);
-    str = 'it\\'s me';
-    context.succeed();
-  };
-`);
-
-const SEED_001_STR_MOVED = dedent(`
-
-  exports.handler = function(event, context) {
-  let str = 'hello';
-    console.log(str);
-    str = 'it\\'s me';
-    context.succeed();
-  };
-`);
-
-const SEED_000 = dedent(`
-  'use strict';
-
-  var arrayA = [];
-  var arrayB = [];
-
-  module.exports.test = (event, context, callback) => {
-    var arrayC = [];
-    var arrayD = [];
-
-    arrayA.push("A");
-    arrayB.push("B");
-    arrayC.push("C");
-    arrayD.push("D");
-
-    console.log("Array A:", arrayA);
-    console.log("Array B:", arrayB);
-    console.log("Array C:", arrayC);
-    console.log("Array D:", arrayD);
-
-    arrayA = [];
-    arrayC = [];
-
-    callback(null);
-  };
-`);
-
-const SEED_000_ARRAY_A_MOVED = dedent(`
-  'use strict';
-
-  var arrayB = [];
-
-  module.exports.test = (event, context, callback) => {
-  let arrayA = [];
-    var arrayC = [];
-    var arrayD = [];
-
-    arrayA.push("A");
-    arrayB.push("B");
-    arrayC.push("C");
-    arrayD.push("D");
-
-    console.log("Array A:", arrayA);
-    console.log("Array B:", arrayB);
-    console.log("Array C:", arrayC);
-    console.log("Array D:", arrayD);
-
-    arrayA = [];
-    arrayC = [];
-
-    callback(null);
-  };
-`);
 
 const cjsInvalid: RuleTester.InvalidTestCase[] = [
   bad("seed 001 verbatim: str = 'it\\'s me'", SEED_001_STR, [{ at: "str = 'it", suggest: SEED_001_STR_MOVED }]),

@@ -4,42 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { LIBRARY_CONTEXT_TABLE } from '../../src/analysis/leaks/library-context.js';
 import rule from '../../src/rules/no-persistent-library-context.js';
 import { cjsRuleTester, ruleTester } from '../rule-tester.js';
+import { caseBuilders } from '../helpers/cases.js';
 
 const MESSAGE_ID = 'persistentLibraryContext';
 
-/** 1-based line and column of the nth occurrence of `needle`, so each expectation names the call it points at. */
-function at(source: string, needle: string, nth = 1): { line: number; column: number } {
-  let index = -1;
-  for (let i = 0; i < nth; i++) {
-    index = source.indexOf(needle, index + 1);
-    if (index === -1) throw new Error(`fixture has no occurrence ${nth} of ${JSON.stringify(needle)}`);
-  }
-  const before = source.slice(0, index);
-  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
-}
-
-function bad(
-  name: string,
-  code: string,
-  needles: Array<string | [string, number]>,
-  extra: Partial<RuleTester.InvalidTestCase> = {},
-): RuleTester.InvalidTestCase {
-  return {
-    name,
-    code,
-    ...extra,
-    errors: needles.map((needle) => ({
-      messageId: MESSAGE_ID,
-      ...(typeof needle === 'string' ? at(code, needle) : at(code, needle[0], needle[1])),
-    })),
-  };
-}
-
-const good = (name: string, code: string, extra: Partial<RuleTester.ValidTestCase> = {}): RuleTester.ValidTestCase => ({
-  name,
-  code,
-  ...extra,
-});
+const { bad, good } = caseBuilders(MESSAGE_ID);
 
 const LOGGER = `import { Logger } from '@aws-lambda-powertools/logger';\nconst logger = new Logger({ serviceName: 'orders' });\n`;
 const SENTRY = `import * as Sentry from '@sentry/aws-serverless';\n`;

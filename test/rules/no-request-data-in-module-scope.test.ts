@@ -3,51 +3,12 @@ import type { RuleTester } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-request-data-in-module-scope.js';
 import { cjsRuleTester, ruleTester } from '../rule-tester.js';
-import { caseBuilders, dedent, lintWithRule } from './cases.js';
+import { caseBuilders } from '../helpers/cases.js';
+import { lintWithRule } from '../helpers/lint.js';
+import { SEED_001_CARD, SEED_001_CARD_MOVED } from '../helpers/seeds.js';
+import { dedent } from '../helpers/source.js';
 
 const { bad, good } = caseBuilders('requestDataInModuleScope');
-
-const SEED_001_CARD = dedent(`
-  var creditCard;
-
-  exports.handler = function(event, context) {
-    creditCard = {
-      number: event.credit_card_number,
-      exp: event.credit_card_expiration,
-      code: event.credit_card_security_code
-    };
-
-    // Connect to payment system to verify
-    payments.verify(creditCard, function(err){
-      if (err) {
-        context.fail('Invalid card');
-      } else {
-        context.succeed('Payment okay');
-      }
-    });
-  };
-`);
-
-const SEED_001_CARD_MOVED = dedent(`
-
-  exports.handler = function(event, context) {
-  let creditCard;
-    creditCard = {
-      number: event.credit_card_number,
-      exp: event.credit_card_expiration,
-      code: event.credit_card_security_code
-    };
-
-    // Connect to payment system to verify
-    payments.verify(creditCard, function(err){
-      if (err) {
-        context.fail('Invalid card');
-      } else {
-        context.succeed('Payment okay');
-      }
-    });
-  };
-`);
 
 const cjsInvalid: RuleTester.InvalidTestCase[] = [
   bad('seed 001 verbatim: creditCard = { number: event.credit_card_number, … }', SEED_001_CARD, [

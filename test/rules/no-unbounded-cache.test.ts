@@ -3,45 +3,12 @@ import type { RuleTester } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-unbounded-cache.js';
 import { cjsRuleTester, ruleTester } from '../rule-tester.js';
-import { caseBuilders, dedent, lintWithRule } from './cases.js';
+import { caseBuilders } from '../helpers/cases.js';
+import { lintWithRule } from '../helpers/lint.js';
+import { SEED_001_CACHE, SEED_001_CACHE_MOVED } from '../helpers/seeds.js';
+import { dedent } from '../helpers/source.js';
 
 const { bad, good } = caseBuilders('unboundedCache');
-
-const SEED_001_CACHE = dedent(`
-  var CACHE = {};
-
-  exports.handler = function(event, context) {
-    if (CACHE[event.item]) {
-      return context.succeed(CACHE[event.item]);
-    }
-
-    // Lookup object in database
-    db.find(event.item, function(err, item){
-      if (err) return;
-
-      CACHE[event.item] = item;
-      context.succeed(item);
-    });
-  };
-`);
-
-const SEED_001_CACHE_MOVED = dedent(`
-
-  exports.handler = function(event, context) {
-  let CACHE = {};
-    if (CACHE[event.item]) {
-      return context.succeed(CACHE[event.item]);
-    }
-
-    // Lookup object in database
-    db.find(event.item, function(err, item){
-      if (err) return;
-
-      CACHE[event.item] = item;
-      context.succeed(item);
-    });
-  };
-`);
 
 const cjsInvalid: RuleTester.InvalidTestCase[] = [
   bad('seed 001 verbatim: CACHE[event.item] = item in a db callback', SEED_001_CACHE, [

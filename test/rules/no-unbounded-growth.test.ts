@@ -3,63 +3,12 @@ import type { RuleTester } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-unbounded-growth.js';
 import { cjsRuleTester, ruleTester } from '../rule-tester.js';
-import { at, caseBuilders, dedent, lintWithRule } from './cases.js';
+import { caseBuilders } from '../helpers/cases.js';
+import { lintWithRule } from '../helpers/lint.js';
+import { SEED_000, SEED_000_ARRAY_B_MOVED } from '../helpers/seeds.js';
+import { at, dedent } from '../helpers/source.js';
 
 const { bad, good } = caseBuilders('unboundedGrowth');
-
-const SEED_000 = dedent(`
-  'use strict';
-
-  var arrayA = [];
-  var arrayB = [];
-
-  module.exports.test = (event, context, callback) => {
-    var arrayC = [];
-    var arrayD = [];
-
-    arrayA.push("A");
-    arrayB.push("B");
-    arrayC.push("C");
-    arrayD.push("D");
-
-    console.log("Array A:", arrayA);
-    console.log("Array B:", arrayB);
-    console.log("Array C:", arrayC);
-    console.log("Array D:", arrayD);
-
-    arrayA = [];
-    arrayC = [];
-
-    callback(null);
-  };
-`);
-
-const SEED_000_ARRAY_B_MOVED = dedent(`
-  'use strict';
-
-  var arrayA = [];
-
-  module.exports.test = (event, context, callback) => {
-  let arrayB = [];
-    var arrayC = [];
-    var arrayD = [];
-
-    arrayA.push("A");
-    arrayB.push("B");
-    arrayC.push("C");
-    arrayD.push("D");
-
-    console.log("Array A:", arrayA);
-    console.log("Array B:", arrayB);
-    console.log("Array C:", arrayC);
-    console.log("Array D:", arrayD);
-
-    arrayA = [];
-    arrayC = [];
-
-    callback(null);
-  };
-`);
 
 const cjsInvalid: RuleTester.InvalidTestCase[] = [
   bad('seed 000 verbatim: arrayB grows, arrayA is reset every invocation', SEED_000, [

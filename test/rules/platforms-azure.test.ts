@@ -1,6 +1,7 @@
 // Azure Functions v4: app.http/app.timer/app.storageQueue registrations from @azure/functions.
 import { describe, expect, it } from 'vitest';
-import { dedent, handlersOf, runPlatform, type Quiet, type Reported } from './platforms-helpers.js';
+import { dedent } from '../helpers/source.js';
+import { handlersOf, runPlatform, type Quiet, type Reported } from '../helpers/platforms.js';
 
 const HTTP = dedent(`
   import { app, HttpRequest, InvocationContext } from '@azure/functions';

@@ -4,7 +4,8 @@ import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.js';
 import plugin from '../../src/index.js';
-import { dedent, handlersOf, runPlatform, type Quiet, type Reported } from './platforms-helpers.js';
+import { dedent } from '../helpers/source.js';
+import { handlersOf, runPlatform, type Quiet, type Reported } from '../helpers/platforms.js';
 
 const MODULE_WORKER = dedent(`
   interface Env { DB: D1Database }

@@ -1,7 +1,8 @@
 // Declared handlers: /** @handler */ comments, settings.handlers, settings.wrappers (member callees), and validation.
 import { describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../src/analysis/settings.js';
-import { dedent, handlersOf, runPlatform, type Quiet, type Reported } from './platforms-helpers.js';
+import { dedent } from '../helpers/source.js';
+import { handlersOf, runPlatform, type Quiet, type Reported } from '../helpers/platforms.js';
 
 const COMMENTED = dedent(`
   import { onMessage } from './bus';

@@ -1,6 +1,7 @@
 // Express: route and middleware callbacks of apps and routers created from the express import, and serverless-http.
 import { describe, expect, it } from 'vitest';
-import { dedent, handlersOf, runPlatform, type Quiet, type Reported } from './platforms-helpers.js';
+import { dedent } from '../helpers/source.js';
+import { handlersOf, runPlatform, type Quiet, type Reported } from '../helpers/platforms.js';
 
 const APP = dedent(`
   import express from 'express';

@@ -1,6 +1,7 @@
 // Fastify: route shorthands, route({ handler }), request hooks, and plugins registered on the instance.
 import { describe, expect, it } from 'vitest';
-import { dedent, handlersOf, runPlatform, type Quiet, type Reported } from './platforms-helpers.js';
+import { dedent } from '../helpers/source.js';
+import { handlersOf, runPlatform, type Quiet, type Reported } from '../helpers/platforms.js';
 
 const SERVER = dedent(`
   import Fastify from 'fastify';

@@ -1,6 +1,7 @@
 // Firebase Cloud Functions: exported v1 trigger builders and v2 trigger functions imported from firebase-functions.
 import { describe, expect, it } from 'vitest';
-import { dedent, handlersOf, runPlatform, type Quiet, type Reported } from './platforms-helpers.js';
+import { dedent } from '../helpers/source.js';
+import { handlersOf, runPlatform, type Quiet, type Reported } from '../helpers/platforms.js';
 
 const V1_CHAIN = dedent(`
   import * as functions from 'firebase-functions/v1';

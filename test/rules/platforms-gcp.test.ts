@@ -1,6 +1,7 @@
 // Google Cloud Functions: functions.http/cloudEvent registrations and exported (req, res) functions.
 import { describe, expect, it } from 'vitest';
-import { dedent, handlersOf, runPlatform, type Quiet, type Reported } from './platforms-helpers.js';
+import { dedent } from '../helpers/source.js';
+import { handlersOf, runPlatform, type Quiet, type Reported } from '../helpers/platforms.js';
 
 const FRAMEWORK_HTTP = dedent(`
   const functions = require('@google-cloud/functions-framework');

@@ -1,6 +1,7 @@
 // Hono: route and middleware callbacks of `new Hono()` apps, including chained registrations.
 import { describe, expect, it } from 'vitest';
-import { dedent, handlersOf, runPlatform, type Quiet, type Reported } from './platforms-helpers.js';
+import { dedent } from '../helpers/source.js';
+import { handlersOf, runPlatform, type Quiet, type Reported } from '../helpers/platforms.js';
 
 const APP = dedent(`
   import { Hono } from 'hono';

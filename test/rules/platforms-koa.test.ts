@@ -1,6 +1,7 @@
 // Koa: app.use middleware and @koa/router routes.
 import { describe, expect, it } from 'vitest';
-import { dedent, handlersOf, runPlatform, type Quiet, type Reported } from './platforms-helpers.js';
+import { dedent } from '../helpers/source.js';
+import { handlersOf, runPlatform, type Quiet, type Reported } from '../helpers/platforms.js';
 
 const APP = dedent(`
   const Koa = require('koa');

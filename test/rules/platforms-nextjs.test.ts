@@ -1,6 +1,7 @@
 // Next.js: app-router route handlers, 'use server' actions, pages/api routes.
 import { describe, expect, it } from 'vitest';
-import { dedent, handlersOf, runPlatform, type Quiet, type Reported } from './platforms-helpers.js';
+import { dedent } from '../helpers/source.js';
+import { handlersOf, runPlatform, type Quiet, type Reported } from '../helpers/platforms.js';
 
 const ROUTE = dedent(`
   import { NextResponse } from 'next/server';

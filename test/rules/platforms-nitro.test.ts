@@ -1,6 +1,7 @@
 // Nuxt/Nitro (h3): defineEventHandler callbacks, imported or auto-imported in server directories.
 import { describe, expect, it } from 'vitest';
-import { dedent, handlersOf, runPlatform, type Quiet, type Reported } from './platforms-helpers.js';
+import { dedent } from '../helpers/source.js';
+import { handlersOf, runPlatform, type Quiet, type Reported } from '../helpers/platforms.js';
 
 const AUTO_IMPORTED = dedent(`
   const views: string[] = [];

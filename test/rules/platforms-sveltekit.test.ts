@@ -1,6 +1,7 @@
 // SvelteKit: +server endpoints, load and form actions in *.server.* files, hooks.server handle.
 import { describe, expect, it } from 'vitest';
-import { dedent, handlersOf, runPlatform, type Quiet, type Reported } from './platforms-helpers.js';
+import { dedent } from '../helpers/source.js';
+import { handlersOf, runPlatform, type Quiet, type Reported } from '../helpers/platforms.js';
 
 const ENDPOINT = dedent(`
   import { json } from '@sveltejs/kit';

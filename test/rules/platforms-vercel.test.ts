@@ -1,6 +1,7 @@
 // Vercel functions: the default export (or HTTP-method exports) of files under api/.
 import { describe, expect, it } from 'vitest';
-import { dedent, handlersOf, runPlatform, type Quiet, type Reported } from './platforms-helpers.js';
+import { dedent } from '../helpers/source.js';
+import { handlersOf, runPlatform, type Quiet, type Reported } from '../helpers/platforms.js';
 
 const NODE_FUNCTION = dedent(`
   import type { VercelRequest, VercelResponse } from '@vercel/node';

@@ -1,6 +1,7 @@
 // Wrappers seen in real code: serverless-http(app), Powertools makeIdempotent and kafkaConsumer, createGraphQLHandler.
 import { describe, expect, it } from 'vitest';
-import { dedent, handlersOf, runPlatform, type Quiet, type Reported } from './platforms-helpers.js';
+import { dedent } from '../helpers/source.js';
+import { handlersOf, runPlatform, type Quiet, type Reported } from '../helpers/platforms.js';
 
 const IDEMPOTENT = dedent(`
   import { makeIdempotent } from '@aws-lambda-powertools/idempotency';

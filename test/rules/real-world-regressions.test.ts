@@ -1,7 +1,5 @@
 // Regression cases for the false-positive and miss classes found on real serverless code (docs/real-world.md).
 // Every fixture is written from scratch to reproduce a class; none is copied from the scanned repositories.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RuleTester } from 'eslint';
 import { describe } from 'vitest';
@@ -11,35 +9,18 @@ import noRequestDataInModuleScope from '../../src/rules/no-request-data-in-modul
 import noUnboundedCache from '../../src/rules/no-unbounded-cache.js';
 import noUnboundedGrowth from '../../src/rules/no-unbounded-growth.js';
 import { cjsRuleTester, ruleTester } from '../rule-tester.js';
+import { invalidCase, validCase } from '../helpers/cases.js';
+import { makeProject } from '../helpers/temp.js';
 
-/** 1-based line and column of the nth occurrence of `needle`, so each expectation names the write it points at. */
-function at(source: string, needle: string, nth = 1): { line: number; column: number } {
-  let index = -1;
-  for (let i = 0; i < nth; i++) {
-    index = source.indexOf(needle, index + 1);
-    if (index === -1) throw new Error(`fixture has no occurrence ${nth} of ${JSON.stringify(needle)}`);
-  }
-  const before = source.slice(0, index);
-  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
-}
-
-/** `moved`: the expected output of the `moveIntoHandler` suggestion, when every use of the state is in the handler. */
-function bad(
+/** One report per case; `moved`: the expected `moveIntoHandler` suggestion output, when every use is in the handler. */
+const bad = (
   name: string,
   code: string,
   messageId: string,
   needle: string,
   moved?: string,
-): RuleTester.InvalidTestCase {
-  const suggestions = moved === undefined ? {} : { suggestions: [{ messageId: 'moveIntoHandler', output: moved }] };
-  return { name, code, errors: [{ messageId, ...at(code, needle), ...suggestions }] };
-}
-
-const good = (name: string, code: string, extra: Partial<RuleTester.ValidTestCase> = {}): RuleTester.ValidTestCase => ({
-  name,
-  code,
-  ...extra,
-});
+): RuleTester.InvalidTestCase => invalidCase(name, code, [{ messageId, at: needle, suggest: moved }]);
+const good = validCase;
 
 // ---------------------------------------------------------------------------------------------------------
 // Quiet patterns seen in the corpus that must stay quiet even under `strict` (no-module-state-write reports
@@ -442,17 +423,6 @@ const requests = [];
 // names the class; the fixtures are written from scratch and only share the shape of the code that was found.
 // =========================================================================================================
 
-/** Writes `files` (relative path → text) under a fresh temporary directory; returns the directory. */
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'handler-state-rw2-'));
-  for (const [relative, text] of Object.entries(files)) {
-    const full = path.join(dir, relative);
-    mkdirSync(path.dirname(full), { recursive: true });
-    writeFileSync(full, text);
-  }
-  return dir;
-}
-
 // FP class R2-1: a getter/setter whose assignment is guarded by its own parameter, called as a getter.
 // Seen in a stream-processing library: `options()` with no argument from every `fromX(event)` entry point.
 const settingsModule = `
@@ -462,7 +432,7 @@ export const options = (next) => {
   return current;
 };
 `;
-const setterProject = project({ 'src/opts.js': settingsModule });
+const setterProject = makeProject({ 'src/opts.js': settingsModule });
 ruleTester.run('real-world round 2: getter/setter that does write (strict)', noModuleStateWrite as never, {
   valid: [],
   invalid: [
@@ -585,7 +555,7 @@ export function allow(ip) {
   return recent.length <= 5;
 }
 `;
-const aliasProject = project({
+const aliasProject = makeProject({
   'jsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }\n',
   'lib/limiter.js': limiterModule,
 });
@@ -782,7 +752,7 @@ export const recordBatch = (size) => {
   batchStats.utilisation = size / 100;
 };
 `;
-const tableProject = project({ 'src/metrics.js': metricsHelpers });
+const tableProject = makeProject({ 'src/metrics.js': metricsHelpers });
 // Miss R3-1, fixed for the same file: calls through an object property that names a module function
 // (shorthand `{ fn }` or `key: fn`) reach that function.
 describe('Miss R3-1 (same-file tables fixed)', () => {
@@ -934,7 +904,7 @@ export const depth = () => undoStack.length;
 // LATENT MISS class R3-3 (documented limitation, no leak in the corpus): a Powertools Logger created in a shared
 // project module (`powertools/utilities.ts`) and imported by every handler. The sampled handlers reset their keys
 // with the middleware option, so nothing leaked; without the option the keys would outlive the invocation.
-const loggerProject = project({
+const loggerProject = makeProject({
   'src/powertools/utilities.ts': `
 import { Logger } from '@aws-lambda-powertools/logger';
 export const logger = new Logger({ serviceName: 'catalog' });

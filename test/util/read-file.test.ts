@@ -1,17 +1,15 @@
 // The one file reader: regular files only, a byte cap enforced while reading, never a hang on special files.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isRegularFile, readTextFile } from '../../src/util/read-file.js';
+
+import { makeTempDir } from '../helpers/temp.js';
 
 let dir: string;
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handler-state-read-'));
-});
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
+  dir = makeTempDir('handler-state-read-');
 });
 
 describe('readTextFile', () => {

@@ -1,33 +1,12 @@
-// Shared builders for the per-platform RuleTester suites: fixtures, report positions, and a run over the state rules.
-import * as tsParser from '@typescript-eslint/parser';
-import { Linter, type Rule, type RuleTester } from 'eslint';
-import { analyze } from '../../src/analysis/index.js';
+// The per-platform RuleTester suites' runner: reported cases under their rule, quiet cases under all four state rules.
+import type { Rule, RuleTester } from 'eslint';
 import moduleStateWrite from '../../src/rules/no-module-state-write.js';
 import requestDataInModuleScope from '../../src/rules/no-request-data-in-module-scope.js';
 import unboundedCache from '../../src/rules/no-unbounded-cache.js';
 import unboundedGrowth from '../../src/rules/no-unbounded-growth.js';
 import { cjsRuleTester, ruleTester } from '../rule-tester.js';
-
-/** Strips the opening newline, the closing indentation and the common indentation of a fixture. */
-export function dedent(text: string): string {
-  const lines = text
-    .replace(/^\n/u, '')
-    .replace(/\n[ \t]*$/u, '')
-    .split('\n');
-  const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^ */u.exec(line)![0].length));
-  return lines.map((line) => line.slice(indent)).join('\n');
-}
-
-/** 1-based line and column of the nth occurrence of `needle`. */
-export function at(source: string, needle: string, nth = 1): { line: number; column: number } {
-  let index = -1;
-  for (let i = 0; i < nth; i++) {
-    index = source.indexOf(needle, index + 1);
-    if (index === -1) throw new Error(`fixture has no occurrence ${nth} of ${JSON.stringify(needle)}`);
-  }
-  const before = source.slice(0, index);
-  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
-}
+import { detectHandlers, type DetectOptions } from './lint.js';
+import { at } from './source.js';
 
 export const RULES = {
   growth: { rule: unboundedGrowth, messageId: 'unboundedGrowth' },
@@ -103,41 +82,6 @@ function validCase(c: Quiet): RuleTester.ValidTestCase {
 }
 
 /** The handlers the shared analysis finds in a file, as `platform name` strings, for detection assertions. */
-export function handlersOf(
-  code: string,
-  filename: string,
-  options: { settings?: Record<string, unknown>; commonjs?: boolean } = {},
-): string[] {
-  const found: string[] = [];
-  const probe: Rule.RuleModule = {
-    create(context) {
-      return {
-        'Program:exit'() {
-          const analysis = analyze(context as unknown as Parameters<typeof analyze>[0]);
-          for (const handler of analysis.handlers) found.push(`${handler.platform ?? '?'} ${handler.name}`);
-        },
-      };
-    },
-  };
-  const linter = new Linter({ configType: 'flat', cwd: '/' });
-  const messages = linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.ts', '**/*.tsx', '**/*.jsx'],
-        languageOptions: {
-          parser: tsParser,
-          ecmaVersion: 'latest',
-          sourceType: options.commonjs ? 'commonjs' : 'module',
-        },
-        plugins: { probe: { rules: { handlers: probe } } },
-        rules: { 'probe/handlers': 'error' },
-        ...(options.settings ? { settings: options.settings } : {}),
-      },
-    ],
-    { filename },
-  );
-  const fatal = messages.find((message) => message.fatal || message.ruleId === null);
-  if (fatal) throw new Error(`${filename}: ${fatal.message}`);
-  return found;
+export function handlersOf(code: string, filename: string, options: DetectOptions = {}): string[] {
+  return detectHandlers(code, filename, options).map((handler) => `${handler.platform ?? '?'} ${handler.name}`);
 }

@@ -1,0 +1,80 @@
+// One file through ESLint's Linter: with one rule (for message text), or with a probe that reads the analysis.
+import * as tsParser from '@typescript-eslint/parser';
+import { Linter, type Rule } from 'eslint';
+import { analyze } from '../../src/analysis/index.js';
+
+const ALL_SOURCES = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.ts', '**/*.tsx', '**/*.jsx', '**/*.mts', '**/*.cts'];
+
+/** Lints `code` (as `handler.ts` unless told) with one rule through ESLint's `Linter`, for assertions on message text. */
+export function lintWithRule(
+  rule: unknown,
+  code: string,
+  sourceType: 'module' | 'commonjs' = 'module',
+  filename = 'handler.ts',
+): Linter.LintMessage[] {
+  const linter = new Linter({ configType: 'flat' });
+  return linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser as never, ecmaVersion: 'latest', sourceType },
+        plugins: { hs: { rules: { rule: rule as never } } },
+        rules: { 'hs/rule': 'error' },
+      },
+    ],
+    { filename },
+  );
+}
+
+/** A handler as the analysis reports it: the name it is exported or registered under, its platform, and why. */
+export interface DetectedHandler {
+  name: string;
+  platform: string | undefined;
+  reason: string;
+}
+
+export interface DetectOptions {
+  /** The whole `settings` object of the config, e.g. `{ 'handler-state': { handlers: ['run'] } }`. */
+  settings?: Record<string, unknown>;
+  commonjs?: boolean;
+}
+
+/**
+ * The handlers the shared analysis finds in one file, in the order it reports them, read through `analyze()` by a
+ * probe rule. A parse error throws, so a row whose code does not parse cannot pass as "no handlers".
+ */
+export function detectHandlers(code: string, filename: string, options: DetectOptions = {}): DetectedHandler[] {
+  const found: DetectedHandler[] = [];
+  const probe: Rule.RuleModule = {
+    create(context) {
+      return {
+        'Program:exit'() {
+          const analysis = analyze(context as unknown as Parameters<typeof analyze>[0]);
+          for (const { name, platform, reason } of analysis.handlers) found.push({ name, platform, reason });
+        },
+      };
+    },
+  };
+  const linter = new Linter({ configType: 'flat', cwd: '/' });
+  const messages = linter.verify(
+    code,
+    [
+      {
+        files: ALL_SOURCES,
+        languageOptions: {
+          parser: tsParser,
+          ecmaVersion: 'latest',
+          sourceType: options.commonjs ? 'commonjs' : 'module',
+        },
+        plugins: { probe: { rules: { handlers: probe } } },
+        rules: { 'probe/handlers': 'error' },
+        ...(options.settings ? { settings: options.settings } : {}),
+      },
+    ],
+    { filename },
+  );
+  const fatal = messages.find((message) => message.fatal || message.ruleId === null);
+  if (fatal) throw new Error(`${filename}: ${fatal.message}`);
+  return found;
+}
