@@ -93,8 +93,8 @@ async function writeGenerated() {
 }
 
 /** Files that parse, each with the source type it parses with; parse failures cost the same in every variant. */
-function loadFiles(paths) {
-  const parseOnly = new Linter({ cwd: repo });
+function loadFiles(paths, cwd) {
+  const parseOnly = new Linter({ cwd });
   const files = [];
   for (const name of paths) {
     const text = readFileSync(name, 'utf8');
@@ -107,7 +107,7 @@ function loadFiles(paths) {
 }
 
 /** How many files have a handler, by the build's own analysis (the same answer the rules get). */
-async function handlerFiles(files, pluginPath) {
+async function handlerFiles(files, pluginPath, cwd) {
   const { analyze } = await import(new URL('./analysis/index.js', pathToFileURL(resolve(pluginPath))).href);
   let count = 0;
   const probe = {
@@ -117,7 +117,7 @@ async function handlerFiles(files, pluginPath) {
       },
     }),
   };
-  const linter = new Linter({ cwd: repo });
+  const linter = new Linter({ cwd });
   for (const file of files) {
     const config = configFor(file.name, file.sourceType, { 'probe/handlers': 'error' });
     config[1].plugins = { probe: { rules: { handlers: probe } } };
@@ -127,9 +127,10 @@ async function handlerFiles(files, pluginPath) {
 }
 
 /** One pass over the corpus with stats: plugin rule time, no-unused-vars time and the whole pass, in ms. */
-function statsPass(files, plugin) {
+function statsPass(files, plugin, cwd) {
   const rules = { ...allRulesOf(plugin), 'no-unused-vars': 'error' };
-  const linter = new Linter({ cwd: repo });
+  // Files are linted under their real paths from their own root, so the cross-file analysis sees real neighbours.
+  const linter = new Linter({ cwd });
   let pluginMs = 0;
   let peerMs = 0;
   let totalMs = 0;
@@ -166,9 +167,14 @@ const builds = [{ label: 'plugin', path: resolve(options.plugin) }];
 if (options.baseline) builds.unshift({ label: 'baseline', path: resolve(options.baseline) });
 for (const build of builds) build.plugin = await loadPlugin(build.path);
 
-const corpora = options.dir.map((dir) => ({ name: basename(resolve(dir)), paths: applicationSources(resolve(dir)) }));
+const corpora = options.dir.map((dir) => ({
+  name: basename(resolve(dir)),
+  root: resolve(dir),
+  paths: applicationSources(resolve(dir)),
+}));
 corpora.push({
   name: 'generated (bench/handler-corpus)',
+  root: repo,
   paths: readdirSync(GENERATED_DIR)
     .filter((name) => EXTENSIONS.test(name))
     .sort()
@@ -178,15 +184,15 @@ corpora.push({
 const report = { machine: machine(), node: process.version, eslint: Linter.version, rounds, corpora: [] };
 console.log(`node ${process.version}, ESLint ${Linter.version}, ${report.machine}, ${rounds} rounds (medians)`);
 for (const corpus of corpora) {
-  const files = loadFiles(corpus.paths);
+  const files = loadFiles(corpus.paths, corpus.root);
   const lines = files.reduce((sum, f) => sum + f.text.split('\n').length, 0);
   const entry = { name: corpus.name, files: files.length, lines, builds: {} };
   for (const build of builds)
-    entry.builds[build.label] = { handlerFiles: await handlerFiles(files, build.path), runs: [] };
-  for (const build of builds) statsPass(files, build.plugin); // warm-up
+    entry.builds[build.label] = { handlerFiles: await handlerFiles(files, build.path, corpus.root), runs: [] };
+  for (const build of builds) statsPass(files, build.plugin, corpus.root); // warm-up
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? builds : [...builds].reverse();
-    for (const build of order) entry.builds[build.label].runs.push(statsPass(files, build.plugin));
+    for (const build of order) entry.builds[build.label].runs.push(statsPass(files, build.plugin, corpus.root));
   }
   console.log(`\n${corpus.name}: ${files.length} files, ${lines} lines`);
   for (const build of builds) {
