@@ -13,7 +13,17 @@ import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Linter } from 'eslint';
-import { allRulesOf, configFor, loadGenerator, loadPlugin, machine, median, repo, sourceTypesFor } from './lib.mjs';
+import {
+  allRulesOf,
+  configFor,
+  listSources,
+  loadGenerator,
+  loadPlugin,
+  machine,
+  median,
+  repo,
+  sourceTypesFor,
+} from './lib.mjs';
 
 const TARGETS = { share: 0.05, peer: 1.0 };
 const GENERATED_DIR = join(repo, 'bench/handler-corpus');
@@ -50,31 +60,10 @@ if (options['write-generated']) {
 
 /** Every application source under `root`: no dependencies, build output, declarations or minified bundles. */
 function applicationSources(root) {
-  const files = [];
-  const walk = (dir) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path);
-      } else if (
-        entry.isFile() &&
-        EXTENSIONS.test(entry.name) &&
-        !/\.d\.[cm]?ts$/u.test(entry.name) &&
-        !/\.min\.js$/u.test(entry.name) &&
-        statSync(path).size <= MAX_BYTES
-      ) {
-        files.push(path);
-      }
-    }
-  };
-  walk(root);
-  return files.sort();
+  return listSources(root, {
+    skipDirectories: SKIPPED_DIRECTORIES,
+    keep: (file) => !/\.min\.js$/u.test(file) && statSync(file).size <= MAX_BYTES,
+  });
 }
 
 /** The handler files the generator writes, committed so every run lints the same code. */
