@@ -10,8 +10,11 @@ const EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.mts', '.cts'];
 const DECLARATION = /\.d\.[cm]?ts$/;
 export const LINTED_FILES = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.ts', '**/*.mts', '**/*.cts'];
 
-/** Every candidate source file under `root`, sorted, without following symlinks; `.d.ts` files are skipped. */
-export function listSources(root) {
+/**
+ * Every candidate source file under `root`, sorted, without following symlinks; `.d.ts` files are skipped, and so
+ * are directories named in `skipDirectories` and files `keep` rejects.
+ */
+export function listSources(root, { skipDirectories = new Set(), keep = () => true } = {}) {
   const files = [];
   const walk = (dir) => {
     let entries;
@@ -22,8 +25,14 @@ export function listSources(root) {
     }
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && EXTENSIONS.some((ext) => entry.name.endsWith(ext)) && !DECLARATION.test(entry.name)) {
+      if (entry.isDirectory()) {
+        if (!skipDirectories.has(entry.name)) walk(path);
+      } else if (
+        entry.isFile() &&
+        EXTENSIONS.some((ext) => entry.name.endsWith(ext)) &&
+        !DECLARATION.test(entry.name) &&
+        keep(path)
+      ) {
         files.push(path);
       }
     }
