@@ -37,6 +37,7 @@ Options:
   -c, --concurrency <n>      Invocations at once, afterwards (default 2; 0 turns it off)
       --timeout <ms>         Time limit per invocation (default 3000)
       --stub <spec>=<file>   Load <file> wherever the code imports or requires <spec> (repeatable)
+      --define <name>=<json> Define a global before the module loads, as a bundler's define does (repeatable)
       --import <module>      Preload a loader in the handler's process (default: tsx for TypeScript)
       --max-depth <n>        How far to follow values and functions from the handler (default 8)
       --max-nodes <n>        Values read per snapshot (default 5000)
@@ -73,6 +74,7 @@ function parse(argv: readonly string[]): { options: VerifyOptions; format: 'huma
         concurrency: { type: 'string', short: 'c' },
         timeout: { type: 'string' },
         stub: { type: 'string', multiple: true },
+        define: { type: 'string', multiple: true },
         import: { type: 'string', multiple: true },
         'max-depth': { type: 'string' },
         'max-nodes': { type: 'string' },
@@ -100,6 +102,17 @@ function parse(argv: readonly string[]): { options: VerifyOptions; format: 'huma
       throw new VerifyUsageError(`--stub needs <specifier>=<file>, got "${entry}"`);
     stubs[entry.slice(0, eq)] = entry.slice(eq + 1);
   }
+  const defines: Record<string, unknown> = {};
+  for (const entry of values.define ?? []) {
+    const eq = entry.indexOf('=');
+    if (eq <= 0) throw new VerifyUsageError(`--define needs <name>=<value>, got "${entry}"`);
+    const raw = entry.slice(eq + 1);
+    try {
+      defines[entry.slice(0, eq)] = JSON.parse(raw) as unknown;
+    } catch {
+      defines[entry.slice(0, eq)] = raw;
+    }
+  }
   return {
     format,
     options: {
@@ -114,6 +127,7 @@ function parse(argv: readonly string[]): { options: VerifyOptions; format: 'huma
       maxDepth: integer('max-depth', values['max-depth']),
       maxNodes: integer('max-nodes', values['max-nodes']),
       stubs,
+      defines,
       imports: values.import,
       strict: values.strict ?? false,
       static: !(values['no-static'] ?? false),

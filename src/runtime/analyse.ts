@@ -25,6 +25,8 @@ export interface VerifyFinding {
   /** File URL of the module holding the binding, `(global)`, `(process)` or `(event loop)`. */
   module: string;
   scope: BindingInfo['scope'] | 'process' | 'event-loop';
+  /** Closure bindings: what keeps the closure alive. */
+  holder?: string;
   /** Where inside the value: `cache.get("hs-canary-2-item")`, `arrayB`, `emitter.listeners("data")`. */
   path: string;
   message: string;
@@ -45,7 +47,7 @@ interface Phase {
 }
 
 function bindingKey(binding: BindingInfo): string {
-  return `${binding.module}\u0000${binding.scope}\u0000${binding.name}`;
+  return `${binding.module}\u0000${binding.scope}\u0000${binding.name}\u0000${binding.holder ?? ''}`;
 }
 
 interface Indexed {
@@ -75,12 +77,63 @@ function indexed(snapshot: Snapshot): Indexed {
   return index;
 }
 
+const canaryCache = new WeakMap<Snapshot, Map<NodeRecord, number[]>>();
+
+/**
+ * Canaries of each node, with a reference (an object first read under another name) carrying those found
+ * anywhere inside the object it points to: `lastRecord` holds request data when the record it shares with
+ * `lastEvent.Records[1]` does.
+ */
+function canariesOf(snapshot: Snapshot): Map<NodeRecord, number[]> {
+  const cached = canaryCache.get(snapshot);
+  if (cached) return cached;
+  const byBinding = new Map<number, NodeRecord[]>();
+  const owners = new Map<number, NodeRecord>();
+  for (const node of snapshot.nodes) {
+    let list = byBinding.get(node.b);
+    if (!list) byBinding.set(node.b, (list = []));
+    list.push(node);
+    if (node.id !== undefined && !owners.has(node.id)) owners.set(node.id, node);
+  }
+  const inside = new Map<number, number[]>();
+  const subtree = (id: number, visiting: Set<number>): number[] => {
+    const known = inside.get(id);
+    if (known) return known;
+    const owner = owners.get(id);
+    if (!owner || visiting.has(id)) return [];
+    visiting.add(id);
+    const found = new Set<number>();
+    for (const node of byBinding.get(owner.b) ?? []) {
+      const under =
+        node.path === owner.path || node.path.startsWith(`${owner.path}.`) || node.path.startsWith(`${owner.path}[`);
+      if (!under) continue;
+      for (const c of node.canaries ?? []) found.add(c);
+      if (node.ref !== undefined) for (const c of subtree(node.ref, visiting)) found.add(c);
+    }
+    visiting.delete(id);
+    const list = [...found];
+    inside.set(id, list);
+    return list;
+  };
+  const result = new Map<NodeRecord, number[]>();
+  for (const node of snapshot.nodes) {
+    // An export is the module variable it names: its references add nothing.
+    const viaRef =
+      node.ref !== undefined && snapshot.bindings[node.b].scope !== 'exports' ? subtree(node.ref, new Set()) : [];
+    const own = node.canaries ?? [];
+    if (own.length > 0 || viaRef.length > 0) result.set(node, [...new Set([...own, ...viaRef])]);
+  }
+  canaryCache.set(snapshot, result);
+  return result;
+}
+
 function strictlyRising(values: number[]): boolean {
   return values.length >= 2 && values.every((value, i) => i === 0 || value > values[i - 1]);
 }
 
 function displayName(binding: BindingInfo): string {
-  return binding.scope === 'global' ? `globalThis.${binding.name}` : binding.name;
+  if (binding.scope === 'global') return `globalThis.${binding.name}`;
+  return binding.holder ? `${binding.name}\` (closure of \`${binding.holder})` : binding.name;
 }
 
 function finding(
@@ -97,6 +150,7 @@ function finding(
     binding: binding.name,
     module: binding.module,
     scope: binding.scope,
+    ...(binding.holder ? { holder: binding.holder } : {}),
     path,
     message,
     evidence,
@@ -129,13 +183,13 @@ function retained(phase: Phase, out: VerifyFinding[], bounded: Set<string>): voi
   >();
   for (const { k, snapshot } of phase.sequential) {
     const index = indexed(snapshot);
-    for (const node of snapshot.nodes) {
-      const from = (node.canaries ?? []).filter((c) => ks.has(c) && c <= k);
+    for (const [node, canaries] of canariesOf(snapshot)) {
+      const from = canaries.filter((c) => ks.has(c) && c <= k);
       if (from.length === 0) continue;
       const binding = snapshot.bindings[node.b];
       const key = bindingKey(binding);
       if (node.bounded) {
-        bounded.add(`${displayName(binding)} (${node.path})`);
+        bounded.add(node.path);
         continue;
       }
       let entry = byBinding.get(key);
@@ -183,7 +237,7 @@ function growth(phase: Phase, out: VerifyFinding[], bounded: Set<string>): void 
       }
       if (sizes.length !== snapshots.length || !strictlyRising(sizes)) continue;
       if (node.bounded) {
-        bounded.add(`${displayName(first.bindings.get(key) as BindingInfo)} (${path})`);
+        bounded.add(path);
         continue;
       }
       rising.push({ path, sizes, type: node.type });
@@ -278,15 +332,17 @@ function concurrency(phase: Phase, out: VerifyFinding[], notes: string[], retain
   const reported = new Set<string>();
   for (const [j, later] of phase.started.entries()) {
     const laterIndex = indexed(later.snapshot);
+    const laterCanaries = canariesOf(later.snapshot);
     for (const earlier of phase.started.slice(0, j)) {
       if (!(later.snapshot.inFlight ?? []).includes(earlier.k)) continue;
       const earlierIndex = indexed(earlier.snapshot);
-      for (const node of earlier.snapshot.nodes) {
-        if (!(node.canaries ?? []).includes(earlier.k) || node.bounded) continue;
+      for (const [node, canaries] of canariesOf(earlier.snapshot)) {
+        if (!canaries.includes(earlier.k) || node.bounded) continue;
         const key = bindingKey(earlier.snapshot.bindings[node.b]);
-        const now = laterIndex.nodes.get(key)?.get(node.path);
+        const nowNode = laterIndex.nodes.get(key)?.get(node.path);
+        const now = nowNode ? { canaries: laterCanaries.get(nowNode) ?? [] } : undefined;
         const binding = earlierIndex.bindings.get(key) as BindingInfo;
-        if (now?.canaries?.includes(later.k) && !now.canaries.includes(earlier.k)) {
+        if (now?.canaries.includes(later.k) && !now.canaries.includes(earlier.k)) {
           if (reported.has(`o${key}`)) continue;
           reported.add(`o${key}`);
           out.push(
@@ -302,7 +358,7 @@ function concurrency(phase: Phase, out: VerifyFinding[], notes: string[], retain
               },
             ),
           );
-        } else if (now?.canaries?.includes(earlier.k) && !retainedBindings.has(key)) {
+        } else if (now?.canaries.includes(earlier.k) && !retainedBindings.has(key)) {
           if (reported.has(`e${key}`)) continue;
           reported.add(`e${key}`);
           out.push(
@@ -366,17 +422,45 @@ function writes(phase: Phase, out: VerifyFinding[], leaking: Set<string>): void 
   }
 }
 
+function findingKey(f: VerifyFinding): string {
+  return `${f.module}\u0000${f.scope}\u0000${f.binding}\u0000${f.holder ?? ''}`;
+}
+
 export interface Analysis {
   leaks: VerifyFinding[];
   writes: VerifyFinding[];
   notes: string[];
 }
 
+/**
+ * Drops what imports add: an imported name shows the exporting module's value, which that module's own binding
+ * reports. An import is kept only when it is the first to reach its object (a library module, not read itself).
+ */
+function withoutImports(snapshot: Snapshot, isImport: (binding: BindingInfo) => boolean): Snapshot {
+  const skipped = new Set<number>();
+  for (const [b, binding] of snapshot.bindings.entries()) {
+    if (!isImport(binding)) continue;
+    const root = snapshot.nodes.find((node) => node.b === b && node.path === binding.name);
+    if (root?.id === undefined) skipped.add(b);
+  }
+  if (skipped.size === 0) return snapshot;
+  return {
+    ...snapshot,
+    nodes: snapshot.nodes.filter((node) => !skipped.has(node.b)),
+    digests: snapshot.digests.map((digest, b) => (skipped.has(b) ? 'import' : digest)),
+  };
+}
+
 export function analyse(
-  snapshots: { handler: string; snapshot: Snapshot }[],
+  rawSnapshots: { handler: string; snapshot: Snapshot }[],
   invocations: InvocationRecord[],
   rootModule: string,
+  isImport: (binding: BindingInfo) => boolean = () => false,
 ): Analysis {
+  const snapshots = rawSnapshots.map(({ handler, snapshot }) => ({
+    handler,
+    snapshot: withoutImports(snapshot, isImport),
+  }));
   const leaks: VerifyFinding[] = [];
   const written: VerifyFinding[] = [];
   const notes: string[] = [];
@@ -386,13 +470,9 @@ export function analyse(
     retained(phase, found, bounded);
     growth(phase, found, bounded);
     listenersAndTimers(phase, found, rootModule);
-    const retainedBindings = new Set(
-      found
-        .filter((f) => f.kind === 'retained-request-data')
-        .map((f) => `${f.module}\u0000${f.scope}\u0000${f.binding}`),
-    );
+    const retainedBindings = new Set(found.filter((f) => f.kind === 'retained-request-data').map(findingKey));
     concurrency(phase, found, notes, retainedBindings);
-    const leaking = new Set(found.map((f) => `${f.module}\u0000${f.scope}\u0000${f.binding}`));
+    const leaking = new Set(found.map((f) => findingKey(f)));
     writes(phase, written, leaking);
     leaks.push(...found);
     if (bounded.size > 0) {

@@ -29,6 +29,9 @@ const PROTOCOL_KEYS = new Set([
   'source',
 ]);
 
+/** Timestamps (`time`, `Timestamp`, `SentTimestamp`, `date`): a marked one no longer parses as a date. */
+const TIME_KEY = /(?:^date$|time$|timestamp$)/u;
+
 /** Keys that hold a URL or a path: only the parts that look like data (ids, query values) are marked. */
 const PATH_KEYS = new Set(['path', 'rawpath', 'url', 'rawquerystring']);
 
@@ -88,7 +91,7 @@ function markString(value: string, k: number, key: string | undefined): string {
   // An empty string carries no data, and marking it would make it truthy.
   if (value.length === 0) return value;
   const lower = key?.toLowerCase();
-  if (lower !== undefined && PROTOCOL_KEYS.has(lower)) return value;
+  if (lower !== undefined && (PROTOCOL_KEYS.has(lower) || TIME_KEY.test(lower))) return value;
   if (lower !== undefined && PATH_KEYS.has(lower)) return markPath(value, k);
   const trimmed = value.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {

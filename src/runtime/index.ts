@@ -6,12 +6,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse, type StaticMatch, type VerifyFinding } from './analyse.js';
 import { LoaderError, loaderFor, runChild } from './child.js';
+import { importedNames } from './imports.js';
 import { moduleKind } from './module-kind.js';
 import { attachStatic, lintModules } from './static.js';
 import { templateFits } from './templates.js';
 import {
   PLATFORMS,
   TEMPLATES,
+  type BindingInfo,
   type ErrorInfo,
   type HandlerSpec,
   type InvocationRecord,
@@ -53,6 +55,8 @@ export interface VerifyOptions {
   maxEntries?: number;
   /** Module specifier (as written in the import) → file to load instead, e.g. a fake database client. */
   stubs?: Record<string, string>;
+  /** Globals to define before the module loads, for code built with a bundler's `define` (`BUILD_SHA`). */
+  defines?: Record<string, unknown>;
   /** Modules to preload with `--import` (a loader such as `tsx`); default: tsx for TypeScript, when installed. */
   imports?: string[];
   cwd?: string;
@@ -140,7 +144,7 @@ function display(module: string, cwd: string): string {
 
 function summaryLine(finding: VerifyFinding): string {
   const name = finding.scope === 'global' ? `globalThis.${finding.binding}` : finding.binding;
-  return `${finding.kind}: ${name} in ${finding.module}`;
+  return `${finding.kind}: ${name}${finding.holder ? ` (closure of ${finding.holder})` : ''} in ${finding.module}`;
 }
 
 /** Invokes a handler in a fresh child process and reports what its module state kept between invocations. */
@@ -187,7 +191,7 @@ export async function verifyHandler(options: VerifyOptions): Promise<VerifyResul
     return { ...base, error: { message: error.message }, summary: [], ok: false, exitCode: 2 };
   }
   const run = await runChild(
-    { file, handlers, times, concurrency, timeoutMs, limits, stubs },
+    { file, handlers, times, concurrency, timeoutMs, limits, stubs, defines: options.defines ?? {} },
     { cwd, env: options.env, loaderArgs: loader.args, loaderLabel: loader.label, loadTimeoutMs: 30_000 },
   );
   const result: Omit<VerifyResult, 'summary' | 'ok' | 'exitCode'> = {
@@ -210,7 +214,14 @@ export async function verifyHandler(options: VerifyOptions): Promise<VerifyResul
     result.error = { message: run.handlers.map((h) => h.error).join('; ') };
   }
   const rootUrl = run.loaded?.url ?? '';
-  const analysis = analyse(run.snapshots, run.invocations, rootUrl);
+  const imports = new Map<string, Set<string>>();
+  const isImport = (binding: BindingInfo) => {
+    if (binding.scope !== 'module' || !binding.module.startsWith('file:')) return false;
+    let names = imports.get(binding.module);
+    if (!names) imports.set(binding.module, (names = importedNames(fileURLToPath(binding.module))));
+    return names.has(binding.name);
+  };
+  const analysis = analyse(run.snapshots, run.invocations, rootUrl, isImport);
   result.notes = analysis.notes;
   const observed = [...analysis.leaks, ...analysis.writes];
   if ((options.static ?? true) && run.loaded) {

@@ -16,7 +16,7 @@ const LABEL: Record<VerifyFinding['kind'], string> = {
 
 function where(item: VerifyFinding): string {
   const name = item.scope === 'global' ? `globalThis.${item.binding}` : item.binding;
-  return `${name} (${item.module})`;
+  return `${name}${item.holder ? ` (closure of ${item.holder})` : ''} (${item.module})`;
 }
 
 function confirms(item: VerifyFinding): string[] {

@@ -15,13 +15,17 @@ const PREFIX = 'handler-state/';
 
 /** Which rules a runtime observation can confirm. */
 const CONFIRMS: Record<FindingKind, readonly string[]> = {
+  // Data kept or growing is also a write seen happening: those confirm the strict write findings on it too.
   'retained-request-data': [
     'no-request-data-in-module-scope',
     'no-unbounded-cache',
     'no-unbounded-growth',
     'no-persistent-library-context',
+    'no-module-state-write',
+    // A listener left on a module-scope emitter keeps its request's data alive through its closure.
+    'no-handler-listener-leak',
   ],
-  growth: ['no-unbounded-growth', 'no-unbounded-cache', 'no-persistent-library-context'],
+  growth: ['no-unbounded-growth', 'no-unbounded-cache', 'no-persistent-library-context', 'no-module-state-write'],
   listeners: ['no-handler-listener-leak'],
   timers: ['no-handler-listener-leak'],
   'concurrent-overwrite': ['no-request-data-in-module-scope', 'no-module-state-write'],
@@ -30,13 +34,31 @@ const CONFIRMS: Record<FindingKind, readonly string[]> = {
   'initialised-once': ['no-module-state-write'],
 };
 
+const GLOBAL_HOLDERS = new Set(['globalThis', 'global', 'window', 'self']);
 const HOLDERS = /^(?:globalThis|global|window|self|module\.exports|exports|this)\./u;
 
-/** The names a message talks about, from its backticked code spans. */
+/**
+ * The values a message is about, from its backticked code spans, leaving out the handler's name and the helper
+ * chain that leads to the write (`handler` via `audit.record()` → `append()`): a binding called `handler` must not
+ * match every finding of a handler called `handler`.
+ */
 export function messageTargets(message: string): string[] {
+  const spans = [...message.matchAll(/`([^`]+)`/gu)].map((match) => ({
+    text: match[1].trim(),
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+  // Growth and cache messages start with the target; the others start with the handler.
+  const handler = /^`[^`]+`(?: \([^)]*\))? (?:lives at module scope|is a module-scope cache)/u.test(message) ? 1 : 0;
+  const skipped = new Set([handler]);
+  for (let i = handler + 1; i < spans.length; i++) {
+    const between = message.slice(spans[i - 1].end, spans[i].start);
+    if (between !== ' via ' && between !== ' → ') break;
+    skipped.add(i);
+  }
   const targets = new Set<string>();
-  for (const match of message.matchAll(/`([^`]+)`/gu)) {
-    const text = match[1].trim();
+  for (const [index, { text }] of spans.entries()) {
+    if (skipped.has(index)) continue;
     targets.add(text);
     const root = /^[A-Za-z_$][\w$]*/u.exec(text.replace(HOLDERS, ''));
     if (root) targets.add(root[0]);
@@ -96,24 +118,38 @@ export async function lintModules(
   }
 }
 
-function fileOf(module: string): string | undefined {
-  return module.startsWith('file:') ? fileURLToPath(module) : undefined;
+/** The file of a finding's module: a file URL, or a path relative to `cwd`; none for `(global)` and the like. */
+function fileOf(module: string, cwd: string): string | undefined {
+  if (module.startsWith('file:')) return fileURLToPath(module);
+  return module.startsWith('(') ? undefined : path.resolve(cwd, module);
 }
 
 /** Fills `confirms` of each runtime finding with the static findings on the same binding and of a fitting rule. */
-export function attachStatic(findings: VerifyFinding[], statics: StaticFinding[], rootFile: string): void {
+export function attachStatic(
+  findings: VerifyFinding[],
+  statics: StaticFinding[],
+  rootFile: string,
+  cwd: string = process.cwd(),
+): void {
   for (const item of findings) {
-    const file = fileOf(item.module);
+    const file = fileOf(item.module, cwd);
     const rules = CONFIRMS[item.kind].map((rule) => PREFIX + rule);
     const candidates = statics.filter((s) => rules.includes(s.ruleId) && (s.file === file || s.file === rootFile));
     const matches = candidates.filter((s) => {
       if (item.kind === 'timers') return /setInterval|setTimeout/u.test(s.message);
       if (item.scope === 'process') return s.targets.some((target) => target.startsWith('process'));
+      // `Object.assign(globalThis, { lastPrompt })` names the holder, not the property.
+      if (item.scope === 'global' && s.targets.some((target) => GLOBAL_HOLDERS.has(target))) return true;
       const name =
         item.binding === 'module.exports'
           ? item.path.replace(/^module\.exports\./u, '').split(/[.[]/u)[0]
           : item.binding;
-      return s.targets.includes(name) || s.targets.includes(item.binding);
+      const holder = item.holder ? /^(?:globalThis\.)?([A-Za-z_$][\w$]*)/u.exec(item.holder)?.[1] : undefined;
+      return (
+        s.targets.includes(name) ||
+        s.targets.includes(item.binding) ||
+        (holder !== undefined && s.targets.includes(holder))
+      );
     });
     item.confirms = matches.map(({ ruleId, file: where, line, column, message }) => ({
       ruleId,

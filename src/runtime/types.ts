@@ -38,6 +38,8 @@ export interface AgentConfig {
   limits: ReadLimits;
   /** Module specifier → file to load instead (as written in the import or require call). */
   stubs: Record<string, string>;
+  /** Globals defined before the module loads: what a bundler's `define` would have inlined. */
+  defines: Record<string, unknown>;
 }
 
 export type ModuleKind = 'esm' | 'cjs';
@@ -48,6 +50,8 @@ export interface BindingInfo {
   /** File URL of the module that holds it, `(global)` for globalThis properties. */
   module: string;
   scope: 'module' | 'closure' | 'exports' | 'global';
+  /** Closure bindings: the value that keeps the closure alive (`handler`, `replyTo`, `bus._events.flush`). */
+  holder?: string;
 }
 
 /** One value read at a snapshot, flattened; `path` starts with the binding's name. */
@@ -64,6 +68,10 @@ export interface NodeRecord {
   bounded?: boolean;
   /** Listener counts per event, for event emitters and event targets held in module state. */
   listeners?: Record<string, number>;
+  /** Identity of an object or function, stable across snapshots. */
+  id?: number;
+  /** A `ref` node: the object with this identity, read where it was first reached. */
+  ref?: number;
 }
 
 export interface Snapshot {

@@ -130,10 +130,14 @@ function start(target: Target, event: unknown, k: number, mode: InvocationRecord
 
 async function run(config: AgentConfig): Promise<void> {
   installStubs(config.stubs);
-  const reader = new StateReader(config.limits);
+  // The verifier's own modules (this folder and its parent) are never read as the user's state.
+  const reader = new StateReader(config.limits, [new URL('../', import.meta.url).href]);
   process.on('uncaughtException', (error) => void send({ type: 'uncaught', k: current, error: errorInfo(error) }));
   process.on('unhandledRejection', (error) => void send({ type: 'uncaught', k: current, error: errorInfo(error) }));
   defineLambdaGlobal();
+  for (const [name, value] of Object.entries(config.defines)) {
+    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
+  }
   // Globals that exist before the user's module runs are the platform's, not its state.
   const pristine = new Set(Object.getOwnPropertyNames(globalThis));
   let loaded: Loaded;

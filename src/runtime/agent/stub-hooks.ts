@@ -19,7 +19,7 @@ export function initialize(data: StubData): void {
 }
 
 export async function resolve(specifier: string, context: unknown, nextResolve: NextResolve): Promise<ResolveResult> {
+  // The stand-in is resolved through the rest of the chain, so that a loader (tsx) still handles its extension.
   const stub = stubs[specifier];
-  if (stub !== undefined) return { url: stub, shortCircuit: true };
-  return nextResolve(specifier, context);
+  return nextResolve(stub ?? specifier, context);
 }
