@@ -57,7 +57,8 @@ function nameOf(finding: VerifyFinding): string {
 }
 
 function describeFinding(finding: VerifyFinding): string {
-  return LEAK_TEXT[finding.kind](nameOf(finding));
+  const text = LEAK_TEXT[finding.kind](nameOf(finding));
+  return finding.holder ? `${text} (closure of \`${finding.holder}\`)` : text;
 }
 
 function keyOf(finding: StaticFinding): string {

@@ -326,6 +326,10 @@ export class StateReader {
       silent: true,
     });
     const rows = (listing.value ?? []) as PlainRow[];
+    // An object is usually built by one codebase: when its first function is a library's, so are the others
+    // (a framework's app object has dozens), and none of them is fetched.
+    const firstFunction = functions ? rows.find((row) => row[2] === 'function') : undefined;
+    if (firstFunction && this.#isLibraryFunction(objectId, firstFunction[0])) functions = false;
     const result: Property[] = [];
     const wanted: number[] = [];
     for (const [index, name, kind, value, enumerable, symbol] of rows) {
@@ -373,6 +377,24 @@ export class StateReader {
       }
     }
     return { result };
+  }
+
+  #isLibraryFunction(objectId: string, index: number): boolean {
+    const { result } = this.#post<{ result: Remote }>('Runtime.callFunctionOn', {
+      objectId,
+      functionDeclaration: PLAIN_VALUES,
+      arguments: [{ value: [index] }],
+      objectGroup: GROUP,
+      silent: true,
+    });
+    const element = this.#properties(result.objectId as string).result.find((p) => p.name === '0')?.value;
+    if (!element?.objectId) return false;
+    const location = this.#properties(element.objectId).internalProperties?.find(
+      (p) => p.name === '[[FunctionLocation]]',
+    );
+    const scriptId = (location?.value?.value as { scriptId?: string } | undefined)?.scriptId;
+    const url = scriptId ? this.#scripts.get(scriptId) : undefined;
+    return url === undefined || url.startsWith('node:') || url.includes('/node_modules/');
   }
 
   /** A slice of a large array (or of a collection's entry list), so that reading stays bounded. */
