@@ -150,9 +150,9 @@ export async function runVerify(argv: readonly string[], io: VerifyIO): Promise<
     return EXIT_OK;
   }
   const { options, format } = parsed;
-  const file = path.resolve(io.cwd, options.file);
+  const file = path.resolve(io.cwd, String(options.file));
   if (!fs.existsSync(file)) {
-    io.stderr.write(`handler-state verify: no such file: ${options.file}\n`);
+    io.stderr.write(`handler-state verify: no such file: ${String(options.file)}\n`);
     return EXIT_FATAL;
   }
   try {

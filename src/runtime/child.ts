@@ -118,7 +118,8 @@ export function runChild(config: AgentConfig, options: ChildOptions): Promise<Ch
         child.kill('SIGKILL');
       }, ms);
     };
-    const silenceLimit = () => (invoking === null ? options.loadTimeoutMs : config.timeoutMs + 30_000);
+    // Past the invocation's own limit, a read of module state is all that may still take time.
+    const silenceLimit = () => (invoking === null ? options.loadTimeoutMs : 2 * config.timeoutMs + 5_000);
     arm(options.loadTimeoutMs);
     child.on('message', (message: AgentMessage) => {
       switch (message.type) {

@@ -30,8 +30,8 @@ export type { HandlerSpec, InvocationRecord, ModuleKind, Platform, TemplateName 
 export { PLATFORMS, TEMPLATES };
 
 export interface VerifyOptions {
-  /** The handler's module (JavaScript or TypeScript), relative to `cwd`. */
-  file: string;
+  /** The handler's module (JavaScript or TypeScript): a path relative to `cwd`, or a file URL. */
+  file: string | URL;
   /** Export to invoke (default: `handler`, `default`, `main`, `lambdaHandler`, an HTTP method, or a lone function). */
   export?: string;
   /** Several exports of the same module instance, invoked in turn; overrides `export`, `platform`, `template`, `events`. */
@@ -150,8 +150,9 @@ function summaryLine(finding: VerifyFinding): string {
 /** Invokes a handler in a fresh child process and reports what its module state kept between invocations. */
 export async function verifyHandler(options: VerifyOptions): Promise<VerifyResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const file = path.resolve(cwd, options.file);
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new VerifyUsageError(`no such file: ${options.file}`);
+  const given = options.file instanceof URL || options.file.startsWith('file:') ? fileURLToPath(options.file) : options.file;
+  const file = path.resolve(cwd, given);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new VerifyUsageError(`no such file: ${given}`);
   const events = readEvents(options, cwd);
   const handlers = (
     options.handlers ?? [{ name: options.export, platform: options.platform, template: options.template, events }]
