@@ -150,7 +150,8 @@ function summaryLine(finding: VerifyFinding): string {
 /** Invokes a handler in a fresh child process and reports what its module state kept between invocations. */
 export async function verifyHandler(options: VerifyOptions): Promise<VerifyResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const given = options.file instanceof URL || options.file.startsWith('file:') ? fileURLToPath(options.file) : options.file;
+  const given =
+    options.file instanceof URL || options.file.startsWith('file:') ? fileURLToPath(options.file) : options.file;
   const file = path.resolve(cwd, given);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new VerifyUsageError(`no such file: ${given}`);
   const events = readEvents(options, cwd);
