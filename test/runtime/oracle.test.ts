@@ -160,7 +160,7 @@ beforeAll(async () => {
     staticSide.attachStatic([...result.leaks, ...result.writes], own, file, REPO_ROOT);
     outcomes.set(fixture.file, { fixture, file, result, statics: own });
   });
-}, 180_000);
+}, 400_000);
 
 afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
