@@ -5,12 +5,14 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { runDiscover } from './discover.js';
 import { EXIT_FATAL, EXIT_OK, runScan, type CliIO } from './scan.js';
+import { runVerify } from './verify.js';
 
 const USAGE = `Usage: handler-state <command> [options]
 
 Commands:
   scan [paths...]    Lint JavaScript/TypeScript handlers with the recommended config (no ESLint config needed)
   discover [dir]     Print the handler settings declared in serverless.yml / SAM template.yaml / CDK code
+  verify <file>      Invoke a handler several times in one module instance and show what its state kept
 
 Run "handler-state <command> --help" for a command's options.
 `;
@@ -26,6 +28,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   switch (command) {
     case 'scan':
       return runScan(rest, io);
+    case 'verify':
+      return runVerify(rest, io);
     case 'discover': {
       try {
         return await runDiscover(rest, {
