@@ -1,6 +1,7 @@
 // Finds the handler in a module's exports and calls it the way its platform does: Lambda's (event, context,
 // callback), a Fetch Request for Workers and Hono, Next.js route handlers, a Node request for Express, inject for
 // Fastify.
+import { createHook, executionAsyncId } from 'node:async_hooks';
 import { Writable } from 'node:stream';
 import { canary } from '../canary.js';
 import type { HttpEvent } from '../templates.js';
@@ -93,16 +94,48 @@ function lambdaContext(k: number, done: (error: unknown, result?: unknown) => vo
   };
 }
 
-function activeResources(): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const name of process.getActiveResourcesInfo()) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return counts;
-}
+/**
+ * The asynchronous work one invocation started, and the work that work started in turn (timers, sockets, file
+ * reads), until it ends. Lambda's callback style ends an invocation when its event loop is empty; in a process that
+ * also runs other work, "empty" means "nothing this invocation started is still pending". Counting the process's
+ * handles before and after instead is fooled by a handle of someone else closing meanwhile.
+ */
+class InvocationWork {
+  private readonly owned = new Set<number>();
+  private readonly pending = new Set<number>();
+  private calling = false;
+  private readonly hook = createHook({
+    init: (asyncId, type, triggerAsyncId) => {
+      if (!this.calling && !this.owned.has(executionAsyncId()) && !this.owned.has(triggerAsyncId)) return;
+      this.owned.add(asyncId);
+      // A promise is never "pending" in the event-loop sense: Lambda does not wait for one nobody awaits.
+      if (type !== 'PROMISE') this.pending.add(asyncId);
+    },
+    destroy: (asyncId) => {
+      this.pending.delete(asyncId);
+    },
+  });
 
-/** No kind of handle or request is more numerous than before the call (others may have closed meanwhile). */
-function noMoreThan(before: Map<string, number>): boolean {
-  for (const [name, count] of activeResources()) if (count > (before.get(name) ?? 0)) return false;
-  return true;
+  /** Call `fn` with its synchronous part and everything it schedules tracked. */
+  run<T>(fn: () => T): T {
+    this.hook.enable();
+    this.calling = true;
+    try {
+      return fn();
+    } finally {
+      this.calling = false;
+    }
+  }
+
+  get idle(): boolean {
+    return this.pending.size === 0;
+  }
+
+  stop(): void {
+    this.hook.disable();
+    this.owned.clear();
+    this.pending.clear();
+  }
 }
 
 /** How the Node.js Lambda runtime marks a handler wrapped with `awslambda.streamifyResponse`. */
@@ -149,14 +182,21 @@ function callLambda(fn: AnyFunction, event: unknown, k: number): Promise<CallRes
   }
   return new Promise((resolve, reject) => {
     let finished = false;
+    const work = new InvocationWork();
     const done = (error: unknown) => {
       if (finished) return;
       finished = true;
+      work.stop();
       if (error) reject(error instanceof Error ? error : new Error(String(error)));
       else resolve({});
     };
-    const busyBefore = activeResources();
-    const returned = fn(event, lambdaContext(k, done), (error: unknown) => done(error));
+    let returned: unknown;
+    try {
+      returned = work.run(() => fn(event, lambdaContext(k, done), (error: unknown) => done(error)));
+    } catch (error) {
+      done(error ?? new Error('the handler threw'));
+      return;
+    }
     if (returned && typeof (returned as Promise<unknown>).then === 'function') {
       (returned as Promise<unknown>).then(
         () => done(null),
@@ -171,7 +211,7 @@ function callLambda(fn: AnyFunction, event: unknown, k: number): Promise<CallRes
     // No promise and no answer yet: wait for the callback, or for the work the handler started to finish.
     const poll = () => {
       if (finished) return;
-      if (noMoreThan(busyBefore)) done(null);
+      if (work.idle) done(null);
       else setTimeout(poll, 2);
     };
     setImmediate(poll);
