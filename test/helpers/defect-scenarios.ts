@@ -1271,6 +1271,58 @@ const tsconfigExtendsArray: Scenario = {
     afterCompletion(outcome, () => reportsAt(outcome, 'src/handler.ts', 'remember(event.id)', GROWTH)),
 };
 
+/** Found by the grammar fuzzer: imports the cross-file summaries do not follow. */
+function fuzzerImport(shape: 'esm-default-of-commonjs' | 'default-export-of-import'): Scenario {
+  const store = lines(
+    'const stored = [];',
+    'export function remember(value) {',
+    '  stored.push(value);',
+    '}',
+    'export default remember;',
+  );
+  const files: Project =
+    shape === 'esm-default-of-commonjs'
+      ? {
+          'lib/store.cjs': lines(
+            'const stored = [];',
+            'function remember(value) {',
+            '  stored.push(value);',
+            '}',
+            'module.exports = { remember };',
+          ),
+          'handler.mjs': lines(
+            "import store from './lib/store.cjs';",
+            'export const handler = async (event) => {',
+            '  store.remember(event.id);',
+            '};',
+          ),
+        }
+      : {
+          'lib/store.mjs': store,
+          'lib/index.mjs': lines("import remember from './store.mjs';", 'export default remember;'),
+          'handler.mjs': lines(
+            "import remember from './lib/index.mjs';",
+            'export const handler = async (event) => {',
+            '  remember(event.id);',
+            '};',
+          ),
+        };
+  const call = shape === 'esm-default-of-commonjs' ? 'store.remember(' : 'remember(event.id)';
+  return {
+    id: `missed-${shape}`,
+    defect:
+      shape === 'esm-default-of-commonjs'
+        ? 'an ESM default import of a CommonJS `module.exports = { remember }`, then `store.remember()`, is not followed'
+        : '`export default remember` of an imported `remember` is not followed to its module',
+    test: {},
+    bench: [{}],
+    limits: { wallMs: 20_000 },
+    inProcess: true,
+    setup: () => ({ files: { 'package.json': ESM_PACKAGE, ...files }, run: { kind: 'lint', files: ['handler.mjs'] } }),
+    check: (outcome) => afterCompletion(outcome, () => reportsAt(outcome, 'handler.mjs', call, GROWTH)),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The principle: a failure loses only its part, and is visible
 
@@ -1403,6 +1455,8 @@ export const SCENARIOS = {
   exportEqualsFunction: exportEquals('function'),
   exportEqualsObject: exportEquals('object'),
   tsconfigExtendsArray,
+  esmDefaultImportOfCommonJs: fuzzerImport('esm-default-of-commonjs'),
+  defaultExportOfImport: fuzzerImport('default-export-of-import'),
   failureIsVisible,
   failureIsContained,
   debugRethrows,
