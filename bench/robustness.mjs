@@ -47,7 +47,7 @@ for (const scenario of Object.values(SCENARIOS)) {
   }
   const sizes = values.size === 'test' ? [scenario.test] : scenario.bench;
   for (const params of sizes) {
-    const limits = values.size === 'test' ? scenario.limits : caps;
+    const limits = values.size === 'test' ? scenario.limits : { ...caps, ...scenario.benchLimits };
     const outcome = await runScenario(scenario, params, context, limits);
     const problems = scenario.check(outcome, params);
     const findings = scenario.findings
@@ -73,6 +73,7 @@ for (const scenario of Object.values(SCENARIOS)) {
       wallMs: outcome.wallMs,
       cpuMs: outcome.cpuMs,
       peakRssMb: outcome.peakRssMb,
+      limits: outcome.limits,
       baselineCpuMs,
     };
     rows.push(row);
@@ -92,9 +93,9 @@ function seconds(ms) {
 }
 
 function ended(row) {
-  if (row.limit === 'wall') return `wall cap (${seconds(caps.wallMs)})`;
-  if (row.limit === 'cpu') return `CPU cap (${seconds(values.size === 'test' ? null : caps.cpuMs)})`;
-  if (row.limit === 'rss') return 'RSS cap';
+  if (row.limit === 'wall') return `wall cap (${seconds(row.limits.wallMs)})`;
+  if (row.limit === 'cpu') return `CPU cap (${seconds(row.limits.cpuMs)})`;
+  if (row.limit === 'rss') return `RSS cap (${row.limits.rssMb} MiB)`;
   if (row.limit === 'heap') return 'heap exhausted';
   if (row.signal) return row.signal;
   return `exit ${row.exitCode}`;

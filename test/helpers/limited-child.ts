@@ -52,7 +52,30 @@ export interface LimitedRun {
 }
 
 const TIME = '/usr/bin/time';
+const PRLIMIT = '/usr/bin/prlimit';
 const POLL_MS = 50;
+
+/** Process groups of the children still running, killed if this process goes first. */
+const running = new Set<number>();
+let cleanupInstalled = false;
+
+function installCleanup(): void {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  const killAll = () => {
+    for (const group of running) killQuietly(-group, 'SIGKILL');
+    running.clear();
+  };
+  process.once('exit', killAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const onSignal = () => {
+      killAll();
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
+}
 
 /** Clock ticks per second of /proc/<pid>/stat times; 100 on every Linux build that matters. */
 const TICKS_PER_SECOND = 100;
@@ -134,9 +157,15 @@ export function runLimited(run: LimitedRun): Promise<LimitedOutcome> {
   const useTime = process.platform === 'linux' && existsSync(TIME);
   const reportDir = useTime ? mkdtempSync(path.join(os.tmpdir(), 'handler-state-limited-')) : null;
   const report = reportDir ? path.join(reportDir, 'time.txt') : null;
-  const [command, args] = report
+  let [command, args] = report
     ? [TIME, ['-v', '-o', report, process.execPath, ...nodeArgs]]
     : [process.execPath, nodeArgs];
+  // A kernel CPU limit behind the watchdog's: it holds even if this process is killed and cannot stop the child.
+  if (process.platform === 'linux' && existsSync(PRLIMIT)) {
+    args = [`--cpu=${Math.ceil(limits.cpuMs / 1000) + 5}`, '--', command, ...args];
+    command = PRLIMIT;
+  }
+  installCleanup();
   const env = { ...process.env, ...run.env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
 
@@ -144,6 +173,7 @@ export function runLimited(run: LimitedRun): Promise<LimitedOutcome> {
     const started = Date.now();
     // Its own process group, so whatever it starts can be killed with it.
     const child = spawn(command, args, { cwd: run.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) running.add(child.pid);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let stdoutBytes = 0;
@@ -191,7 +221,10 @@ export function runLimited(run: LimitedRun): Promise<LimitedOutcome> {
     child.on('close', (exitCode, signal) => {
       clearInterval(watchdog);
       clearTimeout(timer);
-      if (child.pid !== undefined) killQuietly(-child.pid, 'SIGKILL');
+      if (child.pid !== undefined) {
+        killQuietly(-child.pid, 'SIGKILL');
+        running.delete(child.pid);
+      }
       const wallMs = Date.now() - started;
       let timeText = '';
       if (report) {

@@ -11,28 +11,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
 import { isAnalysisIncomplete } from '../helpers/defect-scenarios.js';
 import { projectArbitrary, render, type ProjectSpec, type RenderedProject } from '../helpers/handler-grammar.js';
-import {
-  loadBuiltPlugin,
-  snapshotBuiltPackage,
-  type BuiltSnapshot,
-  type HandlerStatePlugin,
-} from '../integration/helpers.js';
+import { loadBuiltPlugin, type HandlerStatePlugin } from '../integration/helpers.js';
+import { builtPlugin } from './defects/harness.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED ?? 20261201);
 const KNOWN_DEFECTS = process.env.FUZZ_KNOWN_DEFECTS === '1';
 
-let snapshot: BuiltSnapshot;
+const built = builtPlugin();
 let plugin: HandlerStatePlugin;
-
 beforeAll(async () => {
-  snapshot = await snapshotBuiltPackage();
-  plugin = await loadBuiltPlugin(snapshot.entry);
+  plugin = await loadBuiltPlugin(built.plugin);
 });
-afterAll(() => snapshot?.remove());
 
 const PREFIX = 'handler-state/';
 
