@@ -77,6 +77,8 @@ for (const scenario of Object.values(SCENARIOS)) {
       baselineCpuMs,
     };
     rows.push(row);
+    // Written after every row, so that a run stopped half-way keeps its figures.
+    if (values.json) writeFileSync(resolve(values.json), `${JSON.stringify(rows, null, 2)}\n`);
     process.stderr.write(`${scenario.id} ${formatParams(params)}: ${problems[0] ?? 'correct'}\n`);
   }
 }
