@@ -179,8 +179,8 @@ export function runLimited(run: LimitedRun): Promise<LimitedOutcome> {
     let stdoutBytes = 0;
     let stderrBytes = 0;
     const keep = (into: Buffer[], chunk: Buffer, total: number): number => {
-      // A runaway child can print without end: keep the first 8 MiB of each stream.
-      if (total < 8 * 1024 * 1024) into.push(chunk);
+      // A runaway child can print without end: keep the first 64 MiB of each stream (50,000 findings are ~20 MiB).
+      if (total < 64 * 1024 * 1024) into.push(chunk);
       return total + chunk.length;
     };
     child.stdout.on('data', (chunk: Buffer) => (stdoutBytes = keep(stdout, chunk, stdoutBytes)));
