@@ -76,19 +76,31 @@ export function allRulesOf(plugin) {
 }
 
 /**
- * test/helpers/generate.ts, transpiled with the project's TypeScript into bench/.corpus/ (git-ignored),
- * so the benchmarks and the property tests generate modules from the same building blocks.
+ * Self-contained helpers of test/helpers/ (`generate`, `limited-child`, `defect-scenarios`), transpiled with the
+ * project's TypeScript into bench/.corpus/ (git-ignored), so the benchmarks and the tests share them. Imports of
+ * one helper by another (`./limited-child.js`) are pointed at the transpiled copy; the first name's module is
+ * returned.
  */
-export async function loadGenerator() {
+export async function loadTestHelpers(...names) {
   const { default: ts } = await import('typescript');
-  const source = readFileSync(join(repo, 'test/helpers/generate.ts'), 'utf8');
-  const output = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-  }).outputText;
-  const target = join(repo, 'bench/.corpus/generate.mjs');
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, output);
-  return import(`${pathToFileURL(target).href}?${Date.now()}`);
+  const stamp = Date.now();
+  for (const name of names.slice().reverse()) {
+    const source = readFileSync(join(repo, `test/helpers/${name}.ts`), 'utf8');
+    const output = ts
+      .transpileModule(source, {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      })
+      .outputText.replace(/from '\.\/([\w-]+)\.js'/gu, (_, helper) => `from './${helper}.mjs?${stamp}'`);
+    const target = join(repo, `bench/.corpus/${name}.mjs`);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, output);
+  }
+  return import(`${pathToFileURL(join(repo, `bench/.corpus/${names[0]}.mjs`)).href}?${stamp}`);
+}
+
+/** test/helpers/generate.ts: the benchmarks generate modules from the same building blocks as the property tests. */
+export function loadGenerator() {
+  return loadTestHelpers('generate');
 }
 
 export const isTypeScript = (file) => /\.[cm]?ts$/.test(file);
