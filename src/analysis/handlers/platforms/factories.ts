@@ -1,0 +1,32 @@
+// Exported factories of request-time code: a module that exports `(options) => (req, res, next) => …` (middleware and
+// session libraries) or `(config) => async (event, context) => …` hands its product to whoever registers it, often in
+// another repository. The product is request-time code wherever the factory is called; the factory itself is not.
+import { functionName } from '../../file/ast.js';
+import { returnsFunctions } from '../../file/products.js';
+import type { FunctionNode } from '../../types.js';
+import type { Platform } from '../registry.js';
+import { CONTEXT_PARAMS, EVENT_PARAMS, hasRequestResponseSignature, isUiEventParam } from '../signatures.js';
+import { paramName } from '../../file/ast.js';
+
+export const factories: Platform = {
+  id: 'factory',
+  detect(ctx) {
+    for (const { name, fn } of ctx.facts.exports.functions()) {
+      if (ctx.isHandler(fn)) continue;
+      for (const product of returnsFunctions(ctx.facts, fn)) {
+        const label = `${name === 'default' ? (functionName(fn) ?? 'default') : name}()`;
+        if (hasRequestResponseSignature(product, true)) {
+          ctx.add(product, `middleware from ${label}`, `(req, res, next) function returned by exported \`${label}\``, 'http');
+        } else if (hasEventContextSignature(product)) {
+          ctx.add(product, `handler from ${label}`, `(event, context) function returned by exported \`${label}\``, 'aws-lambda');
+        }
+      }
+    }
+  },
+};
+
+/** `(event, context[, callback])` with both names written: a lone `(event)` is as likely a UI listener. */
+function hasEventContextSignature(fn: FunctionNode): boolean {
+  if (fn.params.length < 2 || fn.params.length > 3 || isUiEventParam(fn.params[0])) return false;
+  return EVENT_PARAMS.has(paramName(fn.params[0]) ?? '') && CONTEXT_PARAMS.has(paramName(fn.params[1]) ?? '');
+}
