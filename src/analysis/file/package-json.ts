@@ -39,7 +39,8 @@ function readDependencies(manifest: string): ReadonlySet<string> {
     const names = new Set<string>();
     for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
       const group = data?.[key];
-      if (group && typeof group === 'object' && !Array.isArray(group)) for (const name of Object.keys(group)) names.add(name);
+      if (group && typeof group === 'object' && !Array.isArray(group))
+        for (const name of Object.keys(group)) names.add(name);
     }
     return names;
   } catch {

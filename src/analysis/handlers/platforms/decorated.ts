@@ -58,7 +58,8 @@ export const decorated: Platform = {
     if (rows.length === 0) return;
     for (const classNode of classesOf(ctx.program)) {
       for (const row of rows) {
-        if (row.classDecorators.length > 0 && !hasDecorator(facts, classNode, row.modules, row.classDecorators)) continue;
+        if (row.classDecorators.length > 0 && !hasDecorator(facts, classNode, row.modules, row.classDecorators))
+          continue;
         for (const member of classNode.body.body) {
           if (member.type !== T.MethodDefinition || member.kind !== 'method' || member.static) continue;
           const decorator = decoratorOf(facts, member, row.modules, row.methodDecorators);
@@ -85,7 +86,12 @@ function classesOf(program: TSESTree.Program): ClassNode[] {
   return result;
 }
 
-function hasDecorator(facts: FileFacts, node: ClassNode, modules: readonly string[], names: readonly string[]): boolean {
+function hasDecorator(
+  facts: FileFacts,
+  node: ClassNode,
+  modules: readonly string[],
+  names: readonly string[],
+): boolean {
   return (node.decorators ?? []).some((decorator) => matches(facts, decorator, modules, names) !== null);
 }
 

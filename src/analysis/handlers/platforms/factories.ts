@@ -16,9 +16,19 @@ export const factories: Platform = {
       for (const product of returnsFunctions(ctx.facts, fn)) {
         const label = `${name === 'default' ? (functionName(fn) ?? 'default') : name}()`;
         if (hasRequestResponseSignature(product, true)) {
-          ctx.add(product, `middleware from ${label}`, `(req, res, next) function returned by exported \`${label}\``, 'http');
+          ctx.add(
+            product,
+            `middleware from ${label}`,
+            `(req, res, next) function returned by exported \`${label}\``,
+            'http',
+          );
         } else if (hasEventContextSignature(product)) {
-          ctx.add(product, `handler from ${label}`, `(event, context) function returned by exported \`${label}\``, 'aws-lambda');
+          ctx.add(
+            product,
+            `handler from ${label}`,
+            `(event, context) function returned by exported \`${label}\``,
+            'aws-lambda',
+          );
         }
       }
     }

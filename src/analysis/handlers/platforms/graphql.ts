@@ -27,7 +27,11 @@ const SCHEMA_BUILDERS = ['@graphql-tools/schema', 'graphql-tools', '@graphql-too
 
 /** Calls whose options object carries `resolvers` (or `rootValue`): a module, the export, and the options' position. */
 const CONSUMERS: Array<{ sources: readonly string[]; name: string; options: number }> = [
-  ...['ApolloServer', 'GraphQLServer'].map((name) => ({ sources: [...APOLLO_SERVERS, 'graphql-yoga'], name, options: 0 })),
+  ...['ApolloServer', 'GraphQLServer'].map((name) => ({
+    sources: [...APOLLO_SERVERS, 'graphql-yoga'],
+    name,
+    options: 0,
+  })),
   { sources: SCHEMA_BUILDERS, name: 'makeExecutableSchema', options: 0 },
   { sources: SCHEMA_BUILDERS, name: 'addResolversToSchema', options: 0 },
   { sources: ['graphql-yoga'], name: 'createSchema', options: 0 },
@@ -36,8 +40,16 @@ const CONSUMERS: Array<{ sources: readonly string[]; name: string; options: numb
   { sources: ['@apollo/subgraph'], name: 'buildSubgraphSchema', options: 0 },
   { sources: ['@apollo/federation'], name: 'buildFederatedSchema', options: 0 },
   { sources: ['express-graphql'], name: 'graphqlHTTP', options: 0 },
-  { sources: ['graphql-http', 'graphql-http/lib/use/express', 'graphql-http/lib/use/fetch'], name: 'createHandler', options: 0 },
-  { sources: ['graphql-http/lib/use/koa', 'graphql-http/lib/use/fastify', 'graphql-http/lib/use/http'], name: 'createHandler', options: 0 },
+  {
+    sources: ['graphql-http', 'graphql-http/lib/use/express', 'graphql-http/lib/use/fetch'],
+    name: 'createHandler',
+    options: 0,
+  },
+  {
+    sources: ['graphql-http/lib/use/koa', 'graphql-http/lib/use/fastify', 'graphql-http/lib/use/http'],
+    name: 'createHandler',
+    options: 0,
+  },
 ];
 
 /** What marks a project as serving GraphQL: one of these in the file's imports or in package.json. */
@@ -55,6 +67,8 @@ const GRAPHQL_SERVERS = [
   '@nestjs/graphql',
   'graphql-subscriptions',
 ];
+/** Imports that mark a file as server-side GraphQL code (`GraphQLError`, custom scalars) for resolver-map modules. */
+const GRAPHQL_FILE_EVIDENCE = [...GRAPHQL_SERVERS, 'graphql', 'graphql-scalars'];
 /** The root operation types; a map that has one of them (holding functions) is shaped like resolvers. */
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 const MAX_DEPTH = 6;
@@ -63,7 +77,7 @@ export const graphql: Platform = {
   id: 'graphql',
   detect(ctx) {
     const { facts } = ctx;
-    if (!facts.imports.importsAny(GRAPHQL_SERVERS) && !mayBeResolverModule(ctx)) return;
+    if (!facts.imports.importsAny(GRAPHQL_FILE_EVIDENCE) && !mayBeResolverModule(ctx)) return;
     const found = new ResolverMaps(ctx);
     for (const call of [...facts.calls.calls, ...facts.calls.news]) found.fromConsumer(call);
     found.fromExports();
@@ -110,7 +124,8 @@ class ResolverMaps {
       if (modules) this.fromModules(modules, server);
     }
     // `buildSubgraphSchema([{ typeDefs, resolvers }])`, `buildSubgraphSchema({ typeDefs, resolvers })`.
-    if (consumer?.name === 'buildSubgraphSchema' || consumer?.name === 'buildFederatedSchema') this.fromModules(options, server);
+    if (consumer?.name === 'buildSubgraphSchema' || consumer?.name === 'buildFederatedSchema')
+      this.fromModules(options, server);
   }
 
   private fromModules(node: TSESTree.Node, server: string): void {

@@ -18,7 +18,14 @@ export const netlify: Platform = {
     const typed = !where && ctx.facts.imports.importsAny(NETLIFY_MODULES) && exportsConfig(ctx);
     if (!where && !typed) return;
     for (const { fn } of ctx.facts.exports.functions((name) => name === 'default')) {
-      ctx.add(fn, 'default', where ? `default export of a Netlify function (${where})` : 'default export of a Netlify function (`config` export)', 'netlify');
+      ctx.add(
+        fn,
+        'default',
+        where
+          ? `default export of a Netlify function (${where})`
+          : 'default export of a Netlify function (`config` export)',
+        'netlify',
+      );
     }
   },
 };
@@ -45,7 +52,8 @@ function functionFile(ctx: PlatformContext): string | null {
     } else {
       const marker = `/${dir}/`;
       const at = file.lastIndexOf(marker);
-      if (at >= 0 || file.startsWith(`${dir}/`)) rest = file.slice(at >= 0 ? at + marker.length : dir.length + 1).split('/');
+      if (at >= 0 || file.startsWith(`${dir}/`))
+        rest = file.slice(at >= 0 ? at + marker.length : dir.length + 1).split('/');
     }
     if (!rest) continue;
     if (rest.length === 1 || (rest.length === 2 && (stem === rest[0] || stem === 'index'))) return `${dir}/`;

@@ -16,15 +16,7 @@ import { hasRequestResponseSignature } from '../signatures.js';
  * `route-module`: an untyped parameter that the code uses as an Express-style app (see `isRouteModuleParameter`).
  */
 type Framework =
-  | 'express'
-  | 'fastify'
-  | 'hono'
-  | 'koa'
-  | 'node-http'
-  | 'lambda-api'
-  | 'powertools'
-  | 'route-module'
-  | 'other';
+  'express' | 'fastify' | 'hono' | 'koa' | 'node-http' | 'lambda-api' | 'powertools' | 'route-module' | 'other';
 type Kind = 'app' | 'router' | 'route' | 'server';
 
 interface Instance {
@@ -49,7 +41,12 @@ const POWERTOOLS_MODULES = [
   '@aws-lambda-powertools/event-handler/appsync-events',
   '@aws-lambda-powertools/event-handler/bedrock-agent',
 ];
-const POWERTOOLS_RESOLVERS = ['Router', 'AppSyncGraphQLResolver', 'AppSyncEventsResolver', 'BedrockAgentFunctionResolver'];
+const POWERTOOLS_RESOLVERS = [
+  'Router',
+  'AppSyncGraphQLResolver',
+  'AppSyncEventsResolver',
+  'BedrockAgentFunctionResolver',
+];
 /** Registrations of a Powertools resolver whose function arguments run per invocation. */
 const POWERTOOLS_REGISTRATIONS = new Set([
   'get',
@@ -99,9 +96,12 @@ const FACTORIES: Factory[] = [
   { sources: ['h3'], path: ['createRouter'], framework: 'other', kind: 'router' },
   { sources: ['h3'], path: ['createApp'], framework: 'other', kind: 'app' },
   { sources: ['lambda-api'], path: [], framework: 'lambda-api', kind: 'app' },
-  ...POWERTOOLS_RESOLVERS.map(
-    (path): Factory => ({ sources: POWERTOOLS_MODULES, path: [path], framework: 'powertools', kind: 'router' }),
-  ),
+  ...POWERTOOLS_RESOLVERS.map((path): Factory => ({
+    sources: POWERTOOLS_MODULES,
+    path: [path],
+    framework: 'powertools',
+    kind: 'router',
+  })),
 ];
 
 /** Types whose values are apps or routers: `(app: Express)`, `(router: Router)`, `(fastify: FastifyInstance)`. */
@@ -226,8 +226,15 @@ class NodeServers {
         if (VERBS.has(method) || LAMBDA_API_REGISTRATIONS.has(method)) {
           const verb = method === 'METHOD' ? (stringValue(call.arguments[0]) ?? 'route') : method;
           const routePath = method === 'METHOD' ? stringValue(call.arguments[1]) : path;
-          const name = method === 'use' || method === 'finally' ? method : `${verb.toUpperCase()}${routePath ? ` ${routePath}` : ''}`;
-          addAll(this.functionArguments(call.arguments), name, `lambda-api ${method === 'use' ? 'middleware' : 'route'} callback`);
+          const name =
+            method === 'use' || method === 'finally'
+              ? method
+              : `${verb.toUpperCase()}${routePath ? ` ${routePath}` : ''}`;
+          addAll(
+            this.functionArguments(call.arguments),
+            name,
+            `lambda-api ${method === 'use' ? 'middleware' : 'route'} callback`,
+          );
         }
         return;
       case 'powertools':

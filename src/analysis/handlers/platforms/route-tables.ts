@@ -57,7 +57,10 @@ function loopedOver(ctx: PlatformContext, declarator: TSESTree.VariableDeclarato
   const variable = ctx.facts.moduleVariable(declarator.id.name);
   return (variable?.references ?? []).some((reference) => {
     const parent = (reference.identifier as TSESTree.Node).parent;
-    return parent?.type === T.ForOfStatement || (parent?.type === T.MemberExpression && parent.object === reference.identifier);
+    return (
+      parent?.type === T.ForOfStatement ||
+      (parent?.type === T.MemberExpression && parent.object === reference.identifier)
+    );
   });
 }
 
@@ -83,7 +86,13 @@ function keyedRoutes(ctx: PlatformContext, object: TSESTree.ObjectExpression): v
     const match = ROUTE_KEY.exec(name);
     if (!match || !METHODS.has(match[1].toUpperCase())) continue;
     const fn = ctx.facts.functionOf(property.value);
-    if (fn) ctx.add(fn, `${match[1].toUpperCase()} ${match[2]}`, 'handler of a method-and-path keyed route table', 'route-table');
+    if (fn)
+      ctx.add(
+        fn,
+        `${match[1].toUpperCase()} ${match[2]}`,
+        'handler of a method-and-path keyed route table',
+        'route-table',
+      );
   }
 }
 

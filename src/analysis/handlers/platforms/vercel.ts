@@ -50,8 +50,7 @@ function detectConfiguredFunction(file: PlatformContext, add: AddHandler): void 
   const object = config ? file.facts.valueOf(config.value) : null;
   if (object?.type !== T.ObjectExpression || stringValue(propertyValue(object, 'runtime')) === null) return;
   for (const { fn } of file.facts.exports.functions((name) => name === 'default')) {
-    if (takesRequest(fn, true))
-      add(fn, 'default', 'default export of a Vercel function (`config.runtime`)', 'vercel');
+    if (takesRequest(fn, true)) add(fn, 'default', 'default export of a Vercel function (`config.runtime`)', 'vercel');
   }
 }
 
