@@ -1,12 +1,11 @@
 // Exported factories of request-time code: a module that exports `(options) => (req, res, next) => …` (middleware and
 // session libraries) or `(config) => async (event, context) => …` hands its product to whoever registers it, often in
 // another repository. The product is request-time code wherever the factory is called; the factory itself is not.
-import { functionName } from '../../file/ast.js';
+import { functionName, paramName } from '../../file/ast.js';
 import { returnsFunctions } from '../../file/products.js';
 import type { FunctionNode } from '../../types.js';
 import type { Platform } from '../registry.js';
 import { CONTEXT_PARAMS, EVENT_PARAMS, hasRequestResponseSignature, isUiEventParam } from '../signatures.js';
-import { paramName } from '../../file/ast.js';
 
 export const factories: Platform = {
   id: 'factory',
