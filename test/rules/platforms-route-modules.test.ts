@@ -240,9 +240,51 @@ const reported: Reported[] = [
     rule: 'requestData',
     at: ['lastRequestId = context'],
   },
+  {
+    name: 'a Handlebars helper registered at module scope runs while the handler renders',
+    filename: '/proj/src/answer.cjs',
+    commonjs: true,
+    code: dedent(`
+      const Handlebars = require('handlebars');
+      let translate = true;
+      Handlebars.registerHelper('noTranslate', function () {
+        translate = false;
+        return '';
+      });
+      Handlebars.registerHelper('translate', function () {
+        translate = true;
+        return '';
+      });
+      exports.handler = async (event) => {
+        const render = Handlebars.compile(event.template);
+        return { text: render(event), translate };
+      };
+    `),
+    rule: 'write',
+    at: ['translate = false', ['translate = true;', 2]],
+  },
 ];
 
 const quiet: Quiet[] = [
+  {
+    name: 'a Handlebars helper in a file that never renders at request time',
+    filename: '/proj/src/build.cjs',
+    commonjs: true,
+    code: dedent(`
+      const Handlebars = require('handlebars');
+      let translate = true;
+      Handlebars.registerHelper('noTranslate', function () {
+        translate = false;
+        return '';
+      });
+      Handlebars.registerHelper('translate', function () {
+        translate = true;
+        return '';
+      });
+      const page = Handlebars.compile('<p>{{noTranslate}}</p>')({});
+      exports.handler = async (event) => ({ page, translate, id: event.id });
+    `),
+  },
   {
     name: 'a route module whose callbacks only read module state',
     filename: '/proj/routes/config.cjs',
