@@ -49,7 +49,11 @@ export const sockets: Platform = {
       // Without the server's import, the callback must show it: a `connection` listener that registers listeners
       // (`socket.on('message', …)`) on the connection it is handed.
       if (!known && !(event === 'connection' && listeners.length > 0)) continue;
-      ctx.add(fn, `${event}`, known ? 'connection listener of a socket server' : 'connection listener', 'socket');
+      // The first argument is the connection itself: keeping it in a registry until it closes is not request
+      // data (what arrives in its messages is). ws passes the upgrade request second; that one is request data.
+      ctx.add(fn, `${event}`, known ? 'connection listener of a socket server' : 'connection listener', 'socket', {
+        nonRequestParams: [0],
+      });
       for (const listener of listeners) addListener(ctx, listener);
     }
   },
