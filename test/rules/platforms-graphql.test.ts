@@ -92,6 +92,26 @@ const reported: Reported[] = [
     at: ['global.SITE.title = args'],
   },
   {
+    name: 'a resolver writes into a program-wide global that the file declares with a global comment',
+    filename: '/proj/server/resolvers/mail.cjs',
+    commonjs: true,
+    code: dedent(`
+      /* global APP */
+      const { GraphQLError } = require('graphql');
+      module.exports = {
+        Mutation: { mail: () => ({}) },
+        MailMutation: {
+          async updateConfig(obj, args) {
+            APP.config.mail.sender = args.senderEmail;
+            return { ok: true };
+          },
+        },
+      };
+    `),
+    rule: 'requestData',
+    at: ['APP.config.mail.sender = args'],
+  },
+  {
     name: 'type-graphql resolver class: a mutation method pushes into a module array',
     filename: '/proj/src/books.resolver.ts',
     code: dedent(`
@@ -143,6 +163,16 @@ const quiet: Quiet[] = [
         Query: { items: (_: unknown, __: unknown, context: { db: { list(n: number): unknown } }) => context.db.list(limits.pageSize) },
       };
       export const server = new ApolloServer({ typeDefs: '', resolvers });
+    `),
+  },
+  {
+    name: 'a resolver that only reads the declared global',
+    filename: '/proj/server/resolvers/site.cjs',
+    commonjs: true,
+    code: dedent(`
+      /* global APP */
+      const { GraphQLError } = require('graphql');
+      module.exports = { SiteQuery: { title: () => APP.config.title }, Query: { site: () => ({}) } };
     `),
   },
   {

@@ -347,6 +347,12 @@ export function* stateReferences(
     }
     const globalRoot = globalPropertyRoot(identifier);
     if (globalRoot) yield globalRoot;
+    // A `global WIKI` directive comment: the file itself declares a program-wide global (set up elsewhere as `global.WIKI = …`);
+    // its properties are shared by every request like `globalThis.WIKI`'s.
+    else if (declaredByComment(reference)) {
+      const key = `globalThis.${identifier.name}`;
+      yield [{ key, name: identifier.name, variable: null, kind: 'global' }, identifier];
+    }
     // `const g = globalThis; g.lastEvent = event`: a local alias of the global object.
     const declared = valueParent(identifier);
     if (
@@ -357,6 +363,12 @@ export function* stateReferences(
       yield [{ key: 'globalThis', name: identifier.name, variable: null, kind: 'global' }, identifier];
     }
   }
+}
+
+/** A reference to a global that a `global X` directive comment in the file declares (not one from the config). */
+function declaredByComment(reference: Scope.Reference): boolean {
+  const variable = reference.resolved as (Scope.Variable & { eslintExplicitGlobalComments?: unknown[] }) | null;
+  return !!variable && variable.defs.length === 0 && (variable.eslintExplicitGlobalComments?.length ?? 0) > 0;
 }
 
 /** Inside `class C { … }` the name `C` is a binding of the class scope; `C.count++` there writes the module's C. */
