@@ -130,6 +130,7 @@ const ROWS: Row[] = [
   ['server.ts', 'Bun.serve({ port: 3000, fetch(request, server) { return new Response(request.url); } });', [['bun', 'fetch', '`fetch` of Bun.serve()']]],
   ['server.ts', "Bun.serve({\n  routes: { '/health': () => new Response('ok'), '/users/:id': { GET: (request) => Response.json({}), DELETE: (request) => new Response(null) } },\n  websocket: { message(ws, data) { ws.send(data); }, close(ws) {} },\n});", [['bun', '/health', 'route of Bun.serve()'], ['bun', 'GET /users/:id', 'route of Bun.serve()'], ['bun', 'DELETE /users/:id', 'route of Bun.serve()'], ['bun', 'websocket message', '`websocket.message` of Bun.serve()'], ['bun', 'websocket close', '`websocket.close` of Bun.serve()']]],
   ['server.ts', "Bun.serve({ port: 3000, development: true, static: { '/': new Response('hi') } });", []],
+  ['src/index.ts', "import type { Serve } from 'bun';\nexport default {\n  fetch(request, server) { return new Response(request.url); },\n  websocket: { message(ws, data) { ws.send(data); } },\n} satisfies Serve;", [['bun', 'fetch', '`fetch` of Bun.serve()'], ['bun', 'websocket message', '`websocket.message` of Bun.serve()']]],
 
   // Netlify Functions (v2) and Edge Functions
   ['netlify/functions/hits.mts', "export default async (request: Request) => new Response('hits');\nexport const config = { path: '/hits' };", [['netlify', 'default', 'default export of a Netlify function (netlify/functions/)']]],

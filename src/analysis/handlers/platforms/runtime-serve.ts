@@ -61,22 +61,39 @@ function detectBun(ctx: PlatformContext): void {
   for (const call of facts.calls.named('serve')) {
     if (!runtimeCall(facts, call, 'Bun')) continue;
     const options = optionsObject(facts, call.arguments[0]);
-    if (!options) continue;
-    for (const { name, property } of namedProperties(options)) {
-      if (name === 'fetch' || name === 'error') {
-        const fn = functionValue(facts, property.value);
-        // `fetch(request, server)`: the second argument is the Bun server, not request data.
-        if (fn) ctx.add(fn, name, `\`${name}\` of Bun.serve()`, 'bun', name === 'fetch' ? nonRequest(fn, [1]) : {});
-      } else if (name === 'routes') {
-        const routes = optionsObject(facts, property.value);
-        for (const route of routes ? namedProperties(routes) : []) addBunRoute(ctx, route.name, route.property.value);
-      } else if (name === 'websocket') {
-        const socket = optionsObject(facts, property.value);
-        for (const entry of socket ? namedProperties(socket) : []) {
-          if (!BUN_WEBSOCKET.has(entry.name)) continue;
-          const fn = functionValue(facts, entry.property.value);
-          if (fn) ctx.add(fn, `websocket ${entry.name}`, `\`websocket.${entry.name}\` of Bun.serve()`, 'bun');
-        }
+    if (options) addBunOptions(ctx, options);
+  }
+  // `export default { fetch, websocket } satisfies Serve`: Bun serves a default export of that shape.
+  const exported = facts.exports.entries.find((entry) => entry.name === 'default' && entry.form === 'esm');
+  if (exported && isBunServeExport(facts, exported.value)) {
+    const options = optionsObject(facts, exported.value);
+    if (options) addBunOptions(ctx, options);
+  }
+}
+
+/** `{…} satisfies Serve`, `as Serve`, with `Serve` imported from `bun` (type-only included). */
+function isBunServeExport(facts: FileFacts, node: TSESTree.Node): boolean {
+  if (node.type !== T.TSSatisfiesExpression && node.type !== T.TSAsExpression) return false;
+  const imported = facts.imports.ofType(node.typeAnnotation);
+  return imported?.source === 'bun' && imported.path.at(-1) === 'Serve';
+}
+
+function addBunOptions(ctx: PlatformContext, options: TSESTree.ObjectExpression): void {
+  const { facts } = ctx;
+  for (const { name, property } of namedProperties(options)) {
+    if (name === 'fetch' || name === 'error') {
+      const fn = functionValue(facts, property.value);
+      // `fetch(request, server)`: the second argument is the Bun server, not request data.
+      if (fn) ctx.add(fn, name, `\`${name}\` of Bun.serve()`, 'bun', name === 'fetch' ? nonRequest(fn, [1]) : {});
+    } else if (name === 'routes') {
+      const routes = optionsObject(facts, property.value);
+      for (const route of routes ? namedProperties(routes) : []) addBunRoute(ctx, route.name, route.property.value);
+    } else if (name === 'websocket') {
+      const socket = optionsObject(facts, property.value);
+      for (const entry of socket ? namedProperties(socket) : []) {
+        if (!BUN_WEBSOCKET.has(entry.name)) continue;
+        const fn = functionValue(facts, entry.property.value);
+        if (fn) ctx.add(fn, `websocket ${entry.name}`, `\`websocket.${entry.name}\` of Bun.serve()`, 'bun');
       }
     }
   }
