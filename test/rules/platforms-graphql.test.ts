@@ -1,6 +1,8 @@
 // GraphQL resolvers: resolver maps handed to a server, resolver-map modules, and decorated resolver classes; NestJS
 // controllers and gateways share the decorated-class detection.
+import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import requestDataInModuleScope from '../../src/rules/no-request-data-in-module-scope.js';
 import { dedent } from '../helpers/source.js';
 import { handlersOf, runPlatform, type Quiet, type Reported } from '../helpers/platforms.js';
 import { makeProject } from '../helpers/temp.js';
@@ -218,6 +220,35 @@ const quiet: Quiet[] = [
     `),
   },
 ];
+
+describe('a global declared by a directive comment', () => {
+  const code = dedent(`
+    /* global APP */
+    const { GraphQLError } = require('graphql');
+    module.exports = { Mutation: { rename: (parent, args) => { APP.config.title = args.title; return true; } } };
+  `);
+
+  it('is state whether or not inline config is honoured', () => {
+    for (const noInlineConfig of [false, true]) {
+      const linter = new Linter({ configType: 'flat' });
+      const messages = linter.verify(
+        code,
+        [
+          {
+            linterOptions: { noInlineConfig, reportUnusedInlineConfigs: 'off' },
+            languageOptions: { sourceType: 'commonjs' },
+            plugins: { hs: { rules: { rule: requestDataInModuleScope as never } } },
+            rules: { 'hs/rule': 'error' },
+          },
+        ],
+        { filename: 'resolvers.cjs' },
+      );
+      // With inline config off, ESLint also warns that the comment has no effect (ruleId null).
+      const reports = messages.filter((message) => message.ruleId !== null);
+      expect(reports.map((message) => [message.ruleId, message.line])).toEqual([['hs/rule', 3]]);
+    }
+  });
+});
 
 describe('GraphQL resolver-map modules read the project manifest', () => {
   const code = 'module.exports = { Mutation: { save: (parent, args) => args } };';
