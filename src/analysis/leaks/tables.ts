@@ -147,3 +147,20 @@ export const LIBRARY_CONTEXT_TABLE: readonly LibraryContextRow[] = [
     fix: 'Set it on the scope passed to `Sentry.withScope((scope) => …)`, or run the handler body inside `Sentry.withIsolationScope(() => …)`',
   },
 ];
+
+/**
+ * Template engines whose helpers run while a template renders: a helper registered at module scope
+ * (`Handlebars.registerHelper('x', fn)`) runs in whatever code renders, so code that compiles or renders a
+ * template reaches every helper registered on the same engine. A new engine is a new row.
+ */
+export interface RenderHelperRow {
+  modules: readonly string[];
+  /** Calls that register helpers: `(name, fn)` or `({ name: fn })`. */
+  register: readonly string[];
+  /** Calls that compile or render; the function that makes one (or calls what it returns) runs the helpers. */
+  render: readonly string[];
+}
+
+export const RENDER_HELPER_TABLE: readonly RenderHelperRow[] = [
+  { modules: ['handlebars', 'handlebars/runtime'], register: ['registerHelper'], render: ['compile', 'template'] },
+];

@@ -347,6 +347,12 @@ export function* stateReferences(
     }
     const globalRoot = globalPropertyRoot(identifier);
     if (globalRoot) yield globalRoot;
+    // A `global WIKI` directive comment: the file itself declares a program-wide global (set up elsewhere as `global.WIKI = …`);
+    // its properties are shared by every request like `globalThis.WIKI`'s.
+    else if (declaredByComment(facts, reference)) {
+      const key = `globalThis.${identifier.name}`;
+      yield [{ key, name: identifier.name, variable: null, kind: 'global' }, identifier];
+    }
     // `const g = globalThis; g.lastEvent = event`: a local alias of the global object.
     const declared = valueParent(identifier);
     if (
@@ -357,6 +363,36 @@ export function* stateReferences(
       yield [{ key: 'globalThis', name: identifier.name, variable: null, kind: 'global' }, identifier];
     }
   }
+}
+
+/**
+ * A reference to a global that a `global X` directive comment in the file declares (not one from the config).
+ * The comment is read from the source too, so the answer holds when inline config is switched off.
+ */
+function declaredByComment(facts: FileFacts, reference: Scope.Reference): boolean {
+  const variable = reference.resolved as (Scope.Variable & { eslintExplicitGlobalComments?: unknown[] }) | null;
+  if (variable && variable.defs.length === 0 && (variable.eslintExplicitGlobalComments?.length ?? 0) > 0) return true;
+  return !variable && commentGlobals(facts).has((reference.identifier as TSESTree.Identifier).name);
+}
+
+const commentGlobalsCache = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
+
+/** Names that `global a, b:writable` block comments of the file declare. */
+function commentGlobals(facts: FileFacts): ReadonlySet<string> {
+  const cached = commentGlobalsCache.get(facts.ast);
+  if (cached) return cached;
+  const names = new Set<string>();
+  for (const comment of facts.ast.comments ?? []) {
+    if (comment.type !== 'Block') continue;
+    const match = /^\s*globals?\s([^]*)$/u.exec(comment.value);
+    if (!match) continue;
+    for (const part of match[1].split(',')) {
+      const name = part.split(':')[0].trim();
+      if (/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name)) names.add(name);
+    }
+  }
+  commentGlobalsCache.set(facts.ast, names);
+  return names;
 }
 
 /** Inside `class C { … }` the name `C` is a binding of the class scope; `C.count++` there writes the module's C. */

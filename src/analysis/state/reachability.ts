@@ -14,6 +14,7 @@ import {
 import { instanceMembers, namedProperties, staticMembers, type ClassNode } from '../file/members.js';
 import { initializerOf, type ModuleScopes } from '../file/scopes.js';
 import type { FunctionNode, Handler } from '../types.js';
+import { RENDER_HELPER_TABLE } from '../leaks/tables.js';
 import { localClassOf } from './instances.js';
 
 /** How a function is reached at request time: from which handler, through which named helpers. */
@@ -191,6 +192,7 @@ export class Reachability {
   private collectEdges(): void {
     this.collectThisCalls();
     this.collectExportsCalls();
+    this.collectRenderHelpers();
     const moduleScope = this.scopes.module;
     const variables = moduleScope === this.scopes.global ? moduleScope.variables : [...moduleScope.variables];
     for (const variable of variables) {
@@ -205,6 +207,53 @@ export class Reachability {
         }
         const access = this.tableAccess(identifier, functions.table);
         for (const target of access.targets) this.addEdge(access.node, target);
+      }
+    }
+  }
+
+  /**
+   * Helpers a template engine runs while rendering (`Handlebars.registerHelper('x', fn)` at module scope): the
+   * function that compiles or renders a template, or calls a template compiled at module scope, reaches them.
+   */
+  private collectRenderHelpers(): void {
+    const facts = this.ctx.facts;
+    for (const row of RENDER_HELPER_TABLE) {
+      if (!facts.imports.importsAny(row.modules)) continue;
+      const helpers: FunctionNode[] = [];
+      const renders: TSESTree.Node[] = [];
+      for (const call of facts.calls.named(...row.register, ...row.render)) {
+        const imported = facts.imports.moduleValueOf(call.callee);
+        const method = imported?.path.at(-1);
+        if (!imported || !row.modules.includes(imported.source) || imported.path.length !== 1 || !method) continue;
+        if (row.register.includes(method)) {
+          const [first, second] = call.arguments;
+          const table = first ? facts.valueOf(first) : null;
+          if (table?.type === T.ObjectExpression) {
+            for (const { property } of namedProperties(table)) {
+              const fn = facts.functionOf(property.value);
+              if (fn) helpers.push(fn);
+            }
+          }
+          const fn = second ? facts.functionOf(second as TSESTree.Node) : null;
+          if (fn) helpers.push(fn);
+          continue;
+        }
+        renders.push(call);
+        // `const page = Handlebars.compile(src)` at module scope: calls of `page(…)` render.
+        const { parent } = valueParent(call);
+        if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier && !enclosingFunction(call)) {
+          const variable = this.scopes.module.set.get(parent.id.name);
+          for (const reference of variable?.references ?? [])
+            if (!reference.init) renders.push(reference.identifier as TSESTree.Node);
+        }
+      }
+      if (helpers.length === 0) continue;
+      for (const render of renders) {
+        const source = enclosingFunction(render);
+        if (!source) continue;
+        const list = this.edges.get(source) ?? [];
+        for (const helper of helpers) if (helper !== source) list.push({ target: helper });
+        this.edges.set(source, list);
       }
     }
   }
