@@ -138,7 +138,7 @@ function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Findin
   const requestTimeSites = requestTime.map((entry) => entry.site);
   const writtenRoots = new Set(requestTimeSites.map((site) => site.root.key));
   const toggled = findToggles(requestTimeSites);
-  const isStateCheck = stateCheckFor(ctx, writtenRoots, toggled);
+  const isStateCheck = stateCheckFor(ctx, requestTimeSites, toggled);
   const bounds = new Bounds(ctx, isStateCheck, sites, requestTimeSites);
   const getters = ctx.settings.crossFile ? importedGetter(ctx) : null;
   const lazy = new LazyInit(ctx, isStateCheck, toggled, sites, getters);

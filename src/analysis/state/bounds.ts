@@ -15,7 +15,7 @@ import {
   valueParent,
   walk,
 } from '../file/ast.js';
-import { initializerOf } from '../file/scopes.js';
+import { declaredVariables, initializerOf } from '../file/scopes.js';
 import type { FunctionNode } from '../types.js';
 import { callTakingCallback, conditionsAt } from './guards.js';
 import { isGuardedInit, type StateCheck } from './lazy-init.js';
@@ -142,7 +142,11 @@ export class Bounds {
 
   /** Does this code ever run after start-up (per request, or in a timer or event callback)? */
   private runsLater(site: WriteSite): boolean {
-    return this.ctx.reach.contextOf(site.node) !== null || inModuleLevelCallback(site.node);
+    if (this.ctx.reach.contextOf(site.node) !== null || inModuleLevelCallback(site.node)) return true;
+    // `setInterval(sweep, 60_000)` at module level, with `function sweep() { … }` defined apart.
+    let outer = enclosingFunction(site.node);
+    for (let next = outer; next; next = enclosingFunction(next)) outer = next;
+    return !!outer && this.passedByName(outer, (call) => enclosingFunction(call) === null);
   }
 
   /** A removal in a timer callback, or under a test of the collection's size or of the clock. */
@@ -151,7 +155,7 @@ export class Bounds {
     return conditionsAt(site.node, true).some(
       (condition) =>
         (condition.via !== 'exit' || condition.exits === 'always') &&
-        !this.ctx.requestData.isRequestDerived(condition.test) &&
+        // The entry tested may have been looked up by a request key; the size or the clock still decides.
         (this.mentions(condition.test, (node) => this.isSizeRead(node), 0) ||
           this.mentions(condition.test, isClockRead, 0)),
     );
@@ -168,19 +172,28 @@ export class Bounds {
   }
 
   private passedToTimer(fn: FunctionNode): boolean {
-    const id =
-      fn.id ??
-      (valueParent(fn).parent?.type === T.VariableDeclarator
-        ? (valueParent(fn).parent as TSESTree.VariableDeclarator).id
-        : null);
-    if (!id || id.type !== T.Identifier) return false;
-    const variable = this.ctx.facts.variableOf(id);
+    return this.passedByName(
+      fn,
+      (call) => call.arguments[0] !== undefined && TIMERS.has(calleeName(call.callee) ?? ''),
+    );
+  }
+
+  /** Is the function, by its name, handed as an argument to a call that `accepts`? */
+  private passedByName(fn: FunctionNode, accepts: (call: TSESTree.CallExpression) => boolean): boolean {
+    const declarator = valueParent(fn).parent;
+    const holder =
+      fn.type === T.FunctionDeclaration ? fn : declarator?.type === T.VariableDeclarator ? declarator : null;
+    const name =
+      fn.id?.name ??
+      (declarator?.type === T.VariableDeclarator && declarator.id.type === T.Identifier ? declarator.id.name : null);
+    if (!holder || name === null) return false;
+    const variable = declaredVariables(this.ctx.facts.file, holder).find((v) => v.name === name);
     return !!variable?.references.some((reference) => {
       const { parent, child } = valueParent(reference.identifier as TSESTree.Node);
       return (
         parent?.type === T.CallExpression &&
-        parent.arguments[0] === child &&
-        TIMERS.has(calleeName(parent.callee) ?? '')
+        parent.arguments.includes(child as TSESTree.CallExpressionArgument) &&
+        accepts(parent)
       );
     });
   }

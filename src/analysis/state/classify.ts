@@ -105,7 +105,11 @@ export class Classifier {
       site.root.key.startsWith('exports.') &&
       site.values.length > 0 &&
       site.values.every((v) => isFunctionNode(unwrap(v)));
-    const tainted = !redefinesExport && site.values.some((value) => this.requestData.isRequestDerived(value));
+    const tainted =
+      !redefinesExport &&
+      site.values.some(
+        (value) => this.requestData.isRequestDerived(value) && !this.keys.isFixedResult(value, site.node),
+      );
     // `cache[event.id] ??= load()` fills a slot per request: that is a cache, not a one-time initialisation.
     let unguarded: RequestContext | undefined;
     if (!tainted && !this.hasRequestKey(site)) {

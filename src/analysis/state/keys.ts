@@ -31,6 +31,25 @@ export class KeySpace {
     return !this.isFixed(key, at, 0);
   }
 
+  /**
+   * `await loadBundle(locale)` with `locale` from a fixed set: a function of fixed inputs, one value per key and the
+   * same for every request that picks it, so a per-key memo of it keeps no request's data.
+   */
+  isFixedResult(raw: TSESTree.Node, at: TSESTree.Node): boolean {
+    let value = unwrap(raw);
+    if (value.type === T.AwaitExpression) value = unwrap(value.argument);
+    if (!this.ctx.requestData.isRequestDerived(value)) return true;
+    // `memo[k] ?? (await load(k))`, `ok ? await load(k) : fallback`
+    if (value.type === T.LogicalExpression)
+      return this.isFixedResult(value.left, at) && this.isFixedResult(value.right, at);
+    if (value.type === T.ConditionalExpression)
+      return this.isFixedResult(value.consequent, at) && this.isFixedResult(value.alternate, at);
+    if (value.type !== T.CallExpression && value.type !== T.NewExpression) return false;
+    const callee = unwrap(value.callee);
+    if (callee.type === T.MemberExpression && this.ctx.requestData.isRequestDerived(callee.object)) return false;
+    return value.arguments.every((argument) => argument.type !== T.SpreadElement && this.isFixed(argument, at, 0));
+  }
+
   /** Does this keyed write store under a key the request picks freely, and that is not already in the receiver? */
   addsRequestKey(site: WriteSite, key: TSESTree.Node | null | undefined): boolean {
     if (!this.requestChosen(key, site.node)) return false;
@@ -61,7 +80,7 @@ export class KeySpace {
       case T.AwaitExpression:
         return fixed(node.argument);
       case T.MemberExpression:
-        return this.isFixedTable(node);
+        return this.isFixedTable(node) || this.isNarrowed(node, at);
       case T.CallExpression: {
         const callee = unwrap(node.callee);
         if (callee.type === T.Identifier && CONVERSIONS.has(callee.name) && node.arguments.length === 1)
@@ -100,16 +119,18 @@ export class KeySpace {
   }
 
   /** At `at`, has the code checked the key against a fixed list, or does a `case` of a `switch` over it run? */
-  private isNarrowed(id: TSESTree.Identifier, at: TSESTree.Node): boolean {
+  private isNarrowed(key: TSESTree.Identifier | TSESTree.MemberExpression, at: TSESTree.Node): boolean {
+    const name = dottedName(key);
+    if (name === null) return false;
     for (const condition of conditionsAt(at, true)) {
       if (condition.via === 'exit' && condition.exits !== 'always') continue;
-      const membership = this.membershipOf(condition.test, id.name);
+      const membership = this.membershipOf(condition.test, name);
       if (membership !== null && membership === condition.holds) return true;
     }
     for (let node: TSESTree.Node | undefined = at; node && !isFunctionNode(node); node = node.parent) {
       const statement = node.parent;
       if (node.type === T.SwitchCase && statement?.type === T.SwitchStatement && node.test) {
-        if (dottedName(statement.discriminant) === id.name && unwrap(node.test).type === T.Literal) return true;
+        if (dottedName(statement.discriminant) === name && unwrap(node.test).type === T.Literal) return true;
       }
     }
     return false;
@@ -235,8 +256,7 @@ export class KeySpace {
 }
 
 function isName(node: TSESTree.Node, name: string): boolean {
-  const value = unwrap(node);
-  return value.type === T.Identifier && value.name === name;
+  return dottedName(node) === name;
 }
 
 /** The values assigned to a variable after its declaration. */

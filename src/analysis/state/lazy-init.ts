@@ -3,7 +3,7 @@
 // same request sets and sets back (a busy flag, toggled per request).
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { dottedName, enclosingFunction, isInside, unwrap, walk } from '../file/ast.js';
+import { dottedName, enclosingFunction, isInside, staticPropertyName, unwrap, walk } from '../file/ast.js';
 import type { FileFacts } from '../file/index.js';
 import { isModuleLevel } from '../file/scopes.js';
 import type { FileContext } from '../context.js';
@@ -19,6 +19,7 @@ export type StateCheck = (node: TSESTree.Node) => boolean;
 export type GetterResolver = (call: TSESTree.CallExpression) => { fn: FunctionNode; facts: FileFacts } | null;
 
 const MAX_GETTER_DEPTH = 3;
+const REMOVALS = new Set(['delete', 'clear', 'pop', 'shift', 'splice']);
 
 /**
  * `x ??= v`, `x ||= v`, `x = x || v`, `if (!x) x = v`, `if (x === undefined) …`, `x || (x = v)`,
@@ -28,19 +29,32 @@ export function isGuardedInit(site: WriteSite, isStateCheck: StateCheck): boolea
   if (site.form === 'assign') {
     if (site.operator === '||=' || site.operator === '??=') return true;
     const value = site.values[0] ? unwrap(site.values[0]) : null;
-    const targetName = dottedName(site.target);
-    if (value && targetName !== null && site.operator === '=') {
+    if (value && site.operator === '=') {
       if (
         value.type === T.LogicalExpression &&
         (value.operator === '||' || value.operator === '??') &&
-        dottedName(value.left) === targetName
+        samePlace(value.left, site.target)
       ) {
         return true;
       }
-      if (value.type === T.ConditionalExpression && dottedName(value.test) === targetName) return true;
+      if (value.type === T.ConditionalExpression && samePlace(value.test, site.target)) return true;
     }
   }
   return isInsideInitGuard(site.node, isStateCheck);
+}
+
+/** `a.b`, `cache[key]`, `this.x[k]`: the same place written the same way (computed keys compared by name). */
+function samePlace(left: TSESTree.Node, right: TSESTree.Node): boolean {
+  const a = unwrap(left);
+  const b = unwrap(right);
+  if (a.type === T.Identifier) return b.type === T.Identifier && a.name === b.name;
+  if (a.type === T.ThisExpression) return b.type === T.ThisExpression;
+  if (a.type !== T.MemberExpression || b.type !== T.MemberExpression || a.computed !== b.computed) return false;
+  if (!samePlace(a.object, b.object)) return false;
+  if (!a.computed) return staticPropertyName(a) === staticPropertyName(b);
+  const [ka, kb] = [unwrap(a.property), unwrap(b.property)];
+  if (ka.type === T.Literal && kb.type === T.Literal) return ka.value === kb.value;
+  return samePlace(ka, kb);
 }
 
 /** Is `node` inside a guard that lets it run only while module state is unset (lexically, through callbacks)? */
@@ -94,10 +108,11 @@ function isUnsetTest(test: TSESTree.Node, isStateCheck: StateCheck): boolean {
   return false;
 }
 
-/** True when the test holds once the state is set: `x`, `x != null`, `x !== undefined`. */
+/** True when the test holds once the state is set: `x`, `x != null`, `x !== undefined`, `map.has(k)`. */
 function isSetTest(test: TSESTree.Node, isStateCheck: StateCheck): boolean {
   const node = unwrap(test);
   if (isStateCheck(node)) return true;
+  if (isEntryRead(node, isStateCheck)) return true;
   if (node.type === T.UnaryExpression && node.operator === '!') return isUnsetTest(node.argument, isStateCheck);
   if (node.type === T.LogicalExpression && node.operator === '&&') {
     return isSetTest(node.left, isStateCheck) || isSetTest(node.right, isStateCheck);
@@ -108,12 +123,21 @@ function isSetTest(test: TSESTree.Node, isStateCheck: StateCheck): boolean {
   return false;
 }
 
+/** `map.has(k)` / `map.get(k)` on module state: the entry's presence, as `cache[k]` is for an object. */
+function isEntryRead(node: TSESTree.Node, isStateCheck: StateCheck): boolean {
+  if (node.type !== T.CallExpression || node.arguments.length !== 1) return false;
+  const callee = unwrap(node.callee);
+  if (callee.type !== T.MemberExpression) return false;
+  const method = staticPropertyName(callee);
+  return (method === 'has' || method === 'get') && isStateCheck(unwrap(callee.object));
+}
+
 function comparesStateWithNothing(node: TSESTree.BinaryExpression, isStateCheck: StateCheck): boolean {
   const sides = [unwrap(node.left), unwrap(node.right)];
   const nothing = sides.find(isNothing);
   const other = sides.find((side) => side !== nothing);
   if (!nothing || !other) return false;
-  if (isStateCheck(other)) return true;
+  if (isStateCheck(other) || isEntryRead(other, isStateCheck)) return true;
   // typeof x === 'undefined'
   return other.type === T.UnaryExpression && other.operator === 'typeof' && isStateCheck(unwrap(other.argument));
 }
@@ -139,16 +163,48 @@ function isEmptyValue(node: TSESTree.Node): boolean {
  */
 export function stateCheckFor(
   ctx: FileContext,
-  setAtRequestTime: ReadonlySet<string>,
+  requestTimeSites: readonly WriteSite[],
   toggled: ReadonlySet<string> = new Set(),
 ): StateCheck {
+  const setAtRequestTime = new Set(requestTimeSites.map((site) => site.root.key));
+  // `if (!this.instance) this.instance = new Manager()` in a singleton's or a class's static method.
+  const thisSet = new Set<string>();
+  for (const site of requestTimeSites) {
+    const key = thisKey(site.target);
+    if (key !== null) thisSet.add(key);
+  }
   return (node) => {
     for (let current = unwrap(node); current.type === T.MemberExpression; current = unwrap(current.object)) {
       if (current.computed && ctx.requestData.isRequestDerived(current.property)) return false;
     }
     if (toggled.size > 0 && toggled.has(stateKeyOf(node))) return false;
+    const self = thisSet.size > 0 ? thisKey(node) : null;
+    if (self !== null) return thisSet.has(self);
     return isStateRoot(ctx.facts, ctx.state, node) && setAtRequestTime.has(rootKeyOf(node));
   };
+}
+
+/**
+ * `this.instance` names the same place in every method of one class side or object: the key is that owner and the
+ * first property (`<owner>:static:instance`); null when the read is not rooted at `this` inside a method.
+ */
+function thisKey(raw: TSESTree.Node): string | null {
+  let node = unwrap(raw);
+  let first: string | null = null;
+  while (node.type === T.MemberExpression) {
+    const object = unwrap(node.object);
+    if (object.type === T.ThisExpression) first = staticPropertyName(node);
+    node = object;
+  }
+  if (node.type !== T.ThisExpression || first === null) return null;
+  let fn = enclosingFunction(node);
+  while (fn && fn.type === T.ArrowFunctionExpression) fn = enclosingFunction(fn);
+  const member = fn?.parent;
+  if (!member || (member.type !== T.MethodDefinition && member.type !== T.Property)) return null;
+  const owner = member.parent;
+  if (!owner) return null;
+  const side = member.type === T.MethodDefinition && member.static ? 'static' : 'instance';
+  return `${owner.range[0]}:${side}:${first}`;
 }
 
 /** `root.a.b` for a static read of module state, the key toggles are recorded under. */
@@ -227,6 +283,8 @@ export class LazyInit {
 
   /** Is this write a one-time (or health-checked, or refreshed) initialisation of the state it writes? */
   isInit(site: WriteSite): boolean {
+    // Taking entries out initialises nothing, whatever guards it.
+    if (site.form === 'delete' || (site.form === 'call' && REMOVALS.has(site.method ?? ''))) return false;
     if (this.isToggled(site)) return false;
     if (isGuardedInit(site, this.isStateCheck)) return true;
     // Beyond presence guards only a whole replacement counts: `x = v` stores a new singleton, `x.n++` does not.
@@ -291,10 +349,12 @@ export class LazyInit {
         case T.BinaryExpression: {
           const compares = ['<', '<=', '>', '>=', '===', '!==', '==', '!='].includes(node.operator);
           const [left, right] = [unwrap(node.left), unwrap(node.right)];
-          // `x === undefined` is a presence test, left to the presence guards.
+          // `x === undefined` is a presence test, left to the presence guards; `Date.now() - last > ttl`
+          // compares `last` through the arithmetic.
           const presence = isNothing(left) || isNothing(right);
-          visit(left, compares && !presence);
-          visit(right, compares && !presence);
+          const operand = compares ? !presence : inComparison;
+          visit(left, operand);
+          visit(right, operand);
           return;
         }
         case T.AwaitExpression:
