@@ -58,9 +58,13 @@ export interface PlatformBindingRow {
  * count as request data in the first place.
  */
 export const PLATFORM_BINDINGS: readonly PlatformBindingRow[] = [
-  { platform: 'Hono (Cloudflare Workers, Deno, Bun)', path: ['env'], except: [['incoming'], ['outgoing']] },
+  // Hono's `c.env` (on Node it also carries the raw request), Pages Functions' and Netlify's `context.env`.
+  {
+    platform: 'Hono, Cloudflare Pages Functions, Netlify Functions',
+    path: ['env'],
+    except: [['incoming'], ['outgoing']],
+  },
   { platform: 'Hono (Cloudflare Workers)', path: ['executionCtx'] },
-  { platform: 'Cloudflare Pages Functions, Netlify Functions (`context.env`)', path: ['env'] },
   { platform: 'SvelteKit', path: ['platform', 'env'] },
   { platform: 'SvelteKit', path: ['platform', 'context'] },
   { platform: 'SvelteKit', path: ['platform', 'caches'] },

@@ -6,6 +6,7 @@ import type { ReachContext } from '../context.js';
 import { isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
 import { declaredVariables, initializerOf, isModuleLevel } from '../file/scopes.js';
 import { PLATFORM_BINDINGS } from '../leaks/tables.js';
+import { returnsIn } from './guards.js';
 import type { FunctionNode, Handler } from '../types.js';
 
 /** Methods that read an entry of a collection: their result is what the collection holds. */
@@ -19,6 +20,7 @@ export class RequestData {
   private readonly exprMemo = new WeakMap<TSESTree.Node, boolean>();
   private readonly variableMemo = new WeakMap<Scope.Variable, boolean>();
   private readonly inProgress = new WeakSet<Scope.Variable>();
+  private readonly returnsInProgress = new Set<FunctionNode>();
   private readonly handlers: ReadonlyMap<FunctionNode, Handler>;
 
   constructor(private readonly ctx: ReachContext) {
@@ -54,7 +56,12 @@ export class RequestData {
   private compute(node: TSESTree.Node, depth: number): boolean {
     const any = (nodes: ReadonlyArray<TSESTree.Node | null | undefined>) =>
       nodes.some((child) => this.isRequestDerived(child, depth));
-    if ((node.type === T.Identifier || node.type === T.MemberExpression) && this.isPlatformBinding(node)) return false;
+    if (node.type === T.Identifier || node.type === T.MemberExpression) {
+      const binding = this.platformBinding(node);
+      if (binding === 'binding') return false;
+      // `c.env.incoming` on Node is the request itself, below a binding path.
+      if (binding === 'request') return this.isRequestDerived(memberPath(node)!.root, depth);
+    }
     switch (node.type) {
       case T.Identifier: {
         const variable = this.variableAt(node);
@@ -69,6 +76,10 @@ export class RequestData {
       case T.CallExpression:
       case T.NewExpression: {
         const callee = unwrap(node.callee);
+        const local =
+          node.type === T.CallExpression && callee.type === T.Identifier ? this.ctx.facts.functionOf(callee) : null;
+        const returned = local ? this.returnsRequestData(local, depth) : null;
+        if (returned !== null) return returned;
         // `carts.get(event.cartId)`: an entry of module state, chosen by the request but not made of it.
         if (
           callee.type === T.MemberExpression &&
@@ -172,7 +183,7 @@ export class RequestData {
         // `const { env } = c`: the part of the request object the pattern takes is what the variable holds.
         const taken = declarator.init ? patternPath(declarator.id, def.name as TSESTree.Identifier) : null;
         const from = declarator.init ? memberPath(declarator.init) : null;
-        if (taken && taken.length > 0 && from && isBindingPath([...from.path, ...taken])) continue;
+        if (taken && taken.length > 0 && from && bindingPath([...from.path, ...taken]) === 'binding') continue;
         if (this.isRequestDerived(declarator.init)) return true;
         const loop = declarator.parent?.parent;
         if (
@@ -233,17 +244,31 @@ export class RequestData {
    * a path from a parameter (of the handler, or of a helper it passes the request object to) that names a
    * platform binding.
    */
-  private isPlatformBinding(node: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
+  private platformBinding(node: TSESTree.Identifier | TSESTree.MemberExpression): 'binding' | 'request' | null {
     const chain = memberPath(node);
-    if (!chain) return false;
+    if (!chain) return null;
     const variable = this.variableAt(chain.root);
     const def = variable?.defs[0];
-    if (!def || def.type !== 'Parameter' || variable!.defs.length !== 1) return false;
-    const param = (def.node as FunctionNode).params.find(
-      (p) => p.range[0] <= chain.root.range[0] && chain.root.range[1] <= p.range[1],
-    );
-    const inParam = param ? patternPath(param, def.name as TSESTree.Identifier) : null;
-    return !!inParam && isBindingPath([...inParam, ...chain.path]);
+    if (!def || def.type !== 'Parameter' || variable!.defs.length !== 1) return null;
+    const declared = def.name as TSESTree.Identifier;
+    const param = (def.node as FunctionNode).params.find((p) => isWithin(p, declared));
+    const inParam = param ? patternPath(param, declared) : null;
+    return inParam ? bindingPath([...inParam, ...chain.path]) : null;
+  }
+
+  /**
+   * What a call of a module function returns, when the function is known: request data only if one of its return
+   * values is (`keyFrom(c)` returning `c.env.KEY` is not). Unknown functions carry their arguments' data.
+   */
+  private returnsRequestData(fn: FunctionNode, depth: number): boolean | null {
+    if (this.returnsInProgress.has(fn) || fn.generator) return null;
+    this.returnsInProgress.add(fn);
+    try {
+      const returned = fn.body.type === T.BlockStatement ? returnsIn(fn.body).map((ret) => ret.argument) : [fn.body];
+      return returned.some((value) => this.isRequestDerived(value, depth));
+    } finally {
+      this.returnsInProgress.delete(fn);
+    }
   }
 
   /**
@@ -340,10 +365,14 @@ function isWithin(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
-function isBindingPath(path: readonly string[]): boolean {
-  return PLATFORM_BINDINGS.some((row) => {
-    if (path.length < row.path.length || row.path.some((segment, i) => path[i] !== segment)) return false;
+/** `binding` when the path names a platform binding, `request` when it is request data below one, else null. */
+function bindingPath(path: readonly string[]): 'binding' | 'request' | null {
+  let result: 'binding' | 'request' | null = null;
+  for (const row of PLATFORM_BINDINGS) {
+    if (path.length < row.path.length || row.path.some((segment, i) => path[i] !== segment)) continue;
     const rest = path.slice(row.path.length);
-    return !(row.except ?? []).some((deeper) => deeper.every((segment, i) => rest[i] === segment));
-  });
+    if (!(row.except ?? []).some((deeper) => deeper.every((segment, i) => rest[i] === segment))) return 'binding';
+    result = 'request';
+  }
+  return result;
 }
