@@ -12,7 +12,9 @@ import { resolveSettings, type ResolvedSettings } from './settings.js';
 import { Bounds } from './state/bounds.js';
 import { Classifier } from './state/classify.js';
 import { crossFileFindings, newBudget, type AnalyzeLoaded, type Budget } from './state/cross-file.js';
-import { stateCheckFor } from './state/lazy-init.js';
+import { importedGetter } from './state/cross-file.js';
+import { KeySpace } from './state/keys.js';
+import { findToggles, LazyInit, stateCheckFor } from './state/lazy-init.js';
 import { ModuleState, stateReferences, type StateRoot, type ThisRoot } from './state/module-state.js';
 import { Reachability, type RequestContext } from './state/reachability.js';
 import { RequestData } from './state/request-data.js';
@@ -132,19 +134,21 @@ function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Findin
   }
 
   // A guard only makes code run once if what it tests gets set at request time (`if (!ready)` with `ready`
-  // never assigned runs every invocation).
-  const isStateCheck = stateCheckFor(ctx, new Set(requestTime.map(({ site }) => site.root.key)));
-  const bounds = new Bounds(
-    ctx,
-    isStateCheck,
-    sites,
-    requestTime.map((entry) => entry.site),
-  );
-  const classifier = new Classifier(ctx, isStateCheck, bounds);
+  // never assigned runs every invocation), and is not a flag the same request sets back.
+  const requestTimeSites = requestTime.map((entry) => entry.site);
+  const writtenRoots = new Set(requestTimeSites.map((site) => site.root.key));
+  const toggled = findToggles(requestTimeSites);
+  const isStateCheck = stateCheckFor(ctx, requestTimeSites, toggled);
+  const bounds = new Bounds(ctx, isStateCheck, sites, requestTimeSites);
+  const getters = ctx.settings.crossFile ? importedGetter(ctx) : null;
+  const lazy = new LazyInit(ctx, isStateCheck, toggled, sites, getters);
+  const classifier = new Classifier(ctx, lazy, bounds, new KeySpace(ctx, writtenRoots), toggled);
   const findings: Finding[] = [];
-  for (const { site, context } of requestTime) {
-    const classification = classifier.classify(site, context.handler.node);
+  for (const { site, context: reached } of requestTime) {
+    const classification = classifier.classify(site, reached.handler.node);
     if (!classification) continue;
+    // The route that makes the write unguarded, when another route reaches the same helper first.
+    const context = classification.context ?? reached;
     findings.push({
       kind: classification.kind,
       node: site.node,
@@ -154,6 +158,8 @@ function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Findin
       via: context.via,
       how: classification.how,
       requiresArgument: classification.requiresArgument,
+      ...(classification.toggled ? { toggled: true } : {}),
+      ...(classification.unreachedRemovers ? { unreachedRemovers: classification.unreachedRemovers } : {}),
       moveIntoHandler: moveIntoHandler(site.root, context.handler) ?? undefined,
     });
   }

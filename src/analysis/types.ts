@@ -43,6 +43,10 @@ export interface Finding {
   requiresArgument?: number;
   /** Other variables the same call writes in the same way (cross-file findings are one per call and kind). */
   also?: string[];
+  /** A flag the same request sets and sets back (a busy flag): a race between concurrent requests, not a latch. */
+  toggled?: boolean;
+  /** For a cache: the functions that remove its entries, none of which runs after start-up (`resetForTests`). */
+  unreachedRemovers?: string[];
   /** Present when every use of the module variable is inside this one handler, so it can move there. */
   moveIntoHandler?: MoveDeclaration;
 }

@@ -134,8 +134,15 @@ export function viaText(finding: Pick<Finding, 'via'>): string {
   return finding.via.length === 0 ? '' : ` via ${finding.via.map((name) => `\`${name}()\``).join(' → ')}`;
 }
 
+/** The message a finding is reported with: one for the rule, or one chosen per finding (a variant for a special case). */
+export type MessageFor<MessageId extends string> = MessageId | ((finding: Finding) => MessageId);
+
 /** The whole `create` of a state rule: at the end of the file, report the findings of one kind. */
-export function stateRuleCreate<MessageId extends string>(name: RuleName, kind: LeakKind, messageId: MessageId) {
+export function stateRuleCreate<MessageId extends string>(
+  name: RuleName,
+  kind: LeakKind,
+  messageId: MessageFor<MessageId>,
+) {
   return analysisRuleCreate<MessageId | ReportMessageIds, readonly [AllowOption]>(
     name,
     (context, analysis, [options]) => reportFindings(context, analysis, kind, messageId, options.allow),
@@ -146,7 +153,7 @@ export function reportFindings<MessageId extends string>(
   context: Readonly<TSESLint.RuleContext<MessageId | ReportMessageIds, readonly unknown[]>>,
   analysis: FileAnalysis,
   kind: LeakKind,
-  messageId: MessageId,
+  messageId: MessageFor<MessageId>,
   allow: readonly string[] | undefined,
 ): void {
   const isAllowed = compileAllow(allow);
@@ -156,7 +163,7 @@ export function reportFindings<MessageId extends string>(
     const move = finding.moveIntoHandler;
     context.report({
       node: finding.node,
-      messageId,
+      messageId: typeof messageId === 'function' ? messageId(finding) : messageId,
       data: {
         target: finding.target,
         root: finding.root,
@@ -164,6 +171,7 @@ export function reportFindings<MessageId extends string>(
         via: viaText(finding),
         where: whereText(finding),
         how: finding.how,
+        removers: (finding.unreachedRemovers ?? []).map((name) => `\`${name}()\``).join(', '),
       },
       suggest: move
         ? [

@@ -41,6 +41,40 @@ export const LODASH_WRITERS = new Set([
 export const LODASH_MODULES = /^(?:lodash|lodash-es|underscore)$/u;
 export const LODASH_SINGLE = /^(?:lodash|lodash-es)\/([a-zA-Z]+)(?:\.js)?$|^lodash\.([a-z]+)$/u;
 
+/** A platform binding reached through a handler's request object: what every invocation gets alike. */
+export interface PlatformBindingRow {
+  platform: string;
+  /** Property path from the request object (or a value a handler passes on): `c.env` is `['env']`. */
+  path: readonly string[];
+  /** Deeper paths that are the request after all (Hono on Node puts the incoming request under `c.env`). */
+  except?: ReadonlyArray<readonly string[]>;
+}
+
+/**
+ * Platform bindings are not request data: environment variables, secrets, KV/D1/R2 bindings and the execution
+ * context that the platform hands every request of a deployment alike, so `if (mode === null) mode = c.env.MODE`
+ * is lazy initialisation. A new platform binding is a new row. Bindings read from globals (`process.env` in
+ * Next.js and Node, `Netlify.env`, `Deno.env`, `Bun.env`) and Cloudflare Workers' `env`/`ctx` parameters never
+ * count as request data in the first place.
+ */
+export const PLATFORM_BINDINGS: readonly PlatformBindingRow[] = [
+  // Hono's `c.env` (on Node it also carries the raw request), Pages Functions' and Netlify's `context.env`.
+  {
+    platform: 'Hono, Cloudflare Pages Functions, Netlify Functions',
+    path: ['env'],
+    except: [['incoming'], ['outgoing']],
+  },
+  { platform: 'Hono (Cloudflare Workers)', path: ['executionCtx'] },
+  { platform: 'SvelteKit', path: ['platform', 'env'] },
+  { platform: 'SvelteKit', path: ['platform', 'context'] },
+  { platform: 'SvelteKit', path: ['platform', 'caches'] },
+  { platform: 'Nitro and Nuxt on Cloudflare', path: ['context', 'cloudflare', 'env'] },
+  { platform: 'Nitro and Nuxt on Cloudflare', path: ['context', 'cloudflare', 'context'] },
+  { platform: 'Astro on Cloudflare', path: ['locals', 'runtime', 'env'] },
+  { platform: 'Astro on Cloudflare', path: ['locals', 'runtime', 'ctx'] },
+  { platform: 'Astro on Cloudflare', path: ['locals', 'runtime', 'caches'] },
+];
+
 /**
  * One library behaviour: which object keeps the data, which calls add per-request data to it, and what removes
  * it again. A second library is a new row, not new code. Sources for each row are in docs/rules/no-persistent-library-context.md.

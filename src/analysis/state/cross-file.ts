@@ -15,6 +15,7 @@ import { classMethod, objectMethod } from '../file/members.js';
 import { initializerOf } from '../file/scopes.js';
 import type { Finding, FunctionNode, Handler, LeakKind } from '../types.js';
 import { localClassOf } from './instances.js';
+import type { GetterResolver } from './lazy-init.js';
 import type { ThisRoot } from './module-state.js';
 
 /** How far imports are followed, and how many files one lint file may pull in. */
@@ -362,4 +363,48 @@ function importedInstance(
   if (callee.type !== T.Identifier) return null;
   const classVariable = facts.scopes.module.set.get(callee.name);
   return classVariable ? importedName(facts, classVariable as Scope.Variable, filename, viaProgram) : null;
+}
+
+/**
+ * The function a call runs when its callee is imported from a relative module: `ensureServer()`,
+ * `Manager.getInstance()`, `db.get()`. One file is read (through the same cache as summaries), so the answer does
+ * not depend on any per-lint budget.
+ */
+export function importedGetter(ctx: FileContext): GetterResolver | null {
+  const { facts, filename } = ctx;
+  if (!path.isAbsolute(filename)) return null;
+  return (call) => {
+    let callee = unwrap(call.callee);
+    const members: string[] = [];
+    while (callee.type === T.MemberExpression) {
+      const name = staticPropertyName(callee);
+      if (name === null) return null;
+      members.unshift(name);
+      callee = unwrap(callee.object);
+    }
+    if (callee.type !== T.Identifier || members.length > 1) return null;
+    const variable = facts.variableOf(callee);
+    const binding = variable ? importedName(facts, variable, filename) : null;
+    if (!binding) return null;
+    const exportPath = [...binding.exportPath, ...members];
+    if (exportPath.length === 0 || exportPath.length > 2) return null;
+    const loaded = load(binding.file);
+    const loadedFacts = loaded?.file ? factsOf(loaded.file) : null;
+    if (!loadedFacts) return null;
+    const found = loadedFacts.exports.find(exportPath[0]);
+    if (!found || !('value' in found)) return null;
+    const value = unwrap(found.value);
+    if (exportPath.length === 1) {
+      const fn = loadedFacts.functionOf(value);
+      return fn ? { fn, facts: loadedFacts } : null;
+    }
+    const member = exportPath[1];
+    const fn =
+      value.type === T.ObjectExpression
+        ? objectMethod(value, member)
+        : value.type === T.ClassDeclaration || value.type === T.ClassExpression
+          ? classMethod(value, member, 'static')
+          : null;
+    return fn ? { fn, facts: loadedFacts } : null;
+  };
 }
