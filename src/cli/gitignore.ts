@@ -1,18 +1,11 @@
-// Reads .gitignore files the way git does, so the scan skips what the project itself never commits.
+// Reads .gitignore files the way git does (through the `ignore` library), so the scan skips what the project never commits.
 import fs from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import ignore, { type Ignore } from 'ignore';
+import { readTextFile } from '../util/read-file.js';
 
-/** One non-comment line of a .gitignore file. */
-export interface IgnoreRule {
-  /** The line as written, for messages. */
-  source: string;
-  negated: boolean;
-  /** A trailing `/` in git means "only directories". */
-  directoryOnly: boolean;
-  /** Matches a path relative to the directory of the .gitignore file. */
-  match: (relativePath: string) => boolean;
-}
+/** A .gitignore larger than this is not read (git itself has no limit, but no real project comes close). */
+export const MAX_GITIGNORE_BYTES = 4 * 1024 * 1024;
 
 /** The rules of one .gitignore file, matched against paths relative to the file's directory. */
 export interface IgnoreLayer {
@@ -20,70 +13,18 @@ export interface IgnoreLayer {
   base: string;
   /** Where the rules came from, e.g. `/repo/.gitignore`. */
   origin: string;
-  rules: IgnoreRule[];
+  matcher: Ignore;
 }
 
-const GLOB_OPTIONS: picomatch.PicomatchOptions = {
-  dot: true,
-  // git knows neither braces nor extglobs: `{a,b}` and `+(x)` are literal characters there.
-  nobrace: true,
-  noextglob: true,
-  nonegate: true,
-  windows: false,
-};
-
-/** Turns the text of a .gitignore file into rules. Lines that git would treat as no pattern are dropped. */
-export function parseGitignore(text: string): IgnoreRule[] {
-  const rules: IgnoreRule[] = [];
-  for (const rawLine of text.split(/\r?\n/u)) {
-    const rule = parseLine(rawLine);
-    if (rule) rules.push(rule);
-  }
-  return rules;
+/** A .gitignore that exists but was not read: not a regular file, too large, unreadable. */
+export interface IgnoreProblem {
+  origin: string;
+  problem: string;
 }
 
-function parseLine(rawLine: string): IgnoreRule | undefined {
-  if (rawLine === '' || rawLine.startsWith('#')) return undefined;
-  let line = trimTrailingSpaces(rawLine);
-  if (line === '') return undefined;
-  let negated = false;
-  if (line.startsWith('!')) {
-    negated = true;
-    line = line.slice(1);
-  }
-  // `\!important` and `\#file` keep their backslash: picomatch reads it as an escape, as git does.
-  let directoryOnly = false;
-  if (line.endsWith('/')) {
-    directoryOnly = true;
-    line = line.replace(/\/+$/u, '');
-  }
-  if (line === '') return undefined;
-  // A slash at the start or in the middle anchors the pattern to the .gitignore's directory;
-  // otherwise it matches a name at any depth.
-  const anchored = line.includes('/');
-  if (line.startsWith('/')) line = line.slice(1);
-  if (line === '') return undefined;
-  // git spells a negated character class `[!a]`; picomatch wants `[^a]`.
-  const glob = (anchored ? line : `**/${line}`).replace(/(^|[^\\])\[!/gu, '$1[^');
-  const isMatch = picomatch(glob, GLOB_OPTIONS);
-  // `x/**` ignores what is inside `x`, not `x` itself, so `!x/keep.js` can still re-include a file.
-  const isContainer = glob.endsWith('/**') ? picomatch(glob.slice(0, -3), GLOB_OPTIONS) : undefined;
-  return {
-    source: rawLine,
-    negated,
-    directoryOnly,
-    match: (relativePath) => isMatch(relativePath) && !(isContainer !== undefined && isContainer(relativePath)),
-  };
-}
-
-/** git drops trailing spaces unless the last one is escaped with a backslash. */
-function trimTrailingSpaces(line: string): string {
-  let end = line.length;
-  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) {
-    if (end >= 2 && line[end - 2] === '\\') break;
-    end--;
-  }
-  return line.slice(0, end);
+/** Turns the text of a .gitignore file into a matcher for paths relative to its directory. */
+export function parseGitignore(text: string): Ignore {
+  return ignore({ allowRelativePaths: true }).add(text);
 }
 
 function toPosix(file: string): string {
@@ -91,33 +32,48 @@ function toPosix(file: string): string {
 }
 
 /**
- * The verdict of one layer for one path: `true` ignored, `false` re-included by a `!` rule,
- * `undefined` when no rule matches. The last matching rule wins, as in git.
+ * The verdict of one layer for one path: `true` ignored, `false` re-included by a `!` rule, `undefined` when no
+ * rule matches. Within a file the last matching rule wins, as in git.
  */
 export function layerVerdict(layer: IgnoreLayer, absolutePath: string, isDirectory: boolean): boolean | undefined {
   const relative = toPosix(path.relative(layer.base, absolutePath));
-  if (relative === '' || relative.startsWith('../') || relative === '..' || path.isAbsolute(relative)) {
-    return undefined;
-  }
-  let verdict: boolean | undefined;
-  for (const rule of layer.rules) {
-    if (rule.directoryOnly && !isDirectory) continue;
-    if (rule.match(relative)) verdict = !rule.negated;
-  }
-  return verdict;
+  if (relative === '' || relative === '..' || relative.startsWith('../') || path.isAbsolute(relative)) return undefined;
+  const result = layer.matcher.test(isDirectory ? `${relative}/` : relative);
+  if (result.ignored) return true;
+  if (result.unignored) return false;
+  return undefined;
 }
 
-/** Reads `<dir>/.gitignore` if there is one; a missing or unreadable file contributes no rules. */
-export function readLayer(directory: string): IgnoreLayer | undefined {
+/** Git's precedence between files: a deeper .gitignore decides before the ones above it. */
+export function isIgnoredByLayers(layers: readonly IgnoreLayer[], absolutePath: string, isDirectory: boolean): boolean {
+  for (let index = layers.length - 1; index >= 0; index--) {
+    const verdict = layerVerdict(layers[index], absolutePath, isDirectory);
+    if (verdict !== undefined) return verdict;
+  }
+  return false;
+}
+
+/**
+ * Reads `<dir>/.gitignore` if there is one. A missing file contributes no rules; one that is not a regular file
+ * (a FIFO, a link to a device) or is too large is reported through `onProblem` and contributes none either.
+ */
+export function readLayer(directory: string, onProblem?: (problem: IgnoreProblem) => void): IgnoreLayer | undefined {
   const origin = path.join(directory, '.gitignore');
-  let text: string;
+  let exists: boolean;
   try {
-    text = fs.readFileSync(origin, 'utf8');
+    fs.lstatSync(origin);
+    exists = true;
   } catch {
+    exists = false;
+  }
+  if (!exists) return undefined;
+  const read = readTextFile(origin, MAX_GITIGNORE_BYTES);
+  if (!read.ok) {
+    onProblem?.({ origin, problem: read.problem });
     return undefined;
   }
-  const rules = parseGitignore(text);
-  return rules.length === 0 ? undefined : { base: directory, origin, rules };
+  if (read.text.trim() === '') return undefined;
+  return { base: directory, origin, matcher: parseGitignore(read.text) };
 }
 
 /** The nearest ancestor (or the directory itself) that holds a `.git` entry, or undefined outside a repository. */
@@ -132,35 +88,27 @@ export function findRepositoryRoot(directory: string): string | undefined {
 }
 
 /**
- * Whether git would ignore a path, given the layers of every .gitignore from the repository root down to the
- * path's directory (outermost first). Parent directories are checked first: once a directory is ignored,
- * nothing inside it can be re-included, exactly as git documents.
+ * Whether git would ignore a path named on the command line, given the layers of every .gitignore from the
+ * repository root down to the path's directory (outermost first). Each directory on the way is checked first:
+ * once a directory is ignored, nothing inside it can be re-included, exactly as git documents.
  */
-export function isIgnoredByLayers(
+export function isIgnoredFromRoot(
   layers: readonly IgnoreLayer[],
   absolutePath: string,
   isDirectory: boolean,
-  stopAt: string,
+  root: string,
 ): boolean {
   const chain: string[] = [];
   let current = path.dirname(absolutePath);
-  while (current.length >= stopAt.length && current !== stopAt) {
+  while (current !== root && current.length > root.length) {
     chain.unshift(current);
     const parent = path.dirname(current);
     if (parent === current) break;
     current = parent;
   }
+  // A layer never judges its own directory or anything outside it (layerVerdict), so every layer can be asked.
   for (const directory of chain) {
-    if (verdictOf(layers, directory, true)) return true;
+    if (isIgnoredByLayers(layers, directory, true)) return true;
   }
-  return verdictOf(layers, absolutePath, isDirectory);
-}
-
-function verdictOf(layers: readonly IgnoreLayer[], absolutePath: string, isDirectory: boolean): boolean {
-  let ignored = false;
-  for (const layer of layers) {
-    const verdict = layerVerdict(layer, absolutePath, isDirectory);
-    if (verdict !== undefined) ignored = verdict;
-  }
-  return ignored;
+  return isIgnoredByLayers(layers, absolutePath, isDirectory);
 }

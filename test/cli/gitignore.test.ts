@@ -93,11 +93,12 @@ describe('.gitignore', () => {
   });
 
   it('drops comments and blank lines, and reads negation and directory-only markers', () => {
-    const rules = parseGitignore('# comment\n\n!keep/\nlogs/\n  \nplain\n');
-    expect(rules.map((rule) => [rule.negated, rule.directoryOnly])).toEqual([
-      [true, true],
-      [false, true],
-      [false, false],
-    ]);
+    const matcher = parseGitignore('# comment\n\n!keep/\nlogs/\n  \nplain\n*.log\n!keep/\n');
+    expect(matcher.ignores('# comment')).toBe(false);
+    expect(matcher.ignores('logs/')).toBe(true);
+    // `logs/` names directories only: a file called logs is kept.
+    expect(matcher.ignores('logs')).toBe(false);
+    expect(matcher.ignores('deep/plain')).toBe(true);
+    expect(matcher.test('keep/').unignored).toBe(true);
   });
 });
