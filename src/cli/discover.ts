@@ -67,7 +67,7 @@ export function toSettings(entries: readonly DiscoveredHandler[]): DiscoveredSet
 }
 
 /** Settings globs are picomatch patterns: a path such as `src/[id].ts` must match itself, not `src/i.ts`. */
-function escapeGlob(file: string): string {
+export function escapeGlob(file: string): string {
   return file.replace(/[\\*?[\]{}()!+@]/g, '\\$&');
 }
 

@@ -14,7 +14,11 @@ import { isSourceFile, SKIPPED_DIRECTORIES, SOURCE_EXTENSIONS, walkFiles } from 
 
 export { SKIPPED_DIRECTORIES, SOURCE_EXTENSIONS as SCANNED_EXTENSIONS } from './walk.js';
 
-export type PathProblemKind = 'missing' | 'unreadable' | 'ignored' | 'unsupported';
+/**
+ * `missing`, `unreadable` and `failed` (ESLint could not lint the file with the project's rule options) fail the
+ * scan with exit code 2; `ignored` and `unsupported` are warnings about a path that was named but not scanned.
+ */
+export type PathProblemKind = 'missing' | 'unreadable' | 'failed' | 'ignored' | 'unsupported';
 
 /** A path given on the command line (or met while walking) that could not be scanned, reported per path. */
 export interface PathProblem {
