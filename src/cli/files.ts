@@ -131,7 +131,11 @@ export function collectFiles(inputs: readonly string[], cwd: string, options: Co
     // A FIFO would block the read and a link to /dev/zero would never end: neither is source code.
     if (!isDirectory && (!stats.isFile() || onSpecialFileSystem(absolute))) {
       const kind = stats.isFile() ? 'on a special file system' : specialKind(stats);
-      problems.push({ path: absolute, kind: 'unreadable', message: `Cannot read ${input}: not a regular file (${kind})` });
+      problems.push({
+        path: absolute,
+        kind: 'unreadable',
+        message: `Cannot read ${input}: not a regular file (${kind})`,
+      });
       continue;
     }
     // .gitignore files apply from the repository root; outside a repository, from the working directory.
@@ -177,7 +181,11 @@ export function collectFiles(inputs: readonly string[], cwd: string, options: Co
       keepFile: (file, state) =>
         isSourceFile(file) && !isIgnoredByLayers(state, file, false) && !byPattern(file, false),
       onError: (directory, error) => {
-        problems.push({ path: directory, kind: 'unreadable', message: `Cannot read directory: ${describeError(error)}` });
+        problems.push({
+          path: directory,
+          kind: 'unreadable',
+          message: `Cannot read directory: ${describeError(error)}`,
+        });
       },
     });
     for (const file of found) files.add(file);

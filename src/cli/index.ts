@@ -42,12 +42,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     case '-v':
       io.stdout.write(`${version()}\n`);
       return EXIT_OK;
-    case undefined:
     case '--help':
     case '-h':
     case 'help':
       io.stdout.write(USAGE);
       return EXIT_OK;
+    case undefined:
+      // A bare `handler-state` in a CI script is a mistake, not a request for help: say so and fail.
+      io.stderr.write(`handler-state: no command given\n\n${USAGE}`);
+      return EXIT_FATAL;
     default:
       io.stderr.write(`handler-state: unknown command "${command}"\n\n${USAGE}`);
       return EXIT_FATAL;
@@ -65,8 +68,33 @@ function isEntryPoint(): boolean {
   }
 }
 
+/**
+ * A stream that stops writing once its reader is gone: `handler-state scan | head` closes the pipe early, and the
+ * write fails with EPIPE. That is the reader's choice, not an error of the scan, so the rest of the output is
+ * dropped and the run ends with its own exit code instead of a stack trace.
+ */
+function closableStream(stream: NodeJS.WriteStream): CliIO['stdout'] {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') {
+      closed = true;
+      return;
+    }
+    throw error;
+  });
+  return {
+    isTTY: stream.isTTY,
+    write: (text: string) => (closed ? false : stream.write(text)),
+  };
+}
+
 if (isEntryPoint()) {
-  const io: CliIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  const io: CliIO = {
+    stdout: closableStream(process.stdout),
+    stderr: closableStream(process.stderr),
+    cwd: process.cwd(),
+    env: process.env,
+  };
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

@@ -75,7 +75,9 @@ export class Linters {
     const testGlobs = inTests.flatMap((config) => config.files ?? []);
     // The project's own rule entries replace the scan's set; the parser and the plugin come from the plugin's config.
     const rules: Linter.Config[] = setup.rules
-      ? recommended.map((config) => (config.rules ? { ...config, name: 'handler-state/scan/project', rules: setup.rules } : config))
+      ? recommended.map((config) =>
+          config.rules ? { ...config, name: 'handler-state/scan/project', rules: setup.rules } : config,
+        )
       : [...(this.strict ? plugin.configs.strict : recommended), ...inTests];
     return [
       ...rules,
@@ -162,7 +164,11 @@ export async function lintFile(
   const [retry] = await linters.get({ ...setup, sourceType: other }).lintText(text, { filePath: file });
   const retryError = retry && fatalOf(retry);
   if (retry && !retryError) return retry;
-  if (retryError && (retryError.line > firstError.line || (retryError.line === firstError.line && retryError.column > firstError.column))) {
+  if (
+    retryError &&
+    (retryError.line > firstError.line ||
+      (retryError.line === firstError.line && retryError.column > firstError.column))
+  ) {
     return retry;
   }
   linters.handlerCounts.delete(file);

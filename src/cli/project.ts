@@ -50,7 +50,7 @@ function exists(file: string): boolean {
  */
 export function projectRoot(target: string): string {
   const start = isDirectoryPath(target) ? target : path.dirname(target);
-  for (let current = start; ; ) {
+  for (let current = start; ;) {
     if (exists(path.join(current, '.git'))) return current;
     const parent = path.dirname(current);
     if (parent === current) break;

@@ -358,7 +358,9 @@ async function scan(args: ParsedScanArgs, io: CliIO, options: ScanOptions): Prom
   const collected = collectFiles(args.paths, cwd, { ignorePatterns: args.ignorePatterns });
   const pathProblems: PathProblem[] = [...collected.problems];
   for (const problem of collected.ignoreProblems) {
-    note(`${path.relative(cwd, problem.origin) || problem.origin} is not read (${problem.problem}); its patterns do not apply`);
+    note(
+      `${path.relative(cwd, problem.origin) || problem.origin} is not read (${problem.problem}); its patterns do not apply`,
+    );
   }
 
   // Each scanned path belongs to a project; the project, never the working directory, bounds what is read.
@@ -378,7 +380,8 @@ async function scan(args: ParsedScanArgs, io: CliIO, options: ScanOptions): Prom
     const found = await manifestHandlers(roots, targets, cwd);
     declared = found.byRoot;
     for (const line of problemLines(found.problems, 'manifest: ', args.verbose)) note(line);
-    for (const failure of found.failures) note(`reading deployment manifests failed, scanning without them: ${failure}`);
+    for (const failure of found.failures)
+      note(`reading deployment manifests failed, scanning without them: ${failure}`);
   }
   const declaredFor = (file: string): ManifestHandlers['handlers'] | undefined => {
     let best: ManifestHandlers | undefined;
@@ -430,7 +433,11 @@ async function scan(args: ParsedScanArgs, io: CliIO, options: ScanOptions): Prom
     } catch (error) {
       // The project's options for the plugin's rules can be invalid for this version of it: ESLint refuses the config.
       const from = decisions ? ` with the options in ${path.relative(cwd, decisions.configFile)}` : '';
-      pathProblems.push({ path: file, kind: 'failed', message: `Cannot lint the file${from}: ${describeError(error).split('\n')[0]}` });
+      pathProblems.push({
+        path: file,
+        kind: 'failed',
+        message: `Cannot lint the file${from}: ${describeError(error).split('\n')[0]}`,
+      });
       continue;
     }
     if (!result) continue;

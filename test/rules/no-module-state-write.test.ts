@@ -18,9 +18,8 @@ const SEED_001_STR = dedent(`
 `);
 
 const SEED_001_STR_MOVED = dedent(`
-
   exports.handler = function(event, context) {
-  let str = 'hello';
+    let str = 'hello';
     console.log(str);
     str = 'it\\'s me';
     context.succeed();
@@ -60,7 +59,7 @@ const SEED_000_ARRAY_A_MOVED = dedent(`
   var arrayB = [];
 
   module.exports.test = (event, context, callback) => {
-  let arrayA = [];
+    let arrayA = [];
     var arrayC = [];
     var arrayD = [];
 
@@ -123,9 +122,8 @@ const invalid: RuleTester.InvalidTestCase[] = [
       {
         at: 'invocations++',
         suggest: dedent(`
-
           export const handler = async () => {
-          let invocations = 0;
+            let invocations = 0;
             invocations++;
             return { invocations };
           };
@@ -490,9 +488,8 @@ const invalid: RuleTester.InvalidTestCase[] = [
       {
         at: 'flags.lastRun = Date.now()',
         suggest: dedent(`
-
           export async function handler() {
-          const flags = { lastRun: 0 };
+            const flags = { lastRun: 0 };
             flags.lastRun = Date.now();
             return flags;
           }

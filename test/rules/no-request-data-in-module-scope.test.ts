@@ -29,9 +29,8 @@ const SEED_001_CARD = dedent(`
 `);
 
 const SEED_001_CARD_MOVED = dedent(`
-
   exports.handler = function(event, context) {
-  let creditCard;
+    let creditCard;
     creditCard = {
       number: event.credit_card_number,
       exp: event.credit_card_expiration,
@@ -561,9 +560,8 @@ const invalid: RuleTester.InvalidTestCase[] = [
         suggest: dedent(`
           import middy from '@middy/core';
 
-
           const base = async (request) => {
-          let currentRequest;
+            let currentRequest;
             currentRequest = request;
             return { statusCode: 200, body: currentRequest.body };
           };

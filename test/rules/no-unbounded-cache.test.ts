@@ -26,9 +26,8 @@ const SEED_001_CACHE = dedent(`
 `);
 
 const SEED_001_CACHE_MOVED = dedent(`
-
   exports.handler = function(event, context) {
-  let CACHE = {};
+    let CACHE = {};
     if (CACHE[event.item]) {
       return context.succeed(CACHE[event.item]);
     }
@@ -142,9 +141,8 @@ const invalid: RuleTester.InvalidTestCase[] = [
       {
         at: 'cache[id] = await load(id)',
         suggest: dedent(`
-
           export const handler = async (event) => {
-          const cache = {};
+            const cache = {};
             const id = event.pathParameters.id;
             if (!cache[id]) cache[id] = await load(id);
             return cache[id];

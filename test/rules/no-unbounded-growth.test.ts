@@ -40,7 +40,7 @@ const SEED_000_ARRAY_B_MOVED = dedent(`
   var arrayA = [];
 
   module.exports.test = (event, context, callback) => {
-  let arrayB = [];
+    let arrayB = [];
     var arrayC = [];
     var arrayD = [];
 
@@ -93,9 +93,8 @@ const cjsInvalid: RuleTester.InvalidTestCase[] = [
       {
         at: 'received.push(',
         suggest: dedent(`
-
           async function consume(event, context) {
-          const received = [];
+            const received = [];
             received.push(event.id);
             return received.length;
           }
@@ -119,9 +118,8 @@ const cjsInvalid: RuleTester.InvalidTestCase[] = [
       {
         at: 'pending.push(',
         suggest: dedent(`
-
           exports.consume = function (evt, ctx, cb) {
-          const pending = [];
+            const pending = [];
             pending.push(evt.id);
             cb(null, pending.length);
           };
@@ -163,9 +161,8 @@ const invalid: RuleTester.InvalidTestCase[] = [
       {
         at: 'seen.add(event.id)',
         suggest: dedent(`
-
           export const handler = async (event: { id: string }) => {
-          const seen = new Set<string>();
+            const seen = new Set<string>();
             if (seen.has(event.id)) return { duplicate: true };
             seen.add(event.id);
             return { duplicate: false };
@@ -329,9 +326,8 @@ const invalid: RuleTester.InvalidTestCase[] = [
       {
         at: 'seen.add(r.id)',
         suggest: dedent(`
-
           export const handler = async (event) => {
-          const seen = new Set();
+            const seen = new Set();
             event.Records.forEach((r) => seen.add(r.id));
           };
         `),
@@ -383,9 +379,8 @@ const invalid: RuleTester.InvalidTestCase[] = [
       {
         at: 'list.push(event.body)',
         suggest: dedent(`
-
           export const handler = async (event) => {
-          const items = [];
+            const items = [];
             const list = items;
             list.push(event.body);
             return list.length;

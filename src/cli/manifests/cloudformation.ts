@@ -1,13 +1,6 @@
 // Reads SAM/CloudFormation templates: Lambda functions' Handler, CodeUri/Code and esbuild EntryPoints.
 import path from 'node:path';
-import {
-  checkHandlerString,
-  describeTried,
-  isDirectory,
-  isFile,
-  relativeToProject,
-  resolveModule,
-} from './paths.js';
+import { checkHandlerString, describeTried, isDirectory, isFile, relativeToProject, resolveModule } from './paths.js';
 import type { DiscoveredHandler, DiscoveryProblem, ManifestContext, ManifestResult } from './types.js';
 import { describeValue, isRecord, loadManifest } from './yaml.js';
 
@@ -136,7 +129,10 @@ function locateCode(isSam: boolean, property: (key: string) => unknown, template
     return { problem: `${key} is ${describeValue(location)}, not a local path`, reason: 'not a literal' };
   }
   if (/^s3:\/\//i.test(location)) {
-    return { problem: `${key} "${location}" is in an S3 bucket, not in the project`, reason: 'code not in the project' };
+    return {
+      problem: `${key} "${location}" is in an S3 bucket, not in the project`,
+      reason: 'code not in the project',
+    };
   }
   const directory = path.resolve(templateDir, location);
   if (!isDirectory(directory)) {

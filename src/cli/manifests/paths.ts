@@ -75,8 +75,7 @@ export function splitHandler(handler: string): { modulePath: string; exportName:
 const EXPORT_NAME = /^\S+$/u;
 
 export type CheckedHandler =
-  | { ok: true; parts: { modulePath: string; exportName: string }; note?: string }
-  | { ok: false; problem: string };
+  { ok: true; parts: { modulePath: string; exportName: string }; note?: string } | { ok: false; problem: string };
 
 /**
  * Splits a handler string and checks that what it names can be handed to the settings: a module path and an
@@ -90,7 +89,10 @@ export function checkHandlerString(handler: string): CheckedHandler {
   const parts = splitHandler(trimmed);
   if (!parts) return { ok: false, problem: `${shown} is not of the form path/to/module.exportName` };
   if (!EXPORT_NAME.test(parts.exportName)) {
-    return { ok: false, problem: `${shown} names the export ${JSON.stringify(parts.exportName)}, which has blanks in it` };
+    return {
+      ok: false,
+      problem: `${shown} names the export ${JSON.stringify(parts.exportName)}, which has blanks in it`,
+    };
   }
   if (trimmed !== handler) {
     return { ok: true, parts, note: `${shown} has blanks around it; read as ${JSON.stringify(trimmed)}` };

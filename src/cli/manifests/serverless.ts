@@ -27,7 +27,11 @@ export function readServerless(context: ManifestContext): ManifestResult {
   const provider = isRecord(root.provider) ? root.provider : {};
   const providerName = typeof root.provider === 'string' ? root.provider : provider.name;
   if (typeof providerName === 'string' && providerName !== 'aws' && !providerName.includes(VARIABLE)) {
-    problem(`provider "${providerName}" is not supported; only AWS Lambda handlers are read`, 'unsupported provider', true);
+    problem(
+      `provider "${providerName}" is not supported; only AWS Lambda handlers are read`,
+      'unsupported provider',
+      true,
+    );
     return { entries, problems };
   }
 
@@ -37,7 +41,10 @@ export function readServerless(context: ManifestContext): ManifestResult {
     const label = `function "${functionId}"`;
     if (!isRecord(definition)) {
       if (typeof definition === 'string' && definition.includes(VARIABLE)) {
-        problem(`${label} is the variable "${definition}", which cannot be resolved without deploying; skipped`, 'variable');
+        problem(
+          `${label} is the variable "${definition}", which cannot be resolved without deploying; skipped`,
+          'variable',
+        );
       } else if (definition !== null && definition !== undefined) {
         problem(`${label} is ${describeValue(definition)}, not a mapping; skipped`, 'malformed');
       }

@@ -44,8 +44,7 @@ const customTags: YAML.Tags = CLOUDFORMATION_TAGS.flatMap((tag) => [
 ]);
 
 export type LoadResult =
-  | { ok: true; value: unknown }
-  | { ok: false; message: string; reason: 'unreadable' | 'invalid YAML' };
+  { ok: true; value: unknown } | { ok: false; message: string; reason: 'unreadable' | 'invalid YAML' };
 
 /**
  * Reads and parses a manifest. YAML is a superset of JSON, so `.json` templates go through the same parser.
