@@ -3,8 +3,8 @@
 import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { runDiscover } from './discover.js';
-import { EXIT_FATAL, EXIT_OK, runScan, type CliIO } from './scan.js';
+import { EXIT_FATAL, EXIT_OK } from './exit-codes.js';
+import type { CliIO } from './scan.js';
 
 const USAGE = `Usage: handler-state <command> [options]
 
@@ -24,10 +24,14 @@ function version(): string {
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'scan':
+    // Each command is loaded when it runs, so `--help` and usage errors answer without loading the analysis.
+    case 'scan': {
+      const { runScan } = await import('./scan.js');
       return runScan(rest, io);
+    }
     case 'discover': {
       try {
+        const { runDiscover } = await import('./discover.js');
         return await runDiscover(rest, {
           stdout: (text) => io.stdout.write(text),
           stderr: (text) => io.stderr.write(text),

@@ -4,6 +4,7 @@ import { ESLint, type Linter, type Rule } from 'eslint';
 import { analyze } from '../analysis/index.js';
 import plugin from '../index.js';
 import { readTextFile } from '../util/read-file.js';
+import { isDirectiveComplaint } from './scan-report.js';
 
 export type SourceType = 'module' | 'commonjs';
 
@@ -136,8 +137,9 @@ export function sourceTypeFinder(): (file: string) => SourceType {
   return (file) => lookup(path.dirname(file));
 }
 
+/** The parse error of a result: a fatal message, other than ESLint's complaint about a leftover directive. */
 function fatalOf(result: ESLint.LintResult): Linter.LintMessage | undefined {
-  return result.messages.find((message) => message.fatal === true);
+  return result.messages.find((message) => message.fatal === true && !isDirectiveComplaint(message));
 }
 
 /**

@@ -159,13 +159,21 @@ export function recount(result: ESLint.LintResult): ESLint.LintResult {
  */
 export function keepOwnMessages(result: ESLint.LintResult, ruleIds: ReadonlySet<string>): ESLint.LintResult {
   const own = (message: Linter.LintMessage | Linter.SuppressedLintMessage): boolean =>
-    message.fatal === true || (message.ruleId !== null && ruleIds.has(message.ruleId));
+    message.ruleId !== null ? ruleIds.has(message.ruleId) : message.fatal === true && !isDirectiveComplaint(message);
   const messages = result.messages.filter(own);
   const suppressedMessages = result.suppressedMessages.filter(own);
   if (messages.length === result.messages.length && suppressedMessages.length === result.suppressedMessages.length) {
     return result;
   }
   return recount({ ...result, messages, suppressedMessages });
+}
+
+/**
+ * ESLint 10 reports a leftover `/* eslint-env *\/` comment as a fatal message, although it lints the file all the
+ * same: it is about the project's old ESLint config, not a file the scan failed to read.
+ */
+export function isDirectiveComplaint(message: Linter.LintMessage): boolean {
+  return message.ruleId === null && /eslint-env/u.test(message.message) && !message.message.startsWith('Parsing error');
 }
 
 /** `--quiet`: errors only, as ESLint's flag. */

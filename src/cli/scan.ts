@@ -37,10 +37,9 @@ export interface CliIO {
 export const FORMATS = ['human', 'stylish', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** ESLint's exit codes: 0 clean, 1 findings (or too many warnings), 2 usage, missing input or internal error. */
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_FATAL = 2;
+import { EXIT_FATAL, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
+
+export { EXIT_FATAL, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 
 /** Source files larger than this are not linted (a generated bundle of that size would take ESLint minutes). */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
