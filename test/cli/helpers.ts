@@ -15,6 +15,19 @@ export function makeProject(files: Record<string, string>, prefix = 'handler-sta
   return root;
 }
 
+const tracked: string[] = [];
+
+/** `makeProject`, remembered so that `removeTrackedProjects()` (in an `afterAll`) deletes it again. */
+export function trackedProject(files: Record<string, string>): string {
+  const dir = makeProject(files);
+  tracked.push(dir);
+  return dir;
+}
+
+export function removeTrackedProjects(): void {
+  for (const dir of tracked.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
 export interface CapturedRun {
   code: number;
   stdout: string;

@@ -7,20 +7,13 @@ import path from 'node:path';
 import type { Log } from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, describeRun, runBinLimited } from './limited-run.js';
-import { CLEAN_ESM, LEAKY_CJS, makeProject } from './helpers.js';
+import { CLEAN_ESM, LEAKY_CJS, removeTrackedProjects, trackedProject } from './helpers.js';
 
 const GROWTH = 'handler-state/no-unbounded-growth';
 const onLinux = process.platform === 'linux';
 
-const made: string[] = [];
-function project(files: Record<string, string>): string {
-  const dir = makeProject(files);
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
-});
+const project = trackedProject;
+afterAll(removeTrackedProjects);
 
 function mkfifo(file: string): void {
   execFileSync('mkfifo', [file]);

@@ -7,22 +7,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ESLint } from 'eslint';
 import type { Log } from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLEAN_ESM, LEAKY_CJS, LEAKY_TS, makeProject, scanIn } from './helpers.js';
+import { CLEAN_ESM, LEAKY_CJS, LEAKY_TS, removeTrackedProjects, scanIn, trackedProject } from './helpers.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(repoRoot, 'dist/cli/index.js');
 const pluginUrl = pathToFileURL(path.join(repoRoot, 'dist/index.js')).href;
 const GROWTH = 'handler-state/no-unbounded-growth';
 
-const made: string[] = [];
-function project(files: Record<string, string>): string {
-  const dir = makeProject(files);
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
-});
+const project = trackedProject;
+afterAll(removeTrackedProjects);
 
 function json(stdout: string): ESLint.LintResult[] {
   return JSON.parse(stdout) as ESLint.LintResult[];
