@@ -446,9 +446,18 @@ async function scan(args: ParsedScanArgs, io: CliIO, options: ScanOptions): Prom
   }
   progress.done();
 
-  for (const problem of configs.problems) {
+  // A checkout without its dependencies installed cannot load its configs; one line says so, --verbose lists them.
+  const shownConfig = (file: string): string => path.relative(cwd, file) || file;
+  if (configs.problems.length === 1 || (args.verbose && configs.problems.length > 1)) {
+    for (const problem of configs.problems) {
+      note(
+        `cannot load ${shownConfig(problem.configFile)} (${problem.message}); its files were scanned with the scan's own config (--no-config-lookup skips the lookup)`,
+      );
+    }
+  } else if (configs.problems.length > 1) {
+    const [first] = configs.problems;
     note(
-      `cannot load ${path.relative(cwd, problem.configFile) || problem.configFile} (${problem.message}); its files were scanned with the scan's own config (--no-config-lookup skips the lookup)`,
+      `cannot load ${configs.problems.length} ESLint configs (the first, ${shownConfig(first.configFile)}: ${first.message}); their files were scanned with the scan's own config; --verbose lists them, --no-config-lookup skips the lookup`,
     );
   }
   if (configs.outside.length > 0) {

@@ -210,6 +210,14 @@ describe("the project's ESLint config", () => {
     expect(looked.stderr.trim().split('\n')).toHaveLength(1);
     expect(looked.stderr).toContain('cannot load eslint.config.js');
     expect(looked.stdout).toContain(`3 files, 2 handlers, 2 findings (${GROWTH}: 2)`);
+    // Several broken configs (a checkout without node_modules): one line, and --verbose for the list.
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.copyFileSync(path.join(dir, 'eslint.config.js'), path.join(dir, 'sub/eslint.config.js'));
+    fs.copyFileSync(path.join(dir, 'a.cjs'), path.join(dir, 'sub/a.cjs'));
+    const two = await scanIn(dir, []);
+    expect(two.stderr.trim().split('\n')).toHaveLength(1);
+    expect(two.stderr).toContain('cannot load 2 ESLint configs');
+    expect((await scanIn(dir, ['--verbose'])).stderr.trim().split('\n')).toHaveLength(2);
     const named = await scanIn(dir, ['--config', 'eslint.config.js']);
     expect(named.code).toBe(2);
     expect(named.stderr).toContain('cannot load --config eslint.config.js');
