@@ -44,7 +44,14 @@ describe('a project scanned from another directory', () => {
 
   it('does the same through the built bin, run from the file system root', () => {
     const target = project({ 'package.json': '{}', 'src/a.js': LEAKY_CJS });
-    const run = spawnSync(process.execPath, [bin, 'scan', target], { cwd: path.parse(target).root, encoding: 'utf8' });
+    // Run from `/`: nothing outside the project may be walked, so this takes seconds; the limit turns a regression
+    // (walking the whole file system for manifests) into a failure instead of a stuck test run.
+    const run = spawnSync(process.execPath, [bin, 'scan', target], {
+      cwd: path.parse(target).root,
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
+    expect(run.signal).toBeNull();
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(`1 file, 1 handler, 1 finding (${GROWTH}: 1)`);
     expect(run.status).toBe(1);
