@@ -14,7 +14,16 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Linter } from 'eslint';
-import { allRulesOf, configFor, listSources, loadPlugin, repo, sample, sourceTypesFor } from './lib.mjs';
+import {
+  allRulesOf,
+  configFor,
+  listSources,
+  loadPlugin,
+  parseCommandLine,
+  repo,
+  sample,
+  sourceTypesFor,
+} from './lib.mjs';
 
 /**
  * The diagnostic a file gets when part of its analysis failed or ran out of budget: message id `analysisIncomplete`
@@ -29,37 +38,30 @@ export function isAnalysisIncomplete(message) {
   );
 }
 
+/** `node bench/corpus.mjs [--root dir] [--sample n] [--seed n] [--time-budget s] [--json file] [--plugin file] [--quiet] [--stress] [--as-user]` */
 export function parseArgs(argv) {
-  const options = {
-    root: join(repo, 'node_modules'),
-    sample: 0,
-    seed: 1,
-    timeBudget: 0,
-    json: null,
-    quiet: false,
-    stress: false,
-    asUser: false,
-    plugin: join(repo, 'dist/index.js'),
+  const { values } = parseCommandLine(argv, {
+    root: { type: 'string' },
+    sample: { type: 'string' },
+    seed: { type: 'string' },
+    'time-budget': { type: 'string' },
+    json: { type: 'string' },
+    plugin: { type: 'string' },
+    quiet: { type: 'boolean' },
+    stress: { type: 'boolean' },
+    'as-user': { type: 'boolean' },
+  });
+  return {
+    root: values.root ? resolve(values.root) : join(repo, 'node_modules'),
+    sample: Number(values.sample ?? 0),
+    seed: Number(values.seed ?? 1),
+    timeBudget: Number(values['time-budget'] ?? 0),
+    json: values.json ? resolve(values.json) : null,
+    quiet: values.quiet ?? false,
+    stress: values.stress ?? false,
+    asUser: values['as-user'] ?? false,
+    plugin: values.plugin ? resolve(values.plugin) : join(repo, 'dist/index.js'),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--root') options.root = resolve(value());
-    else if (arg === '--sample') options.sample = Number(value());
-    else if (arg === '--seed') options.seed = Number(value());
-    else if (arg === '--time-budget') options.timeBudget = Number(value());
-    else if (arg === '--json') options.json = resolve(value());
-    else if (arg === '--plugin') options.plugin = resolve(value());
-    else if (arg === '--quiet') options.quiet = true;
-    else if (arg === '--stress') options.stress = true;
-    else if (arg === '--as-user') options.asUser = true;
-    else throw new Error(`unknown argument ${arg}`);
-  }
-  return options;
 }
 
 /** The directory of the plugin build, to recognise its frames in a stack. */

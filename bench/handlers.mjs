@@ -28,18 +28,8 @@ import {
 const TARGETS = { share: 0.05, peer: 1.0 };
 const GENERATED_DIR = join(repo, 'bench/handler-corpus');
 const EXTENSIONS = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/u;
-/** Build output, dependencies and vendored bundles are not the application's handler code. */
-const SKIPPED_DIRECTORIES = new Set([
-  'node_modules',
-  '.git',
-  'dist',
-  'build',
-  'coverage',
-  '.next',
-  '.nuxt',
-  'vendor',
-  'out',
-]);
+/** Build output, dependencies and vendored bundles are not the application's handler code: the scan's skip list. */
+const { SKIPPED_DIRECTORIES } = await import(pathToFileURL(join(repo, 'dist/cli/walk.js')).href);
 const MAX_BYTES = 256 * 1024;
 
 const { values: options } = parseArgs({

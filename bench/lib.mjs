@@ -1,44 +1,30 @@
 // Shared pieces of the bench scripts: file listing, seeded sampling, plugin and generator loading, per-file lint configs.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as tsParser from '@typescript-eslint/parser';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.mts', '.cts'];
-const DECLARATION = /\.d\.[cm]?ts$/;
 export const LINTED_FILES = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.ts', '**/*.mts', '**/*.cts'];
+const EXTENSIONS = LINTED_FILES.map((glob) => glob.slice('**/*'.length));
+const DECLARATION = /\.d\.[cm]?ts$/;
+
+// The CLI's own walker and argument parser (from the build, as the plugin is): one of each for src/cli, bench and scripts.
+const { walkFiles } = await import(pathToFileURL(join(repo, 'dist/cli/walk.js')).href);
+export const { parseCommandLine } = await import(pathToFileURL(join(repo, 'dist/cli/args.js')).href);
 
 /**
- * Every candidate source file under `root`, sorted, without following symlinks; `.d.ts` files are skipped, and so
- * are directories named in `skipDirectories` and files `keep` rejects.
+ * Every candidate source file under `root`, sorted, without following linked directories; `.d.ts` files are skipped,
+ * and so are directories named in `skipDirectories` (none by default: the corpus is installed dependencies) and
+ * files `keep` rejects.
  */
-export function listSources(root, { skipDirectories = new Set(), keep = () => true } = {}) {
-  const files = [];
-  const walk = (dir) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!skipDirectories.has(entry.name)) walk(path);
-      } else if (
-        entry.isFile() &&
-        EXTENSIONS.some((ext) => entry.name.endsWith(ext)) &&
-        !DECLARATION.test(entry.name) &&
-        keep(path)
-      ) {
-        files.push(path);
-      }
-    }
-  };
-  walk(root);
-  return files.sort();
+export function listSources(root, { skipDirectories = [], keep = () => true } = {}) {
+  return walkFiles(root, {
+    initial: true,
+    skipDirectories: [...skipDirectories],
+    keepFile: (file) => EXTENSIONS.some((ext) => file.endsWith(ext)) && !DECLARATION.test(file) && keep(file),
+  });
 }
 
 /** mulberry32: a small seeded PRNG so a sample is the same on every machine. */

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { EXIT_FATAL, EXIT_OK } from './exit-codes.js';
 import {
   PLATFORMS,
   TEMPLATES,
@@ -48,9 +49,6 @@ Options:
 
 Exit codes: 0 no leak shown, 1 a leak shown, 2 usage error, or the handler could not be loaded or run.
 `;
-
-const EXIT_OK = 0;
-const EXIT_FATAL = 2;
 
 function integer(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
