@@ -13,7 +13,7 @@ import { CLEAN_ESM, LEAKY_CJS } from './helpers.js';
 const GROWTH = 'handler-state/no-unbounded-growth';
 const onLinux = process.platform === 'linux';
 
-const project = trackedProject;
+const project = makeProject;
 
 function mkfifo(file: string): void {
   execFileSync('mkfifo', [file]);

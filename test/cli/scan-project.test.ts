@@ -15,7 +15,7 @@ const bin = path.join(repoRoot, 'dist/cli/index.js');
 const pluginUrl = pathToFileURL(path.join(repoRoot, 'dist/index.js')).href;
 const GROWTH = 'handler-state/no-unbounded-growth';
 
-const project = trackedProject;
+const project = makeProject;
 
 function json(stdout: string): ESLint.LintResult[] {
   return JSON.parse(stdout) as ESLint.LintResult[];
