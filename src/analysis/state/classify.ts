@@ -61,7 +61,10 @@ export class Classifier {
     const calls = this.callSitesOf(fn).filter((call) => this.isRequestTime(call));
     return (
       calls.length > 0 &&
-      calls.every((call) => call.arguments.length <= index && !call.arguments.some((a) => a.type === T.SpreadElement))
+      calls.every((call) => {
+        const args = this.ctx.reach.argumentsOf(call);
+        return args !== null && args.length <= index && !args.some((a) => a.type === T.SpreadElement);
+      })
     );
   }
 
