@@ -154,6 +154,7 @@ function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Findin
       via: context.via,
       how: classification.how,
       requiresArgument: classification.requiresArgument,
+      closure: site.root.closure,
       moveIntoHandler: moveIntoHandler(site.root, context.handler) ?? undefined,
     });
   }

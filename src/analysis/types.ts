@@ -39,6 +39,8 @@ export interface Finding {
   how: string;
   /** The module holding the state when it is not this file (`./store.ts`), relative to this file. */
   file?: string;
+  /** Where the state lives when it is a closure or an instance that outlives the request, in words. */
+  closure?: string;
   /** Set in summaries: the write needs the caller to pass an argument at this position. */
   requiresArgument?: number;
   /** Other variables the same call writes in the same way (cross-file findings are one per call and kind). */

@@ -119,14 +119,21 @@ export function handlerLabel(finding: Finding): string {
   return finding.handler.name;
 }
 
-/** ` (in ./store.ts)`, and for a call that writes several variables there: ` (in ./store.ts; also `a`, `b` and 3 more)`. */
+/**
+ * ` (in ./store.ts)`, for a call that writes several variables there ` (in ./store.ts; also `a`, `b` and 3 more)`,
+ * and for closure state ` (state of `makeStack()` held by `themeStack`)`.
+ */
 export function whereText(finding: Finding): string {
-  if (!finding.file) return '';
+  const parts: string[] = [];
+  if (finding.file) parts.push(`in ${finding.file}`);
+  if (finding.closure) parts.push(finding.closure);
   const also = finding.also ?? [];
-  if (also.length === 0) return ` (in ${finding.file})`;
-  const shown = also.slice(0, 3).map((name) => `\`${name}\``);
-  const rest = also.length > 3 ? ` and ${also.length - 3} more` : '';
-  return ` (in ${finding.file}; also ${shown.join(', ')}${rest})`;
+  if (also.length > 0) {
+    const shown = also.slice(0, 3).map((name) => `\`${name}\``);
+    const rest = also.length > 3 ? ` and ${also.length - 3} more` : '';
+    parts.push(`also ${shown.join(', ')}${rest}`);
+  }
+  return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
 }
 
 /** ` via `track()` → `save()``: the named helpers between a handler and what it does, for any finding kind. */

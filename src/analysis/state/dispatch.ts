@@ -72,6 +72,8 @@ export class Dispatch {
   private readonly addedMembers = new Map<TSESTree.ObjectExpression, Array<{ name: string | null; held: Held[] }>>();
   /** Module variables whose value is the product of a call of a local function, by that function. */
   private readonly holders = new Map<FunctionNode, string[]>();
+  /** Module variables holding an instance of a local class that a factory made (`const repo = makeRepo()`). */
+  readonly productInstances: Array<{ variable: Scope.Variable; classNode: ClassNode; factory: FunctionNode }> = [];
 
   constructor(private readonly facts: FileFacts) {}
 
@@ -86,6 +88,10 @@ export class Dispatch {
       const list = this.holders.get(factory);
       if (list) list.push(variable.name);
       else this.holders.set(factory, [variable.name]);
+      const instances = held.filter(isInstance);
+      if (instances.length === 1) {
+        this.productInstances.push({ variable, classNode: instances[0].instanceOf, factory });
+      }
     }
     for (const reference of variable.references) {
       if (!reference.init) this.recordRegistration(reference.identifier as TSESTree.Node, held);

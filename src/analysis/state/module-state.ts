@@ -19,6 +19,8 @@ import { instanceFieldValues, propertyValues, staticFieldValues, type ClassNode 
 import { initializerOf, resolveName, type ModuleScopes } from '../file/scopes.js';
 import { BOUNDED_CACHE_MODULES, BOUNDED_CACHE_NAMES } from '../leaks/tables.js';
 import type { ResolvedSettings } from '../settings.js';
+import type { ReachContext } from '../context.js';
+import { closureState, describeClosure, describeInstance, type ClosureState } from './closures.js';
 import { findSingletons, localClassOf, ownerMethods, singletonMethods } from './instances.js';
 
 /** What a value is, as far as syntax tells. `opaque` values (SDK clients, pools, imports) have unknown methods. */
@@ -49,12 +51,16 @@ export interface StateRoot {
   kind: 'variable' | 'global' | 'implicit';
   /** For an instance created in another module: the class whose fields are its initial shape. */
   classNode?: ClassNode;
+  /** For state in a closure or on an instance that outlives the request: where it lives, in words. */
+  closure?: string;
 }
 
 /** A class whose `this` stands for a module-level instance created in the calling module (cross-file summaries). */
 export interface ThisRoot {
   classNode: ClassNode;
   name: string;
+  /** Where the instance lives, in words, when it is not a module variable of the calling module. */
+  closure?: string;
 }
 
 export class ModuleState {
@@ -64,14 +70,25 @@ export class ModuleState {
 
   readonly scopes: ModuleScopes;
   private readonly settings: ResolvedSettings;
+  private closures: ClosureState | null = null;
 
-  constructor(private readonly ctx: { facts: FileFacts; settings: ResolvedSettings }) {
+  constructor(private readonly ctx: ReachContext) {
     this.scopes = ctx.facts.scopes;
     this.settings = ctx.settings;
   }
 
-  /** Is this variable module state? Module-level bindings, except functions, types and plain imports of modules. */
+  /** Closure bindings and instances of code that runs once, whose request-time code writes them. */
+  get closureState(): ClosureState {
+    this.closures ??= closureState(this.ctx);
+    return this.closures;
+  }
+
+  /**
+   * Is this variable module state? Module-level bindings, except functions, types and plain imports of modules,
+   * and the bindings of closures that outlive the request.
+   */
   isStateVariable(variable: Scope.Variable): boolean {
+    if (this.closureState.variables.has(variable)) return true;
     if (variable.scope !== this.scopes.module && variable.scope !== this.scopes.global) return false;
     if (variable.defs.length === 0) return false;
     return variable.defs.every(
@@ -297,9 +314,15 @@ export function* stateReferences(
   const scopes = facts.scopes;
   const visitorKeys = facts.file.visitorKeys;
   const scopeManager = facts.file.scopeManager;
-  // A class whose instance lives in the calling module: its `this` is that module's state.
-  for (const { classNode, name } of thisRoots) {
-    const root: StateRoot = { key: name, name, variable: null, kind: 'variable', classNode };
+  // A class whose instance lives in the calling module, or made request-time code at start-up: its `this` is state.
+  const singletons = findSingletons(scopes);
+  const singletonClasses = new Set(singletons.map((singleton) => singleton.owner));
+  const instanceRoots: ThisRoot[] = state.closureState.instances
+    .filter((owner) => !singletonClasses.has(owner.classNode))
+    .map((owner) => ({ classNode: owner.classNode, name: 'this', closure: describeInstance(owner) }));
+  for (const { classNode, name, closure } of [...thisRoots, ...instanceRoots]) {
+    const key = closure ? `this:${name}` : name;
+    const root: StateRoot = { key, name, variable: null, kind: 'variable', classNode, closure };
     for (const method of ownerMethods(classNode)) {
       for (const node of thisExpressions(method.body ?? method, visitorKeys)) yield [root, node];
     }
@@ -315,8 +338,23 @@ export function* stateReferences(
       yield [root, reference.identifier as TSESTree.Node];
     }
   }
+  for (const [variable, owner] of state.closureState.variables) {
+    const root: StateRoot = {
+      key: variable.name,
+      name: variable.name,
+      variable,
+      kind: 'variable',
+      closure: describeClosure(owner),
+    };
+    for (const reference of variable.references) {
+      if (!reference.init) yield [root, reference.identifier as TSESTree.Node];
+    }
+  }
   yield* staticThisReferences(scopes, visitorKeys);
-  for (const singleton of findSingletons(scopes)) {
+  const products = state.closureState.products
+    .filter((product) => !singletonClasses.has(product.classNode))
+    .map((product) => ({ variable: product.variable, owner: product.classNode }));
+  for (const singleton of [...singletons, ...products]) {
     const name = singleton.variable.name;
     const root: StateRoot = { key: name, name, variable: singleton.variable, kind: 'variable' };
     for (const method of singletonMethods(singleton)) {

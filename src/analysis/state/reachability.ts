@@ -80,6 +80,11 @@ export class Reachability {
     return null;
   }
 
+  /** Every function that runs at request time (handlers, what they reach, and what is nested in those). */
+  reachedFunctions(): IterableIterator<FunctionNode> {
+    return this.reached.keys();
+  }
+
   /** `unit` and every function lexically inside it, via the scope tree (no AST walk). */
   private nestedFunctions(unit: FunctionNode): FunctionNode[] {
     const result: FunctionNode[] = [];
