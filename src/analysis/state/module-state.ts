@@ -443,7 +443,12 @@ function globalPropertyRoot(identifier: TSESTree.Identifier): [StateRoot, TSESTr
   }
   if (first.parent?.type !== T.MemberExpression || first.parent.object !== first.child) return null;
   const name = staticPropertyName(first.parent);
-  if (name === null) return null;
+  // `globalThis[key] = value`: a process-wide write under a key only the run time knows; the global object is the
+  // root and the key is the written slot.
+  if (name === null) {
+    if (!GLOBAL_OBJECTS.has(identifier.name)) return null;
+    return [{ key: 'globalThis', name: identifier.name, variable: null, kind: 'global' }, identifier];
+  }
   // CommonJS `exports.x` / `module.exports.x`: the exports object lives as long as the module.
   if (identifier.name === 'exports') {
     return [{ key: `exports.${name}`, name: `exports.${name}`, variable: null, kind: 'global' }, first.parent];
@@ -462,9 +467,16 @@ function globalPropertyRoot(identifier: TSESTree.Identifier): [StateRoot, TSESTr
   }
   if (identifier.name === 'process' && name === 'env') {
     const second = valueParent(first.parent);
+    const wholeEnv: [StateRoot, TSESTree.Node] = [
+      { key: 'process.env', name: 'process.env', variable: null, kind: 'global' },
+      first.parent,
+    ];
+    // `Object.assign(process.env, values)`: the environment itself is the target.
+    if (second.parent?.type === T.CallExpression && second.parent.arguments[0] === second.child) return wholeEnv;
     if (second.parent?.type !== T.MemberExpression || second.parent.object !== second.child) return null;
     const envName = staticPropertyName(second.parent);
-    if (envName === null) return null;
+    // `process.env[name] = value`: the variable's name is the written slot.
+    if (envName === null) return wholeEnv;
     const key = `process.env.${envName}`;
     return [{ key, name: key, variable: null, kind: 'global' }, second.parent];
   }
@@ -482,7 +494,7 @@ export function rootKeyOf(node: TSESTree.Node): string {
   if (current.type !== T.Identifier) return '';
   if (GLOBAL_OBJECTS.has(current.name) && chain[0]?.type === T.MemberExpression) {
     const first = staticPropertyName(chain[0]);
-    return first === null ? '' : `globalThis.${first}`;
+    return first === null ? 'globalThis' : `globalThis.${first}`;
   }
   if (
     current.name === 'process' &&
@@ -490,7 +502,7 @@ export function rootKeyOf(node: TSESTree.Node): string {
     staticPropertyName(chain[0] as TSESTree.MemberExpression) === 'env'
   ) {
     const name = staticPropertyName(chain[1] as TSESTree.MemberExpression);
-    return name === null ? '' : `process.env.${name}`;
+    return name === null ? 'process.env' : `process.env.${name}`;
   }
   const exportsAt = current.name === 'exports' ? 0 : current.name === 'module' && chain.length >= 2 ? 1 : -1;
   if (exportsAt >= 0 && chain[exportsAt]) {
