@@ -3,6 +3,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { functionName } from '../analysis/file/ast.js';
 import { analyze } from '../analysis/index.js';
+import { describeClosure } from '../analysis/state/closures.js';
 import type { FileAnalysis, Finding, LeakKind } from '../analysis/types.js';
 
 export interface AllowOption {
@@ -126,7 +127,11 @@ export function handlerLabel(finding: Finding): string {
 export function whereText(finding: Finding): string {
   const parts: string[] = [];
   if (finding.file) parts.push(`in ${finding.file}`);
-  if (finding.closure) parts.push(finding.closure);
+  if (finding.closure) parts.push(describeClosure(finding.closure));
+  if (finding.reachedFrom) {
+    const { handler, file, via } = finding.reachedFrom;
+    parts.push(`reached per request from \`${handler}\` in ${file}${viaText({ via })}`);
+  }
   const also = finding.also ?? [];
   if (also.length > 0) {
     const shown = also.slice(0, 3).map((name) => `\`${name}\``);

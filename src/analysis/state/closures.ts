@@ -7,7 +7,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { ReachContext } from '../context.js';
 import { enclosingFunction, functionName, thisExpressions, valueParent } from '../file/ast.js';
 import { isClassNode, type ClassNode } from '../file/members.js';
-import type { FunctionNode } from '../types.js';
+import type { ClosureInfo, FunctionNode } from '../types.js';
 
 /** A function that runs at start-up (or once, at module scope) and leaves request-time code behind. */
 export interface ClosureOwner {
@@ -127,17 +127,27 @@ function createdAtRequestTime(ctx: ReachContext, classNode: ClassNode, className
   });
 }
 
-/** The closure's place in words, completing "`frames`…": ` (state of `makeStack()` held by `themeStack`)`. */
-export function describeClosure(owner: ClosureOwner): string {
-  const holders = owner.holders.map((name) => `\`${name}\``).join(', ');
-  if (owner.factory && holders) return `state of \`${owner.factory}()\` held by ${holders}`;
-  if (owner.factory) return `state of \`${owner.factory}()\`, which runs once at start-up`;
-  if (holders) return `state of the function called at start-up to make ${holders}`;
-  return 'state of a function that runs once at start-up';
+/** What the message says about a closure: its factory and the module variables holding the product. */
+export function closureInfo(owner: ClosureOwner): ClosureInfo {
+  return { kind: 'closure', factory: owner.factory, holders: owner.holders };
 }
 
-/** ` (on the `Router` instance whose `routes()` made the handler)`. */
-export function describeInstance(owner: InstanceOwner): string {
-  const method = owner.method ? ` whose \`${owner.method}()\` made the handler` : '';
-  return `on the long-lived \`${owner.className}\` instance${method}`;
+export function instanceInfo(owner: InstanceOwner): ClosureInfo {
+  return { kind: 'instance', className: owner.className, method: owner.method };
+}
+
+/**
+ * The closure's place in words, completing "`frames` (…)": `state of \`makeStack()\` held by \`themeStack\``, or
+ * for an instance `on the long-lived \`Router\` instance whose \`routes()\` made the handler`.
+ */
+export function describeClosure(info: ClosureInfo): string {
+  if (info.kind === 'instance') {
+    const method = info.method ? ` whose \`${info.method}()\` made the handler` : '';
+    return `on the long-lived \`${info.className}\` instance${method}`;
+  }
+  const holders = info.holders.map((name) => `\`${name}\``).join(', ');
+  if (info.factory && holders) return `state of \`${info.factory}()\` held by ${holders}`;
+  if (info.factory) return `state of \`${info.factory}()\`, which runs once at start-up`;
+  if (holders) return `state of the function called at start-up to make ${holders}`;
+  return 'state of a function that runs once at start-up';
 }

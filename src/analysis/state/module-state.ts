@@ -19,8 +19,9 @@ import { instanceFieldValues, propertyValues, staticFieldValues, type ClassNode 
 import { initializerOf, resolveName, type ModuleScopes } from '../file/scopes.js';
 import { BOUNDED_CACHE_MODULES, BOUNDED_CACHE_NAMES } from '../leaks/tables.js';
 import type { ResolvedSettings } from '../settings.js';
+import type { ClosureInfo } from '../types.js';
 import type { ReachContext } from '../context.js';
-import { closureState, describeClosure, describeInstance, type ClosureState } from './closures.js';
+import { closureInfo, closureState, instanceInfo, type ClosureState } from './closures.js';
 import { findSingletons, localClassOf, ownerMethods, singletonMethods } from './instances.js';
 
 /** What a value is, as far as syntax tells. `opaque` values (SDK clients, pools, imports) have unknown methods. */
@@ -51,16 +52,16 @@ export interface StateRoot {
   kind: 'variable' | 'global' | 'implicit';
   /** For an instance created in another module: the class whose fields are its initial shape. */
   classNode?: ClassNode;
-  /** For state in a closure or on an instance that outlives the request: where it lives, in words. */
-  closure?: string;
+  /** For state in a closure or on an instance that outlives the request: where it lives. */
+  closure?: ClosureInfo;
 }
 
 /** A class whose `this` stands for a module-level instance created in the calling module (cross-file summaries). */
 export interface ThisRoot {
   classNode: ClassNode;
   name: string;
-  /** Where the instance lives, in words, when it is not a module variable of the calling module. */
-  closure?: string;
+  /** Where the instance lives, when it is not a module variable of the calling module. */
+  closure?: ClosureInfo;
 }
 
 export class ModuleState {
@@ -319,7 +320,7 @@ export function* stateReferences(
   const singletonClasses = new Set(singletons.map((singleton) => singleton.owner));
   const instanceRoots: ThisRoot[] = state.closureState.instances
     .filter((owner) => !singletonClasses.has(owner.classNode))
-    .map((owner) => ({ classNode: owner.classNode, name: 'this', closure: describeInstance(owner) }));
+    .map((owner) => ({ classNode: owner.classNode, name: 'this', closure: instanceInfo(owner) }));
   for (const { classNode, name, closure } of [...thisRoots, ...instanceRoots]) {
     const key = closure ? `this:${name}` : name;
     const root: StateRoot = { key, name, variable: null, kind: 'variable', classNode, closure };
@@ -344,7 +345,7 @@ export function* stateReferences(
       name: variable.name,
       variable,
       kind: 'variable',
-      closure: describeClosure(owner),
+      closure: closureInfo(owner),
     };
     for (const reference of variable.references) {
       if (!reference.init) yield [root, reference.identifier as TSESTree.Node];
