@@ -1,6 +1,7 @@
 // analyze(context): the one per-file analysis every rule reads. It builds the file context (parsed file, scopes,
 // settings, facts, type information, handlers, reachability), runs the stages in order and memoises the result by
 // the AST, so the six rules share one run.
+import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { BaseContext, FileContext, ReachContext } from './context.js';
 import { isInside } from './file/ast.js';
@@ -15,6 +16,7 @@ import { crossFileFindings, importedGetter, newBudget, type AnalyzeLoaded, type 
 import { KeySpace } from './state/keys.js';
 import { findToggles, LazyInit, stateCheckFor } from './state/lazy-init.js';
 import { ModuleState, stateReferences, type StateRoot, type ThisRoot } from './state/module-state.js';
+import { reachedFromImporters } from './state/reached-from.js';
 import { Reachability, type RequestContext } from './state/reachability.js';
 import { RequestData } from './state/request-data.js';
 import { WriteFinder, type WriteSite } from './state/writes.js';
@@ -78,14 +80,17 @@ function analyzeFile(
   if (!facts) return EMPTY;
   const base: BaseContext = { file, filename, facts, scopes: facts.scopes, settings, oracle };
   const handlers = summary ? summary.handlers : findHandlers(facts, settings, filename, oracle);
-  if (handlers.length === 0) return { ...EMPTY, handlers };
-  const reachContext: ReachContext = { ...base, handlers, reach: new Reachability(base, handlers) };
+  // The functions other files' handlers call per request: the writes they make are reported here too.
+  const reached = !summary && settings.crossFile ? reachedFromImporters(base) : null;
+  const entries = reached ? [...handlers, ...reached.handlers] : handlers;
+  if (entries.length === 0) return { ...EMPTY, handlers };
+  const reachContext: ReachContext = { ...base, handlers: entries, reach: new Reachability(base, entries) };
   const ctx: FileContext = {
     ...reachContext,
     state: new ModuleState(reachContext),
     requestData: new RequestData(reachContext),
   };
-  const findings = stateFindings(ctx, summary?.thisRoots ?? []);
+  const findings = stateFindings(ctx, [...(summary?.thisRoots ?? []), ...(reached?.thisRoots ?? [])]);
   if (settings.crossFile) {
     const budget = summary?.budget ?? newBudget();
     const analyzeLoaded: AnalyzeLoaded = (loaded, loadedName, pseudoHandlers, thisRoots, nextBudget) =>
@@ -95,12 +100,41 @@ function analyzeFile(
   }
   findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
   if (summary) return { ...EMPTY, handlers, findings };
+  // Listener and library findings keep to this file's own handlers: their messages have no place for another file.
+  const own = (leak: { handler: Handler }) => !leak.handler.reachedFrom;
   return {
     handlers,
-    findings,
-    listenerLeaks: findListenerLeaks(ctx),
-    libraryContextLeaks: findLibraryContextLeaks(ctx),
+    findings: reached ? findings.flatMap((finding) => placeReached(finding, filename)) : findings,
+    listenerLeaks: findListenerLeaks(ctx).filter(own),
+    libraryContextLeaks: findLibraryContextLeaks(ctx).filter(own),
   };
+}
+
+/**
+ * A finding made through another file's handler names it ("reached per request from `handler` in ./handler.ts"),
+ * and is what that caller makes of it: without request data passed in, request data and cache writes are writes;
+ * without the argument the write needs, there is none.
+ */
+function placeReached(finding: Finding, filename: string): Finding[] {
+  const from = finding.handler.reachedFrom;
+  if (!from) return [finding];
+  if (
+    finding.requiresArgument !== undefined &&
+    from.argumentCount !== null &&
+    from.argumentCount <= finding.requiresArgument
+  ) {
+    return [];
+  }
+  let file = path.relative(path.dirname(filename), from.file).split(path.sep).join('/');
+  if (!file.startsWith('.')) file = `./${file}`;
+  const downgraded = !from.carriesRequestData && (finding.kind === 'requestData' || finding.kind === 'cache');
+  return [
+    {
+      ...finding,
+      kind: downgraded ? 'write' : finding.kind,
+      reachedFrom: { handler: from.handler, file, via: from.via },
+    },
+  ];
 }
 
 /** The state stages: every write to module state, the request-time ones classified into findings. */
@@ -159,6 +193,7 @@ function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Findin
       requiresArgument: classification.requiresArgument,
       ...(classification.toggled ? { toggled: true } : {}),
       ...(classification.unreachedRemovers ? { unreachedRemovers: classification.unreachedRemovers } : {}),
+      closure: site.root.closure,
       moveIntoHandler: moveIntoHandler(site.root, context.handler) ?? undefined,
     });
   }

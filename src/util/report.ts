@@ -3,6 +3,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { functionName } from '../analysis/file/ast.js';
 import { analyze } from '../analysis/index.js';
+import { describeClosure } from '../analysis/state/closures.js';
 import type { FileAnalysis, Finding, LeakKind } from '../analysis/types.js';
 
 export interface AllowOption {
@@ -119,14 +120,25 @@ export function handlerLabel(finding: Finding): string {
   return finding.handler.name;
 }
 
-/** ` (in ./store.ts)`, and for a call that writes several variables there: ` (in ./store.ts; also `a`, `b` and 3 more)`. */
+/**
+ * ` (in ./store.ts)`, for a call that writes several variables there ` (in ./store.ts; also `a`, `b` and 3 more)`,
+ * and for closure state ` (state of `makeStack()` held by `themeStack`)`.
+ */
 export function whereText(finding: Finding): string {
-  if (!finding.file) return '';
+  const parts: string[] = [];
+  if (finding.file) parts.push(`in ${finding.file}`);
+  if (finding.closure) parts.push(describeClosure(finding.closure));
+  if (finding.reachedFrom) {
+    const { handler, file, via } = finding.reachedFrom;
+    parts.push(`reached per request from \`${handler}\` in ${file}${viaText({ via })}`);
+  }
   const also = finding.also ?? [];
-  if (also.length === 0) return ` (in ${finding.file})`;
-  const shown = also.slice(0, 3).map((name) => `\`${name}\``);
-  const rest = also.length > 3 ? ` and ${also.length - 3} more` : '';
-  return ` (in ${finding.file}; also ${shown.join(', ')}${rest})`;
+  if (also.length > 0) {
+    const shown = also.slice(0, 3).map((name) => `\`${name}\``);
+    const rest = also.length > 3 ? ` and ${also.length - 3} more` : '';
+    parts.push(`also ${shown.join(', ')}${rest}`);
+  }
+  return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
 }
 
 /** ` via `track()` → `save()``: the named helpers between a handler and what it does, for any finding kind. */

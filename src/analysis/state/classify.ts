@@ -66,8 +66,11 @@ export class Classifier {
     let passing: TSESTree.CallExpression | null = null;
     if (presence && presence.fn !== handler) {
       const calls = this.requestTimeCalls(presence.fn);
-      const passes = (call: TSESTree.CallExpression) =>
-        call.arguments.length > presence.index || call.arguments.some((a) => a.type === T.SpreadElement);
+      // The arguments the function receives there (a call through a table may pass them on shifted); null: unknown.
+      const passes = (call: TSESTree.CallExpression) => {
+        const args = this.ctx.reach.argumentsOf(call);
+        return args === null || args.length > presence.index || args.some((a) => a.type === T.SpreadElement);
+      };
       if (calls.length > 0 && !calls.some(passes)) return null;
       // Only the calls that pass the argument make the write: name the route of one of them.
       if (calls.some((call) => !passes(call))) passing = calls.find(passes) ?? null;

@@ -225,16 +225,23 @@ export class RequestData {
       const callee = unwrap(parent.callee);
       if (parent.arguments.some((argument) => argument !== child && this.isRequestDerived(argument))) return true;
       if (callee.type === T.MemberExpression && this.isRequestDerived(callee.object)) return true;
-      return false;
+      // A callback stored into a table at start-up (`steps.push((event) => …)`) gets what its callers pass.
+      if (this.callSitesOf(fn).length === 0) return false;
     }
     // `promise.then((value) => …)` on request data is covered above through the callee object.
     if (index < 0) return false;
     // A module function: request data flows in through any request-time call that passes it at this position.
     for (const call of [...this.callSitesOf(fn), ...this.localCallsOf(fn)]) {
       if (!this.isRequestTime(call)) continue;
-      const argument = call.arguments[index];
+      // `fn.call(self, a)` passes `a` first; `fn.apply(self, args)` passes what only the run time knows.
+      const args = this.ctx.reach.argumentsOf(call);
+      if (args === null) {
+        if (call.arguments.some((arg) => this.isRequestDerived(arg))) return true;
+        continue;
+      }
+      const argument = args[index];
       if (argument && this.isRequestDerived(argument)) return true;
-      if (call.arguments.some((arg) => arg.type === T.SpreadElement && this.isRequestDerived(arg))) return true;
+      if (args.some((arg) => arg.type === T.SpreadElement && this.isRequestDerived(arg))) return true;
     }
     return false;
   }

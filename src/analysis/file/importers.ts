@@ -1,0 +1,164 @@
+// Which project files import a file: a per-process index of every source file's import specifiers, found by a small
+// scanner (no parsing), bounded in files and bytes, read through the bounded reader and refreshed when files change.
+import fs from 'node:fs';
+import path from 'node:path';
+import { isRegularFile, readTextFile } from '../../util/read-file.js';
+import { resolveImport } from './resolve.js';
+
+/** How much of a project the index reads. */
+export const INDEX_LIMITS = {
+  files: 5000,
+  /** Bytes read over the whole index; files past it are left out. */
+  bytes: 64 * 1024 * 1024,
+  /** A file larger than this is a bundle, not a module someone imports state from. */
+  fileBytes: 1_000_000,
+  /** Directories below the project root. */
+  depth: 24,
+  /** A project's index is listed again (changed files re-read) when it is older than this. */
+  refreshMs: 5_000,
+};
+
+const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
+const DECLARATION = /\.d\.[cm]?ts$/u;
+/** Dependencies, build output and tool caches are not the project's own modules. */
+const SKIPPED = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'bower_components']);
+/** `from '…'`, `import '…'`, `import('…')`, `require('…')` (also `import x = require('…')`), `export … from '…'`. */
+const SPECIFIER =
+  /\bfrom\s*(["'])([^"'\n]{1,512})\1|\bimport\s*(["'])([^"'\n]{1,512})\3|\b(?:import|require)\s*\(\s*(["'`])([^"'`\n]{1,512})\5\s*\)/gu;
+
+interface IndexedFile {
+  mtimeMs: number;
+  size: number;
+  specifiers: string[];
+}
+
+interface ProjectIndex {
+  listedAt: number;
+  files: Map<string, IndexedFile>;
+  /** Resolved importers per target, for this listing. */
+  importers: Map<string, string[]>;
+}
+
+const projects = new Map<string, ProjectIndex>();
+const roots = new Map<string, string>();
+
+export function clearImporterIndex(): void {
+  projects.clear();
+  roots.clear();
+}
+
+/** The import specifiers of a module's text, in order, without duplicates. */
+export function scanSpecifiers(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(SPECIFIER)) {
+    const specifier = match[2] ?? match[4] ?? match[6];
+    if (specifier) found.add(specifier);
+  }
+  return [...found];
+}
+
+/** The nearest directory above `file` with a package.json (the project), else the file's own directory. */
+export function projectRootOf(file: string): string {
+  const start = path.dirname(file);
+  const known = roots.get(start);
+  if (known) return known;
+  let root = start;
+  for (let dir = start, level = 0; level < 32; level++) {
+    if (isRegularFile(path.join(dir, 'package.json'))) {
+      root = dir;
+      break;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  roots.set(start, root);
+  return root;
+}
+
+/**
+ * The project files that import `file` (resolved the way the cross-file analysis resolves imports), sorted, at most
+ * `max`. Files past the index's limits are not seen.
+ */
+export function importersOf(file: string, max: number): string[] {
+  const index = projectIndex(projectRootOf(file));
+  const cached = index.importers.get(file);
+  if (cached) return cached.slice(0, max);
+  const stems = importStems(file);
+  const result: string[] = [];
+  for (const [candidate, entry] of index.files) {
+    if (candidate === file) continue;
+    const names = entry.specifiers.filter((specifier) => stems.has(stemOf(specifier)));
+    if (names.some((specifier) => resolveImport(candidate, specifier) === file)) result.push(candidate);
+  }
+  result.sort();
+  index.importers.set(file, result);
+  return result.slice(0, max);
+}
+
+/** The last path segment an import of `file` may end in: `store` for store.ts, `lib` for lib/index.ts. */
+function importStems(file: string): Set<string> {
+  const base = path.basename(file).replace(SOURCE, '');
+  const stems = new Set([base]);
+  if (base === 'index') stems.add(path.basename(path.dirname(file)));
+  return stems;
+}
+
+function stemOf(specifier: string): string {
+  const trimmed = specifier.replace(/\/+$/u, '');
+  const last = trimmed.slice(trimmed.lastIndexOf('/') + 1);
+  return last.replace(/\.(?:[cm]?[jt]s|[jt]sx)$/u, '');
+}
+
+function projectIndex(root: string): ProjectIndex {
+  const now = Date.now();
+  const existing = projects.get(root);
+  if (existing && now - existing.listedAt < INDEX_LIMITS.refreshMs) return existing;
+  const index: ProjectIndex = { listedAt: now, files: new Map(), importers: new Map() };
+  let bytes = 0;
+  const stack: Array<{ dir: string; depth: number }> = [{ dir: root, depth: 0 }];
+  while (stack.length > 0 && index.files.size < INDEX_LIMITS.files) {
+    const { dir, depth } = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      // Symbolic links are not followed: no loops, and no files outside the project.
+      if (entry.isDirectory()) {
+        if (!SKIPPED.has(entry.name) && depth < INDEX_LIMITS.depth) stack.push({ dir: full, depth: depth + 1 });
+        continue;
+      }
+      if (!entry.isFile() || !SOURCE.test(entry.name) || DECLARATION.test(entry.name)) continue;
+      if (index.files.size >= INDEX_LIMITS.files) break;
+      const indexed = indexFile(full, existing?.files.get(full));
+      if (!indexed) continue;
+      bytes += indexed.size;
+      if (bytes > INDEX_LIMITS.bytes) break;
+      index.files.set(full, indexed);
+    }
+    if (bytes > INDEX_LIMITS.bytes) break;
+  }
+  projects.set(root, index);
+  return index;
+}
+
+/** A file's specifiers, re-read only when its size or modification time changed. */
+function indexFile(file: string, previous: IndexedFile | undefined): IndexedFile | null {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return null;
+  }
+  if (stat.size > INDEX_LIMITS.fileBytes) return null;
+  if (previous && previous.mtimeMs === stat.mtimeMs && previous.size === stat.size) return previous;
+  const read = readTextFile(file, INDEX_LIMITS.fileBytes);
+  if (!read.ok) return null;
+  return { mtimeMs: stat.mtimeMs, size: stat.size, specifiers: scanSpecifiers(read.text) };
+}
