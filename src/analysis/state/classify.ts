@@ -98,10 +98,6 @@ export class Classifier {
     if (this.bounds.latched(site.root)) return null;
     // A collection the code caps, expires or sweeps is the explicit cache our messages recommend.
     if (this.bounds.capped(site)) return null;
-    const key = siteKey(site);
-    if (key !== null && this.toggled.has(key)) {
-      return { kind: 'write', how: site.operator === '=' ? 'assignment' : `\`${site.operator}\``, toggled: true };
-    }
     // Redefining an exported function per request (`exports.notify = function …` in the handler) replaces the
     // module's API every time: a write, but the closure's captured request is not data the module keeps.
     const redefinesExport =
@@ -113,6 +109,12 @@ export class Classifier {
       site.values.some(
         (value) => this.requestData.isRequestDerived(value) && !this.keys.isFixedResult(value, site.node),
       );
+    // A flag set and reset by the same request (`busy = true … busy = false`) is a write, not a leak of what it
+    // holds; a slot that holds request data meanwhile is still request data that concurrent requests can see.
+    const key = siteKey(site);
+    if (!tainted && key !== null && this.toggled.has(key)) {
+      return { kind: 'write', how: site.operator === '=' ? 'assignment' : `\`${site.operator}\``, toggled: true };
+    }
     // `cache[event.id] ??= load()` fills a slot per request: that is a cache, not a one-time initialisation.
     let unguarded: RequestContext | undefined;
     if (!tainted && !this.hasRequestKey(site)) {
@@ -260,7 +262,8 @@ export class Classifier {
       ) {
         return this.cache(site, receiverPath, 'a computed-key write');
       } else if (this.isRegistryEntry(site, receiverPath, site.key)) {
-        return { kind: 'write', how };
+        // An entry removed again does not grow the registry, but request data in it is seen by concurrent requests.
+        return { kind: tainted ? 'requestData' : 'write', how };
       }
     }
 
