@@ -339,6 +339,22 @@ const invalid: RuleTester.InvalidTestCase[] = [
     `),
     ['pages.set(req.path, html)'],
   ),
+  bad(
+    'keyed by the request path, next to a key from the route template (only the path makes one entry per request)',
+    dedent(`
+      const hitsByRoute = {};
+      const lastByPath = {};
+
+      export const handler = async (event) => {
+        hitsByRoute[event.resource] = (hitsByRoute[event.resource] ?? 0) + 1;
+        lastByPath[event.path] = Date.now();
+        return { statusCode: 200 };
+      };
+
+      export const report = () => ({ hitsByRoute, lastByPath });
+    `),
+    ['lastByPath[event.path]'],
+  ),
 ];
 
 const cjsValid: RuleTester.ValidTestCase[] = [
@@ -371,6 +387,30 @@ const cjsValid: RuleTester.ValidTestCase[] = [
 ];
 
 const valid: RuleTester.ValidTestCase[] = [
+  good(
+    'keyed by fields the deployment fixes: route template, route key, method, Express route path',
+    dedent(`
+      import express from 'express';
+
+      const hitsByRoute = {};
+      const timings = new Map();
+      const perMethod = {};
+      const perExpressRoute = new Map();
+
+      export const handler = async (event) => {
+        hitsByRoute[event.resource] = (hitsByRoute[event.resource] ?? 0) + 1;
+        timings.set(event.requestContext.routeKey, Date.now());
+        perMethod[event.requestContext.http.method] = true;
+        return { statusCode: 200 };
+      };
+
+      const app = express();
+      app.get('/items/:id', (req, res) => {
+        perExpressRoute.set(req.route.path, Date.now());
+        res.send('ok');
+      });
+    `),
+  ),
   good(
     'lru-cache LRUCache with max',
     dedent(`

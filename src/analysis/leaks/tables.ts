@@ -76,6 +76,28 @@ export const PLATFORM_BINDINGS: readonly PlatformBindingRow[] = [
 ];
 
 /**
+ * Request fields whose value is one of a set the deployment fixes (route templates, methods, stages): request
+ * data, but a map keyed by one holds one entry per route or method, never one per request. `event.resource` is
+ * `/items/{id}`, not `/items/42`.
+ */
+export const FIXED_SET_REQUEST_FIELDS: ReadonlyArray<{ platform: string; path: readonly string[] }> = [
+  { platform: 'API Gateway REST API', path: ['resource'] },
+  { platform: 'API Gateway REST API', path: ['httpMethod'] },
+  { platform: 'API Gateway REST API', path: ['requestContext', 'resourcePath'] },
+  { platform: 'API Gateway REST API', path: ['requestContext', 'httpMethod'] },
+  { platform: 'API Gateway', path: ['requestContext', 'stage'] },
+  { platform: 'API Gateway HTTP and WebSocket APIs', path: ['routeKey'] },
+  { platform: 'API Gateway HTTP and WebSocket APIs', path: ['requestContext', 'routeKey'] },
+  { platform: 'API Gateway HTTP API', path: ['requestContext', 'http', 'method'] },
+  { platform: 'Node.js http, Express, Fetch Request', path: ['method'] },
+  { platform: 'Express', path: ['route', 'path'] },
+  { platform: 'Fastify', path: ['routeOptions', 'url'] },
+  { platform: 'Fastify', path: ['routerPath'] },
+  { platform: 'Hono', path: ['req', 'method'] },
+  { platform: 'Hono', path: ['req', 'routePath'] },
+];
+
+/**
  * One library behaviour: which object keeps the data, which calls add per-request data to it, and what removes
  * it again. A second library is a new row, not new code. Sources for each row are in docs/rules/no-persistent-library-context.md.
  */

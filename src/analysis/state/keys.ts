@@ -80,7 +80,7 @@ export class KeySpace {
       case T.AwaitExpression:
         return fixed(node.argument);
       case T.MemberExpression:
-        return this.isFixedTable(node) || this.isNarrowed(node, at);
+        return this.isFixedTable(node) || this.isNarrowed(node, at) || this.ctx.requestData.isFixedSetField(node);
       case T.CallExpression: {
         const callee = unwrap(node.callee);
         if (callee.type === T.Identifier && CONVERSIONS.has(callee.name) && node.arguments.length === 1)

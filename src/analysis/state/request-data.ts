@@ -5,7 +5,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { ReachContext } from '../context.js';
 import { isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
 import { declaredVariables, initializerOf, isModuleLevel } from '../file/scopes.js';
-import { PLATFORM_BINDINGS } from '../leaks/tables.js';
+import { FIXED_SET_REQUEST_FIELDS, PLATFORM_BINDINGS } from '../leaks/tables.js';
 import { returnsIn } from './guards.js';
 import type { FunctionNode, Handler } from '../types.js';
 
@@ -252,6 +252,25 @@ export class RequestData {
    * platform binding.
    */
   private platformBinding(node: TSESTree.Identifier | TSESTree.MemberExpression): 'binding' | 'request' | null {
+    const path = this.parameterPath(node);
+    return path ? bindingPath(path) : null;
+  }
+
+  /** `event.resource`, `req.route.path`: a request field whose values the deployment fixes (FIXED_SET_REQUEST_FIELDS). */
+  isFixedSetField(node: TSESTree.Node): boolean {
+    const value = unwrap(node);
+    if (value.type !== T.MemberExpression) return false;
+    const path = this.parameterPath(value);
+    return (
+      path !== null &&
+      FIXED_SET_REQUEST_FIELDS.some(
+        (row) => row.path.length === path.length && row.path.every((segment, i) => path[i] === segment),
+      )
+    );
+  }
+
+  /** The property path of `node` from the parameter it starts at (through a destructuring pattern), or null. */
+  private parameterPath(node: TSESTree.Identifier | TSESTree.MemberExpression): string[] | null {
     const chain = memberPath(node);
     if (!chain) return null;
     const variable = this.variableAt(chain.root);
@@ -260,7 +279,7 @@ export class RequestData {
     const declared = def.name as TSESTree.Identifier;
     const param = (def.node as FunctionNode).params.find((p) => isWithin(p, declared));
     const inParam = param ? patternPath(param, declared) : null;
-    return inParam ? bindingPath([...inParam, ...chain.path]) : null;
+    return inParam ? [...inParam, ...chain.path] : null;
   }
 
   /**
