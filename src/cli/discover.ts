@@ -1,10 +1,7 @@
 // The `handler-state discover` command: finds handlers in deployment manifests and prints the settings block.
 import fs from 'node:fs';
 import path from 'node:path';
-import { readCdkSources } from './manifests/cdk.js';
-import { readCloudFormation } from './manifests/cloudformation.js';
 import { isDirectory, relativeToProject } from './manifests/paths.js';
-import { readServerless } from './manifests/serverless.js';
 import { parseCommandLine, UsageError, type OptionSpecs } from './args.js';
 import type { DiscoveredHandler, DiscoveryProblem, ManifestResult } from './manifests/types.js';
 import { walkProject } from './manifests/walk.js';
@@ -37,9 +34,20 @@ export async function discoverHandlers(
     manifestPath,
     manifest: relativeToProject(root, manifestPath),
   });
-  for (const manifestPath of files.serverless) results.push(readServerless(context(manifestPath)));
-  for (const manifestPath of files.cloudformation) results.push(readCloudFormation(context(manifestPath)));
-  results.push(await readCdkSources(root, files.sources));
+  // The readers (and the YAML parser, the CDK reader's TypeScript parser) are loaded when there is something to
+  // read, so that `discover --help` answers without them.
+  if (files.serverless.length > 0) {
+    const { readServerless } = await import('./manifests/serverless.js');
+    for (const manifestPath of files.serverless) results.push(readServerless(context(manifestPath)));
+  }
+  if (files.cloudformation.length > 0) {
+    const { readCloudFormation } = await import('./manifests/cloudformation.js');
+    for (const manifestPath of files.cloudformation) results.push(readCloudFormation(context(manifestPath)));
+  }
+  if (files.sources.length > 0) {
+    const { readCdkSources } = await import('./manifests/cdk.js');
+    results.push(await readCdkSources(root, files.sources));
+  }
 
   const entries = results.flatMap((result) => result.entries);
   const problems = results.flatMap((result) => result.problems);

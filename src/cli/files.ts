@@ -10,7 +10,7 @@ import {
   type IgnoreLayer,
   type IgnoreProblem,
 } from './gitignore.js';
-import { isSourceFile, SKIPPED_DIRECTORIES, SOURCE_EXTENSIONS, walkFiles } from './walk.js';
+import { isSourceFile, isWithin, SKIPPED_DIRECTORIES, SOURCE_EXTENSIONS, walkFiles } from './walk.js';
 
 export { SKIPPED_DIRECTORIES, SOURCE_EXTENSIONS as SCANNED_EXTENSIONS } from './walk.js';
 
@@ -42,14 +42,9 @@ export interface CollectOptions {
 
 const skippedDirectories = new Set(SKIPPED_DIRECTORIES);
 
-function isInside(parent: string, child: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
 /** A skipped directory name between `root` and `target` (exclusive of root), if any. */
 function skippedSegment(root: string, target: string): string | undefined {
-  if (!isInside(root, target)) return undefined;
+  if (!isWithin(root, target)) return undefined;
   return path
     .relative(root, target)
     .split(path.sep)
@@ -108,7 +103,7 @@ export function collectFiles(inputs: readonly string[], cwd: string, options: Co
   };
   const patterns = compilePatterns(options.ignorePatterns ?? []);
   const byPattern = (absolute: string, isDirectory: boolean): boolean => {
-    if (!patterns || !isInside(cwd, absolute) || absolute === cwd) return false;
+    if (!patterns || !isWithin(cwd, absolute) || absolute === cwd) return false;
     const relative = path.relative(cwd, absolute).split(path.sep).join('/');
     return patterns.ignores(isDirectory ? `${relative}/` : relative);
   };
@@ -139,7 +134,7 @@ export function collectFiles(inputs: readonly string[], cwd: string, options: Co
       continue;
     }
     // .gitignore files apply from the repository root; outside a repository, from the working directory.
-    const root = findRepositoryRoot(absolute) ?? (isInside(cwd, absolute) ? cwd : absolute);
+    const root = findRepositoryRoot(absolute) ?? (isWithin(cwd, absolute) ? cwd : absolute);
     // A directory's own .gitignore is read when the walk enters it; here only the ones above it count.
     const layers = absolute === root ? [] : ancestorLayers(root, path.dirname(absolute), noteIgnoreProblem);
     const skipped = skippedSegment(root, absolute);

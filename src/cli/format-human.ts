@@ -1,6 +1,6 @@
 // The human output of the scan: findings grouped by file, each with a code frame, then the summary line.
 import type { Linter } from 'eslint';
-import { relativePath, summaryLine, totals, type ScanReport } from './scan-report.js';
+import { shownPath, summaryLine, totals, type ScanReport } from './scan-report.js';
 
 export interface HumanFormatOptions {
   color: boolean;
@@ -87,7 +87,7 @@ export function formatHuman(report: ScanReport, options: HumanFormatOptions): st
   for (const result of report.results) {
     if (result.messages.length === 0) continue;
     const source = report.sources.get(result.filePath);
-    const lines: string[] = [colors.underline(relativePath(report.cwd, result.filePath))];
+    const lines: string[] = [colors.underline(shownPath(report.cwd, result.filePath))];
     const messages = [...result.messages].sort((a, b) => a.line - b.line || a.column - b.column);
     for (const message of messages) {
       const where = message.line > 0 ? `${message.line}:${message.column}` : '';

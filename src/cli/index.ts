@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // The `handler-state` bin: dispatches `scan` (zero-config lint) and `discover` (handlers from deployment manifests).
 import { realpathSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { EXIT_FATAL, EXIT_OK } from './exit-codes.js';
-import type { CliIO } from './scan.js';
+import type { CliIO } from './scan-command.js';
+import { packageVersion } from './version.js';
 
 const USAGE = `Usage: handler-state <command> [options]
 
@@ -16,18 +16,14 @@ Commands:
 Run "handler-state <command> --help" for a command's options.
 `;
 
-function version(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
-}
-
 /** Runs the command line and resolves to the process exit code. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    // Each command is loaded when it runs, so `--help` and usage errors answer without loading the analysis.
+    // Each command is loaded when it runs, and loads ESLint and the analysis only once its arguments are good, so
+    // `--help` and usage errors answer without them (test/cli/startup.test.ts).
     case 'scan': {
-      const { runScan } = await import('./scan.js');
+      const { runScan } = await import('./scan-command.js');
       return runScan(rest, io);
     }
     case 'verify': {
@@ -49,7 +45,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     case '--version':
     case '-v':
-      io.stdout.write(`${version()}\n`);
+      io.stdout.write(`${packageVersion()}\n`);
       return EXIT_OK;
     case '--help':
     case '-h':

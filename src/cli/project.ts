@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../index.js';
 import { isRegularFile } from '../util/read-file.js';
+import { isWithin } from './walk.js';
 
 /** The flat config file names ESLint 9 and 10 look for, in ESLint's order of preference. */
 export const CONFIG_FILE_NAMES = [
@@ -202,7 +203,7 @@ export class ProjectConfigs {
     const configFile = this.configFileFor(file);
     if (!configFile) return undefined;
     const loaded = this.load(configFile);
-    if (!isInside(loaded.baseDir, file)) {
+    if (!isWithin(loaded.baseDir, file)) {
       this.outside.push(file);
       return undefined;
     }
@@ -240,11 +241,6 @@ export function pluginDecisions(config: Linter.Config): Pick<ProjectDecisions, '
   }
   const settings = (config.settings as Record<string, unknown> | undefined)?.[NAMESPACE];
   return { ...(rules ? { rules } : {}), ...(settings !== undefined ? { settings } : {}) };
-}
-
-function isInside(parent: string, child: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 function firstLine(error: unknown): string {

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { ESLint, Linter } from 'eslint';
 import type { PathProblem } from './files.js';
+import { isWithin } from './walk.js';
 
 /** The part of a rule's meta the formats use (help links and descriptions). */
 export interface RuleInfo {
@@ -125,10 +126,15 @@ export function problemResult(problem: PathProblem): ESLint.LintResult {
   };
 }
 
-/** Forward-slash path relative to the scan's directory, as people and SARIF consumers expect. */
-export function relativePath(cwd: string, file: string): string {
+/**
+ * How the scan names a path to people: relative to the working directory, with forward slashes, when it is inside
+ * it; otherwise absolute, because `../../../srv/app/src/a.js` from a scan run elsewhere is harder to read.
+ */
+export function shownPath(cwd: string, file: string): string {
   const relative = path.relative(cwd, file);
-  return (relative === '' ? '.' : relative).split(path.sep).join('/');
+  if (relative === '') return '.';
+  if (!isWithin(cwd, file)) return file.split(path.sep).join('/');
+  return relative.split(path.sep).join('/');
 }
 
 /** ESLint's counts of a result, recomputed from its messages after the scan has dropped some of them. */

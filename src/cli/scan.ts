@@ -5,37 +5,27 @@ import { ESLint } from 'eslint';
 import plugin from '../index.js';
 import { REPO_URL } from '../util/create-rule.js';
 import { formatBytes, readTextFile } from '../util/read-file.js';
-import { parseCommandLine, UsageError, type OptionSpecs } from './args.js';
 import { discoverHandlers, escapeGlob, problemLines, type DiscoveryProblem } from './discover.js';
 import { collectFiles, describeError, type PathProblem } from './files.js';
 import { formatHuman } from './format-human.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { lintFile, Linters, sourceTypeFinder } from './linters.js';
-import { projectRoot, ProjectConfigs, type ConfigMode } from './project.js';
+import { projectRoot, ProjectConfigs } from './project.js';
+import { isWithin } from './walk.js';
+import type { CliIO, ParsedScanArgs, ScanOptions } from './scan-command.js';
 import {
   dropWarnings,
   isFatalProblem,
   keepOwnMessages,
   problemResult,
   settingsOnce,
+  shownPath,
   summaryLine,
   totals,
   type RuleInfo,
   type ScanReport,
 } from './scan-report.js';
-
-/** Where the command writes, and from which directory it runs; tests pass fakes. */
-export interface CliIO {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
-  cwd: string;
-  env?: Record<string, string | undefined>;
-}
-
-/** `stylish` is accepted as another name of `human`, for people who type ESLint's default. */
-export const FORMATS = ['human', 'stylish', 'json', 'sarif'] as const;
-export type Format = (typeof FORMATS)[number];
 
 import { EXIT_FATAL, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 
@@ -43,121 +33,6 @@ export { EXIT_FATAL, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 
 /** Source files larger than this are not linted (a generated bundle of that size would take ESLint minutes). */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
-
-export const SCAN_USAGE = `Usage: handler-state scan [paths...] [options]
-
-Lints JavaScript and TypeScript files under the given paths (default: .) with the rules of
-eslint-plugin-handler-state. No ESLint config is needed; .gitignore, node_modules and build output are skipped.
-Handlers declared in serverless.yml and SAM template.yaml files of the project are picked up.
-
-Options:
-  -f, --format <name>         human (alias: stylish), json or sarif (default: human)
-  -o, --output-file <path>    Write the report to a file; nothing is printed on stdout
-  -c, --config <file>         Take the plugin's rule options, settings and ignores from this ESLint config
-      --no-config-lookup      Do not read the project's eslint.config.*: only the scan's own config applies
-      --strict                Use the strict rule set (adds no-module-state-write) where the project's config
-                              does not configure the plugin
-      --ignore-pattern <pat>  Skip files matching this .gitignore-style pattern, relative to the working
-                              directory (repeatable)
-      --quiet                 Report errors only
-      --max-warnings <n>      Exit with 1 when there are more than n warnings (default: no limit)
-      --no-manifests          Do not read serverless.yml / template.yaml for handler declarations
-      --verbose               List every manifest problem (by default: one summary line)
-      --color, --no-color     Force colors on or off in the human format
-  -v, --version               Print the version
-  -h, --help                  Show this help
-
-Which settings win: the project's ESLint config (found from each file's directory upwards, or --config)
-decides which of the plugin's rules run for a file, with which options, and its settings['handler-state'];
-handlers from manifests are added to those settings. Where the config does not configure the plugin, the
-scan's own rule set applies (recommended, or strict with --strict). --ignore-pattern, .gitignore and the
-config's ignores all apply.
-
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
-2 usage error, a path that does not exist or cannot be read, a config that cannot be loaded, or an internal error.
-`;
-
-const SCAN_OPTIONS = {
-  format: { type: 'string', short: 'f' },
-  'output-file': { type: 'string', short: 'o' },
-  config: { type: 'string', short: 'c' },
-  'no-config-lookup': { type: 'boolean' },
-  'ignore-pattern': { type: 'string', multiple: true },
-  quiet: { type: 'boolean' },
-  'max-warnings': { type: 'string' },
-  strict: { type: 'boolean' },
-  'no-manifests': { type: 'boolean' },
-  verbose: { type: 'boolean' },
-  color: { type: 'boolean' },
-  'no-color': { type: 'boolean' },
-  version: { type: 'boolean', short: 'v' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies OptionSpecs;
-
-/** Test hooks; the command line never sets them. */
-export interface ScanOptions {
-  /** Milliseconds before the TTY progress indicator appears (default 1000). */
-  progressDelayMs?: number;
-}
-
-interface ParsedScanArgs {
-  paths: string[];
-  format: Format;
-  outputFile?: string;
-  config: ConfigMode;
-  ignorePatterns: string[];
-  quiet: boolean;
-  maxWarnings: number;
-  strict: boolean;
-  manifests: boolean;
-  verbose: boolean;
-  color?: boolean;
-  version: boolean;
-  help: boolean;
-}
-
-function parseScanArgs(argv: readonly string[]): ParsedScanArgs {
-  const { values, positionals } = parseCommandLine(argv, SCAN_OPTIONS);
-  const format = (values.format ?? 'human') as Format;
-  if (!FORMATS.includes(format)) {
-    throw new UsageError(`unknown format "${values.format}": use one of ${FORMATS.join(', ')}`);
-  }
-  let maxWarnings = -1;
-  if (values['max-warnings'] !== undefined) {
-    const raw = values['max-warnings'];
-    if (!/^\d+$/u.test(raw)) throw new UsageError(`--max-warnings needs a whole number, got "${raw}"`);
-    maxWarnings = Number(raw);
-  }
-  if (values.config !== undefined && values['no-config-lookup']) {
-    throw new UsageError('--config and --no-config-lookup cannot be used together');
-  }
-  const config: ConfigMode =
-    values.config !== undefined
-      ? { kind: 'file', file: values.config }
-      : values['no-config-lookup']
-        ? { kind: 'none' }
-        : { kind: 'lookup' };
-  return {
-    paths: positionals.length > 0 ? positionals : ['.'],
-    format,
-    outputFile: values['output-file'],
-    config,
-    ignorePatterns: values['ignore-pattern'] ?? [],
-    quiet: values.quiet ?? false,
-    maxWarnings,
-    strict: values.strict ?? false,
-    manifests: !(values['no-manifests'] ?? false),
-    verbose: values.verbose ?? false,
-    color: values['no-color'] ? false : values.color ? true : undefined,
-    version: values.version ?? false,
-    help: values.help ?? false,
-  };
-}
-
-function isWithin(parent: string, child: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
 
 function ruleInfos(): Map<string, RuleInfo> {
   const infos = new Map<string, RuleInfo>();
@@ -222,32 +97,6 @@ function eslintFactory(onIgnoreFileWarning: () => void): (options: ESLint.Option
   };
 }
 
-/** Runs the scan; resolves to the exit code. Never throws: internal errors become exit code 2. */
-export async function runScan(argv: readonly string[], io: CliIO, options: ScanOptions = {}): Promise<number> {
-  let args: ParsedScanArgs;
-  try {
-    args = parseScanArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`handler-state scan: ${error.message}\n\n${SCAN_USAGE}`);
-    return EXIT_FATAL;
-  }
-  if (args.help) {
-    io.stdout.write(SCAN_USAGE);
-    return EXIT_OK;
-  }
-  if (args.version) {
-    io.stdout.write(`${plugin.meta.version}\n`);
-    return EXIT_OK;
-  }
-  try {
-    return await scan(args, io, options);
-  } catch (error) {
-    io.stderr.write(`handler-state scan: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
-    return EXIT_FATAL;
-  }
-}
-
 /** The `settings['handler-state'].handlers` entries that a project's manifests declare, as absolute globs. */
 interface ManifestHandlers {
   root: string;
@@ -282,7 +131,7 @@ async function manifestHandlers(
     for (const problem of discovered.problems) {
       if (!related(problem.manifest)) continue;
       // Named from where the scan runs, as every other path it prints.
-      const shown = path.relative(cwd, path.resolve(root, problem.manifest)).split(path.sep).join('/');
+      const shown = shownPath(cwd, path.resolve(root, problem.manifest));
       problems.push({ ...problem, manifest: shown || problem.manifest });
     }
     const names = new Map<string, Set<string>>();
@@ -330,7 +179,8 @@ function commonDirectory(paths: readonly string[]): string {
   return common;
 }
 
-async function scan(args: ParsedScanArgs, io: CliIO, options: ScanOptions): Promise<number> {
+/** Runs a scan whose arguments have been checked; resolves to the exit code. */
+export async function scan(args: ParsedScanArgs, io: CliIO, options: ScanOptions): Promise<number> {
   const cwd = path.resolve(io.cwd);
   const note = (text: string): void => {
     io.stderr.write(`handler-state scan: ${text}\n`);
@@ -357,9 +207,7 @@ async function scan(args: ParsedScanArgs, io: CliIO, options: ScanOptions): Prom
   const collected = collectFiles(args.paths, cwd, { ignorePatterns: args.ignorePatterns });
   const pathProblems: PathProblem[] = [...collected.problems];
   for (const problem of collected.ignoreProblems) {
-    note(
-      `${path.relative(cwd, problem.origin) || problem.origin} is not read (${problem.problem}); its patterns do not apply`,
-    );
+    note(`${shownPath(cwd, problem.origin)} is not read (${problem.problem}); its patterns do not apply`);
   }
 
   // Each scanned path belongs to a project; the project, never the working directory, bounds what is read.
@@ -408,7 +256,7 @@ async function scan(args: ParsedScanArgs, io: CliIO, options: ScanOptions): Prom
         pathProblems.push({
           path: file,
           kind: 'ignored',
-          message: `${path.relative(cwd, file)} is ignored by ${path.relative(cwd, decisions.configFile) || decisions.configFile}`,
+          message: `${shownPath(cwd, file)} is ignored by ${shownPath(cwd, decisions.configFile)}`,
         });
       } else ignoredByConfig++;
       continue;
@@ -431,7 +279,7 @@ async function scan(args: ParsedScanArgs, io: CliIO, options: ScanOptions): Prom
       result = await lintFile(linters, setup, file, read.text, sourceTypeOf);
     } catch (error) {
       // The project's options for the plugin's rules can be invalid for this version of it: ESLint refuses the config.
-      const from = decisions ? ` with the options in ${path.relative(cwd, decisions.configFile)}` : '';
+      const from = decisions ? ` with the options in ${shownPath(cwd, decisions.configFile)}` : '';
       pathProblems.push({
         path: file,
         kind: 'failed',
@@ -441,13 +289,16 @@ async function scan(args: ParsedScanArgs, io: CliIO, options: ScanOptions): Prom
     }
     if (!result) continue;
     filesScanned++;
-    sources.set(file, read.text);
-    results.push(keepOwnMessages(result, ruleIds));
+    const kept = keepOwnMessages(result, ruleIds);
+    // Code frames and fingerprints need the text of the files that have messages; a large repository's other
+    // files are not held until the end of the run.
+    if (kept.messages.length > 0) sources.set(file, read.text);
+    results.push(kept);
   }
   progress.done();
 
   // A checkout without its dependencies installed cannot load its configs; one line says so, --verbose lists them.
-  const shownConfig = (file: string): string => path.relative(cwd, file) || file;
+  const shownConfig = (file: string): string => shownPath(cwd, file);
   if (configs.problems.length === 1 || (args.verbose && configs.problems.length > 1)) {
     for (const problem of configs.problems) {
       note(

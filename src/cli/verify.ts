@@ -1,18 +1,10 @@
 // `handler-state verify <file>`: invokes a handler several times in one module instance and shows what survived.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import type { VerifyOptions } from '../runtime/index.js';
+import { PLATFORMS, TEMPLATES, type Platform, type TemplateName } from '../runtime/types.js';
+import { parseCommandLine, UsageError, type OptionSpecs } from './args.js';
 import { EXIT_FATAL, EXIT_OK } from './exit-codes.js';
-import {
-  PLATFORMS,
-  TEMPLATES,
-  VerifyUsageError,
-  formatVerifyReport,
-  verifyHandler,
-  type Platform,
-  type TemplateName,
-  type VerifyOptions,
-} from '../runtime/index.js';
 
 /** Where the command writes, and from which directory it runs; the same shape `scan` takes. */
 export interface VerifyIO {
@@ -50,60 +42,50 @@ Options:
 Exit codes: 0 no leak shown, 1 a leak shown, 2 usage error, or the handler could not be loaded or run.
 `;
 
+const VERIFY_OPTIONS = {
+  export: { type: 'string', short: 'e' },
+  event: { type: 'string' },
+  template: { type: 'string', short: 't' },
+  platform: { type: 'string', short: 'p' },
+  times: { type: 'string', short: 'n' },
+  concurrency: { type: 'string', short: 'c' },
+  timeout: { type: 'string' },
+  stub: { type: 'string', multiple: true },
+  define: { type: 'string', multiple: true },
+  import: { type: 'string', multiple: true },
+  'max-depth': { type: 'string' },
+  'max-nodes': { type: 'string' },
+  strict: { type: 'boolean' },
+  'no-static': { type: 'boolean' },
+  format: { type: 'string', short: 'f' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies OptionSpecs;
+
 function integer(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d+$/u.test(raw)) throw new VerifyUsageError(`--${name} needs a whole number, got "${raw}"`);
+  if (!/^\d+$/u.test(raw)) throw new UsageError(`--${name} needs a whole number, got "${raw}"`);
   return Number(raw);
 }
 
 function parse(argv: readonly string[]): { options: VerifyOptions; format: 'human' | 'json' } | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        export: { type: 'string', short: 'e' },
-        event: { type: 'string' },
-        template: { type: 'string', short: 't' },
-        platform: { type: 'string', short: 'p' },
-        times: { type: 'string', short: 'n' },
-        concurrency: { type: 'string', short: 'c' },
-        timeout: { type: 'string' },
-        stub: { type: 'string', multiple: true },
-        define: { type: 'string', multiple: true },
-        import: { type: 'string', multiple: true },
-        'max-depth': { type: 'string' },
-        'max-nodes': { type: 'string' },
-        strict: { type: 'boolean' },
-        'no-static': { type: 'boolean' },
-        format: { type: 'string', short: 'f' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new VerifyUsageError((error as Error).message);
-  }
+  const parsed = parseCommandLine(argv, VERIFY_OPTIONS);
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (positionals.length !== 1) {
-    throw new VerifyUsageError(positionals.length === 0 ? 'name the handler file to verify' : 'verify takes one file');
+    throw new UsageError(positionals.length === 0 ? 'name the handler file to verify' : 'verify takes one file');
   }
   const format = values.format ?? 'human';
-  if (format !== 'human' && format !== 'json')
-    throw new VerifyUsageError(`Unknown format "${format}": use human or json`);
+  if (format !== 'human' && format !== 'json') throw new UsageError(`unknown format "${format}": use human or json`);
   const stubs: Record<string, string> = {};
   for (const entry of values.stub ?? []) {
     const eq = entry.lastIndexOf('=');
-    if (eq <= 0 || eq === entry.length - 1)
-      throw new VerifyUsageError(`--stub needs <specifier>=<file>, got "${entry}"`);
+    if (eq <= 0 || eq === entry.length - 1) throw new UsageError(`--stub needs <specifier>=<file>, got "${entry}"`);
     stubs[entry.slice(0, eq)] = entry.slice(eq + 1);
   }
   const defines: Record<string, unknown> = {};
   for (const entry of values.define ?? []) {
     const eq = entry.indexOf('=');
-    if (eq <= 0) throw new VerifyUsageError(`--define needs <name>=<value>, got "${entry}"`);
+    if (eq <= 0) throw new UsageError(`--define needs <name>=<value>, got "${entry}"`);
     const raw = entry.slice(eq + 1);
     try {
       defines[entry.slice(0, eq)] = JSON.parse(raw) as unknown;
@@ -139,7 +121,7 @@ export async function runVerify(argv: readonly string[], io: VerifyIO): Promise<
   try {
     parsed = parse(argv);
   } catch (error) {
-    if (!(error instanceof VerifyUsageError)) throw error;
+    if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`handler-state verify: ${error.message}\n\n${VERIFY_USAGE}`);
     return EXIT_FATAL;
   }
@@ -153,6 +135,8 @@ export async function runVerify(argv: readonly string[], io: VerifyIO): Promise<
     io.stderr.write(`handler-state verify: no such file: ${String(options.file)}\n`);
     return EXIT_FATAL;
   }
+  // The runtime (and the parser it lints with) is loaded only now: help and usage errors answer without it.
+  const { VerifyUsageError, formatVerifyReport, verifyHandler } = await import('../runtime/index.js');
   try {
     const result = await verifyHandler({ ...options, cwd: io.cwd, env: io.env });
     io.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatVerifyReport(result));

@@ -98,6 +98,12 @@ export function walkFiles<State>(root: string, options: WalkOptions<State>): str
   return found.sort(compare);
 }
 
+/** True when `child` is `parent` or lies under it. */
+export function isWithin(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

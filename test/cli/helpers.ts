@@ -1,5 +1,5 @@
 // A captured CLI run and the handler fixtures the scan and snippet tests share (temp projects: test/helpers/temp.ts).
-import { runScan, type CliIO, type ScanOptions } from '../../src/cli/scan.js';
+import { runScan, type CliIO, type ScanOptions } from '../../src/cli/scan-command.js';
 
 export interface CapturedRun {
   code: number;

@@ -42,6 +42,26 @@ describe('a project scanned from another directory', () => {
     expect(log.runs[0].originalUriBaseIds?.['%SRCROOT%']?.uri).toBe(`${pathToFileURL(target).href}/`);
   });
 
+  it('names the files of a project outside the working directory by their absolute paths, not by ../..', async () => {
+    const target = project({
+      'package.json': '{}',
+      'src/a.js': LEAKY_CJS,
+      'serverless.yml': 'service: s\nprovider:\n  name: aws\nfunctions:\n  f:\n    handler: src/gone.handler\n',
+    });
+    const elsewhere = project({});
+    const run = await scanIn(elsewhere, [target, '--verbose']);
+    const posix = target.split(path.sep).join('/');
+    expect(run.stdout).toContain(`${posix}/src/a.js\n  5:3  error`);
+    expect(run.stderr).toContain(`${posix}/serverless.yml`);
+    expect(run.stdout + run.stderr).not.toContain('../');
+    // Inside the working directory, paths stay relative.
+    const inside = await scanIn(target, ['.', '--verbose']);
+    expect(inside.stdout).toContain('src/a.js\n  5:3  error');
+    expect(inside.stdout).not.toContain(posix);
+    expect(inside.stderr).toContain('serverless.yml');
+    expect(inside.stderr).not.toContain(posix);
+  });
+
   it('does the same through the built bin, run from the file system root', () => {
     const target = project({ 'package.json': '{}', 'src/a.js': LEAKY_CJS });
     // Run from `/`: nothing outside the project may be walked, so this takes seconds; the limit turns a regression
