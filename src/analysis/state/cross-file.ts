@@ -10,6 +10,7 @@ import { parseFile } from '../file/parse.js';
 import { clearImporterIndex } from '../file/importers.js';
 import { clearResolveCache, resolveImport } from '../file/resolve.js';
 import { readTextFile } from '../../util/read-file.js';
+import { noteIncomplete, relativeToLinted } from '../incomplete.js';
 import { factsOf, type FileFacts, type ParsedFile } from '../file/index.js';
 import type { ImportTarget } from '../file/imports.js';
 import { classMethod, isClassNode, objectMethod, type ClassNode } from '../file/members.js';
@@ -238,21 +239,43 @@ function deeper(budget: Budget): Budget {
 
 type ExportTarget = { value: TSESTree.Node } | { reexport: { file: string; name: string } };
 
-/** Where `name` is defined in a module (the facts' export model), with re-exports resolved to files. */
-function findExport(facts: FileFacts, file: string, name: string, budget: Budget): ExportTarget | null {
+/** How many modules deep `export * from` is searched for a name. */
+const MAX_EXPORT_STAR_DEPTH = 16;
+
+/**
+ * Where `name` is defined in a module (the facts' export model), with re-exports resolved to files. `export *`
+ * is searched depth-first with each module once (`searched`), so cycles and barrels that re-export themselves
+ * end; a chain deeper than the budget stops there and the loss is noted.
+ */
+function findExport(
+  facts: FileFacts,
+  file: string,
+  name: string,
+  budget: Budget,
+  searched = new Set<string>(),
+  depth = 0,
+): ExportTarget | null {
   const found = facts.exports.find(name);
   if (found && 'value' in found) return found;
   if (found) {
     const resolved = resolveImport(file, found.reexport.source);
     return resolved ? { reexport: { file: resolved, name: found.reexport.name } } : null;
   }
+  searched.add(file);
   // `export * from './impl'`: the first module that has the name.
   for (const source of facts.exports.starSources) {
     const resolved = resolveImport(file, source);
-    if (!resolved || budget.files.size >= MAX_FILES_PER_LINT) continue;
+    if (!resolved || searched.has(resolved) || budget.files.size >= MAX_FILES_PER_LINT) continue;
+    if (depth >= MAX_EXPORT_STAR_DEPTH) {
+      noteIncomplete(
+        `\`export *\` from ${relativeToLinted(file)}`,
+        `the chain of \`export *\` is more than ${MAX_EXPORT_STAR_DEPTH} modules deep`,
+      );
+      return null;
+    }
     const loaded = load(resolved);
     const starFacts = loaded?.file ? factsOf(loaded.file) : null;
-    if (starFacts && findExport(starFacts, resolved, name, deeper(budget))) {
+    if (starFacts && findExport(starFacts, resolved, name, budget, searched, depth + 1)) {
       return { reexport: { file: resolved, name } };
     }
   }

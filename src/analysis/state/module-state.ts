@@ -9,6 +9,7 @@ import {
   staticPropertyName,
   thisExpressions,
   unwrap,
+  chainOperands,
   valueParent,
   type VisitorKeys,
 } from '../file/ast.js';
@@ -177,13 +178,13 @@ export class ModuleState {
       case T.CallExpression:
         return this.constructedShape(value);
       case T.LogicalExpression:
-      case T.ConditionalExpression: {
-        const parts =
-          value.type === T.LogicalExpression ? [value.left, value.right] : [value.consequent, value.alternate];
+      case T.ConditionalExpression:
+        // Each operand of the whole chain (`a || b || …`, thousands long in generated code), without recursion.
         return combineShapes(
-          parts.filter((part) => dottedName(part) !== selfKey).map((part) => this.valueShape(part, selfKey)),
+          chainOperands(value, shapeLinks)
+            .filter((part) => dottedName(part) !== selfKey)
+            .map((part) => this.valueShape(part, selfKey)),
         );
-      }
       case T.AwaitExpression:
         return 'opaque';
       case T.TSArrayType:
@@ -291,6 +292,14 @@ const ARRAY_RETURNING = new Set([
   'reverse',
   'copyWithin',
 ]);
+
+/** The parts of a link of a chain whose value is one of its operands: `a || b`, `p ? a : b`. */
+function shapeLinks(node: TSESTree.Node): TSESTree.Node[] | null {
+  const value = unwrap(node);
+  if (value.type === T.LogicalExpression) return [value.left, value.right];
+  if (value.type === T.ConditionalExpression) return [value.consequent, value.alternate];
+  return null;
+}
 
 function combineShapes(shapes: Shape[]): Shape {
   const known = shapes.filter((shape) => shape !== 'unknown' && shape !== 'empty');

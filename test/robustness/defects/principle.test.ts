@@ -8,12 +8,12 @@ import { builtPlugin, expectCorrect } from './harness.js';
 const context = builtPlugin();
 
 describe.concurrent('a failing analysis stage', () => {
-  // Defect: the analysis catches its own exceptions and returns an empty result: "0 findings" on broken input.
-  it.fails('gives the file a diagnostic that names the failure', () => expectCorrect(S.failureIsVisible, context));
-  // Defect: one try/catch around the whole file, so a failure in one handler loses every handler.
-  it.fails("loses only the failing handler: the other handler's finding is reported", () =>
-    expectCorrect(S.failureIsContained, context),
-  );
+  // Guards against a defect: the analysis caught its own exceptions and returned an empty result, "0 findings" on
+  // broken input.
+  it('gives the file a diagnostic that names the failure', () => expectCorrect(S.failureIsVisible, context));
+  // Guards against a defect: one try/catch around the whole file, so a failure in one handler lost every handler.
+  it("loses only the failing handler: the other handler's finding is reported", () =>
+    expectCorrect(S.failureIsContained, context));
   it('is rethrown under HANDLER_STATE_DEBUG=1', () => expectCorrect(S.debugRethrows, context));
   // Guards against a defect: any non-empty value turns the debug switch on, "0" included.
   it('is not rethrown under HANDLER_STATE_DEBUG=0', () => expectCorrect(S.debugZeroIsOff, context));
