@@ -158,8 +158,10 @@ function computeSummary(
 ): ImportedWrite[] {
   const target = resolveExportPath(facts, file, exportPath, thisName, budget);
   if (!target) return [];
+  // A re-export is where the name is, not a call: it costs no call depth. Its chain ends at a cycle (the
+  // in-progress check) or at the budget of files per lint.
   if ('reexport' in target) {
-    return summarize(target.reexport.file, target.reexport.path, file, thisName, deeper(budget), analyzeLoaded);
+    return summarize(target.reexport.file, target.reexport.path, file, thisName, budget, analyzeLoaded);
   }
   const handler: Handler = { node: target.fn, name: target.name, reason: 'summary of an imported function' };
   const findings = analyzeLoaded(facts.file, file, [handler], target.thisRoots, deeper(budget));
@@ -275,9 +277,9 @@ function findExport(
     }
     const loaded = load(resolved);
     const starFacts = loaded?.file ? factsOf(loaded.file) : null;
-    if (starFacts && findExport(starFacts, resolved, name, budget, searched, depth + 1)) {
-      return { reexport: { file: resolved, name } };
-    }
+    const inner = starFacts ? findExport(starFacts, resolved, name, budget, searched, depth + 1) : null;
+    // Straight to the module that defines the name (or re-exports it by name), however many barrels are between.
+    if (inner) return 'value' in inner ? { reexport: { file: resolved, name } } : inner;
   }
   return null;
 }
