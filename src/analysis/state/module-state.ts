@@ -91,10 +91,17 @@ export class ModuleState {
    */
   isStateVariable(variable: Scope.Variable): boolean {
     if (this.closureState.variables.has(variable)) return true;
-    if (variable.scope !== this.scopes.module && variable.scope !== this.scopes.global) return false;
     if (variable.defs.length === 0) return false;
+    // A variable of a namespace (`namespace Registry { export const items = [] }`) lives as long as the module.
+    if (isNamespaceVariable(variable, this.scopes)) return variable.defs.every((def) => def.type === 'Variable');
+    if (variable.scope !== this.scopes.module && variable.scope !== this.scopes.global) return false;
     return variable.defs.every(
-      (def) => def.type === 'Variable' || def.type === 'ClassName' || def.type === 'ImportBinding',
+      (def) =>
+        def.type === 'Variable' ||
+        def.type === 'ClassName' ||
+        def.type === 'ImportBinding' ||
+        // The namespace object itself: `Registry.items.push(x)` writes into it.
+        (def.type === 'TSModuleName' && isRuntimeNamespace(def.node as TSESTree.Node)),
     );
   }
 
@@ -301,6 +308,24 @@ function shapeLinks(node: TSESTree.Node): TSESTree.Node[] | null {
   return null;
 }
 
+/** A namespace with a body that runs (`namespace NS { … }`), not a `declare` or ambient module. */
+function isRuntimeNamespace(node: TSESTree.Node): boolean {
+  return (
+    node.type === T.TSModuleDeclaration && !node.declare && node.id.type === T.Identifier && node.body !== undefined
+  );
+}
+
+/** Declared in a runtime namespace that sits, through nested namespaces only, at module level. */
+function isNamespaceVariable(variable: Scope.Variable, scopes: ModuleScopes): boolean {
+  let scope: Scope.Scope | null = variable.scope as Scope.Scope;
+  if (scope.type !== 'tsModule') return false;
+  while (scope && scope.type === 'tsModule') {
+    if (!isRuntimeNamespace(scope.block as TSESTree.Node)) return false;
+    scope = scope.upper;
+  }
+  return scope === scopes.module || scope === scopes.global;
+}
+
 function combineShapes(shapes: Shape[]): Shape {
   const known = shapes.filter((shape) => shape !== 'unknown' && shape !== 'empty');
   if (known.includes('bounded')) return 'bounded';
@@ -340,6 +365,12 @@ export function* stateReferences(
   const moduleVariables = new Set<Scope.Variable>(scopes.module.variables as Scope.Variable[]);
   if (scopes.module !== scopes.global)
     for (const v of scopes.global.variables) moduleVariables.add(v as Scope.Variable);
+  // The variables of namespaces at module level, nested ones included.
+  const namespaces = [...scopes.module.childScopes].filter((scope) => scope.type === 'tsModule');
+  for (let i = 0; i < namespaces.length; i++) {
+    for (const v of namespaces[i].variables) moduleVariables.add(v as Scope.Variable);
+    namespaces.push(...namespaces[i].childScopes.filter((scope) => scope.type === 'tsModule'));
+  }
   for (const variable of moduleVariables) {
     if (!state.isStateVariable(variable)) continue;
     const root: StateRoot = { key: variable.name, name: variable.name, variable, kind: 'variable' };
