@@ -57,8 +57,16 @@ export function partName(part: string): string {
   return part === 'this file' ? active.prefix : `${active.prefix} (${part})`;
 }
 
+/** How many losses have been noted in this process: a result computed while it grew is not complete. */
+let losses = 0;
+
+export function lossCount(): number {
+  return losses;
+}
+
 /** Notes that `part` of the file being analysed was not analysed (fully), and why. */
 export function noteIncomplete(part: string, reason: string): void {
+  losses++;
   active?.incomplete.note(partName(part), reason);
 }
 

@@ -50,6 +50,19 @@ describe('scan and an incomplete analysis', () => {
     expect(run.stderr).toMatch(/\b1 finding\b/u);
   });
 
+  it('every file that meets the same incomplete summary says so, whichever is linted first', async () => {
+    const files = deepBarrels();
+    files['src/other.mjs'] = files['src/handler.mjs'];
+    const run = await scanIn(makeProject(files), ['src', '--format', 'json'], { stderr: true });
+    expect(run.code).toBe(2);
+    const results = JSON.parse(run.stdout) as JsonResult[];
+    const incomplete = results.filter((result) =>
+      result.messages.some((message) => message.messageId === 'analysisIncomplete'),
+    );
+    expect(incomplete.map((result) => result.filePath.split('/').pop())).toEqual(['handler.mjs', 'other.mjs']);
+    expect(run.stderr).toContain('2 files not fully analysed');
+  });
+
   it('a chain within the budget is followed to the write, and the scan exits 1', async () => {
     const files = deepBarrels();
     files['src/handler.mjs'] = files['src/handler.mjs'].replace('barrel0.mjs', `barrel${DEPTH - 8}.mjs`);

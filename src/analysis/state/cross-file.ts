@@ -10,7 +10,7 @@ import { parseFile } from '../file/parse.js';
 import { clearImporterIndex } from '../file/importers.js';
 import { clearResolveCache, resolveImport } from '../file/resolve.js';
 import { readTextFile } from '../../util/read-file.js';
-import { noteIncomplete, relativeToLinted } from '../incomplete.js';
+import { lossCount, noteIncomplete, relativeToLinted } from '../incomplete.js';
 import { factsOf, type FileFacts, type ParsedFile } from '../file/index.js';
 import type { ImportTarget } from '../file/imports.js';
 import { classMethod, isClassNode, objectMethod, type ClassNode } from '../file/members.js';
@@ -129,12 +129,14 @@ export function summarize(
   budget.files.add(file);
   budget.inProgress.add(progressKey);
   let summary: ImportedWrite[] = [];
+  const lossesBefore = lossCount();
   try {
     summary = computeSummary(facts, file, exportPath, thisName, budget, analyzeLoaded);
   } finally {
     budget.inProgress.delete(progressKey);
   }
-  loaded.summaries.set(key, summary);
+  // An incomplete summary is not kept: every importer then meets (and reports) the same loss.
+  if (lossCount() === lossesBefore) loaded.summaries.set(key, summary);
   return relocate(summary, file, fromFile);
 }
 
