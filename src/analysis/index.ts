@@ -23,6 +23,7 @@ import { WriteFinder, type WriteSite } from './state/writes.js';
 import { createTypeOracle, type TypeOracle } from './type-aware.js';
 import type { FileAnalysis, Finding, FunctionNode, Handler, MoveDeclaration } from './types.js';
 import { debugEnabled } from '../util/debug.js';
+import { collecting, describeError, guarded, Incomplete, noteIncomplete, withinFile } from './incomplete.js';
 
 const cache = new WeakMap<TSESTree.Program, FileAnalysis>();
 
@@ -35,27 +36,28 @@ export function analyze(context: AnalyzeContext): FileAnalysis {
   if (cached) return cached;
   const settings = resolveSettings(context.settings, context.filename, context.cwd);
   const problems = [...settings.errors];
-  let analysis: Omit<FileAnalysis, 'settingsProblems'>;
-  // The one place internal errors are caught: a rule must never take down the user's lint run. The corpus run and
-  // the tests set HANDLER_STATE_DEBUG to see real failures.
-  try {
-    let oracle: TypeOracle | null = null;
-    if (settings.typeAware) {
-      const created = createTypeOracle(context);
-      oracle = created.oracle;
-      if (created.problem) problems.push(created.problem);
-    }
-    analysis = analyzeFile(sourceCode, settings, context.filename, oracle);
-  } catch (error) {
-    if (debugEnabled()) throw error;
-    analysis = EMPTY;
-  }
-  const result: FileAnalysis = { ...analysis, settingsProblems: problems };
+  // A rule must never take down the user's lint run, and a failure must never pass for a clean file: each part of
+  // the analysis that fails is lost alone and noted (test with HANDLER_STATE_DEBUG=1 to see the errors themselves).
+  const incomplete = new Incomplete();
+  const analysis = collecting(incomplete, context.filename, () =>
+    guarded('this file', EMPTY, () => {
+      let oracle: TypeOracle | null = null;
+      if (settings.typeAware) {
+        const created = createTypeOracle(context);
+        oracle = created.oracle;
+        if (created.problem) problems.push(created.problem);
+      }
+      return analyzeFile(sourceCode, settings, context.filename, oracle);
+    }),
+  );
+  const result: FileAnalysis = { ...analysis, settingsProblems: problems, incomplete: incomplete.problems };
   cache.set(ast, result);
   return result;
 }
 
-const EMPTY: Omit<FileAnalysis, 'settingsProblems'> = {
+type Analysis = Omit<FileAnalysis, 'settingsProblems' | 'incomplete'>;
+
+const EMPTY: Analysis = {
   handlers: [],
   findings: [],
   listenerLeaks: [],
@@ -75,39 +77,117 @@ function analyzeFile(
   filename: string,
   oracle: TypeOracle | null,
   summary?: SummaryOptions,
-): Omit<FileAnalysis, 'settingsProblems'> {
+): Analysis {
   const facts = factsOf(file);
   if (!facts) return EMPTY;
   const base: BaseContext = { file, filename, facts, scopes: facts.scopes, settings, oracle };
   const handlers = summary ? summary.handlers : findHandlers(facts, settings, filename, oracle);
   // The functions other files' handlers call per request: the writes they make are reported here too.
-  const reached = !summary && settings.crossFile ? reachedFromImporters(base) : null;
+  const reached =
+    !summary && settings.crossFile
+      ? guarded('calls from importing files', null, () => reachedFromImporters(base))
+      : null;
   const entries = reached ? [...handlers, ...reached.handlers] : handlers;
   if (entries.length === 0) return { ...EMPTY, handlers };
+  const thisRoots = [...(summary?.thisRoots ?? []), ...(reached?.thisRoots ?? [])];
+  const parts = contained(entries, (subset) => analyzeEntries(base, subset, thisRoots, summary));
+  const findings = merged(parts.map((part) => part.findings));
+  if (summary) return { ...EMPTY, handlers, findings };
+  return {
+    handlers,
+    findings: reached ? findings.flatMap((finding) => placeReached(finding, filename)) : findings,
+    listenerLeaks: merged(parts.map((part) => part.listenerLeaks)),
+    libraryContextLeaks: merged(parts.map((part) => part.libraryContextLeaks)),
+  };
+}
+
+type EntryAnalysis = Pick<Analysis, 'findings' | 'listenerLeaks' | 'libraryContextLeaks'>;
+
+/** Everything found from one set of entry functions (the file's handlers, or one of them after a failure). */
+function analyzeEntries(
+  base: BaseContext,
+  entries: Handler[],
+  thisRoots: readonly ThisRoot[],
+  summary: SummaryOptions | undefined,
+): EntryAnalysis {
+  const { settings } = base;
   const reachContext: ReachContext = { ...base, handlers: entries, reach: new Reachability(base, entries) };
   const ctx: FileContext = {
     ...reachContext,
     state: new ModuleState(reachContext),
     requestData: new RequestData(reachContext),
   };
-  const findings = stateFindings(ctx, [...(summary?.thisRoots ?? []), ...(reached?.thisRoots ?? [])]);
+  const findings = stateFindings(ctx, thisRoots);
   if (settings.crossFile) {
     const budget = summary?.budget ?? newBudget();
-    const analyzeLoaded: AnalyzeLoaded = (loaded, loadedName, pseudoHandlers, thisRoots, nextBudget) =>
-      analyzeFile(loaded, settings, loadedName, null, { handlers: pseudoHandlers, thisRoots, budget: nextBudget })
-        .findings as Finding[];
-    findings.push(...crossFileFindings(ctx, budget, analyzeLoaded));
+    // A summary that fails loses that module's summary only, noted under the module's name.
+    const analyzeLoaded: AnalyzeLoaded = (loaded, loadedName, pseudoHandlers, roots, nextBudget) =>
+      withinFile(loadedName, () =>
+        guarded('this file', [], () =>
+          analyzeFile(loaded, settings, loadedName, null, {
+            handlers: pseudoHandlers,
+            thisRoots: roots,
+            budget: nextBudget,
+          }).findings.slice(),
+        ),
+      );
+    findings.push(...guarded('calls into imported files', [], () => crossFileFindings(ctx, budget, analyzeLoaded)));
   }
   findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
-  if (summary) return { ...EMPTY, handlers, findings };
+  if (summary) return { findings, listenerLeaks: [], libraryContextLeaks: [] };
   // Listener and library findings keep to this file's own handlers: their messages have no place for another file.
   const own = (leak: { handler: Handler }) => !leak.handler.reachedFrom;
   return {
-    handlers,
-    findings: reached ? findings.flatMap((finding) => placeReached(finding, filename)) : findings,
-    listenerLeaks: findListenerLeaks(ctx).filter(own),
-    libraryContextLeaks: findLibraryContextLeaks(ctx).filter(own),
+    findings,
+    listenerLeaks: guarded('listener registrations', [], () => findListenerLeaks(ctx).filter(own)),
+    libraryContextLeaks: guarded('library context', [], () => findLibraryContextLeaks(ctx).filter(own)),
   };
+}
+
+/** How many times one file's analysis is re-run to find which handlers fail. */
+const MAX_CONTAINMENT_RUNS = 64;
+
+/**
+ * Runs `run` on every entry at once; when that fails, on halves, down to single entries, so that a failure
+ * loses only the handlers it happens in (or, past the re-run budget, the group it happens in).
+ */
+function contained(entries: Handler[], run: (subset: Handler[]) => EntryAnalysis): EntryAnalysis[] {
+  let runs = 0;
+  const attempt = (subset: Handler[]): EntryAnalysis[] => {
+    runs++;
+    try {
+      return [run(subset)];
+    } catch (error) {
+      if (debugEnabled()) throw error;
+      if (subset.length === 1 || runs + 2 > MAX_CONTAINMENT_RUNS) {
+        noteIncomplete(handlersPart(subset), describeError(error));
+        return [];
+      }
+      const middle = Math.ceil(subset.length / 2);
+      return [...attempt(subset.slice(0, middle)), ...attempt(subset.slice(middle))];
+    }
+  };
+  return attempt(entries);
+}
+
+function handlersPart(handlers: readonly Handler[]): string {
+  const names = handlers.slice(0, 3).map((handler) => `\`${handler.name}\``);
+  const rest = handlers.length > 3 ? ` and ${handlers.length - 3} more` : '';
+  return `${handlers.length === 1 ? 'handler' : 'handlers'} ${names.join(', ')}${rest}`;
+}
+
+/** One list from the parts' lists, each thing once (the parts of a re-run may find the same write), in file order. */
+function merged<T extends { node: TSESTree.Node }>(lists: ReadonlyArray<readonly T[]>): T[] {
+  if (lists.length === 1) return [...lists[0]];
+  const seen = new Set<string>();
+  const result: T[] = [];
+  for (const item of lists.flat()) {
+    const key = `${item.node.range[0]}:${item.node.range[1]}:${(item as { kind?: string }).kind ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(item);
+  }
+  return result.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
 /**
@@ -142,7 +222,15 @@ function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Findin
   const { state, reach } = ctx;
   const finder = new WriteFinder(ctx);
   const sites: WriteSite[] = [];
-  for (const [root, start] of stateReferences(ctx.facts, state, thisRoots)) sites.push(...finder.find(start, root));
+  for (const [root, start] of stateReferences(ctx.facts, state, thisRoots)) {
+    sites.push(
+      ...guarded(
+        () => `writes to \`${root.name}\``,
+        [],
+        () => finder.find(start, root),
+      ),
+    );
+  }
   // Shapes depend on every assignment in the file (`global.log = global.log || []` anywhere).
   for (const site of sites) {
     // A computed segment (`x[key]`) names no one property, so its assignments say nothing about a shape.
@@ -178,7 +266,11 @@ function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Findin
   const classifier = new Classifier(ctx, lazy, bounds, new KeySpace(ctx, writtenRoots), toggled);
   const findings: Finding[] = [];
   for (const { site, context: reached } of requestTime) {
-    const classification = classifier.classify(site, reached.handler.node);
+    const classification = guarded(
+      () => `the write at line ${site.node.loc.start.line}`,
+      null,
+      () => classifier.classify(site, reached.handler.node),
+    );
     if (!classification) continue;
     // The route that makes the write unguarded, when another route reaches the same helper first.
     const context = classification.context ?? reached;

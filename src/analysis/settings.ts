@@ -66,7 +66,8 @@ export function resolveSettings(settings: unknown, filename: string, cwd: string
   const record = raw as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if ((KNOWN_KEYS as readonly string[]).includes(key)) continue;
-    const meant = NEAR_MISSES[key];
+    // Own keys only: `constructor` or `toString` must not find a "hint" on Object.prototype.
+    const meant = Object.hasOwn(NEAR_MISSES, key) ? NEAR_MISSES[key] : undefined;
     resolved.errors.push(
       meant
         ? `unknown key "${key}" (did you mean "${meant}"?)`

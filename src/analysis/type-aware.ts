@@ -1,5 +1,10 @@
 // Optional type information (settings typeAware / the *TypeChecked configs): collection shapes, handler types, imports.
-import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  ESLintUtils,
+  type ParserServicesWithTypeInformation,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import { createRequire } from 'node:module';
 import type * as ts from 'typescript';
 import { debugEnabled } from '../util/debug.js';
@@ -25,8 +30,11 @@ const HANDLER_TYPE_MODULES = /[\\/](?:@types[\\/]aws-lambda|@cloudflare[\\/]work
  * merely exists (another config enabled projectService) never changes results.
  */
 export function createTypeOracle(context: Context): { oracle: TypeOracle | null; problem: string | null } {
-  const services = ESLintUtils.getParserServices(context, true);
-  if (!services.program || !services.esTreeNodeToTSNodeMap) {
+  // A parser without type information (espree, or @typescript-eslint/parser without a project) gives no node
+  // maps; getParserServices would throw on that, and the file would lose its analysis for a settings mistake.
+  const raw = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
+  const services = raw?.program && raw.esTreeNodeToTSNodeMap ? ESLintUtils.getParserServices(context, true) : null;
+  if (!services?.program || !services.esTreeNodeToTSNodeMap) {
     return {
       oracle: null,
       problem:

@@ -97,4 +97,9 @@ export interface FileAnalysis {
   libraryContextLeaks: readonly LibraryContextLeak[];
   /** Problems with `settings['handler-state']` (and the type-information setting), in words, in a fixed order. */
   settingsProblems: readonly string[];
+  /**
+   * The parts of the file whose analysis failed or ran out of budget, each `<part>: <reason>` (`./lib/index.js:
+   * re-export chain longer than 16`): findings there may be missing. Empty when the analysis is complete.
+   */
+  incomplete: readonly string[];
 }

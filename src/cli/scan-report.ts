@@ -46,25 +46,37 @@ export interface ReportTotals {
   findingsByRule: Array<[string, number]>;
   /** Files ESLint could not parse. */
   parseErrorCount: number;
+  /** Files whose analysis could not finish (the `analysisIncomplete` diagnostic): findings there may be missing. */
+  incompleteCount: number;
 }
 
 export function totals(report: ScanReport): ReportTotals {
   let errorCount = 0;
   let warningCount = 0;
   let parseErrorCount = 0;
+  let incompleteCount = 0;
   const byRule = new Map<string, number>();
   for (const result of report.results) {
     errorCount += result.errorCount;
     warningCount += result.warningCount;
+    let incomplete = false;
     for (const message of result.messages) {
-      if (message.ruleId) byRule.set(message.ruleId, (byRule.get(message.ruleId) ?? 0) + 1);
+      // Not a finding: the file's analysis could not finish, so findings may be missing.
+      if (isAnalysisIncomplete(message)) incomplete = true;
+      else if (message.ruleId) byRule.set(message.ruleId, (byRule.get(message.ruleId) ?? 0) + 1);
     }
+    if (incomplete) incompleteCount++;
     if (result.fatalErrorCount > 0 && report.sources.has(result.filePath)) parseErrorCount++;
   }
   let handlerCount = 0;
   for (const count of report.handlersByFile.values()) handlerCount += count;
   const findingsByRule = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return { errorCount, warningCount, handlerCount, findingsByRule, parseErrorCount };
+  return { errorCount, warningCount, handlerCount, findingsByRule, parseErrorCount, incompleteCount };
+}
+
+/** The plugin's diagnostic on a file whose analysis could not finish (a stage failed, or a budget ran out). */
+export function isAnalysisIncomplete(message: { ruleId: string | null; messageId?: string }): boolean {
+  return message.messageId === 'analysisIncomplete' && message.ruleId?.startsWith('handler-state/') === true;
 }
 
 function plural(count: number, word: string, many = `${word}s`): string {
@@ -81,6 +93,7 @@ export function summaryLine(report: ScanReport): string {
   }
   const extras: string[] = [];
   if (sums.parseErrorCount > 0) extras.push(`${plural(sums.parseErrorCount, 'file')} failed to parse`);
+  if (sums.incompleteCount > 0) extras.push(`${plural(sums.incompleteCount, 'file')} not fully analysed`);
   const byKind = (kind: PathProblem['kind']) => report.pathProblems.filter((problem) => problem.kind === kind).length;
   const missing = byKind('missing');
   const unreadable = byKind('unreadable');
@@ -185,7 +198,9 @@ export function isDirectiveComplaint(message: Linter.LintMessage): boolean {
 /** `--quiet`: errors only, as ESLint's flag. */
 export function dropWarnings(result: ESLint.LintResult): ESLint.LintResult {
   if (result.warningCount === 0) return result;
-  return recount({ ...result, messages: result.messages.filter((message) => message.severity === 2) });
+  // An incomplete analysis stays whatever its severity: it is what makes the scan exit 2.
+  const kept = result.messages.filter((message) => message.severity === 2 || isAnalysisIncomplete(message));
+  return recount({ ...result, messages: kept });
 }
 
 /**

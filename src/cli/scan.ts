@@ -379,6 +379,8 @@ export async function scan(args: ParsedScanArgs, io: CliIO, options: ScanOptions
     io.stderr.write(`handler-state scan found too many warnings (maximum: ${args.maxWarnings}).\n`);
   }
   if (pathProblems.some(isFatalProblem)) return EXIT_FATAL;
+  // A file whose analysis could not finish may hide findings: a CI gate must not pass it as clean.
+  if (sums.incompleteCount > 0) return EXIT_FATAL;
   if (sums.errorCount > 0 || tooManyWarnings) return EXIT_FINDINGS;
   return EXIT_OK;
 }

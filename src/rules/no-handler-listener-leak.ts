@@ -4,7 +4,7 @@ import { createRule } from '../util/create-rule.js';
 import {
   allowSchema,
   analysisRuleCreate,
-  compileAllow,
+  readAllow,
   settingsMessages,
   type AllowOption,
   viaText,
@@ -66,7 +66,7 @@ export default createRule<Options, MessageIds>({
   create: analysisRuleCreate<MessageIds, readonly [AllowOption]>(
     'no-handler-listener-leak',
     (context, analysis, [options]) => {
-      const isAllowed = compileAllow(options.allow);
+      const isAllowed = readAllow(context, options.allow);
       for (const leak of analysis.listenerLeaks) {
         if (isAllowed(leak.target)) continue;
         context.report({

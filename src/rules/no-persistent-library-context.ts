@@ -3,7 +3,7 @@ import { createRule } from '../util/create-rule.js';
 import {
   allowSchema,
   analysisRuleCreate,
-  compileAllow,
+  readAllow,
   settingsMessages,
   type AllowOption,
   viaText,
@@ -44,7 +44,7 @@ export default createRule<Options, MessageIds>({
   create: analysisRuleCreate<MessageIds, readonly [AllowOption]>(
     'no-persistent-library-context',
     (context, analysis, [options]) => {
-      const isAllowed = compileAllow(options.allow);
+      const isAllowed = readAllow(context, options.allow);
       for (const leak of analysis.libraryContextLeaks) {
         if (isAllowed(leak.receiver)) continue;
         context.report({

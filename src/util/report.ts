@@ -28,11 +28,17 @@ export const allowOptionsSchema = [
   },
 ] as const;
 
-export type ReportMessageIds = 'settingsError' | 'moveIntoHandler';
+export type ReportMessageIds = keyof typeof settingsMessages | 'moveIntoHandler';
 
-/** The message every rule has: a problem with the plugin's settings. */
+/**
+ * The messages every rule has, about the run rather than the code: a problem with the plugin's settings, and a
+ * part of the file the analysis could not finish (so findings there may be missing).
+ */
 export const settingsMessages = {
   settingsError: 'Invalid `settings["handler-state"]`: {{problem}}. The plugin ignores the invalid part.',
+  invalidAllow: 'Invalid option `allow` entry `{{entry}}`: {{problem}}. The entry is ignored.',
+  analysisIncomplete:
+    'handler-state could not analyse {{problems}}. Findings there may be missing; HANDLER_STATE_DEBUG=1 shows the error.',
 } as const;
 
 export const sharedMessages = {
@@ -71,12 +77,23 @@ function reportsSettings(ast: object, name: RuleName): boolean {
 }
 
 type AnyRuleContext<MessageId extends string> = Readonly<
-  TSESLint.RuleContext<MessageId | 'settingsError', readonly unknown[]>
+  TSESLint.RuleContext<MessageId | keyof typeof settingsMessages, readonly unknown[]>
 >;
+
+/** How many of a file's incomplete parts the one diagnostic names. */
+const SHOWN_PROBLEMS = 3;
+
+/** The incomplete parts in one sentence: `./lib/index.js: re-export cycle; handler `a`: … and 2 more`. */
+export function incompleteText(problems: readonly string[]): string {
+  const shown = problems.slice(0, SHOWN_PROBLEMS).join('; ');
+  const rest = problems.length - SHOWN_PROBLEMS;
+  return rest > 0 ? `${shown}; and ${rest} more part${rest === 1 ? '' : 's'}` : shown;
+}
 
 /**
  * The `create` of every rule: note that the rule runs on this file, then at the end of the file read the shared
- * analysis (never write to it), report settings problems if this rule is the file's settings reporter, and hand
+ * analysis (never write to it), report settings problems and an incomplete analysis if this rule is the file's
+ * settings reporter, and hand
  * the analysis to `report`.
  */
 export function analysisRuleCreate<MessageId extends string, Options extends readonly unknown[]>(
@@ -92,6 +109,14 @@ export function analysisRuleCreate<MessageId extends string, Options extends rea
           for (const problem of analysis.settingsProblems) {
             context.report({ loc: { line: 1, column: 0 }, messageId: 'settingsError', data: { problem } });
           }
+          // One diagnostic per file, carried by the same rule as settings problems, whichever rules are on.
+          if (analysis.incomplete.length > 0) {
+            context.report({
+              loc: { line: 1, column: 0 },
+              messageId: 'analysisIncomplete',
+              data: { problems: incompleteText(analysis.incomplete) },
+            });
+          }
         }
         report(context, analysis, options);
       },
@@ -99,21 +124,97 @@ export function analysisRuleCreate<MessageId extends string, Options extends rea
   };
 }
 
-export function compileAllow(allow: readonly string[] | undefined): (name: string) => boolean {
-  if (!allow || allow.length === 0) return () => false;
-  const tests = allow.map((entry) => {
+/** What an `allow` option compiles to: the test, and a problem in words for each entry that is ignored. */
+export interface CompiledAllow {
+  isAllowed: (name: string) => boolean;
+  problems: Array<{ entry: string; problem: string }>;
+}
+
+/**
+ * The `allow` entries as one test. `/regex/` entries run without the `g` and `y` flags (which would carry
+ * `lastIndex` from one name to the next); an entry that is not a valid regular expression, or that repeats a
+ * repetition (`/(a+)+$/`, which can take exponential time), is ignored with a problem naming it.
+ */
+export function compileAllow(allow: readonly string[] | undefined): CompiledAllow {
+  const problems: CompiledAllow['problems'] = [];
+  if (!allow || allow.length === 0) return { isAllowed: () => false, problems };
+  const tests: Array<(name: string) => boolean> = [];
+  for (const entry of allow) {
     const regex = /^\/(.+)\/([a-z]*)$/u.exec(entry);
-    if (regex) {
-      try {
-        const re = new RegExp(regex[1], regex[2]);
-        return (name: string) => re.test(name);
-      } catch {
-        throw new Error(`handler-state: option "allow" has an invalid regular expression: ${entry}`);
-      }
+    if (!regex) {
+      tests.push((name) => name === entry);
+      continue;
     }
-    return (name: string) => name === entry;
-  });
-  return (name) => tests.some((test) => test(name));
+    const nested = nestedRepetition(regex[1]);
+    if (nested) {
+      problems.push({
+        entry,
+        problem: `it repeats a repetition (\`${nested}\`), which can take exponential time; write it without the nesting`,
+      });
+      continue;
+    }
+    try {
+      const re = new RegExp(regex[1], regex[2].replace(/[gy]/gu, ''));
+      tests.push((name) => re.test(name));
+    } catch (error) {
+      problems.push({ entry, problem: `it is not a valid regular expression (${(error as Error).message})` });
+    }
+  }
+  return { isAllowed: (name) => tests.some((test) => test(name)), problems };
+}
+
+/**
+ * The first group that is repeated (`+`, `*`, `{n,}`, `{n,m}`) and holds a repetition itself, as written (`(a+)+`);
+ * null when there is none. An escape or a character class is one character: `(\\d+)+` is nested, `([+])+` is not.
+ */
+export function nestedRepetition(source: string): string | null {
+  /** Per open group: where it starts, and whether a repetition was seen inside. */
+  const open: Array<{ start: number; repeats: boolean }> = [];
+  const repetitionAt = (index: number): number => {
+    const char = source[index];
+    if (char === '+' || char === '*') return 1;
+    if (char === '{') {
+      const match = /^\{\d+,\d*\}/u.exec(source.slice(index));
+      if (match && match[0] !== '{1,1}' && !/^\{(\d+),\1\}$/u.test(match[0])) return match[0].length;
+    }
+    return 0;
+  };
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index];
+    if (char === '\\') {
+      index++;
+      continue;
+    }
+    if (char === '[') {
+      for (index++; index < source.length && source[index] !== ']'; index++) if (source[index] === '\\') index++;
+      continue;
+    }
+    if (char === '(') {
+      open.push({ start: index, repeats: false });
+      continue;
+    }
+    if (char === ')') {
+      const group = open.pop();
+      const length = repetitionAt(index + 1);
+      if (group && length > 0 && group.repeats) return source.slice(group.start, index + 1 + length);
+      if (group && (group.repeats || length > 0) && open.length > 0) open[open.length - 1].repeats = true;
+      continue;
+    }
+    if (repetitionAt(index) > 0 && open.length > 0) open[open.length - 1].repeats = true;
+  }
+  return null;
+}
+
+/** The `allow` test of a rule, after reporting each ignored entry once per file at its top. */
+export function readAllow<MessageId extends string>(
+  context: AnyRuleContext<MessageId>,
+  allow: readonly string[] | undefined,
+): (name: string) => boolean {
+  const compiled = compileAllow(allow);
+  for (const { entry, problem } of compiled.problems) {
+    context.report({ loc: { line: 1, column: 0 }, messageId: 'invalidAllow', data: { entry, problem } });
+  }
+  return compiled.isAllowed;
 }
 
 export function handlerLabel(finding: Finding): string {
@@ -141,9 +242,20 @@ export function whereText(finding: Finding): string {
   return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
 }
 
-/** ` via `track()` → `save()``: the named helpers between a handler and what it does, for any finding kind. */
+/** How many helpers a `via` path names before the middle of a long chain is elided. */
+const MAX_VIA_SHOWN = 6;
+
+/**
+ * ` via `track()` → `save()``: the named helpers between a handler and what it does, for any finding kind; a long
+ * chain shows its first and last helpers (` via `a()` → `b()` → `c()` → … 1,194 more … → `y()` → `z()``).
+ */
 export function viaText(finding: Pick<Finding, 'via'>): string {
-  return finding.via.length === 0 ? '' : ` via ${finding.via.map((name) => `\`${name}()\``).join(' → ')}`;
+  const via = finding.via;
+  if (via.length === 0) return '';
+  const named = (names: readonly string[]) => names.map((name) => `\`${name}()\``).join(' → ');
+  if (via.length <= MAX_VIA_SHOWN) return ` via ${named(via)}`;
+  const hidden = via.length - 5;
+  return ` via ${named(via.slice(0, 3))} → … ${hidden.toLocaleString('en-US')} more … → ${named(via.slice(-2))}`;
 }
 
 /** The message a finding is reported with: one for the rule, or one chosen per finding (a variant for a special case). */
@@ -168,7 +280,7 @@ export function reportFindings<MessageId extends string>(
   messageId: MessageFor<MessageId>,
   allow: readonly string[] | undefined,
 ): void {
-  const isAllowed = compileAllow(allow);
+  const isAllowed = readAllow(context, allow);
   for (const finding of analysis.findings) {
     if (finding.kind !== kind) continue;
     if (isAllowed(finding.root) || isAllowed(finding.target)) continue;

@@ -96,6 +96,19 @@ const cjsInvalid: RuleTester.InvalidTestCase[] = [
 
 const invalid: RuleTester.InvalidTestCase[] = [
   bad(
+    'a collection exported from a namespace grows through the namespace object',
+    dedent(`
+      namespace Registry {
+        export const items: string[] = [];
+      }
+
+      export const handler = async (event: { id: string }) => {
+        Registry.items.push(event.id);
+      };
+    `),
+    [{ at: 'Registry.items.push(event.id)' }],
+  ),
+  bad(
     'Set.add of a request id; every use is inside the handler',
     dedent(`
       const seen = new Set<string>();
@@ -1043,6 +1056,18 @@ const valid: RuleTester.ValidTestCase[] = [
       });
 
       export const spanCount = () => spans.length;
+    `),
+  ),
+  good(
+    "a collection in a declared (ambient) namespace is not this module's state",
+    dedent(`
+      declare namespace Ambient {
+        const items: string[];
+      }
+
+      export const handler = async (event: { id: string }) => {
+        Ambient.items.push(event.id);
+      };
     `),
   ),
   good(

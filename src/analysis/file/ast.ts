@@ -3,6 +3,8 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../types.js';
 import type { VisitorKeys } from './parsed-file.js';
+import { debugEnabled } from '../../util/debug.js';
+import { describeError, noteIncomplete } from '../incomplete.js';
 
 export type { VisitorKeys };
 
@@ -133,20 +135,45 @@ export function walk(
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (visit(node) === false) continue;
-    const keys = visitorKeys[node.type] ?? [];
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const child = (node as unknown as Record<string, unknown>)[keys[k]];
-      if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) {
-          const item = child[i] as TSESTree.Node | null;
-          if (item && typeof item.type === 'string') stack.push(item);
+    // A node that cannot be visited loses its own subtree only, and the loss is noted.
+    try {
+      if (visit(node) === false) continue;
+      const keys = visitorKeys[node.type] ?? [];
+      for (let k = keys.length - 1; k >= 0; k--) {
+        const child = (node as unknown as Record<string, unknown>)[keys[k]];
+        if (Array.isArray(child)) {
+          for (let i = child.length - 1; i >= 0; i--) {
+            const item = child[i] as TSESTree.Node | null;
+            if (item && typeof item.type === 'string') stack.push(item);
+          }
+        } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+          stack.push(child as TSESTree.Node);
         }
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
       }
+    } catch (error) {
+      if (debugEnabled()) throw error;
+      noteIncomplete(`the code at line ${node.loc.start.line}`, describeError(error));
     }
   }
+}
+
+/**
+ * The operands of a chain of nested nodes, left to right, found without recursion: `links` gives a node's parts
+ * when it is a link of the chain (`a || b || c`, `p ? a : q ? b : c`) and null for an operand.
+ */
+export function chainOperands(
+  root: TSESTree.Node,
+  links: (node: TSESTree.Node) => readonly TSESTree.Node[] | null,
+): TSESTree.Node[] {
+  const operands: TSESTree.Node[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const parts = links(node);
+    if (!parts) operands.push(node);
+    else for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]);
+  }
+  return operands;
 }
 
 /** `this` expressions that refer to the enclosing method's `this` (arrow functions keep it; functions rebind it). */

@@ -10,6 +10,7 @@ import { parseFile } from '../file/parse.js';
 import { clearImporterIndex } from '../file/importers.js';
 import { clearResolveCache, resolveImport } from '../file/resolve.js';
 import { readTextFile } from '../../util/read-file.js';
+import { lossCount, noteIncomplete, relativeToLinted } from '../incomplete.js';
 import { factsOf, type FileFacts, type ParsedFile } from '../file/index.js';
 import type { ImportTarget } from '../file/imports.js';
 import { classMethod, isClassNode, objectMethod, type ClassNode } from '../file/members.js';
@@ -128,12 +129,14 @@ export function summarize(
   budget.files.add(file);
   budget.inProgress.add(progressKey);
   let summary: ImportedWrite[] = [];
+  const lossesBefore = lossCount();
   try {
     summary = computeSummary(facts, file, exportPath, thisName, budget, analyzeLoaded);
   } finally {
     budget.inProgress.delete(progressKey);
   }
-  loaded.summaries.set(key, summary);
+  // An incomplete summary is not kept: every importer then meets (and reports) the same loss.
+  if (lossCount() === lossesBefore) loaded.summaries.set(key, summary);
   return relocate(summary, file, fromFile);
 }
 
@@ -157,8 +160,10 @@ function computeSummary(
 ): ImportedWrite[] {
   const target = resolveExportPath(facts, file, exportPath, thisName, budget);
   if (!target) return [];
+  // A re-export is where the name is, not a call: it costs no call depth. Its chain ends at a cycle (the
+  // in-progress check) or at the budget of files per lint.
   if ('reexport' in target) {
-    return summarize(target.reexport.file, target.reexport.path, file, thisName, deeper(budget), analyzeLoaded);
+    return summarize(target.reexport.file, target.reexport.path, file, thisName, budget, analyzeLoaded);
   }
   const handler: Handler = { node: target.fn, name: target.name, reason: 'summary of an imported function' };
   const findings = analyzeLoaded(facts.file, file, [handler], target.thisRoots, deeper(budget));
@@ -238,23 +243,45 @@ function deeper(budget: Budget): Budget {
 
 type ExportTarget = { value: TSESTree.Node } | { reexport: { file: string; name: string } };
 
-/** Where `name` is defined in a module (the facts' export model), with re-exports resolved to files. */
-function findExport(facts: FileFacts, file: string, name: string, budget: Budget): ExportTarget | null {
+/** How many modules deep `export * from` is searched for a name. */
+const MAX_EXPORT_STAR_DEPTH = 16;
+
+/**
+ * Where `name` is defined in a module (the facts' export model), with re-exports resolved to files. `export *`
+ * is searched depth-first with each module once (`searched`), so cycles and barrels that re-export themselves
+ * end; a chain deeper than the budget stops there and the loss is noted.
+ */
+function findExport(
+  facts: FileFacts,
+  file: string,
+  name: string,
+  budget: Budget,
+  searched = new Set<string>(),
+  depth = 0,
+): ExportTarget | null {
   const found = facts.exports.find(name);
   if (found && 'value' in found) return found;
   if (found) {
     const resolved = resolveImport(file, found.reexport.source);
     return resolved ? { reexport: { file: resolved, name: found.reexport.name } } : null;
   }
+  searched.add(file);
   // `export * from './impl'`: the first module that has the name.
   for (const source of facts.exports.starSources) {
     const resolved = resolveImport(file, source);
-    if (!resolved || budget.files.size >= MAX_FILES_PER_LINT) continue;
+    if (!resolved || searched.has(resolved) || budget.files.size >= MAX_FILES_PER_LINT) continue;
+    if (depth >= MAX_EXPORT_STAR_DEPTH) {
+      noteIncomplete(
+        `\`export *\` from ${relativeToLinted(file)}`,
+        `the chain of \`export *\` is more than ${MAX_EXPORT_STAR_DEPTH} modules deep`,
+      );
+      return null;
+    }
     const loaded = load(resolved);
     const starFacts = loaded?.file ? factsOf(loaded.file) : null;
-    if (starFacts && findExport(starFacts, resolved, name, deeper(budget))) {
-      return { reexport: { file: resolved, name } };
-    }
+    const inner = starFacts ? findExport(starFacts, resolved, name, budget, searched, depth + 1) : null;
+    // Straight to the module that defines the name (or re-exports it by name), however many barrels are between.
+    if (inner) return 'value' in inner ? { reexport: { file: resolved, name } } : inner;
   }
   return null;
 }

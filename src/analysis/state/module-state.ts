@@ -9,6 +9,7 @@ import {
   staticPropertyName,
   thisExpressions,
   unwrap,
+  chainOperands,
   valueParent,
   type VisitorKeys,
 } from '../file/ast.js';
@@ -90,10 +91,17 @@ export class ModuleState {
    */
   isStateVariable(variable: Scope.Variable): boolean {
     if (this.closureState.variables.has(variable)) return true;
-    if (variable.scope !== this.scopes.module && variable.scope !== this.scopes.global) return false;
     if (variable.defs.length === 0) return false;
+    // A variable of a namespace (`namespace Registry { export const items = [] }`) lives as long as the module.
+    if (isNamespaceVariable(variable, this.scopes)) return variable.defs.every((def) => def.type === 'Variable');
+    if (variable.scope !== this.scopes.module && variable.scope !== this.scopes.global) return false;
     return variable.defs.every(
-      (def) => def.type === 'Variable' || def.type === 'ClassName' || def.type === 'ImportBinding',
+      (def) =>
+        def.type === 'Variable' ||
+        def.type === 'ClassName' ||
+        def.type === 'ImportBinding' ||
+        // The namespace object itself: `Registry.items.push(x)` writes into it.
+        (def.type === 'TSModuleName' && isRuntimeNamespace(def.node as TSESTree.Node)),
     );
   }
 
@@ -177,13 +185,13 @@ export class ModuleState {
       case T.CallExpression:
         return this.constructedShape(value);
       case T.LogicalExpression:
-      case T.ConditionalExpression: {
-        const parts =
-          value.type === T.LogicalExpression ? [value.left, value.right] : [value.consequent, value.alternate];
+      case T.ConditionalExpression:
+        // Each operand of the whole chain (`a || b || …`, thousands long in generated code), without recursion.
         return combineShapes(
-          parts.filter((part) => dottedName(part) !== selfKey).map((part) => this.valueShape(part, selfKey)),
+          chainOperands(value, shapeLinks)
+            .filter((part) => dottedName(part) !== selfKey)
+            .map((part) => this.valueShape(part, selfKey)),
         );
-      }
       case T.AwaitExpression:
         return 'opaque';
       case T.TSArrayType:
@@ -292,6 +300,32 @@ const ARRAY_RETURNING = new Set([
   'copyWithin',
 ]);
 
+/** The parts of a link of a chain whose value is one of its operands: `a || b`, `p ? a : b`. */
+function shapeLinks(node: TSESTree.Node): TSESTree.Node[] | null {
+  const value = unwrap(node);
+  if (value.type === T.LogicalExpression) return [value.left, value.right];
+  if (value.type === T.ConditionalExpression) return [value.consequent, value.alternate];
+  return null;
+}
+
+/** A namespace with a body that runs (`namespace NS { … }`), not a `declare` or ambient module. */
+function isRuntimeNamespace(node: TSESTree.Node): boolean {
+  return (
+    node.type === T.TSModuleDeclaration && !node.declare && node.id.type === T.Identifier && node.body !== undefined
+  );
+}
+
+/** Declared in a runtime namespace that sits, through nested namespaces only, at module level. */
+function isNamespaceVariable(variable: Scope.Variable, scopes: ModuleScopes): boolean {
+  let scope: Scope.Scope | null = variable.scope as Scope.Scope;
+  if (scope.type !== 'tsModule') return false;
+  while (scope && scope.type === 'tsModule') {
+    if (!isRuntimeNamespace(scope.block as TSESTree.Node)) return false;
+    scope = scope.upper;
+  }
+  return scope === scopes.module || scope === scopes.global;
+}
+
 function combineShapes(shapes: Shape[]): Shape {
   const known = shapes.filter((shape) => shape !== 'unknown' && shape !== 'empty');
   if (known.includes('bounded')) return 'bounded';
@@ -331,6 +365,12 @@ export function* stateReferences(
   const moduleVariables = new Set<Scope.Variable>(scopes.module.variables as Scope.Variable[]);
   if (scopes.module !== scopes.global)
     for (const v of scopes.global.variables) moduleVariables.add(v as Scope.Variable);
+  // The variables of namespaces at module level, nested ones included.
+  const namespaces = [...scopes.module.childScopes].filter((scope) => scope.type === 'tsModule');
+  for (let i = 0; i < namespaces.length; i++) {
+    for (const v of namespaces[i].variables) moduleVariables.add(v as Scope.Variable);
+    namespaces.push(...namespaces[i].childScopes.filter((scope) => scope.type === 'tsModule'));
+  }
   for (const variable of moduleVariables) {
     if (!state.isStateVariable(variable)) continue;
     const root: StateRoot = { key: variable.name, name: variable.name, variable, kind: 'variable' };

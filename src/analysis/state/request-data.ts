@@ -3,7 +3,8 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { ReachContext } from '../context.js';
-import { isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
+import { chainOperands, isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
+import { noteIncomplete } from '../incomplete.js';
 import { declaredVariables, initializerOf, isModuleLevel } from '../file/scopes.js';
 import { FIXED_SET_REQUEST_FIELDS, PLATFORM_BINDINGS } from '../leaks/tables.js';
 import { returnsIn } from './guards.js';
@@ -13,7 +14,12 @@ import type { FunctionNode, Handler } from '../types.js';
 const LOOKUPS = new Set(['get', 'has', 'at', 'peek']);
 const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'Array', 'Object']);
 
-/** Beyond this expression depth the answer is "not known to be request data": deep enough for real code. */
+/**
+ * How many steps one question follows a value back: through sub-expressions, and on through variables, parameters
+ * and the values helpers return, without starting again at each hop. Past it the answer is "not known to be
+ * request data", and the file's analysis is noted as incomplete. Chains of one operator (`a || b || …`) are read
+ * whole, so their length costs no steps.
+ */
 const MAX_DEPTH = 200;
 
 export class RequestData {
@@ -22,6 +28,8 @@ export class RequestData {
   private readonly inProgress = new WeakSet<Scope.Variable>();
   private readonly returnsInProgress = new Set<FunctionNode>();
   private readonly handlers: ReadonlyMap<FunctionNode, Handler>;
+  /** Set when a question ran out of steps: a "no" found since is not certain, and is not remembered. */
+  private exhausted = false;
 
   constructor(private readonly ctx: ReachContext) {
     this.handlers = new Map(ctx.handlers.map((handler) => [handler.node, handler]));
@@ -43,36 +51,59 @@ export class RequestData {
   }
 
   /** Does the value of `node` come from the request? */
-  isRequestDerived(node: TSESTree.Node | null | undefined, depth = 0): boolean {
+  isRequestDerived(node: TSESTree.Node | null | undefined): boolean {
     if (!node) return false;
-    if (depth > MAX_DEPTH) return false;
+    const before = this.exhausted;
+    this.exhausted = false;
+    const result = this.derived(node, 0);
+    if (this.exhausted && !result) {
+      noteIncomplete(
+        `the value at line ${node.loc.start.line}`,
+        `it flows through more than ${MAX_DEPTH} expressions, variables and calls`,
+      );
+    }
+    this.exhausted ||= before;
+    return result;
+  }
+
+  /**
+   * One step of a question, `depth` steps in. A "yes" is certain whatever the budget, so it is always remembered;
+   * a "no" only when nothing below it ran out of steps, so that every question gets the same answer.
+   */
+  private derived(node: TSESTree.Node | null | undefined, depth: number): boolean {
+    if (!node) return false;
     const memo = this.exprMemo.get(node);
     if (memo !== undefined) return memo;
+    if (depth > MAX_DEPTH) {
+      this.exhausted = true;
+      return false;
+    }
+    const before = this.exhausted;
+    this.exhausted = false;
     const result = this.compute(node, depth + 1);
-    this.exprMemo.set(node, result);
+    if (result || !this.exhausted) this.exprMemo.set(node, result);
+    this.exhausted ||= before;
     return result;
   }
 
   private compute(node: TSESTree.Node, depth: number): boolean {
     const any = (nodes: ReadonlyArray<TSESTree.Node | null | undefined>) =>
-      nodes.some((child) => this.isRequestDerived(child, depth));
+      nodes.some((child) => this.derived(child, depth));
     if (node.type === T.Identifier || node.type === T.MemberExpression) {
       const binding = this.platformBinding(node);
       if (binding === 'binding') return false;
       // `c.env.incoming` on Node is the request itself, below a binding path.
-      if (binding === 'request') return this.isRequestDerived(memberPath(node)!.root, depth);
+      if (binding === 'request') return this.derived(memberPath(node)!.root, depth);
     }
     switch (node.type) {
       case T.Identifier: {
         const variable = this.variableAt(node);
-        return variable ? this.isVariableRequestDerived(variable) : false;
+        return variable ? this.variableDerived(variable, depth) : false;
       }
       case T.MemberExpression:
         // `cache[event.id]` reads what module state already holds: the key only selects it.
         if (node.computed && this.isModuleValue(node.object)) return false;
-        return (
-          this.isRequestDerived(node.object, depth) || (node.computed && this.isRequestDerived(node.property, depth))
-        );
+        return this.derived(node.object, depth) || (node.computed && this.derived(node.property, depth));
       case T.CallExpression:
       case T.NewExpression: {
         const callee = unwrap(node.callee);
@@ -89,15 +120,14 @@ export class RequestData {
           return false;
         }
         if (any(node.arguments)) return true;
-        if (callee.type === T.MemberExpression) return this.isRequestDerived(callee.object, depth);
+        if (callee.type === T.MemberExpression) return this.derived(callee.object, depth);
         return false;
       }
       case T.ObjectExpression:
         return node.properties.some((property) =>
           property.type === T.SpreadElement
-            ? this.isRequestDerived(property.argument, depth)
-            : this.isRequestDerived(property.value, depth) ||
-              (property.computed && this.isRequestDerived(property.key, depth)),
+            ? this.derived(property.argument, depth)
+            : this.derived(property.value, depth) || (property.computed && this.derived(property.key, depth)),
         );
       case T.ArrayExpression:
         return any(node.elements);
@@ -107,45 +137,45 @@ export class RequestData {
         return any(node.quasi.expressions);
       case T.BinaryExpression:
       case T.LogicalExpression:
-        return any([node.left, node.right]);
       case T.ConditionalExpression:
-        return any([node.consequent, node.alternate]);
+        // The operands of the whole chain (`a || b || …`, `p ? a : q ? b : …`), read without recursion.
+        return any(chainOperands(node, operandLinks));
       case T.UnaryExpression:
         // `!event.quiet` carries the request's choice too; `typeof`, `void` and `delete` do not carry data.
         return node.operator === '-' || node.operator === '+' || node.operator === '~' || node.operator === '!'
-          ? this.isRequestDerived(node.argument, depth)
+          ? this.derived(node.argument, depth)
           : false;
       case T.AwaitExpression:
       case T.SpreadElement:
-        return this.isRequestDerived(node.argument, depth);
+        return this.derived(node.argument, depth);
       case T.YieldExpression:
-        return this.isRequestDerived(node.argument, depth);
+        return this.derived(node.argument, depth);
       case T.SequenceExpression:
-        return this.isRequestDerived(node.expressions[node.expressions.length - 1], depth);
+        return this.derived(node.expressions[node.expressions.length - 1], depth);
       case T.AssignmentExpression:
-        return this.isRequestDerived(node.right, depth);
+        return this.derived(node.right, depth);
       case T.ChainExpression:
       case T.TSAsExpression:
       case T.TSSatisfiesExpression:
       case T.TSNonNullExpression:
       case T.TSTypeAssertion:
       case T.TSInstantiationExpression:
-        return this.isRequestDerived(node.expression, depth);
+        return this.derived(node.expression, depth);
       case T.ArrowFunctionExpression:
       case T.FunctionExpression:
-        return this.closesOverRequestData(node);
+        return this.closesOverRequestData(node, depth);
       default:
         return false;
     }
   }
 
   /** A closure that captures request data carries it: `pending.push(() => reply(event))`. */
-  private closesOverRequestData(fn: FunctionNode): boolean {
+  private closesOverRequestData(fn: FunctionNode, depth: number): boolean {
     const scope = this.ctx.file.scopeManager?.acquire(fn) as Scope.Scope | null | undefined;
     if (!scope) return false;
     return scope.through.some((reference) => {
       const variable = reference.resolved as Scope.Variable | null;
-      return !!variable && this.isVariableRequestDerived(variable);
+      return !!variable && this.variableDerived(variable, depth);
     });
   }
 
@@ -154,27 +184,43 @@ export class RequestData {
   }
 
   isVariableRequestDerived(variable: Scope.Variable): boolean {
-    const memo = this.variableMemo.get(variable);
-    if (memo !== undefined) return memo;
-    if (this.inProgress.has(variable)) return false;
-    this.inProgress.add(variable);
-    let result = false;
-    try {
-      result = this.computeVariable(variable);
-    } finally {
-      this.inProgress.delete(variable);
-    }
-    this.variableMemo.set(variable, result);
+    const before = this.exhausted;
+    this.exhausted = false;
+    const result = this.variableDerived(variable, 0);
+    this.exhausted ||= before;
     return result;
   }
 
-  private computeVariable(variable: Scope.Variable): boolean {
+  /** A variable's step of a question: remembered as `derived` remembers expressions. */
+  private variableDerived(variable: Scope.Variable, depth: number): boolean {
+    const memo = this.variableMemo.get(variable);
+    if (memo !== undefined) return memo;
+    if (this.inProgress.has(variable)) return false;
+    if (depth > MAX_DEPTH) {
+      this.exhausted = true;
+      return false;
+    }
+    this.inProgress.add(variable);
+    const before = this.exhausted;
+    this.exhausted = false;
+    let result = false;
+    try {
+      result = this.computeVariable(variable, depth + 1);
+    } finally {
+      this.inProgress.delete(variable);
+    }
+    if (result || !this.exhausted) this.variableMemo.set(variable, result);
+    this.exhausted ||= before;
+    return result;
+  }
+
+  private computeVariable(variable: Scope.Variable, depth: number): boolean {
     // Module state is never request data by itself: reading it back is not what leaks.
     if (this.isModuleScope(variable.scope as Scope.Scope)) return false;
     for (const def of variable.defs) {
       if (
         def.type === 'Parameter' &&
-        this.isParameterRequestDerived(def.node as FunctionNode, def.name as TSESTree.Identifier)
+        this.isParameterRequestDerived(def.node as FunctionNode, def.name as TSESTree.Identifier, depth)
       ) {
         return true;
       }
@@ -184,13 +230,13 @@ export class RequestData {
         const taken = declarator.init ? patternPath(declarator.id, def.name as TSESTree.Identifier) : null;
         const from = declarator.init ? memberPath(declarator.init) : null;
         if (taken && taken.length > 0 && from && bindingPath([...from.path, ...taken]) === 'binding') continue;
-        if (this.isRequestDerived(declarator.init)) return true;
+        if (this.derived(declarator.init, depth)) return true;
         const loop = declarator.parent?.parent;
         if (
           loop &&
           (loop.type === T.ForOfStatement || loop.type === T.ForInStatement) &&
           loop.left === declarator.parent &&
-          this.isRequestDerived(loop.right)
+          this.derived(loop.right, depth)
         ) {
           return true;
         }
@@ -201,7 +247,7 @@ export class RequestData {
         !reference.init &&
         reference.isWrite() &&
         reference.writeExpr &&
-        this.isRequestDerived(reference.writeExpr as TSESTree.Node)
+        this.derived(reference.writeExpr as TSESTree.Node, depth)
       ) {
         return true;
       }
@@ -210,7 +256,7 @@ export class RequestData {
   }
 
   /** Handler parameters are the request; a callback's or helper's parameter is request data when it is passed some. */
-  private isParameterRequestDerived(fn: FunctionNode, param: TSESTree.Identifier): boolean {
+  private isParameterRequestDerived(fn: FunctionNode, param: TSESTree.Identifier, depth: number): boolean {
     const index = parameterIndex(fn, param);
     const handler = this.handlers.get(fn);
     // Every handler parameter is the request, except the ones the platform fills with bindings (Workers' `env`).
@@ -223,8 +269,8 @@ export class RequestData {
       parent.arguments.includes(child as TSESTree.CallExpressionArgument)
     ) {
       const callee = unwrap(parent.callee);
-      if (parent.arguments.some((argument) => argument !== child && this.isRequestDerived(argument))) return true;
-      if (callee.type === T.MemberExpression && this.isRequestDerived(callee.object)) return true;
+      if (parent.arguments.some((argument) => argument !== child && this.derived(argument, depth))) return true;
+      if (callee.type === T.MemberExpression && this.derived(callee.object, depth)) return true;
       // A callback stored into a table at start-up (`steps.push((event) => …)`) gets what its callers pass.
       if (this.callSitesOf(fn).length === 0) return false;
     }
@@ -236,12 +282,12 @@ export class RequestData {
       // `fn.call(self, a)` passes `a` first; `fn.apply(self, args)` passes what only the run time knows.
       const args = this.ctx.reach.argumentsOf(call);
       if (args === null) {
-        if (call.arguments.some((arg) => this.isRequestDerived(arg))) return true;
+        if (call.arguments.some((arg) => this.derived(arg, depth))) return true;
         continue;
       }
       const argument = args[index];
-      if (argument && this.isRequestDerived(argument)) return true;
-      if (args.some((arg) => arg.type === T.SpreadElement && this.isRequestDerived(arg))) return true;
+      if (argument && this.derived(argument, depth)) return true;
+      if (args.some((arg) => arg.type === T.SpreadElement && this.derived(arg, depth))) return true;
     }
     return false;
   }
@@ -291,7 +337,7 @@ export class RequestData {
     this.returnsInProgress.add(fn);
     try {
       const returned = fn.body.type === T.BlockStatement ? returnsIn(fn.body).map((ret) => ret.argument) : [fn.body];
-      return returned.some((value) => this.isRequestDerived(value, depth));
+      return returned.some((value) => this.derived(value, depth));
     } finally {
       this.returnsInProgress.delete(fn);
     }
@@ -344,6 +390,13 @@ export class RequestData {
     }
     return null;
   }
+}
+
+/** The parts of a link of an operator chain whose operands all flow into its value. */
+function operandLinks(node: TSESTree.Node): TSESTree.Node[] | null {
+  if (node.type === T.BinaryExpression || node.type === T.LogicalExpression) return [node.left, node.right];
+  if (node.type === T.ConditionalExpression) return [node.consequent, node.alternate];
+  return null;
 }
 
 /** The position of the parameter that declares `param` (itself or inside its destructuring pattern). */

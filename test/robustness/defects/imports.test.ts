@@ -7,36 +7,32 @@ import { builtPlugin, expectCorrect, skipped, timeoutOf } from './harness.js';
 const context = builtPlugin();
 
 describe('TypeScript import-equals declarations', () => {
-  // Defect: the cross-file import reader assumes every import binding has a source string, and throws on
+  // Guards against a defect: the cross-file import reader assumes every import binding has a source string, and throws on
   // `import x = require()`; the analysis swallows the error and the whole file reports nothing.
-  it.fails('`import fs = require()` keeps the unrelated finding of the file', () =>
-    expectCorrect(S.importEqualsRequire, context),
-  );
-  // Defect: the same reader on an entity alias `import A = NS.B`.
-  it.fails('`import A = NS.B` keeps the unrelated finding of the file', () =>
-    expectCorrect(S.importEqualsEntity, context),
-  );
-  // Defect: the same reader on `export import x = require()`.
-  it.fails('`export import fs = require()` keeps the unrelated finding of the file', () =>
-    expectCorrect(S.exportImportEqualsRequire, context),
-  );
+  it('`import fs = require()` keeps the unrelated finding of the file', () =>
+    expectCorrect(S.importEqualsRequire, context));
+  // Guards against a defect: the same reader on an entity alias `import A = NS.B`.
+  it('`import A = NS.B` keeps the unrelated finding of the file', () => expectCorrect(S.importEqualsEntity, context));
+  // Guards against a defect: the same reader on `export import x = require()`.
+  it('`export import fs = require()` keeps the unrelated finding of the file', () =>
+    expectCorrect(S.exportImportEqualsRequire, context));
 });
 
 describe.concurrent('imports that name special files', () => {
-  // Defect: an imported path is read with readFileSync after a stat() that says "regular file, size 0":
+  // Guards against a defect: an imported path is read with readFileSync after a stat() that says "regular file, size 0":
   // /proc/self/pagemap never ends, so the lint grows until it runs out of memory.
   for (const scenario of [S.pagemapImport, S.pagemapRequire, S.pagemapExportStar, S.pagemapPathsAlias]) {
     const how = { import: 'import', require: 'require()', 'export-star': '`export *`', 'paths-alias': '`paths` alias' }[
       scenario.id.replace(/^special-file-|-pagemap$/gu, '')
     ];
-    it.skipIf(skipped(scenario)).fails(
+    it.skipIf(skipped(scenario))(
       `an ${how} of /proc/self/pagemap is not read, and the file's own finding is reported`,
       { timeout: timeoutOf(scenario) },
       () => expectCorrect(scenario, context),
     );
   }
-  // Defect: the same read blocks forever on /proc/kmsg (where this process may open it).
-  it.skipIf(skipped(S.kmsgImport)).fails(
+  // Guards against a defect: the same read blocks forever on /proc/kmsg (where this process may open it).
+  it.skipIf(skipped(S.kmsgImport))(
     'an import of /proc/kmsg does not block the lint',
     { timeout: timeoutOf(S.kmsgImport) },
     () => expectCorrect(S.kmsgImport, context),
@@ -51,15 +47,15 @@ describe.concurrent('the cross-file module cache and re-export chains', () => {
     { timeout: timeoutOf(S.moduleCacheRetention) },
     () => expectCorrect(S.moduleCacheRetention, context),
   );
-  // Defect: `export *` is followed with no cycle check, so a barrel that re-exports itself recurses until the
+  // Guards against a defect: `export *` is followed with no cycle check, so a barrel that re-exports itself recurses until the
   // stack overflows, and the overflow erases the file's findings.
-  it.fails(
+  it(
     'a barrel that re-exports itself: the cycle is cut and both findings are reported',
     { timeout: timeoutOf(S.reexportSelfCycle) },
     () => expectCorrect(S.reexportSelfCycle, context),
   );
-  // Defect: the same with two barrels that `export *` each other.
-  it.fails(
+  // Guards against a defect: the same with two barrels that `export *` each other.
+  it(
     'two barrels that re-export each other: the cycle is cut and both findings are reported',
     { timeout: timeoutOf(S.reexportPairCycle) },
     () => expectCorrect(S.reexportPairCycle, context),
