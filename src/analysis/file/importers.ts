@@ -16,6 +16,11 @@ export const INDEX_LIMITS = {
   depth: 24,
   /** A project's index is listed again (changed files re-read) when it is older than this. */
   refreshMs: 5_000,
+  /**
+   * ...and older than this many times its own listing took, so that listing a large project (a directory walk and
+   * a stat per file) stays a small part of a long lint run. Only with a non-zero `refreshMs`.
+   */
+  refreshListings: 20,
 };
 
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
@@ -34,9 +39,13 @@ interface IndexedFile {
 
 interface ProjectIndex {
   listedAt: number;
+  /** How long the listing took, in ms. */
+  listingMs: number;
   files: Map<string, IndexedFile>;
   /** Resolved importers per target, for this listing. */
   importers: Map<string, string[]>;
+  /** The files whose specifiers end in each stem (`store` for `../lib/store.js`), built when first asked. */
+  byStem: Map<string, Array<{ candidate: string; specifier: string }>> | null;
 }
 
 const projects = new Map<string, ProjectIndex>();
@@ -84,14 +93,15 @@ export function importersOf(file: string, max: number): string[] {
   const index = projectIndex(projectRootOf(file));
   const cached = index.importers.get(file);
   if (cached) return cached.slice(0, max);
-  const stems = importStems(file);
-  const result: string[] = [];
-  for (const [candidate, entry] of index.files) {
-    if (candidate === file) continue;
-    const names = entry.specifiers.filter((specifier) => stems.has(stemOf(specifier)));
-    if (names.some((specifier) => resolveImport(candidate, specifier) === file)) result.push(candidate);
+  index.byStem ??= stemIndex(index.files);
+  const found = new Set<string>();
+  for (const stem of importStems(file)) {
+    for (const { candidate, specifier } of index.byStem.get(stem) ?? []) {
+      if (candidate !== file && !found.has(candidate) && resolveImport(candidate, specifier) === file)
+        found.add(candidate);
+    }
   }
-  result.sort();
+  const result = [...found].sort();
   index.importers.set(file, result);
   return result.slice(0, max);
 }
@@ -104,6 +114,19 @@ function importStems(file: string): Set<string> {
   return stems;
 }
 
+function stemIndex(files: ReadonlyMap<string, IndexedFile>): NonNullable<ProjectIndex['byStem']> {
+  const byStem: NonNullable<ProjectIndex['byStem']> = new Map();
+  for (const [candidate, entry] of files) {
+    for (const specifier of entry.specifiers) {
+      const stem = stemOf(specifier);
+      const list = byStem.get(stem);
+      if (list) list.push({ candidate, specifier });
+      else byStem.set(stem, [{ candidate, specifier }]);
+    }
+  }
+  return byStem;
+}
+
 function stemOf(specifier: string): string {
   const trimmed = specifier.replace(/\/+$/u, '');
   const last = trimmed.slice(trimmed.lastIndexOf('/') + 1);
@@ -113,8 +136,8 @@ function stemOf(specifier: string): string {
 function projectIndex(root: string): ProjectIndex {
   const now = Date.now();
   const existing = projects.get(root);
-  if (existing && now - existing.listedAt < INDEX_LIMITS.refreshMs) return existing;
-  const index: ProjectIndex = { listedAt: now, files: new Map(), importers: new Map() };
+  if (existing && isCurrent(existing, now)) return existing;
+  const index: ProjectIndex = { listedAt: now, listingMs: 0, files: new Map(), importers: new Map(), byStem: null };
   let bytes = 0;
   const stack: Array<{ dir: string; depth: number }> = [{ dir: root, depth: 0 }];
   while (stack.length > 0 && index.files.size < INDEX_LIMITS.files) {
@@ -144,8 +167,26 @@ function projectIndex(root: string): ProjectIndex {
     }
     if (bytes > INDEX_LIMITS.bytes) break;
   }
+  index.listingMs = Date.now() - now;
+  // The same files, none changed: what was resolved from the previous listing still holds.
+  if (existing && sameFiles(existing.files, index.files)) {
+    index.importers = existing.importers;
+    index.byStem = existing.byStem;
+  }
   projects.set(root, index);
   return index;
+}
+
+function isCurrent(index: ProjectIndex, now: number): boolean {
+  const age = now - index.listedAt;
+  if (age < INDEX_LIMITS.refreshMs) return true;
+  return INDEX_LIMITS.refreshMs > 0 && age < index.listingMs * INDEX_LIMITS.refreshListings;
+}
+
+function sameFiles(a: ReadonlyMap<string, IndexedFile>, b: ReadonlyMap<string, IndexedFile>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [file, entry] of b) if (a.get(file) !== entry) return false;
+  return true;
 }
 
 /** A file's specifiers, re-read only when its size or modification time changed. */

@@ -11,4 +11,9 @@ export interface ParsedFile {
   readonly scopeManager: Scope.ScopeManager | null;
   readonly visitorKeys: VisitorKeys;
   getText(node?: TSESTree.Node): string;
+  /**
+   * ESLint's SourceCode: the steps of its traversal (`kind` 1 visits a node, `phase` 1 on entry), kept after the
+   * linter's own pass. Absent for a file parsed outside ESLint.
+   */
+  traverse?(): Iterable<{ readonly kind: number; readonly phase?: number; readonly target: unknown }>;
 }

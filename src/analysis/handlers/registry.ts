@@ -41,11 +41,16 @@ export class PlatformContext {
     return this.facts.file.text;
   }
 
-  /** The path segments of the file, without the file name. */
-  get directories(): string[] {
-    const parts = this.path.split('/');
-    parts.pop();
-    return parts;
+  private directoryParts: readonly string[] | null = null;
+
+  /** The path segments of the file, without the file name (computed once; every detector asks). */
+  get directories(): readonly string[] {
+    if (!this.directoryParts) {
+      const parts = this.path.split('/');
+      parts.pop();
+      this.directoryParts = parts;
+    }
+    return this.directoryParts;
   }
 
   get basename(): string {

@@ -9,6 +9,7 @@ import { isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file
 import { parseFile } from '../file/parse.js';
 import { clearImporterIndex } from '../file/importers.js';
 import { clearResolveCache, resolveImport } from '../file/resolve.js';
+import { BoundedCache } from '../../util/bounded-cache.js';
 import { readTextFile } from '../../util/read-file.js';
 import { lossCount, noteIncomplete, relativeToLinted } from '../incomplete.js';
 import { factsOf, type FileFacts, type ParsedFile } from '../file/index.js';
@@ -67,30 +68,67 @@ export function newBudget(): Budget {
 export interface LoadedModule {
   mtimeMs: number;
   file: ParsedFile | null;
-  summaries: Map<string, ImportedWrite[]>;
 }
 
-/** Per-process cache keyed by absolute path; an entry is reused while the file's modification time is unchanged. */
-const modules = new Map<string, LoadedModule>();
+/**
+ * Per-process caches keyed by absolute path, each entry reused while the file's modification time and size are
+ * unchanged. Parsed modules (syntax tree and scopes: about 300 bytes of heap per byte of source) are few and
+ * bounded by their estimated retained bytes; what callers keep asking for afterwards, the summaries, is small and
+ * kept separately, so a summarised module is not parsed again when its syntax tree has been evicted.
+ */
+export const MODULE_CACHE_LIMITS = {
+  parsed: { entries: 64, weight: 48 * 1024 * 1024 },
+  summaries: { entries: 4096, weight: 16 * 1024 * 1024 },
+};
+/** Heap retained per byte of source by a syntax tree with its scope manager (measured on generated modules). */
+const RETAINED_PER_SOURCE_BYTE = 300;
+
+interface FileVersion {
+  mtimeMs: number;
+  size: number;
+}
+
+interface ModuleSummaries extends FileVersion {
+  /** Writes per export path and caller's `this`, relative to the summarised file. */
+  summaries: Map<string, ImportedWrite[]>;
+  /** Whether the module exports or re-exports anything (null until its syntax tree was read). */
+  exportsSomething: boolean | null;
+  /** Roughly the bytes the record holds: its keys and the strings of its writes. */
+  weight: number;
+}
+
+const parsedModules = new BoundedCache<string, LoadedModule & FileVersion>(MODULE_CACHE_LIMITS.parsed);
+const moduleSummaries = new BoundedCache<string, ModuleSummaries>(MODULE_CACHE_LIMITS.summaries);
 
 export function clearCrossFileCache(): void {
-  modules.clear();
+  parsedModules.clear();
+  moduleSummaries.clear();
   clearResolveCache();
   clearImporterIndex();
 }
 
 export { resolveImport };
 
-/** The parsed module at `file`, cached per process while its modification time is unchanged. */
-export function load(file: string): LoadedModule | null {
-  let stat: fs.Stats;
+function versionOf(file: string): FileVersion | null {
   try {
-    stat = fs.statSync(file);
+    const stat = fs.statSync(file);
+    return { mtimeMs: stat.mtimeMs, size: stat.size };
   } catch {
     return null;
   }
-  const cached = modules.get(file);
-  if (cached && cached.mtimeMs === stat.mtimeMs) return cached;
+}
+
+const sameVersion = (a: FileVersion, b: FileVersion): boolean => a.mtimeMs === b.mtimeMs && a.size === b.size;
+
+/** The parsed module at `file`, cached per process while its modification time and size are unchanged. */
+export function load(file: string): LoadedModule | null {
+  const version = versionOf(file);
+  return version ? loadVersion(file, version) : null;
+}
+
+function loadVersion(file: string, version: FileVersion): LoadedModule {
+  const cached = parsedModules.get(file);
+  if (cached && sameVersion(cached, version)) return cached;
   let parsed: ParsedFile | null = null;
   const read = readTextFile(file, MAX_FILE_BYTES);
   if (read.ok) {
@@ -100,9 +138,44 @@ export function load(file: string): LoadedModule | null {
       parsed = null; // unparsable: no summary
     }
   }
-  const entry: LoadedModule = { mtimeMs: stat.mtimeMs, file: parsed, summaries: new Map() };
-  modules.set(file, entry);
+  const entry = { ...version, file: parsed };
+  parsedModules.set(file, entry, parsed ? parsed.text.length * RETAINED_PER_SOURCE_BYTE : 0);
   return entry;
+}
+
+/** The summaries kept for this version of `file` (a new, empty record when the file changed). */
+function summariesOf(file: string, version: FileVersion): ModuleSummaries {
+  const cached = moduleSummaries.get(file);
+  if (cached && sameVersion(cached, version)) return cached;
+  const entry: ModuleSummaries = { ...version, summaries: new Map(), exportsSomething: null, weight: 256 };
+  moduleSummaries.set(file, entry, entry.weight);
+  return entry;
+}
+
+function addSummary(file: string, entry: ModuleSummaries, key: string, summary: ImportedWrite[]): void {
+  entry.summaries.set(key, summary);
+  entry.weight += 64 + key.length * 2;
+  for (const write of summary) {
+    const strings = [write.target, write.how, write.file, ...write.via].reduce((sum, text) => sum + text.length, 0);
+    entry.weight += 256 + strings * 2;
+  }
+  moduleSummaries.set(file, entry, entry.weight);
+}
+
+/**
+ * Whether `file` exports or re-exports anything, remembered with its summaries so that asking again does not parse
+ * it again. False for a file that is missing or does not parse.
+ */
+export function exportsSomething(file: string): boolean {
+  const version = versionOf(file);
+  if (!version) return false;
+  const entry = summariesOf(file, version);
+  if (entry.exportsSomething === null) {
+    const loaded = loadVersion(file, version).file;
+    const facts = loaded ? factsOf(loaded) : null;
+    entry.exportsSomething = facts ? facts.exports.starSources.length + facts.exports.entries.length > 0 : false;
+  }
+  return entry.exportsSomething;
 }
 
 /**
@@ -118,11 +191,14 @@ export function summarize(
   analyzeLoaded: AnalyzeLoaded,
 ): ImportedWrite[] {
   const key = `${exportPath.join('.')}|${thisName ?? ''}`;
-  const loaded = load(file);
-  const facts = loaded?.file ? factsOf(loaded.file) : null;
-  if (!loaded || !facts) return [];
-  const cached = loaded.summaries.get(key);
+  const version = versionOf(file);
+  if (!version) return [];
+  const entry = summariesOf(file, version);
+  const cached = entry.summaries.get(key);
   if (cached) return relocate(cached, file, fromFile);
+  const loaded = loadVersion(file, version);
+  const facts = loaded.file ? factsOf(loaded.file) : null;
+  if (!facts) return [];
   const progressKey = `${file}|${key}`;
   if (budget.inProgress.has(progressKey) || budget.depth >= MAX_IMPORT_DEPTH) return [];
   if (!budget.files.has(file) && budget.files.size >= MAX_FILES_PER_LINT) return [];
@@ -136,7 +212,7 @@ export function summarize(
     budget.inProgress.delete(progressKey);
   }
   // An incomplete summary is not kept: every importer then meets (and reports) the same loss.
-  if (lossCount() === lossesBefore) loaded.summaries.set(key, summary);
+  if (lossCount() === lossesBefore) addSummary(file, entry, key, summary);
   return relocate(summary, file, fromFile);
 }
 

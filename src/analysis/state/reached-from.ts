@@ -9,12 +9,13 @@ import path from 'node:path';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { BaseContext } from '../context.js';
 import { importersOf } from '../file/importers.js';
+import { BoundedCache } from '../../util/bounded-cache.js';
 import { factsOf, type FileFacts } from '../file/index.js';
 import { findHandlers } from '../handlers/index.js';
 import type { ResolvedSettings } from '../settings.js';
 import type { Handler, ReachedFrom } from '../types.js';
 import { isFunctionNode } from '../file/ast.js';
-import { importedCalls, load, newBudget, resolveExportPath } from './cross-file.js';
+import { exportsSomething, importedCalls, load, newBudget, resolveExportPath } from './cross-file.js';
 import { returnedValues } from './dispatch.js';
 import type { ThisRoot } from './module-state.js';
 import { Reachability } from './reachability.js';
@@ -45,8 +46,16 @@ interface Outgoing {
   calls: OutgoingCall[];
 }
 
-/** Per process: the calls each importer makes at request time, keyed by file and the hops left. */
-const outgoingCache = new Map<string, Outgoing>();
+/** Per process: the calls each importer makes at request time, keyed by file and the hops left (small records). */
+const outgoingCache = new BoundedCache<string, Outgoing>({ entries: 8192, weight: 16 * 1024 * 1024 });
+
+/** Roughly the bytes an answer holds. */
+function weightOf(outgoing: Outgoing): number {
+  let weight = 256 + (outgoing.sources.mtimes.size + outgoing.sources.importers.size) * 128;
+  for (const list of outgoing.sources.importers.values()) weight += list.length * 2;
+  for (const call of outgoing.calls) weight += 256 + (call.origin.via.length + call.exportPath.length) * 64;
+  return weight;
+}
 
 export function clearReachedFromCache(): void {
   outgoingCache.clear();
@@ -139,11 +148,14 @@ function callsInto(file: string, depth: number, walk: Walk, sources: Sources): O
     mergeSources(sources, outgoing.sources);
     for (const call of outgoing.calls) if (call.target === file) result.push(call);
     // A barrel (`export * from './store'`): calls into it that name one of this module's exports are calls here.
-    const barrel = load(importer)?.file;
-    const barrelFacts = barrel ? factsOf(barrel) : null;
-    if (!barrelFacts || depth <= 1 || barrelFacts.exports.starSources.length + barrelFacts.exports.entries.length === 0)
-      continue;
+    if (depth <= 1 || !exportsSomething(importer)) continue;
+    let barrelFacts: FileFacts | null | undefined;
     for (const call of callsInto(importer, depth - 1, walk, sources)) {
+      if (barrelFacts === undefined) {
+        const barrel = load(importer)?.file;
+        barrelFacts = barrel ? factsOf(barrel) : null;
+      }
+      if (!barrelFacts) break;
       const through = resolveExportPath(barrelFacts, importer, call.exportPath, call.holder, newBudget());
       if (through && 'reexport' in through && through.reexport.file === file) {
         result.push({ ...call, target: file, exportPath: through.reexport.path });
@@ -165,7 +177,7 @@ function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
   const facts = loaded?.file ? factsOf(loaded.file) : null;
   if (loaded) sources.mtimes.set(importer, loaded.mtimeMs);
   if (!facts) {
-    outgoingCache.set(key, outgoing);
+    outgoingCache.set(key, outgoing, weightOf(outgoing));
     return outgoing;
   }
   const own = findHandlers(facts, walk.settings, importer, null);
@@ -202,7 +214,7 @@ function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
       });
     }
   }
-  outgoingCache.set(key, outgoing);
+  outgoingCache.set(key, outgoing, weightOf(outgoing));
   return outgoing;
 }
 

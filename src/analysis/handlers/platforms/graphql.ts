@@ -70,7 +70,8 @@ const GRAPHQL_SERVERS = [
 /** Imports that mark a file as server-side GraphQL code (`GraphQLError`, custom scalars) for resolver-map modules. */
 const GRAPHQL_FILE_EVIDENCE = [...GRAPHQL_SERVERS, 'graphql', 'graphql-scalars'];
 /** The root operation types; a map that has one of them (holding functions) is shaped like resolvers. */
-const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+const ROOT_TYPE_NAMES = ['Query', 'Mutation', 'Subscription'];
+const ROOT_TYPES = new Set(ROOT_TYPE_NAMES);
 const MAX_DEPTH = 6;
 
 export const graphql: Platform = {
@@ -86,7 +87,10 @@ export const graphql: Platform = {
 
 /** The text names a root type, and the project serves GraphQL (the package.json read is cached per directory). */
 function mayBeResolverModule(ctx: PlatformContext): boolean {
-  if (!/\b(?:Query|Mutation|Subscription)\b/u.test(ctx.text)) return false;
+  const text = ctx.text;
+  // Plain substring checks first: the word-boundary regex runs only on files that have one of the names.
+  if (!ROOT_TYPE_NAMES.some((name) => text.includes(name))) return false;
+  if (!/\b(?:Query|Mutation|Subscription)\b/u.test(text)) return false;
   const dependencies = nearestDependencies(ctx.path);
   return GRAPHQL_SERVERS.some((name) => dependencies.has(name));
 }
