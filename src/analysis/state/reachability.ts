@@ -14,6 +14,7 @@ import {
 import { instanceMembers, namedProperties, staticMembers, type ClassNode } from '../file/members.js';
 import { initializerOf, type ModuleScopes } from '../file/scopes.js';
 import type { FunctionNode, Handler } from '../types.js';
+import { ClientOnly } from './client-only.js';
 import { localClassOf } from './instances.js';
 
 /** How a function is reached at request time: from which handler, through which named helpers. */
@@ -37,12 +38,15 @@ export class Reachability {
   private readonly callees = new Map<TSESTree.CallExpression, FunctionNode[]>();
 
   private readonly scopes: ModuleScopes;
+  /** Code inside request-time code that only the browser runs (effects, event handlers, `typeof window` branches). */
+  readonly clientOnly: ClientOnly;
 
   constructor(
     private readonly ctx: BaseContext,
     handlers: readonly Handler[],
   ) {
     this.scopes = ctx.scopes;
+    this.clientOnly = new ClientOnly(ctx);
     this.collectEdges();
     const queue: FunctionNode[] = [];
     for (const handler of handlers) {
@@ -66,12 +70,16 @@ export class Reachability {
     }
   }
 
-  /** The request context of code at `node`, or null when it only runs at start-up (or never). */
+  /**
+   * The request context of code at `node`, or null when it only runs at start-up, only in the browser (an effect,
+   * an event handler, a `typeof window !== 'undefined'` branch), or never.
+   */
   contextOf(node: TSESTree.Node): RequestContext | null {
     let fn = isFunctionNode(node) ? node : enclosingFunction(node);
     while (fn) {
       const context = this.reached.get(fn);
-      if (context) return context;
+      if (context) return this.clientOnly.inBrowserBranch(node) ? null : context;
+      if (this.clientOnly.isClientOnlyFunction(fn)) return null;
       fn = enclosingFunction(fn);
     }
     return null;
@@ -86,6 +94,8 @@ export class Reachability {
     while (stack.length > 0) {
       const scope = stack.pop()!;
       const block = scope.block as TSESTree.Node;
+      // What only the browser calls (and everything inside it) does not run on the server.
+      if (isFunctionNode(block) && block !== unit && this.clientOnly.isClientOnlyFunction(block)) continue;
       if (isFunctionNode(block) && (block === unit || !this.isSeparateUnit(block))) result.push(block);
       for (const child of scope.childScopes) stack.push(child as Scope.Scope);
     }
@@ -108,6 +118,8 @@ export class Reachability {
   }
 
   private addEdge(from: TSESTree.Node, target: FunctionNode): void {
+    // `onClick={save}`, `useEffect(sync)`, a call behind `typeof window !== 'undefined'`: the browser's, not ours.
+    if (this.clientOnly.isClientOnlyUse(from)) return;
     const { parent, child } = valueParent(from);
     if (parent?.type === T.CallExpression && parent.callee === child) {
       const list = this.callSites.get(target);
