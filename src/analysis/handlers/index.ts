@@ -1,5 +1,6 @@
 // Where the handlers are: the registered platforms, in precedence order, run over the file's facts.
 import type { TSESTree } from '@typescript-eslint/utils';
+import { hasDirective } from '../file/ast.js';
 import type { FileFacts } from '../file/index.js';
 import type { ResolvedSettings } from '../settings.js';
 import type { TypeOracle } from '../type-aware.js';
@@ -13,6 +14,12 @@ import { gcp } from './platforms/gcp.js';
 import { nextjs } from './platforms/nextjs.js';
 import { nitro } from './platforms/nitro.js';
 import { nodeServers } from './platforms/node-servers.js';
+import { astro } from './platforms/astro.js';
+import { qwikCity } from './platforms/qwik-city.js';
+import { reactRouter } from './platforms/react-router.js';
+import { serverRendering } from './platforms/server-rendering.js';
+import { solidStart } from './platforms/solid-start.js';
+import { tanstackStart } from './platforms/tanstack-start.js';
 import { sveltekit } from './platforms/sveltekit.js';
 import { vercel } from './platforms/vercel.js';
 import { PlatformContext, type Platform } from './registry.js';
@@ -28,12 +35,18 @@ export const PLATFORMS: readonly Platform[] = [
   firebase,
   nextjs,
   sveltekit,
+  astro,
   vercel,
   gcp,
   azure,
   cloudflare,
   nitro,
   nodeServers,
+  reactRouter,
+  tanstackStart,
+  solidStart,
+  qwikCity,
+  serverRendering,
   awsLambda,
   typeAware,
 ];
@@ -47,7 +60,8 @@ export function findHandlers(
   platforms: readonly Platform[] = PLATFORMS,
 ): Handler[] {
   const ctx = new PlatformContext(facts, settings, filename, oracle);
-  for (const platform of platforms) platform.detect(ctx);
+  const clientModule = hasDirective(facts.ast, 'use client');
+  for (const platform of platforms) if (!clientModule || platform.runsInClientModules) platform.detect(ctx);
   return ctx.handlers;
 }
 
