@@ -8,6 +8,7 @@ import { factsOf, type ParsedFile } from './file/index.js';
 import { findHandlers } from './handlers/index.js';
 import { findLibraryContextLeaks } from './leaks/library-context.js';
 import { findListenerLeaks } from './leaks/listeners.js';
+import { findSharedInstances } from './leaks/shared-instances.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 import { Bounds } from './state/bounds.js';
 import { Classifier } from './state/classify.js';
@@ -57,6 +58,7 @@ const EMPTY: Omit<FileAnalysis, 'settingsProblems'> = {
   findings: [],
   listenerLeaks: [],
   libraryContextLeaks: [],
+  sharedInstances: [],
 };
 
 /** Set when another file is summarised for a caller: the functions to treat as handlers, and whose `this` is state. */
@@ -99,6 +101,7 @@ function analyzeFile(
     findings,
     listenerLeaks: findListenerLeaks(ctx),
     libraryContextLeaks: findLibraryContextLeaks(ctx),
+    sharedInstances: findSharedInstances(ctx),
   };
 }
 
