@@ -8,7 +8,8 @@ import { factsOf, type ParsedFile } from './file/index.js';
 import { findHandlers } from './handlers/index.js';
 import { findLibraryContextLeaks } from './leaks/library-context.js';
 import { findListenerLeaks } from './leaks/listeners.js';
-import { findSharedInstances } from './leaks/shared-instances.js';
+import { rowsFor } from './leaks/shared-instances.js';
+import { findSharedInstances } from './leaks/ssr-importers.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 import { Bounds } from './state/bounds.js';
 import { Classifier } from './state/classify.js';
@@ -79,7 +80,14 @@ function analyzeFile(
   if (!facts) return EMPTY;
   const base: BaseContext = { file, filename, facts, scopes: facts.scopes, settings, oracle };
   const handlers = summary ? summary.handlers : findHandlers(facts, settings, filename, oracle);
-  if (handlers.length === 0) return { ...EMPTY, handlers };
+  if (handlers.length === 0) {
+    // A module with no request-time code of its own can still make an instance its importers share per request.
+    if (summary || !settings.crossFile || rowsFor(facts).length === 0) return { ...EMPTY, handlers };
+    const reach = new Reachability(base, handlers);
+    const reachContext: ReachContext = { ...base, handlers, reach };
+    const instanceContext = { ...reachContext, requestData: new RequestData(reachContext) };
+    return { ...EMPTY, handlers, sharedInstances: findSharedInstances(instanceContext, true) };
+  }
   const reachContext: ReachContext = { ...base, handlers, reach: new Reachability(base, handlers) };
   const ctx: FileContext = {
     ...reachContext,
@@ -101,7 +109,7 @@ function analyzeFile(
     findings,
     listenerLeaks: findListenerLeaks(ctx),
     libraryContextLeaks: findLibraryContextLeaks(ctx),
-    sharedInstances: findSharedInstances(ctx),
+    sharedInstances: findSharedInstances(ctx, settings.crossFile),
   };
 }
 

@@ -12,6 +12,8 @@ const MAX_CLIMB = 40;
 export interface Project {
   /** The directory that holds the package.json. */
   readonly root: string;
+  /** The package's `name`, when it has one. */
+  readonly name: string | null;
   /** Names in `dependencies`, `devDependencies`, `peerDependencies` and `optionalDependencies`. */
   readonly dependencies: ReadonlySet<string>;
   /** Names in `peerDependencies` only: what a library expects its users to provide. */
@@ -27,6 +29,7 @@ export interface Project {
 class PackageProject implements Project {
   readonly dependencies: ReadonlySet<string>;
   readonly peerDependencies: ReadonlySet<string>;
+  readonly name: string | null;
   private readonly exists = new Map<string, boolean>();
   private readonly texts = new Map<string, string | null>();
 
@@ -38,6 +41,7 @@ class PackageProject implements Project {
       const value = manifest[field];
       return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
     };
+    this.name = typeof manifest.name === 'string' && manifest.name !== '' ? manifest.name : null;
     this.peerDependencies = new Set(names('peerDependencies'));
     this.dependencies = new Set([
       ...names('dependencies'),

@@ -14,6 +14,15 @@ import { SSR_INSTANCE_TABLE, type InstanceArgument, type SsrInstanceRow } from '
 
 export { SSR_INSTANCE_TABLE, type SsrInstanceRow };
 
+/** What the stage reads of a file: its facts, which code runs per request, and which values are request data. */
+export type InstanceContext = Pick<FileContext, 'facts' | 'scopes' | 'reach' | 'requestData'>;
+
+/** The cross-file answers the stage can use (the analysis injects them; summaries and tests leave them out). */
+export interface InstanceLinks {
+  /** The row of an instance another module of the project exports (`import { queryClient } from '@/lib/query'`). */
+  importedRow?(variable: Scope.Variable): SsrInstanceRow | null;
+}
+
 /** How request-time code reaches an instance. */
 export type InstanceReach = 'provider' | 'handover' | 'write' | 'return';
 
@@ -25,6 +34,8 @@ export interface ReachSite {
   how: string;
   handler: Handler;
   via: string[];
+  /** The file the request-time code is in, when it is not this one (relative to this file). */
+  file?: string;
 }
 
 /** A shared instance reported once: at its declaration when this file declares it, else at the reach site. */
@@ -55,13 +66,20 @@ interface Instance {
 const MAX_DEPTH = 6;
 const REACT_CONTEXT_SOURCES = ['react', 'preact', 'preact/compat', 'solid-js'];
 
-export function findSharedInstances(
-  ctx: FileContext,
+/** The rows whose libraries a file imports. */
+export function rowsFor(facts: FileFacts, table: readonly SsrInstanceRow[] = SSR_INSTANCE_TABLE): SsrInstanceRow[] {
+  return table.filter((row) => facts.imports.importsAny(rowSources(row)));
+}
+
+/** The shared instances of one file, reached from its own request-time code. */
+export function findLocalSharedInstances(
+  ctx: InstanceContext,
+  links: InstanceLinks = {},
   table: readonly SsrInstanceRow[] = SSR_INSTANCE_TABLE,
 ): SharedInstanceLeak[] {
-  const rows = table.filter((row) => ctx.facts.imports.importsAny(rowSources(row)));
+  const rows = rowsFor(ctx.facts, table);
   if (rows.length === 0) return [];
-  return new InstanceFinder(ctx, rows).find();
+  return new InstanceFinder(ctx, rows, links).find();
 }
 
 function rowSources(row: SsrInstanceRow): string[] {
@@ -73,16 +91,107 @@ function rowSources(row: SsrInstanceRow): string[] {
   ];
 }
 
-class InstanceFinder {
+/**
+ * What makes an instance of a row in one file: `new QueryClient()`, `configureStore(…)`, `axios.create()`, and
+ * local factories that return one.
+ */
+export class InstanceMakers {
+  constructor(
+    private readonly facts: FileFacts,
+    private readonly rows: readonly SsrInstanceRow[],
+  ) {}
+
+  /**
+   * The row whose maker makes this value: `new QueryClient()`, `configureStore(…)`, `axios.create()`,
+   * `makeQueryClient()` (a local function that returns one), `globalThis.x ?? new QueryClient()`.
+   */
+  productOf(node: TSESTree.Node, depth = 0): SsrInstanceRow | null {
+    if (depth > MAX_DEPTH) return null;
+    const value = unwrap(node);
+    switch (value.type) {
+      case T.AwaitExpression:
+        return value.argument ? this.productOf(value.argument, depth + 1) : null;
+      case T.ConditionalExpression:
+        return this.productOf(value.consequent, depth + 1) ?? this.productOf(value.alternate, depth + 1);
+      case T.LogicalExpression:
+        return this.productOf(value.right, depth + 1) ?? this.productOf(value.left, depth + 1);
+      case T.NewExpression:
+      case T.CallExpression: {
+        const row = this.makerRow(value);
+        if (row) return row;
+        // `i18next.use(initReactI18next).init(…)` is not a maker; a local factory is followed once.
+        if (value.type !== T.CallExpression) return null;
+        const callee = unwrap(value.callee);
+        const fn = callee.type === T.Identifier ? this.facts.functionOf(callee) : null;
+        return fn ? this.returnedProduct(fn, depth + 1) : null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  private returnedProduct(fn: FunctionNode, depth: number): SsrInstanceRow | null {
+    if (fn.body.type !== T.BlockStatement) return this.productOf(fn.body, depth);
+    for (const statement of this.facts.calls.returns.get(fn) ?? []) {
+      const row = statement.argument ? this.productOf(statement.argument, depth) : null;
+      if (row) return row;
+    }
+    return null;
+  }
+
+  private makerRow(node: TSESTree.NewExpression | TSESTree.CallExpression): SsrInstanceRow | null {
+    const imported = this.facts.imports.moduleValueOf(node.callee);
+    if (!imported || imported.typeOnly || imported.path.length !== 1) return null;
+    const name = imported.path[0];
+    const isNew = node.type === T.NewExpression;
+    for (const row of this.rows) {
+      if (!row.sources.includes(imported.source)) continue;
+      const made = row.makers.some((maker) =>
+        'new' in maker ? isNew && maker.new === name : !isNew && maker.call === name && maker.setter === undefined,
+      );
+      if (made) return row;
+    }
+    return null;
+  }
+}
+
+export class InstanceFinder {
   private readonly facts: FileFacts;
+  private readonly makers: InstanceMakers;
   private readonly reached = new Map<unknown, { instance: Instance; sites: ReachSite[] }>();
   private readonly seenSites = new Set<TSESTree.Node>();
 
   constructor(
-    private readonly ctx: FileContext,
+    private readonly ctx: InstanceContext,
     private readonly rows: readonly SsrInstanceRow[],
+    private readonly links: InstanceLinks = {},
   ) {
     this.facts = ctx.facts;
+    this.makers = new InstanceMakers(ctx.facts, rows);
+  }
+
+  /** The module variables of this file that hold an instance it makes, with the row. */
+  localInstances(): Array<{ variable: Scope.Variable; row: SsrInstanceRow; declaration: TSESTree.Node }> {
+    const result: Array<{ variable: Scope.Variable; row: SsrInstanceRow; declaration: TSESTree.Node }> = [];
+    for (const variable of this.ctx.scopes.module.variables as Scope.Variable[]) {
+      const instance = this.localInstance(variable);
+      if (instance?.row && instance.declaration)
+        result.push({ variable, row: instance.row, declaration: instance.declaration });
+    }
+    return result;
+  }
+
+  /** How request-time code reaches the instance of `row` at `node` (a reference or a member naming it), if it does. */
+  siteOf(node: TSESTree.Node, row: SsrInstanceRow): ReachSite | null {
+    const instance: Instance = { key: node, row, name: '', declaration: null };
+    const context = this.ctx.reach.contextOf(node);
+    if (!context) return null;
+    return (
+      this.providerSite(node, instance, context)?.site ??
+      this.handoverSite(node, instance, context) ??
+      this.writeSite(node, instance, context) ??
+      this.returnSite(node, instance, context)
+    );
   }
 
   find(): SharedInstanceLeak[] {
@@ -170,61 +279,8 @@ class InstanceFinder {
       values.push(reference.writeExpr as TSESTree.Node);
     }
     for (const value of values) {
-      const row = this.productOf(value, 0);
+      const row = this.makers.productOf(value);
       if (row) return { key: variable, row, name: variable.name, declaration: declarator };
-    }
-    return null;
-  }
-
-  /**
-   * The row whose maker makes this value: `new QueryClient()`, `configureStore(…)`, `axios.create()`,
-   * `makeQueryClient()` (a local function that returns one), `globalThis.x ?? new QueryClient()`.
-   */
-  private productOf(node: TSESTree.Node, depth: number): SsrInstanceRow | null {
-    if (depth > MAX_DEPTH) return null;
-    const value = unwrap(node);
-    switch (value.type) {
-      case T.AwaitExpression:
-        return value.argument ? this.productOf(value.argument, depth + 1) : null;
-      case T.ConditionalExpression:
-        return this.productOf(value.consequent, depth + 1) ?? this.productOf(value.alternate, depth + 1);
-      case T.LogicalExpression:
-        return this.productOf(value.right, depth + 1) ?? this.productOf(value.left, depth + 1);
-      case T.NewExpression:
-      case T.CallExpression: {
-        const row = this.makerRow(value);
-        if (row) return row;
-        // `i18next.use(initReactI18next).init(…)` is not a maker; a local factory is followed once.
-        if (value.type !== T.CallExpression) return null;
-        const callee = unwrap(value.callee);
-        const fn = callee.type === T.Identifier ? this.facts.functionOf(callee) : null;
-        return fn ? this.returnedProduct(fn, depth + 1) : null;
-      }
-      default:
-        return null;
-    }
-  }
-
-  private returnedProduct(fn: FunctionNode, depth: number): SsrInstanceRow | null {
-    if (fn.body.type !== T.BlockStatement) return this.productOf(fn.body, depth);
-    for (const statement of this.facts.calls.returns.get(fn) ?? []) {
-      const row = statement.argument ? this.productOf(statement.argument, depth) : null;
-      if (row) return row;
-    }
-    return null;
-  }
-
-  private makerRow(node: TSESTree.NewExpression | TSESTree.CallExpression): SsrInstanceRow | null {
-    const imported = this.facts.imports.moduleValueOf(node.callee);
-    if (!imported || imported.typeOnly || imported.path.length !== 1) return null;
-    const name = imported.path[0];
-    const isNew = node.type === T.NewExpression;
-    for (const row of this.rows) {
-      if (!row.sources.includes(imported.source)) continue;
-      const made = row.makers.some((maker) =>
-        'new' in maker ? isNew && maker.new === name : !isNew && maker.call === name && maker.setter === undefined,
-      );
-      if (made) return row;
     }
     return null;
   }
@@ -248,7 +304,8 @@ class InstanceFinder {
     }
     // `import { queryClient } from '@/lib/query'`: one module's value, the same object for every importer.
     if (isProjectModule(target.source) && target.path.length === 1) {
-      return { key: variable, row: null, name: variable.name, declaration: null };
+      const row = this.links.importedRow?.(variable) ?? null;
+      return { key: variable, row, name: variable.name, declaration: null };
     }
     return null;
   }
