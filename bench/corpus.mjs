@@ -1,8 +1,12 @@
 // Robustness corpus run: lints node_modules sources with every plugin rule on and counts files, parse errors and rule exceptions.
 //
-// Usage: node bench/corpus.mjs [--root DIR] [--sample N --seed S] [--time-budget SEC] [--json FILE] [--plugin FILE] [--stress] [--quiet]
+// Usage: node bench/corpus.mjs [--root DIR] [--sample N --seed S] [--time-budget SEC] [--json FILE] [--plugin FILE] [--stress]
+//                               [--as-user] [--quiet]
 // --stress declares common library export names (STRESS_HANDLER_NAMES) as handlers through the plugin's settings,
 // so the write, call and request-data analysis runs on real library functions, not only on handler detection.
+// Per file it counts rule exceptions and "analysis incomplete" diagnostics (the target for both is 0). By default
+// the debug switch is on, so an analysis failure throws and counts as an exception; --as-user runs as users do,
+// where a failure becomes the file's "analysis incomplete" diagnostic.
 // Exit code 1 when any rule throws (or any other exception escapes the Linter), 0 otherwise.
 
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -10,40 +14,54 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Linter } from 'eslint';
-import { allRulesOf, configFor, listSources, loadPlugin, repo, sample, sourceTypesFor } from './lib.mjs';
+import {
+  allRulesOf,
+  configFor,
+  listSources,
+  loadPlugin,
+  parseCommandLine,
+  repo,
+  sample,
+  sourceTypesFor,
+} from './lib.mjs';
 
-// The analysis swallows its own errors in production so a user's lint run never stops; here every one must surface.
-process.env.HANDLER_STATE_DEBUG = '1';
+/**
+ * The diagnostic a file gets when part of its analysis failed or ran out of budget: message id `analysisIncomplete`
+ * ("handler-state could not analyse ./lib/index.js: re-export cycle"). The same shape as the test suites expect
+ * (test/helpers/defect-scenarios.ts); nothing matches until the analysis reports such failures.
+ */
+export function isAnalysisIncomplete(message) {
+  return (
+    typeof message.ruleId === 'string' &&
+    message.ruleId.startsWith('handler-state/') &&
+    (message.messageId === 'analysisIncomplete' || /could not analy[sz]e/i.test(message.message ?? ''))
+  );
+}
 
+/** `node bench/corpus.mjs [--root dir] [--sample n] [--seed n] [--time-budget s] [--json file] [--plugin file] [--quiet] [--stress] [--as-user]` */
 export function parseArgs(argv) {
-  const options = {
-    root: join(repo, 'node_modules'),
-    sample: 0,
-    seed: 1,
-    timeBudget: 0,
-    json: null,
-    quiet: false,
-    stress: false,
-    plugin: join(repo, 'dist/index.js'),
+  const { values } = parseCommandLine(argv, {
+    root: { type: 'string' },
+    sample: { type: 'string' },
+    seed: { type: 'string' },
+    'time-budget': { type: 'string' },
+    json: { type: 'string' },
+    plugin: { type: 'string' },
+    quiet: { type: 'boolean' },
+    stress: { type: 'boolean' },
+    'as-user': { type: 'boolean' },
+  });
+  return {
+    root: values.root ? resolve(values.root) : join(repo, 'node_modules'),
+    sample: Number(values.sample ?? 0),
+    seed: Number(values.seed ?? 1),
+    timeBudget: Number(values['time-budget'] ?? 0),
+    json: values.json ? resolve(values.json) : null,
+    quiet: values.quiet ?? false,
+    stress: values.stress ?? false,
+    asUser: values['as-user'] ?? false,
+    plugin: values.plugin ? resolve(values.plugin) : join(repo, 'dist/index.js'),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--root') options.root = resolve(value());
-    else if (arg === '--sample') options.sample = Number(value());
-    else if (arg === '--seed') options.seed = Number(value());
-    else if (arg === '--time-budget') options.timeBudget = Number(value());
-    else if (arg === '--json') options.json = resolve(value());
-    else if (arg === '--plugin') options.plugin = resolve(value());
-    else if (arg === '--quiet') options.quiet = true;
-    else if (arg === '--stress') options.stress = true;
-    else throw new Error(`unknown argument ${arg}`);
-  }
-  return options;
 }
 
 /** The directory of the plugin build, to recognise its frames in a stack. */
@@ -110,6 +128,10 @@ export function lintText(linter, plugin, rules, name, text, settings) {
 }
 
 export async function runCorpus(options) {
+  // The analysis swallows its own errors for users, so that a lint run never stops; by default every one must
+  // surface here. --as-user leaves the switch off and counts the diagnostics users would see instead.
+  if (options.asUser) delete process.env.HANDLER_STATE_DEBUG;
+  else process.env.HANDLER_STATE_DEBUG = '1';
   const plugin = await loadPlugin(options.plugin);
   pluginDir = resolve(options.plugin, '..');
   const allRules = allRulesOf(plugin);
@@ -122,6 +144,7 @@ export async function runCorpus(options) {
     candidates: all.length,
     sample: options.sample || null,
     stress: options.stress,
+    asUser: options.asUser,
     seed: options.sample ? options.seed : null,
     files: 0,
     lines: 0,
@@ -131,11 +154,16 @@ export async function runCorpus(options) {
     parseErrors: 0,
     ruleExceptions: 0,
     otherExceptions: 0,
+    /** Files with at least one "analysis incomplete" diagnostic, and the diagnostics. */
+    incompleteFiles: 0,
+    incompleteDiagnostics: 0,
     findings: Object.fromEntries(Object.keys(allRules).map((id) => [id, 0])),
     stoppedByBudget: false,
     seconds: 0,
     exceptions: [],
     parseErrorFiles: [],
+    /** Per file with an exception or an incomplete analysis: `{ file, exceptions, incomplete, messages }`. */
+    troubledFiles: [],
     slowest: [],
   };
   const start = performance.now();
@@ -167,14 +195,27 @@ export async function runCorpus(options) {
       } else {
         if (result.sourceType === 'module') figures.asModule++;
         else figures.asCommonjs++;
+        const incomplete = [];
         for (const message of result.messages) {
-          if (message.ruleId && message.ruleId in figures.findings) figures.findings[message.ruleId]++;
+          if (isAnalysisIncomplete(message)) incomplete.push(message.message);
+          else if (message.ruleId && message.ruleId in figures.findings) figures.findings[message.ruleId]++;
+        }
+        if (incomplete.length > 0) {
+          figures.incompleteFiles++;
+          figures.incompleteDiagnostics += incomplete.length;
+          figures.troubledFiles.push({ file: rel, exceptions: 0, incomplete: incomplete.length, messages: incomplete });
         }
       }
     } catch (error) {
       const ruleException = isRuleException(error);
       if (ruleException) figures.ruleExceptions++;
       else figures.otherExceptions++;
+      figures.troubledFiles.push({
+        file: rel,
+        exceptions: 1,
+        incomplete: 0,
+        messages: [String(error?.message ?? error)],
+      });
       figures.exceptions.push({
         file: rel,
         kind: ruleException ? 'rule' : 'other',
@@ -198,6 +239,7 @@ function print(figures) {
   const lines = [
     `corpus root         ${figures.root} (${figures.candidates} candidate files)`,
     `stress mode         ${figures.stress ? `on (${STRESS_HANDLER_NAMES.length} export names are handlers)` : 'off'}`,
+    `debug switch        ${figures.asUser ? 'off (as users run: failures are diagnostics)' : 'on (failures throw)'}`,
     figures.sample
       ? `sample              ${figures.sample} files, seed ${figures.seed}`
       : 'sample              all files',
@@ -208,12 +250,21 @@ function print(figures) {
     `parse errors        ${figures.parseErrors}  (ESLint fatal messages, both source types)`,
     `rule exceptions     ${figures.ruleExceptions}`,
     `other exceptions    ${figures.otherExceptions}`,
+    `analysis incomplete ${figures.incompleteFiles} files, ${figures.incompleteDiagnostics} diagnostics (target 0)`,
     `findings            ${totalFindings}`,
     ...Object.entries(figures.findings).map(([id, n]) => `  ${id.padEnd(48)} ${n}`),
     `total time          ${figures.seconds.toFixed(1)} s`,
     'slowest files:',
     ...figures.slowest.map((t) => `  ${String(t.ms).padStart(6)} ms  ${String(t.kb).padStart(6)} KB  ${t.file}`),
   ];
+  if (figures.troubledFiles.length > 0) {
+    lines.push('files with exceptions or an incomplete analysis (exceptions / incomplete):');
+    for (const entry of figures.troubledFiles.slice(0, 50)) {
+      lines.push(
+        `  ${String(entry.exceptions).padStart(3)} / ${String(entry.incomplete).padStart(3)}  ${entry.file}: ${entry.messages[0]}`,
+      );
+    }
+  }
   console.log(lines.join('\n'));
   for (const exception of figures.exceptions) {
     console.log(`\n${exception.kind.toUpperCase()} EXCEPTION in ${exception.file} (rule ${exception.ruleId ?? '?'})`);

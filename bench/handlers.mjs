@@ -13,23 +13,23 @@ import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Linter } from 'eslint';
-import { allRulesOf, configFor, loadGenerator, loadPlugin, machine, median, repo, sourceTypesFor } from './lib.mjs';
+import {
+  allRulesOf,
+  configFor,
+  listSources,
+  loadGenerator,
+  loadPlugin,
+  machine,
+  median,
+  repo,
+  sourceTypesFor,
+} from './lib.mjs';
 
 const TARGETS = { share: 0.05, peer: 1.0 };
 const GENERATED_DIR = join(repo, 'bench/handler-corpus');
 const EXTENSIONS = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/u;
-/** Build output, dependencies and vendored bundles are not the application's handler code. */
-const SKIPPED_DIRECTORIES = new Set([
-  'node_modules',
-  '.git',
-  'dist',
-  'build',
-  'coverage',
-  '.next',
-  '.nuxt',
-  'vendor',
-  'out',
-]);
+/** Build output, dependencies and vendored bundles are not the application's handler code: the scan's skip list. */
+const { SKIPPED_DIRECTORIES } = await import(pathToFileURL(join(repo, 'dist/cli/walk.js')).href);
 const MAX_BYTES = 256 * 1024;
 
 const { values: options } = parseArgs({
@@ -50,31 +50,10 @@ if (options['write-generated']) {
 
 /** Every application source under `root`: no dependencies, build output, declarations or minified bundles. */
 function applicationSources(root) {
-  const files = [];
-  const walk = (dir) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path);
-      } else if (
-        entry.isFile() &&
-        EXTENSIONS.test(entry.name) &&
-        !/\.d\.[cm]?ts$/u.test(entry.name) &&
-        !/\.min\.js$/u.test(entry.name) &&
-        statSync(path).size <= MAX_BYTES
-      ) {
-        files.push(path);
-      }
-    }
-  };
-  walk(root);
-  return files.sort();
+  return listSources(root, {
+    skipDirectories: SKIPPED_DIRECTORIES,
+    keep: (file) => !/\.min\.js$/u.test(file) && statSync(file).size <= MAX_BYTES,
+  });
 }
 
 /** The handler files the generator writes, committed so every run lints the same code. */
@@ -93,8 +72,8 @@ async function writeGenerated() {
 }
 
 /** Files that parse, each with the source type it parses with; parse failures cost the same in every variant. */
-function loadFiles(paths) {
-  const parseOnly = new Linter({ cwd: repo });
+function loadFiles(paths, cwd) {
+  const parseOnly = new Linter({ cwd });
   const files = [];
   for (const name of paths) {
     const text = readFileSync(name, 'utf8');
@@ -107,7 +86,7 @@ function loadFiles(paths) {
 }
 
 /** How many files have a handler, by the build's own analysis (the same answer the rules get). */
-async function handlerFiles(files, pluginPath) {
+async function handlerFiles(files, pluginPath, cwd) {
   const { analyze } = await import(new URL('./analysis/index.js', pathToFileURL(resolve(pluginPath))).href);
   let count = 0;
   const probe = {
@@ -117,7 +96,7 @@ async function handlerFiles(files, pluginPath) {
       },
     }),
   };
-  const linter = new Linter({ cwd: repo });
+  const linter = new Linter({ cwd });
   for (const file of files) {
     const config = configFor(file.name, file.sourceType, { 'probe/handlers': 'error' });
     config[1].plugins = { probe: { rules: { handlers: probe } } };
@@ -127,9 +106,10 @@ async function handlerFiles(files, pluginPath) {
 }
 
 /** One pass over the corpus with stats: plugin rule time, no-unused-vars time and the whole pass, in ms. */
-function statsPass(files, plugin) {
+function statsPass(files, plugin, cwd) {
   const rules = { ...allRulesOf(plugin), 'no-unused-vars': 'error' };
-  const linter = new Linter({ cwd: repo });
+  // Files are linted under their real paths from their own root, so the cross-file analysis sees real neighbours.
+  const linter = new Linter({ cwd });
   let pluginMs = 0;
   let peerMs = 0;
   let totalMs = 0;
@@ -166,9 +146,14 @@ const builds = [{ label: 'plugin', path: resolve(options.plugin) }];
 if (options.baseline) builds.unshift({ label: 'baseline', path: resolve(options.baseline) });
 for (const build of builds) build.plugin = await loadPlugin(build.path);
 
-const corpora = options.dir.map((dir) => ({ name: basename(resolve(dir)), paths: applicationSources(resolve(dir)) }));
+const corpora = options.dir.map((dir) => ({
+  name: basename(resolve(dir)),
+  root: resolve(dir),
+  paths: applicationSources(resolve(dir)),
+}));
 corpora.push({
   name: 'generated (bench/handler-corpus)',
+  root: repo,
   paths: readdirSync(GENERATED_DIR)
     .filter((name) => EXTENSIONS.test(name))
     .sort()
@@ -178,15 +163,15 @@ corpora.push({
 const report = { machine: machine(), node: process.version, eslint: Linter.version, rounds, corpora: [] };
 console.log(`node ${process.version}, ESLint ${Linter.version}, ${report.machine}, ${rounds} rounds (medians)`);
 for (const corpus of corpora) {
-  const files = loadFiles(corpus.paths);
+  const files = loadFiles(corpus.paths, corpus.root);
   const lines = files.reduce((sum, f) => sum + f.text.split('\n').length, 0);
   const entry = { name: corpus.name, files: files.length, lines, builds: {} };
   for (const build of builds)
-    entry.builds[build.label] = { handlerFiles: await handlerFiles(files, build.path), runs: [] };
-  for (const build of builds) statsPass(files, build.plugin); // warm-up
+    entry.builds[build.label] = { handlerFiles: await handlerFiles(files, build.path, corpus.root), runs: [] };
+  for (const build of builds) statsPass(files, build.plugin, corpus.root); // warm-up
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? builds : [...builds].reverse();
-    for (const build of order) entry.builds[build.label].runs.push(statsPass(files, build.plugin));
+    for (const build of order) entry.builds[build.label].runs.push(statsPass(files, build.plugin, corpus.root));
   }
   console.log(`\n${corpus.name}: ${files.length} files, ${lines} lines`);
   for (const build of builds) {

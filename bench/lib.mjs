@@ -1,35 +1,30 @@
 // Shared pieces of the bench scripts: file listing, seeded sampling, plugin and generator loading, per-file lint configs.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as tsParser from '@typescript-eslint/parser';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.mts', '.cts'];
-const DECLARATION = /\.d\.[cm]?ts$/;
 export const LINTED_FILES = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.ts', '**/*.mts', '**/*.cts'];
+const EXTENSIONS = LINTED_FILES.map((glob) => glob.slice('**/*'.length));
+const DECLARATION = /\.d\.[cm]?ts$/;
 
-/** Every candidate source file under `root`, sorted, without following symlinks; `.d.ts` files are skipped. */
-export function listSources(root) {
-  const files = [];
-  const walk = (dir) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && EXTENSIONS.some((ext) => entry.name.endsWith(ext)) && !DECLARATION.test(entry.name)) {
-        files.push(path);
-      }
-    }
-  };
-  walk(root);
-  return files.sort();
+// The CLI's own walker and argument parser (from the build, as the plugin is): one of each for src/cli, bench and scripts.
+const { walkFiles } = await import(pathToFileURL(join(repo, 'dist/cli/walk.js')).href);
+export const { parseCommandLine } = await import(pathToFileURL(join(repo, 'dist/cli/args.js')).href);
+
+/**
+ * Every candidate source file under `root`, sorted, without following linked directories; `.d.ts` files are skipped,
+ * and so are directories named in `skipDirectories` (none by default: the corpus is installed dependencies) and
+ * files `keep` rejects.
+ */
+export function listSources(root, { skipDirectories = [], keep = () => true } = {}) {
+  return walkFiles(root, {
+    initial: true,
+    skipDirectories: [...skipDirectories],
+    keepFile: (file) => EXTENSIONS.some((ext) => file.endsWith(ext)) && !DECLARATION.test(file) && keep(file),
+  });
 }
 
 /** mulberry32: a small seeded PRNG so a sample is the same on every machine. */
@@ -67,19 +62,31 @@ export function allRulesOf(plugin) {
 }
 
 /**
- * test/helpers/generate.ts, transpiled with the project's TypeScript into bench/.corpus/ (git-ignored),
- * so the benchmarks and the property tests generate modules from the same building blocks.
+ * Self-contained helpers of test/helpers/ (`generate`, `limited-child`, `defect-scenarios`), transpiled with the
+ * project's TypeScript into bench/.corpus/ (git-ignored), so the benchmarks and the tests share them. Imports of
+ * one helper by another (`./limited-child.js`) are pointed at the transpiled copy; the first name's module is
+ * returned.
  */
-export async function loadGenerator() {
+export async function loadTestHelpers(...names) {
   const { default: ts } = await import('typescript');
-  const source = readFileSync(join(repo, 'test/helpers/generate.ts'), 'utf8');
-  const output = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-  }).outputText;
-  const target = join(repo, 'bench/.corpus/generate.mjs');
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, output);
-  return import(`${pathToFileURL(target).href}?${Date.now()}`);
+  const stamp = Date.now();
+  for (const name of names.slice().reverse()) {
+    const source = readFileSync(join(repo, `test/helpers/${name}.ts`), 'utf8');
+    const output = ts
+      .transpileModule(source, {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      })
+      .outputText.replace(/from '\.\/([\w-]+)\.js'/gu, (_, helper) => `from './${helper}.mjs?${stamp}'`);
+    const target = join(repo, `bench/.corpus/${name}.mjs`);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, output);
+  }
+  return import(`${pathToFileURL(join(repo, `bench/.corpus/${names[0]}.mjs`)).href}?${stamp}`);
+}
+
+/** test/helpers/generate.ts: the benchmarks generate modules from the same building blocks as the property tests. */
+export function loadGenerator() {
+  return loadTestHelpers('generate');
 }
 
 export const isTypeScript = (file) => /\.[cm]?ts$/.test(file);

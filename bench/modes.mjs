@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cpuSeconds, machine, median, repo } from './lib.mjs';
+import { cpuSeconds, machine, median, parseCommandLine, repo } from './lib.mjs';
 
 const VARIANTS = {
   'no rules': { config: 'none', settings: {} },
@@ -22,18 +22,20 @@ const VARIANTS = {
 };
 
 function parseArgs(argv) {
-  const options = { files: 150, rounds: 3, plugin: join(repo, 'dist/index.js'), child: null, dir: null };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => argv[++i];
-    if (arg === '--files') options.files = Number(value());
-    else if (arg === '--rounds') options.rounds = Number(value());
-    else if (arg === '--plugin') options.plugin = resolve(value());
-    else if (arg === '--child') options.child = value();
-    else if (arg === '--dir') options.dir = value();
-    else throw new Error(`unknown option ${arg}`);
-  }
-  return options;
+  const { values } = parseCommandLine(argv, {
+    files: { type: 'string' },
+    rounds: { type: 'string' },
+    plugin: { type: 'string' },
+    child: { type: 'string' },
+    dir: { type: 'string' },
+  });
+  return {
+    files: Number(values.files ?? 150),
+    rounds: Number(values.rounds ?? 3),
+    plugin: values.plugin ? resolve(values.plugin) : join(repo, 'dist/index.js'),
+    child: values.child ?? null,
+    dir: values.dir ?? null,
+  };
 }
 
 function makeProject(files) {

@@ -19,6 +19,7 @@ import {
   loadPlugin,
   machine,
   median,
+  parseCommandLine,
   repo,
   sample,
   sourceTypesFor,
@@ -28,36 +29,28 @@ const TARGETS = { overhead: 1.05, peer: 1.0, scaling: 1.3, memory: 1.1 };
 const SCALING_SIZES = [1_000, 10_000, 100_000];
 
 function parseArgs(argv) {
-  const options = {
-    sample: 2000,
-    seed: 6,
-    rounds: 5,
-    maxKb: 256,
-    generated: 20,
-    plugin: join(repo, 'dist/index.js'),
-    skipMemory: false,
-    json: null,
-    child: null,
+  const { values } = parseCommandLine(argv, {
+    sample: { type: 'string' },
+    seed: { type: 'string' },
+    rounds: { type: 'string' },
+    'max-kb': { type: 'string' },
+    generated: { type: 'string' },
+    plugin: { type: 'string' },
+    'skip-memory': { type: 'boolean' },
+    json: { type: 'string' },
+    child: { type: 'string' },
+  });
+  return {
+    sample: Number(values.sample ?? 2000),
+    seed: Number(values.seed ?? 6),
+    rounds: Number(values.rounds ?? 5),
+    maxKb: Number(values['max-kb'] ?? 256),
+    generated: Number(values.generated ?? 20),
+    plugin: values.plugin ? resolve(values.plugin) : join(repo, 'dist/index.js'),
+    skipMemory: values['skip-memory'] ?? false,
+    json: values.json ? resolve(values.json) : null,
+    child: values.child ?? null,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--sample') options.sample = Number(value());
-    else if (arg === '--seed') options.seed = Number(value());
-    else if (arg === '--rounds') options.rounds = Number(value());
-    else if (arg === '--max-kb') options.maxKb = Number(value());
-    else if (arg === '--generated') options.generated = Number(value());
-    else if (arg === '--plugin') options.plugin = resolve(value());
-    else if (arg === '--skip-memory') options.skipMemory = true;
-    else if (arg === '--json') options.json = resolve(value());
-    else if (arg === '--child') options.child = value();
-    else throw new Error(`unknown argument ${arg}`);
-  }
-  return options;
 }
 
 /**

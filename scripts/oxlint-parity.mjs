@@ -6,13 +6,16 @@
 // Exit codes: 0 same findings; 1 findings differ; 2 a run failed (no dist/, oxlint or ESLint crashed);
 //             3 this oxlint cannot load JS plugins at all (checked with a one-rule probe plugin first).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_ENTRY = path.join(REPO_ROOT, 'dist/index.js');
+// The CLI's walker and argument parser, from the build: one of each for src/cli, bench and scripts.
+const { walkFiles } = await import(pathToFileURL(path.join(REPO_ROOT, 'dist/cli/walk.js')).href);
+const { parseCommandLine } = await import(pathToFileURL(path.join(REPO_ROOT, 'dist/cli/args.js')).href);
 // oxlint is not a devDependency: its package lists a native binding per platform as optional dependencies, and a
 // lockfile written on one machine cannot satisfy `npm ci` elsewhere. The script installs this pinned version into
 // node_modules/.cache on first use (or uses OXLINT_BIN).
@@ -34,23 +37,33 @@ function ensureOxlint() {
 const NAMESPACE = 'handler-state';
 const LINTED_EXTENSIONS = new Set(['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts']);
 
+const USAGE =
+  'node scripts/oxlint-parity.mjs [--config strict|recommended] [--plugin dist/index.js] [--json] [paths...]';
+
 function parseArgs(argv) {
-  const options = { config: 'strict', json: false, plugin: DEFAULT_ENTRY, paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--json') options.json = true;
-    else if (arg === '--config') options.config = argv[++i];
-    else if (arg === '--plugin') options.plugin = path.resolve(argv[++i]);
-    else if (arg.startsWith('--config=')) options.config = arg.slice('--config='.length);
-    else if (arg === '--help' || arg === '-h') {
-      console.log(
-        'node scripts/oxlint-parity.mjs [--config strict|recommended] [--plugin dist/index.js] [--json] [paths...]',
-      );
-      process.exit(0);
-    } else options.paths.push(arg);
+  let parsed;
+  try {
+    parsed = parseCommandLine(argv, {
+      config: { type: 'string' },
+      plugin: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
+  } catch (error) {
+    fail(`${error.message}\n${USAGE}`);
   }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const options = {
+    config: values.config ?? 'strict',
+    json: values.json ?? false,
+    plugin: values.plugin ? path.resolve(values.plugin) : DEFAULT_ENTRY,
+    paths: positionals.length > 0 ? positionals : ['test/fixtures/handlers'],
+  };
   if (!['strict', 'recommended'].includes(options.config)) fail(`unknown --config ${options.config}`);
-  if (options.paths.length === 0) options.paths.push('test/fixtures/handlers');
   return options;
 }
 
@@ -68,18 +81,22 @@ function fail(message, exitCode = 2) {
 /** Files the comparison covers: the same explicit list goes to both linters, so file discovery cannot differ. */
 function collectFiles(paths) {
   const files = [];
-  const visit = (abs) => {
-    if (statSync(abs).isDirectory()) {
-      for (const entry of readdirSync(abs).sort()) {
-        if (entry === 'node_modules' || entry.startsWith('.')) continue;
-        visit(path.join(abs, entry));
-      }
-    } else if (LINTED_EXTENSIONS.has(path.extname(abs))) files.push(abs);
-  };
+  const wanted = (file) => LINTED_EXTENSIONS.has(path.extname(file)) && !path.basename(file).startsWith('.');
   for (const p of paths) {
     const abs = path.resolve(REPO_ROOT, p);
     if (!existsSync(abs)) fail(`no such path: ${p}`);
-    visit(abs);
+    if (!statSync(abs).isDirectory()) {
+      if (wanted(abs)) files.push(abs);
+      continue;
+    }
+    files.push(
+      ...walkFiles(abs, {
+        initial: true,
+        skipDirectories: ['node_modules'],
+        skipDotDirectories: true,
+        keepFile: wanted,
+      }),
+    );
   }
   return files;
 }

@@ -1,7 +1,11 @@
 // Which files of a real-world checkout get linted: the exclusions shared by scripts/real-world.mjs and the
 // labelled-set scorer (bench/real-world/score.mjs).
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+// The CLI's walker (from the build, as the plugin is): linked directories are not followed, unreadable ones skipped.
+const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const { walkFiles } = await import(pathToFileURL(path.join(dist, 'cli/walk.js')).href);
 
 // `.jsx`/`.tsx` hold the components and providers that server-rendering frameworks render per request.
 export const SOURCE = /\.(js|cjs|mjs|jsx|ts|mts|cts|tsx)$/;
@@ -30,17 +34,13 @@ export function isLintedSource(name) {
   return SOURCE.test(name) && !name.endsWith('.d.ts') && !/\.d\.[cm]ts$/.test(name) && !TEST_FILE.test(name);
 }
 
-/** Every linted source under `dir` (absolute paths, directory order), skipping the excluded directories. */
-export function walk(dir, found = []) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) walk(full, found);
-    } else if (entry.isFile() && isLintedSource(entry.name)) {
-      found.push(full);
-    }
-  }
-  return found;
+/** Every linted source under `dir` (absolute paths, sorted), skipping the excluded directories. */
+export function walk(dir) {
+  return walkFiles(dir, {
+    initial: true,
+    skipDirectories: SKIP_DIRS,
+    keepFile: (file) => isLintedSource(path.basename(file)),
+  });
 }
 
 /**

@@ -11,22 +11,23 @@
 import { execFileSync } from 'node:child_process';
 import { statSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import { realWorldConfig, walk } from './real-world-files.mjs';
 
-const args = process.argv.slice(2);
-let out = null;
-let verbose = false;
+const dist0 = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+// The CLI's argument parser, from the build: one for src/cli, bench and scripts.
+const { parseCommandLine } = await import(pathToFileURL(path.join(dist0, 'cli/args.js')).href);
+
+const { values, positionals: dirs } = parseCommandLine(process.argv.slice(2), {
+  out: { type: 'string' },
+  dist: { type: 'string' },
+  verbose: { type: 'boolean' },
+});
+const out = values.out ?? null;
+const verbose = values.verbose ?? false;
 // --dist: lint with a copy of the build (e.g. a snapshot taken while others rebuild dist/).
-let dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const dirs = [];
-for (let i = 0; i < args.length; i += 1) {
-  if (args[i] === '--out') out = args[++i];
-  else if (args[i] === '--dist') dist = path.resolve(args[++i]);
-  else if (args[i] === '--verbose') verbose = true;
-  else dirs.push(args[i]);
-}
+const dist = values.dist ? path.resolve(values.dist) : dist0;
 const { default: plugin } = await import(path.join(dist, 'index.js'));
 const { analyze } = await import(path.join(dist, 'analysis/index.js'));
 if (dirs.length === 0) {

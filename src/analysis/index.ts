@@ -1,6 +1,7 @@
 // analyze(context): the one per-file analysis every rule reads. It builds the file context (parsed file, scopes,
 // settings, facts, type information, handlers, reachability), runs the stages in order and memoises the result by
 // the AST, so the six rules share one run.
+import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { BaseContext, FileContext, ReachContext } from './context.js';
 import { isInside } from './file/ast.js';
@@ -13,9 +14,11 @@ import { findSharedInstances } from './leaks/ssr-importers.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 import { Bounds } from './state/bounds.js';
 import { Classifier } from './state/classify.js';
-import { crossFileFindings, newBudget, type AnalyzeLoaded, type Budget } from './state/cross-file.js';
-import { stateCheckFor } from './state/lazy-init.js';
+import { crossFileFindings, importedGetter, newBudget, type AnalyzeLoaded, type Budget } from './state/cross-file.js';
+import { KeySpace } from './state/keys.js';
+import { findToggles, LazyInit, stateCheckFor } from './state/lazy-init.js';
 import { ModuleState, stateReferences, type StateRoot, type ThisRoot } from './state/module-state.js';
+import { reachedFromImporters } from './state/reached-from.js';
 import { Reachability, type RequestContext } from './state/reachability.js';
 import { RequestData } from './state/request-data.js';
 import { WriteFinder, type WriteSite } from './state/writes.js';
@@ -80,7 +83,10 @@ function analyzeFile(
   if (!facts) return EMPTY;
   const base: BaseContext = { file, filename, facts, scopes: facts.scopes, settings, oracle };
   const handlers = summary ? summary.handlers : findHandlers(facts, settings, filename, oracle);
-  if (handlers.length === 0) {
+  // The functions other files' handlers call per request: the writes they make are reported here too.
+  const reached = !summary && settings.crossFile ? reachedFromImporters(base) : null;
+  const entries = reached ? [...handlers, ...reached.handlers] : handlers;
+  if (entries.length === 0) {
     // A module with no request-time code of its own can still make an instance its importers share per request.
     if (summary || !settings.crossFile || rowsFor(facts).length === 0) return { ...EMPTY, handlers };
     const reach = new Reachability(base, handlers);
@@ -88,13 +94,13 @@ function analyzeFile(
     const instanceContext = { ...reachContext, requestData: new RequestData(reachContext) };
     return { ...EMPTY, handlers, sharedInstances: findSharedInstances(instanceContext, true) };
   }
-  const reachContext: ReachContext = { ...base, handlers, reach: new Reachability(base, handlers) };
+  const reachContext: ReachContext = { ...base, handlers: entries, reach: new Reachability(base, entries) };
   const ctx: FileContext = {
     ...reachContext,
     state: new ModuleState(reachContext),
     requestData: new RequestData(reachContext),
   };
-  const findings = stateFindings(ctx, summary?.thisRoots ?? []);
+  const findings = stateFindings(ctx, [...(summary?.thisRoots ?? []), ...(reached?.thisRoots ?? [])]);
   if (settings.crossFile) {
     const budget = summary?.budget ?? newBudget();
     const analyzeLoaded: AnalyzeLoaded = (loaded, loadedName, pseudoHandlers, thisRoots, nextBudget) =>
@@ -104,13 +110,42 @@ function analyzeFile(
   }
   findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
   if (summary) return { ...EMPTY, handlers, findings };
+  // Listener and library findings keep to this file's own handlers: their messages have no place for another file.
+  const own = (leak: { handler: Handler }) => !leak.handler.reachedFrom;
   return {
     handlers,
-    findings,
-    listenerLeaks: findListenerLeaks(ctx),
-    libraryContextLeaks: findLibraryContextLeaks(ctx),
+    findings: reached ? findings.flatMap((finding) => placeReached(finding, filename)) : findings,
+    listenerLeaks: findListenerLeaks(ctx).filter(own),
+    libraryContextLeaks: findLibraryContextLeaks(ctx).filter(own),
     sharedInstances: findSharedInstances(ctx, settings.crossFile),
   };
+}
+
+/**
+ * A finding made through another file's handler names it ("reached per request from `handler` in ./handler.ts"),
+ * and is what that caller makes of it: without request data passed in, request data and cache writes are writes;
+ * without the argument the write needs, there is none.
+ */
+function placeReached(finding: Finding, filename: string): Finding[] {
+  const from = finding.handler.reachedFrom;
+  if (!from) return [finding];
+  if (
+    finding.requiresArgument !== undefined &&
+    from.argumentCount !== null &&
+    from.argumentCount <= finding.requiresArgument
+  ) {
+    return [];
+  }
+  let file = path.relative(path.dirname(filename), from.file).split(path.sep).join('/');
+  if (!file.startsWith('.')) file = `./${file}`;
+  const downgraded = !from.carriesRequestData && (finding.kind === 'requestData' || finding.kind === 'cache');
+  return [
+    {
+      ...finding,
+      kind: downgraded ? 'write' : finding.kind,
+      reachedFrom: { handler: from.handler, file, via: from.via },
+    },
+  ];
 }
 
 /** The state stages: every write to module state, the request-time ones classified into findings. */
@@ -143,19 +178,21 @@ function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Findin
   }
 
   // A guard only makes code run once if what it tests gets set at request time (`if (!ready)` with `ready`
-  // never assigned runs every invocation).
-  const isStateCheck = stateCheckFor(ctx, new Set(requestTime.map(({ site }) => site.root.key)));
-  const bounds = new Bounds(
-    ctx,
-    isStateCheck,
-    sites,
-    requestTime.map((entry) => entry.site),
-  );
-  const classifier = new Classifier(ctx, isStateCheck, bounds);
+  // never assigned runs every invocation), and is not a flag the same request sets back.
+  const requestTimeSites = requestTime.map((entry) => entry.site);
+  const writtenRoots = new Set(requestTimeSites.map((site) => site.root.key));
+  const toggled = findToggles(requestTimeSites);
+  const isStateCheck = stateCheckFor(ctx, requestTimeSites, toggled);
+  const bounds = new Bounds(ctx, isStateCheck, sites, requestTimeSites);
+  const getters = ctx.settings.crossFile ? importedGetter(ctx) : null;
+  const lazy = new LazyInit(ctx, isStateCheck, toggled, sites, getters);
+  const classifier = new Classifier(ctx, lazy, bounds, new KeySpace(ctx, writtenRoots), toggled);
   const findings: Finding[] = [];
-  for (const { site, context } of requestTime) {
-    const classification = classifier.classify(site, context.handler.node);
+  for (const { site, context: reached } of requestTime) {
+    const classification = classifier.classify(site, reached.handler.node);
     if (!classification) continue;
+    // The route that makes the write unguarded, when another route reaches the same helper first.
+    const context = classification.context ?? reached;
     findings.push({
       kind: classification.kind,
       node: site.node,
@@ -165,6 +202,9 @@ function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Findin
       via: context.via,
       how: classification.how,
       requiresArgument: classification.requiresArgument,
+      ...(classification.toggled ? { toggled: true } : {}),
+      ...(classification.unreachedRemovers ? { unreachedRemovers: classification.unreachedRemovers } : {}),
+      closure: site.root.closure,
       moveIntoHandler: moveIntoHandler(site.root, context.handler) ?? undefined,
     });
   }

@@ -18,6 +18,22 @@ export interface Handler {
   platform?: string;
   /** Parameter positions that hold bindings rather than request data (Cloudflare Workers' `env` and `ctx`). */
   nonRequestParams?: number[];
+  /** Set for an exported function that another file's handler calls per request: that handler and its call. */
+  reachedFrom?: ReachedFrom;
+}
+
+/** The handler in another file that calls into this one per request, and how. */
+export interface ReachedFrom {
+  /** The handler's name in its own file. */
+  handler: string;
+  /** The handler's file, absolute. */
+  file: string;
+  /** Named functions from the handler to this file's function, outermost first (`remember` for `remember()`). */
+  via: string[];
+  /** Whether any such call passes request data in. */
+  carriesRequestData: boolean;
+  /** The most arguments any such call passes (null: a spread or `apply`, unknown). */
+  argumentCount: number | null;
 }
 
 /** The kind of leak a write is; each kind is reported by exactly one rule. */
@@ -40,13 +56,26 @@ export interface Finding {
   how: string;
   /** The module holding the state when it is not this file (`./store.ts`), relative to this file. */
   file?: string;
+  /** Where the state lives when it is a closure or an instance that outlives the request. */
+  closure?: ClosureInfo;
+  /** For a write in this file reached from another file's handler: that handler, its file (relative) and the path. */
+  reachedFrom?: { handler: string; file: string; via: string[] };
   /** Set in summaries: the write needs the caller to pass an argument at this position. */
   requiresArgument?: number;
   /** Other variables the same call writes in the same way (cross-file findings are one per call and kind). */
   also?: string[];
+  /** A flag the same request sets and sets back (a busy flag): a race between concurrent requests, not a latch. */
+  toggled?: boolean;
+  /** For a cache: the functions that remove its entries, none of which runs after start-up (`resetForTests`). */
+  unreachedRemovers?: string[];
   /** Present when every use of the module variable is inside this one handler, so it can move there. */
   moveIntoHandler?: MoveDeclaration;
 }
+
+/** Where state lives when it is not a module variable: the closure of code that ran once, or a long-lived instance. */
+export type ClosureInfo =
+  | { kind: 'closure'; factory: string | null; holders: readonly string[] }
+  | { kind: 'instance'; className: string; method: string | null };
 
 export interface MoveDeclaration {
   /** The whole module-level declaration statement to remove. */

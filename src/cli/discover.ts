@@ -5,6 +5,7 @@ import { readCdkSources } from './manifests/cdk.js';
 import { readCloudFormation } from './manifests/cloudformation.js';
 import { isDirectory, relativeToProject } from './manifests/paths.js';
 import { readServerless } from './manifests/serverless.js';
+import { parseCommandLine, UsageError, type OptionSpecs } from './args.js';
 import type { DiscoveredHandler, DiscoveryProblem, ManifestResult } from './manifests/types.js';
 import { walkProject } from './manifests/walk.js';
 
@@ -66,7 +67,7 @@ export function toSettings(entries: readonly DiscoveredHandler[]): DiscoveredSet
 }
 
 /** Settings globs are picomatch patterns: a path such as `src/[id].ts` must match itself, not `src/i.ts`. */
-function escapeGlob(file: string): string {
+export function escapeGlob(file: string): string {
   return file.replace(/[\\*?[\]{}()!+@]/g, '\\$&');
 }
 
@@ -74,7 +75,7 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export const USAGE = `Usage: handler-state discover [projectDir] [--json] [--write <file>]
+export const USAGE = `Usage: handler-state discover [projectDir] [--json] [--write <file>] [--verbose]
 
 Finds Lambda handlers declared in serverless.yml, SAM/CloudFormation templates and AWS CDK stacks under
 projectDir (default: the current directory) and prints the settings['handler-state'] block for eslint.config.js.
@@ -82,45 +83,72 @@ projectDir (default: the current directory) and prints the settings['handler-sta
 Options:
   --json          print the settings, entries and problems as JSON
   --write <file>  write the settings as JSON to <file> (import it from eslint.config.js)
+  --verbose       list every manifest problem on stderr (by default: one summary line)
   -h, --help      show this help
 
-Exit status: 0 all found, 1 problems reported or no handler found, 2 usage or write error.`;
+Exit status: 0 handlers found (manifest problems are notes), 1 no handler found, 2 usage or write error.`;
+
+const DISCOVER_OPTIONS = {
+  json: { type: 'boolean' },
+  write: { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies OptionSpecs;
 
 interface DiscoverOptions {
   projectDir: string;
   json: boolean;
   write?: string;
+  verbose: boolean;
   help: boolean;
 }
 
-function parseArguments(argv: readonly string[]): DiscoverOptions | string {
-  const args = [...argv];
-  const options: DiscoverOptions = { projectDir: '.', json: false, help: false };
-  const positional: string[] = [];
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index];
-    if (arg === '--json') options.json = true;
-    else if (arg === '-h' || arg === '--help') options.help = true;
-    else if (arg === '--write' || arg.startsWith('--write=')) {
-      const value = arg === '--write' ? args[++index] : arg.slice('--write='.length);
-      if (!value || (arg === '--write' && value.startsWith('-'))) return '--write needs a file name';
-      options.write = value;
-    } else if (arg === '--') {
-      positional.push(...args.slice(index + 1));
-      break;
-    } else if (arg.startsWith('-')) return `unknown option ${arg}`;
-    else positional.push(arg);
+function parseArguments(argv: readonly string[]): DiscoverOptions {
+  const { values, positionals } = parseCommandLine(argv, DISCOVER_OPTIONS);
+  if (positionals.length > 1) {
+    throw new UsageError(`expected at most one project directory, got ${positionals.length}`);
   }
-  if (positional.length > 1) return `expected at most one project directory, got ${positional.length}`;
-  if (positional[0] !== undefined) options.projectDir = positional[0];
-  return options;
+  return {
+    projectDir: positionals[0] ?? '.',
+    json: values.json ?? false,
+    write: values.write,
+    verbose: values.verbose ?? false,
+    help: values.help ?? false,
+  };
 }
 
-/** CLI entry: `handler-state discover [projectDir] [--write <file>] [--json]`. Returns the exit status. */
+/**
+ * Manifest problems as stderr lines: every one with `verbose`, else one line that counts them by reason (a
+ * repository of examples can hold dozens of manifests for other providers, and one line each buries the output).
+ */
+export function problemLines(problems: readonly DiscoveryProblem[], prefix: string, verbose: boolean): string[] {
+  if (problems.length === 0) return [];
+  if (verbose || problems.length === 1) {
+    return problems.map((problem) => `${prefix}${problem.manifest}: ${oneLine(problem.message)}`);
+  }
+  const byReason = new Map<string, number>();
+  for (const problem of problems) {
+    const reason = problem.reason ?? 'CDK';
+    byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+  }
+  const manifests = new Set(problems.map((problem) => problem.manifest)).size;
+  const reasons = [...byReason]
+    .sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
+    .map(([reason, count]) => `${reason}: ${count}`)
+    .join(', ');
+  return [
+    `${prefix}${problems.length} manifest problems in ${manifests} manifest${manifests === 1 ? '' : 's'} (${reasons}); --verbose lists them`,
+  ];
+}
+
+/** CLI entry: `handler-state discover [projectDir] [--write <file>] [--json] [--verbose]`. Returns the exit status. */
 export async function runDiscover(argv: string[], io: DiscoverIo): Promise<number> {
-  const options = parseArguments(argv);
-  if (typeof options === 'string') {
-    io.stderr(`handler-state discover: ${options}\n${USAGE}\n`);
+  let options: DiscoverOptions;
+  try {
+    options = parseArguments(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`handler-state discover: ${error.message}\n\n${USAGE}\n`);
     return 2;
   }
   if (options.help) {
@@ -142,7 +170,7 @@ export async function runDiscover(argv: string[], io: DiscoverIo): Promise<numbe
     return 2;
   }
   const { entries, problems } = result;
-  for (const problem of problems) io.stderr(`${problem.manifest}: ${oneLine(problem.message)}\n`);
+  for (const line of problemLines(problems, '', options.verbose)) io.stderr(`${line}\n`);
   const settings = { 'handler-state': toSettings(entries) };
   const manifests = [...new Set(entries.map((entry) => entry.manifest))];
 
@@ -179,7 +207,7 @@ export async function runDiscover(argv: string[], io: DiscoverIo): Promise<numbe
   } else if (entries.length > 0) {
     io.stdout(formatSnippet(settings['handler-state'], manifests));
   }
-  return problems.length > 0 || entries.length === 0 ? 1 : 0;
+  return entries.length === 0 ? 1 : 0;
 }
 
 /** The ready-to-paste `settings` property of a flat config object. */

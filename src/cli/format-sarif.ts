@@ -1,9 +1,11 @@
 // `--format sarif`: a SARIF 2.1.0 log (built with node-sarif-builder) for GitHub code scanning and other viewers.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Linter } from 'eslint';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import type { Log, Notification, Region } from 'sarif';
-import { relativePath, type ScanReport } from './scan-report.js';
+import type { ScanReport } from './scan-report.js';
 
 /** Paths in results are relative to this base, which `originalUriBaseIds` maps to the scanned directory. */
 export const SOURCE_ROOT = '%SRCROOT%';
@@ -21,6 +23,36 @@ function region(message: Linter.LintMessage): Region | undefined {
     if (message.endColumn !== undefined && message.endColumn >= 1) result.endColumn = message.endColumn;
   }
   return result;
+}
+
+/**
+ * A relative URI reference for a file below `root` (RFC 3986): each path segment percent-encoded, so spaces,
+ * `#`, `?`, `%`, newlines and non-ASCII names stay one valid reference that resolves back to the same file.
+ */
+export function artifactUri(root: string, file: string): string {
+  const relative = path.relative(root, file);
+  if (relative === '') return '.';
+  return relative.split(path.sep).map(encodeURIComponent).join('/');
+}
+
+/** The line of `source` a message points at, with runs of blanks folded, so re-indenting keeps the fingerprint. */
+function lineText(source: string | undefined, line: number): string {
+  if (source === undefined || line < 1) return '';
+  const lines = source.split(/\r\n|\r|\n/u);
+  return (lines[line - 1] ?? '').trim().replace(/\s+/gu, ' ');
+}
+
+/**
+ * `partialFingerprints.primaryLocationLineHash` for every result, as code scanning reads it to match an alert
+ * across commits when a log is uploaded through the API (the upload action computes one only when it is
+ * missing). It hashes what stays put when code moves: the rule, the file and the reported line's text, not the
+ * line number. Identical lines in one file are told apart by a counter, `hash:1`, `hash:2`, in line order.
+ */
+export function lineFingerprint(ruleId: string, uri: string, text: string, seen: Map<string, number>): string {
+  const hash = createHash('sha256').update(`${ruleId}\u0000${uri}\u0000${text}`).digest('hex').slice(0, 32);
+  const occurrence = (seen.get(hash) ?? 0) + 1;
+  seen.set(hash, occurrence);
+  return `${hash}:${occurrence}`;
 }
 
 export function buildSarif(report: ScanReport): Log {
@@ -45,8 +77,11 @@ export function buildSarif(report: ScanReport): Log {
   // place for them is the invocation's tool execution notifications.
   const notifications: Notification[] = [];
   for (const result of report.results) {
-    const uri = relativePath(report.cwd, result.filePath);
-    for (const message of result.messages) {
+    const uri = artifactUri(report.root, result.filePath);
+    const source = report.sources.get(result.filePath);
+    const seen = new Map<string, number>();
+    const messages = [...result.messages].sort((a, b) => a.line - b.line || a.column - b.column);
+    for (const message of messages) {
       const where = region(message);
       if (message.ruleId && report.rules.has(message.ruleId) && where) {
         const builder = new SarifResultBuilder().initSimple({
@@ -56,6 +91,9 @@ export function buildSarif(report: ScanReport): Log {
         });
         builder.setLocationArtifactUri({ uri, uriBaseId: SOURCE_ROOT });
         builder.setLocationRegion(where);
+        builder.result.partialFingerprints = {
+          primaryLocationLineHash: lineFingerprint(message.ruleId, uri, lineText(source, message.line), seen),
+        };
         run.addResult(builder);
         continue;
       }
@@ -70,7 +108,7 @@ export function buildSarif(report: ScanReport): Log {
     }
   }
   run.run.columnKind = 'utf16CodeUnits';
-  run.run.originalUriBaseIds = { [SOURCE_ROOT]: { uri: `${pathToFileURL(report.cwd).href.replace(/\/?$/u, '/')}` } };
+  run.run.originalUriBaseIds = { [SOURCE_ROOT]: { uri: `${pathToFileURL(report.root).href.replace(/\/?$/u, '/')}` } };
   run.run.invocations = [
     {
       // The scan ran to completion; files it could not read or parse are the notifications, not a failed run.

@@ -3,14 +3,15 @@
 import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { runDiscover } from './discover.js';
-import { EXIT_FATAL, EXIT_OK, runScan, type CliIO } from './scan.js';
+import { EXIT_FATAL, EXIT_OK } from './exit-codes.js';
+import type { CliIO } from './scan.js';
 
 const USAGE = `Usage: handler-state <command> [options]
 
 Commands:
   scan [paths...]    Lint JavaScript/TypeScript handlers with the recommended config (no ESLint config needed)
   discover [dir]     Print the handler settings declared in serverless.yml / SAM template.yaml / CDK code
+  verify <file>      Invoke a handler several times in one module instance and show what its state kept
 
 Run "handler-state <command> --help" for a command's options.
 `;
@@ -24,10 +25,18 @@ function version(): string {
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'scan':
+    // Each command is loaded when it runs, so `--help` and usage errors answer without loading the analysis.
+    case 'scan': {
+      const { runScan } = await import('./scan.js');
       return runScan(rest, io);
+    }
+    case 'verify': {
+      const { runVerify } = await import('./verify.js');
+      return runVerify(rest, io);
+    }
     case 'discover': {
       try {
+        const { runDiscover } = await import('./discover.js');
         return await runDiscover(rest, {
           stdout: (text) => io.stdout.write(text),
           stderr: (text) => io.stderr.write(text),
@@ -42,12 +51,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     case '-v':
       io.stdout.write(`${version()}\n`);
       return EXIT_OK;
-    case undefined:
     case '--help':
     case '-h':
     case 'help':
       io.stdout.write(USAGE);
       return EXIT_OK;
+    case undefined:
+      // A bare `handler-state` in a CI script is a mistake, not a request for help: say so and fail.
+      io.stderr.write(`handler-state: no command given\n\n${USAGE}`);
+      return EXIT_FATAL;
     default:
       io.stderr.write(`handler-state: unknown command "${command}"\n\n${USAGE}`);
       return EXIT_FATAL;
@@ -65,8 +77,33 @@ function isEntryPoint(): boolean {
   }
 }
 
+/**
+ * A stream that stops writing once its reader is gone: `handler-state scan | head` closes the pipe early, and the
+ * write fails with EPIPE. That is the reader's choice, not an error of the scan, so the rest of the output is
+ * dropped and the run ends with its own exit code instead of a stack trace.
+ */
+function closableStream(stream: NodeJS.WriteStream): CliIO['stdout'] {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') {
+      closed = true;
+      return;
+    }
+    throw error;
+  });
+  return {
+    isTTY: stream.isTTY,
+    write: (text: string) => (closed ? false : stream.write(text)),
+  };
+}
+
 if (isEntryPoint()) {
-  const io: CliIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  const io: CliIO = {
+    stdout: closableStream(process.stdout),
+    stderr: closableStream(process.stderr),
+    cwd: process.cwd(),
+    env: process.env,
+  };
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

@@ -12,6 +12,11 @@ export interface RuleInfo {
 export interface ScanReport {
   /** The directory paths are shown relative to. */
   cwd: string;
+  /**
+   * The directory SARIF locations are relative to: the working directory when every scanned file is inside it,
+   * otherwise the nearest directory that holds the scanned projects.
+   */
+  root: string;
   /** ESLint's results, one per linted file, plus one per path problem (with a fatal message), sorted by path. */
   results: ESLint.LintResult[];
   /** Source text by absolute path, for code frames. */
@@ -22,6 +27,10 @@ export interface ScanReport {
   handlersByFile: Map<string, number>;
   /** Paths that could not be scanned: missing, unreadable, ignored, not JS/TS. */
   pathProblems: PathProblem[];
+  /** Files left out because the project's ESLint config ignores them. */
+  ignoredByConfig: number;
+  /** A settings problem is shown once, for the first file: how many other files it also applied to. */
+  settingsRepeats: number;
   /** Every rule of the plugin by its full id (`handler-state/<rule>`). */
   rules: Map<string, RuleInfo>;
   /** Name and version of the tool, for SARIF. */
@@ -74,16 +83,26 @@ export function summaryLine(report: ScanReport): string {
   const byKind = (kind: PathProblem['kind']) => report.pathProblems.filter((problem) => problem.kind === kind).length;
   const missing = byKind('missing');
   const unreadable = byKind('unreadable');
+  const failed = byKind('failed');
   const ignored = byKind('ignored') + byKind('unsupported');
   if (missing > 0) extras.push(`${plural(missing, 'path')} not found`);
   if (unreadable > 0) extras.push(`${plural(unreadable, 'path')} unreadable`);
+  if (failed > 0) extras.push(`${plural(failed, 'file')} could not be linted`);
   if (ignored > 0) extras.push(`${plural(ignored, 'path')} ignored`);
+  if (report.ignoredByConfig > 0) extras.push(`${plural(report.ignoredByConfig, 'file')} ignored by the ESLint config`);
+  if (report.settingsRepeats > 0) {
+    extras.push(`settings problems shown once (they apply to ${plural(report.settingsRepeats, 'more file')})`);
+  }
   return extras.length > 0 ? `${line}; ${extras.join(', ')}` : line;
 }
 
 /** A result for a path that never reached ESLint, shaped like ESLint's result for a file it could not parse. */
+export function isFatalProblem(problem: PathProblem): boolean {
+  return problem.kind === 'missing' || problem.kind === 'unreadable' || problem.kind === 'failed';
+}
+
 export function problemResult(problem: PathProblem): ESLint.LintResult {
-  const severity: Linter.Severity = problem.kind === 'missing' || problem.kind === 'unreadable' ? 2 : 1;
+  const severity: Linter.Severity = isFatalProblem(problem) ? 2 : 1;
   const message: Linter.LintMessage = {
     ruleId: null,
     fatal: severity === 2 ? true : undefined,
@@ -110,4 +129,80 @@ export function problemResult(problem: PathProblem): ESLint.LintResult {
 export function relativePath(cwd: string, file: string): string {
   const relative = path.relative(cwd, file);
   return (relative === '' ? '.' : relative).split(path.sep).join('/');
+}
+
+/** ESLint's counts of a result, recomputed from its messages after the scan has dropped some of them. */
+export function recount(result: ESLint.LintResult): ESLint.LintResult {
+  let errorCount = 0;
+  let fatalErrorCount = 0;
+  let warningCount = 0;
+  let fixableErrorCount = 0;
+  let fixableWarningCount = 0;
+  for (const message of result.messages) {
+    if (message.severity === 2) {
+      errorCount++;
+      if (message.fatal) fatalErrorCount++;
+      if (message.fix) fixableErrorCount++;
+    } else if (message.severity === 1) {
+      warningCount++;
+      if (message.fix) fixableWarningCount++;
+    }
+  }
+  return { ...result, errorCount, fatalErrorCount, warningCount, fixableErrorCount, fixableWarningCount };
+}
+
+/**
+ * Keeps what the scan is about: this plugin's findings and parse errors. Messages of other rules (a directive
+ * such as `eslint-disable-line import/no-extraneous-dependencies` names a rule the scan does not run, and ESLint
+ * reports "Definition for rule … was not found") and ESLint's notes about the project's other directives are
+ * dropped, so they can neither fail the scan nor show up in any format.
+ */
+export function keepOwnMessages(result: ESLint.LintResult, ruleIds: ReadonlySet<string>): ESLint.LintResult {
+  const own = (message: Linter.LintMessage | Linter.SuppressedLintMessage): boolean =>
+    message.ruleId !== null ? ruleIds.has(message.ruleId) : message.fatal === true && !isDirectiveComplaint(message);
+  const messages = result.messages.filter(own);
+  const suppressedMessages = result.suppressedMessages.filter(own);
+  if (messages.length === result.messages.length && suppressedMessages.length === result.suppressedMessages.length) {
+    return result;
+  }
+  return recount({ ...result, messages, suppressedMessages });
+}
+
+/**
+ * ESLint 10 reports a leftover `/* eslint-env *\/` comment as a fatal message, although it lints the file all the
+ * same: it is about the project's old ESLint config, not a file the scan failed to read.
+ */
+export function isDirectiveComplaint(message: Linter.LintMessage): boolean {
+  return message.ruleId === null && /eslint-env/u.test(message.message) && !message.message.startsWith('Parsing error');
+}
+
+/** `--quiet`: errors only, as ESLint's flag. */
+export function dropWarnings(result: ESLint.LintResult): ESLint.LintResult {
+  if (result.warningCount === 0) return result;
+  return recount({ ...result, messages: result.messages.filter((message) => message.severity === 2) });
+}
+
+/**
+ * A problem in `settings['handler-state']` is one mistake, not one per file: the first file (in path order) keeps
+ * each distinct settings message, the others drop it. Returns the results and how many repeats were dropped.
+ */
+export function settingsOnce(
+  results: readonly ESLint.LintResult[],
+  messageId: string,
+): { results: ESLint.LintResult[]; repeats: number } {
+  const seen = new Set<string>();
+  const repeatedIn = new Set<string>();
+  const out = results.map((result) => {
+    const messages = result.messages.filter((message) => {
+      if (message.messageId !== messageId) return true;
+      if (!seen.has(message.message)) {
+        seen.add(message.message);
+        return true;
+      }
+      repeatedIn.add(result.filePath);
+      return false;
+    });
+    return messages.length === result.messages.length ? result : recount({ ...result, messages });
+  });
+  return { results: out, repeats: repeatedIn.size };
 }

@@ -1,16 +1,29 @@
-// `handler-state scan [paths]`: lints a project with the plugin's own config through the ESLint API, no config file needed.
+// `handler-state scan [paths]`: lints a project with the plugin's rules through the ESLint API, no config file needed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { ESLint, type Linter, type Rule } from 'eslint';
-import { analyze } from '../analysis/index.js';
+import { ESLint } from 'eslint';
 import plugin from '../index.js';
-import { discoverHandlers, toSettings } from './discover.js';
+import { REPO_URL } from '../util/create-rule.js';
+import { formatBytes, readTextFile } from '../util/read-file.js';
+import { parseCommandLine, UsageError, type OptionSpecs } from './args.js';
+import { discoverHandlers, escapeGlob, problemLines, type DiscoveryProblem } from './discover.js';
 import { collectFiles, describeError, type PathProblem } from './files.js';
 import { formatHuman } from './format-human.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
-import { problemResult, summaryLine, totals, type RuleInfo, type ScanReport } from './scan-report.js';
+import { lintFile, Linters, sourceTypeFinder } from './linters.js';
+import { projectRoot, ProjectConfigs, type ConfigMode } from './project.js';
+import {
+  dropWarnings,
+  isFatalProblem,
+  keepOwnMessages,
+  problemResult,
+  settingsOnce,
+  summaryLine,
+  totals,
+  type RuleInfo,
+  type ScanReport,
+} from './scan-report.js';
 
 /** Where the command writes, and from which directory it runs; tests pass fakes. */
 export interface CliIO {
@@ -20,32 +33,66 @@ export interface CliIO {
   env?: Record<string, string | undefined>;
 }
 
-export const FORMATS = ['human', 'json', 'sarif'] as const;
+/** `stylish` is accepted as another name of `human`, for people who type ESLint's default. */
+export const FORMATS = ['human', 'stylish', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** ESLint's exit codes: 0 clean, 1 findings (or too many warnings), 2 usage, missing input or internal error. */
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_FATAL = 2;
+import { EXIT_FATAL, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
+
+export { EXIT_FATAL, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
+
+/** Source files larger than this are not linted (a generated bundle of that size would take ESLint minutes). */
+export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
 
 export const SCAN_USAGE = `Usage: handler-state scan [paths...] [options]
 
-Lints JavaScript and TypeScript files under the given paths (default: .) with the recommended config of
+Lints JavaScript and TypeScript files under the given paths (default: .) with the rules of
 eslint-plugin-handler-state. No ESLint config is needed; .gitignore, node_modules and build output are skipped.
-Handlers declared in serverless.yml and SAM template.yaml files are picked up.
+Handlers declared in serverless.yml and SAM template.yaml files of the project are picked up.
 
 Options:
-  -f, --format <human|json|sarif>   Output format (default: human)
-  -o, --output-file <path>          Write the report to a file instead of stdout
-      --max-warnings <n>            Exit with 1 when there are more than n warnings (default: no limit)
-      --strict                      Use the strict config (adds no-module-state-write)
-      --no-manifests                Do not read serverless.yml / template.yaml for handler declarations
-      --color, --no-color           Force colors on or off in the human format
-  -h, --help                        Show this help
+  -f, --format <name>         human (alias: stylish), json or sarif (default: human)
+  -o, --output-file <path>    Write the report to a file; nothing is printed on stdout
+  -c, --config <file>         Take the plugin's rule options, settings and ignores from this ESLint config
+      --no-config-lookup      Do not read the project's eslint.config.*: only the scan's own config applies
+      --strict                Use the strict rule set (adds no-module-state-write) where the project's config
+                              does not configure the plugin
+      --ignore-pattern <pat>  Skip files matching this .gitignore-style pattern, relative to the working
+                              directory (repeatable)
+      --quiet                 Report errors only
+      --max-warnings <n>      Exit with 1 when there are more than n warnings (default: no limit)
+      --no-manifests          Do not read serverless.yml / template.yaml for handler declarations
+      --verbose               List every manifest problem (by default: one summary line)
+      --color, --no-color     Force colors on or off in the human format
+  -v, --version               Print the version
+  -h, --help                  Show this help
+
+Which settings win: the project's ESLint config (found from each file's directory upwards, or --config)
+decides which of the plugin's rules run for a file, with which options, and its settings['handler-state'];
+handlers from manifests are added to those settings. Where the config does not configure the plugin, the
+scan's own rule set applies (recommended, or strict with --strict). --ignore-pattern, .gitignore and the
+config's ignores all apply.
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
-2 usage error, a path that does not exist or cannot be read, or an internal error.
+2 usage error, a path that does not exist or cannot be read, a config that cannot be loaded, or an internal error.
 `;
+
+const SCAN_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'output-file': { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  'no-config-lookup': { type: 'boolean' },
+  'ignore-pattern': { type: 'string', multiple: true },
+  quiet: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  strict: { type: 'boolean' },
+  'no-manifests': { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies OptionSpecs;
 
 /** Test hooks; the command line never sets them. */
 export interface ScanOptions {
@@ -57,40 +104,23 @@ interface ParsedScanArgs {
   paths: string[];
   format: Format;
   outputFile?: string;
+  config: ConfigMode;
+  ignorePatterns: string[];
+  quiet: boolean;
   maxWarnings: number;
   strict: boolean;
   manifests: boolean;
+  verbose: boolean;
   color?: boolean;
+  version: boolean;
   help: boolean;
 }
 
-class UsageError extends Error {}
-
 function parseScanArgs(argv: readonly string[]): ParsedScanArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        'output-file': { type: 'string', short: 'o' },
-        'max-warnings': { type: 'string' },
-        strict: { type: 'boolean' },
-        'no-manifests': { type: 'boolean' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(argv, SCAN_OPTIONS);
   const format = (values.format ?? 'human') as Format;
   if (!FORMATS.includes(format)) {
-    throw new UsageError(`Unknown format "${values.format}": use one of ${FORMATS.join(', ')}`);
+    throw new UsageError(`unknown format "${values.format}": use one of ${FORMATS.join(', ')}`);
   }
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
@@ -98,38 +128,30 @@ function parseScanArgs(argv: readonly string[]): ParsedScanArgs {
     if (!/^\d+$/u.test(raw)) throw new UsageError(`--max-warnings needs a whole number, got "${raw}"`);
     maxWarnings = Number(raw);
   }
+  if (values.config !== undefined && values['no-config-lookup']) {
+    throw new UsageError('--config and --no-config-lookup cannot be used together');
+  }
+  const config: ConfigMode =
+    values.config !== undefined
+      ? { kind: 'file', file: values.config }
+      : values['no-config-lookup']
+        ? { kind: 'none' }
+        : { kind: 'lookup' };
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
     format,
     outputFile: values['output-file'],
+    config,
+    ignorePatterns: values['ignore-pattern'] ?? [],
+    quiet: values.quiet ?? false,
     maxWarnings,
     strict: values.strict ?? false,
     manifests: !(values['no-manifests'] ?? false),
+    verbose: values.verbose ?? false,
     color: values['no-color'] ? false : values.color ? true : undefined,
+    version: values.version ?? false,
     help: values.help ?? false,
   };
-}
-
-/**
- * Handler declarations from deployment manifests, as `settings['handler-state']`. Discovery problems are
- * returned as notes: a broken manifest must not stop the scan of the code.
- */
-async function discoveredSettings(
-  cwd: string,
-  scanned: readonly string[],
-): Promise<{ settings?: Record<string, unknown>; notes: string[] }> {
-  const { entries, problems } = await discoverHandlers(cwd);
-  // Only manifests that concern the scanned paths are worth a note: those inside them, or above them
-  // (a root serverless.yml when scanning `src`).
-  const related = (manifest: string): boolean => {
-    const manifestDir = path.dirname(path.resolve(cwd, manifest));
-    return scanned.some((target) => isWithin(target, manifestDir) || isWithin(manifestDir, target));
-  };
-  const notes = problems
-    .filter((problem) => related(problem.manifest))
-    .map((problem) => `${problem.manifest}: ${problem.message}`);
-  if (entries.length === 0) return { notes };
-  return { settings: { ...toSettings(entries) }, notes };
 }
 
 function isWithin(parent: string, child: string): boolean {
@@ -137,89 +159,13 @@ function isWithin(parent: string, child: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** A rule that never reports: it records how many handlers the shared analysis found in each file. */
-function handlerCounter(counts: Map<string, number>): Rule.RuleModule {
-  return {
-    meta: { type: 'suggestion', schema: [], docs: { description: 'Counts handlers for the scan summary' } },
-    create(context) {
-      return {
-        'Program:exit'() {
-          try {
-            const analysis = analyze(context as unknown as Parameters<typeof analyze>[0]);
-            if (analysis.handlers.length > 0) counts.set(context.filename, analysis.handlers.length);
-          } catch {
-            // The summary is a convenience; never let counting break a scan.
-          }
-        },
-      };
-    },
-  };
-}
-
-type SourceType = 'module' | 'commonjs';
-
-/** Node's rule: `.mjs` is ESM, `.cjs` CommonJS, `.js`/`.jsx` follow the nearest package.json `type`. */
-function sourceTypeFinder(): (file: string) => SourceType {
-  const byDirectory = new Map<string, SourceType>();
-  const lookup = (directory: string): SourceType => {
-    const cached = byDirectory.get(directory);
-    if (cached) return cached;
-    let found: SourceType | undefined;
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(directory, 'package.json'), 'utf8')) as { type?: unknown };
-      found = pkg.type === 'module' ? 'module' : 'commonjs';
-    } catch {
-      const parent = path.dirname(directory);
-      found = parent === directory ? 'commonjs' : lookup(parent);
-    }
-    byDirectory.set(directory, found);
-    return found;
-  };
-  return (file) => lookup(path.dirname(file));
-}
-
 function ruleInfos(): Map<string, RuleInfo> {
   const infos = new Map<string, RuleInfo>();
   for (const [name, rule] of Object.entries(plugin.rules)) {
-    const docs = rule.meta.docs as { description?: string; url?: string } | undefined;
+    const docs = rule.meta?.docs as { description?: string; url?: string } | undefined;
     infos.set(`handler-state/${name}`, { description: docs?.description ?? name, url: docs?.url ?? '' });
   }
   return infos;
-}
-
-function createLinter(
-  cwd: string,
-  strict: boolean,
-  sourceType: SourceType,
-  settings: Record<string, unknown> | undefined,
-  counts: Map<string, number>,
-): ESLint {
-  const base = (strict ? plugin.configs.strict : plugin.configs.recommended) as unknown as Linter.Config[];
-  const inTests = plugin.configs['disable-in-tests'] as unknown as Linter.Config[];
-  const testGlobs = inTests.flatMap((config) => config.files ?? []);
-  const overrideConfig: Linter.Config[] = [
-    ...base,
-    {
-      name: 'handler-state/scan',
-      linterOptions: {
-        // The scan turns on only this plugin's rules: directives for the project's other rules are not "unused".
-        reportUnusedDisableDirectives: 'off',
-      },
-      plugins: { 'handler-state-scan': { rules: { 'count-handlers': handlerCounter(counts) } } },
-      rules: { 'handler-state-scan/count-handlers': 'error' },
-      ...(settings ? { settings: { 'handler-state': settings } } : {}),
-    },
-    // Tests mutate module state on purpose: the same override users add, and no handler counting there either.
-    ...inTests,
-    { name: 'handler-state/scan/tests', files: testGlobs, rules: { 'handler-state-scan/count-handlers': 'off' } },
-    { name: 'handler-state/scan/javascript', files: ['**/*.js', '**/*.jsx'], languageOptions: { sourceType } },
-    {
-      name: 'handler-state/scan/jsx',
-      files: ['**/*.jsx'],
-      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
-    },
-  ];
-  return new ESLint({ cwd, overrideConfigFile: true, overrideConfig });
 }
 
 function shouldColor(io: CliIO, requested: boolean | undefined, toFile: boolean): boolean {
@@ -252,8 +198,28 @@ function progressReporter(io: CliIO, total: number, delayMs: number) {
   };
 }
 
-function isFatalParse(messages: Linter.LintMessage[]): boolean {
-  return messages.some((message) => message.fatal === true);
+/**
+ * Builds ESLint instances while holding back ESLint's ".eslintignore is not supported" warning, which it prints
+ * once per instance; the scan says it once, in its own words.
+ */
+function eslintFactory(onIgnoreFileWarning: () => void): (options: ESLint.Options) => ESLint {
+  return (options) => {
+    const original = process.emitWarning;
+    process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+      const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+      const name = warning instanceof Error ? warning.name : undefined;
+      if (type === 'ESLintIgnoreWarning' || name === 'ESLintIgnoreWarning') {
+        onIgnoreFileWarning();
+        return;
+      }
+      (original as (...args: unknown[]) => void).call(process, warning, ...rest);
+    }) as typeof process.emitWarning;
+    try {
+      return new ESLint(options);
+    } finally {
+      process.emitWarning = original;
+    }
+  };
 }
 
 /** Runs the scan; resolves to the exit code. Never throws: internal errors become exit code 2. */
@@ -262,11 +228,16 @@ export async function runScan(argv: readonly string[], io: CliIO, options: ScanO
   try {
     args = parseScanArgs(argv);
   } catch (error) {
-    io.stderr.write(`handler-state scan: ${(error as Error).message}\n\n${SCAN_USAGE}`);
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`handler-state scan: ${error.message}\n\n${SCAN_USAGE}`);
     return EXIT_FATAL;
   }
   if (args.help) {
     io.stdout.write(SCAN_USAGE);
+    return EXIT_OK;
+  }
+  if (args.version) {
+    io.stdout.write(`${plugin.meta.version}\n`);
     return EXIT_OK;
   }
   try {
@@ -277,67 +248,221 @@ export async function runScan(argv: readonly string[], io: CliIO, options: ScanO
   }
 }
 
+/** The `settings['handler-state'].handlers` entries that a project's manifests declare, as absolute globs. */
+interface ManifestHandlers {
+  root: string;
+  handlers: Array<{ files: string[]; names: string[] }>;
+}
+
+/**
+ * Handlers declared in the manifests of each scanned project. Manifests are looked for under the project root
+ * only; problems are kept for manifests that concern the scanned paths (inside them, or above them: a root
+ * serverless.yml when scanning `src`).
+ */
+async function manifestHandlers(
+  roots: readonly string[],
+  scanned: readonly string[],
+  cwd: string,
+): Promise<{ byRoot: ManifestHandlers[]; problems: DiscoveryProblem[]; failures: string[] }> {
+  const byRoot: ManifestHandlers[] = [];
+  const problems: DiscoveryProblem[] = [];
+  const failures: string[] = [];
+  for (const root of roots) {
+    let discovered: Awaited<ReturnType<typeof discoverHandlers>>;
+    try {
+      discovered = await discoverHandlers(root);
+    } catch (error) {
+      failures.push(`${root}: ${describeError(error)}`);
+      continue;
+    }
+    const related = (manifest: string): boolean => {
+      const manifestDir = path.dirname(path.resolve(root, manifest));
+      return scanned.some((target) => isWithin(target, manifestDir) || isWithin(manifestDir, target));
+    };
+    for (const problem of discovered.problems) {
+      if (!related(problem.manifest)) continue;
+      // Named from where the scan runs, as every other path it prints.
+      const shown = path.relative(cwd, path.resolve(root, problem.manifest)).split(path.sep).join('/');
+      problems.push({ ...problem, manifest: shown || problem.manifest });
+    }
+    const names = new Map<string, Set<string>>();
+    for (const entry of discovered.entries) {
+      const file = path.resolve(root, entry.file);
+      let set = names.get(file);
+      if (!set) names.set(file, (set = new Set()));
+      set.add(entry.exportName);
+    }
+    const handlers = [...names].map(([file, exportNames]) => ({
+      files: [escapeGlob(file.split(path.sep).join('/'))],
+      names: [...exportNames].sort(),
+    }));
+    if (handlers.length > 0) byRoot.push({ root, handlers });
+  }
+  return { byRoot, problems, failures };
+}
+
+/**
+ * The settings one file is linted with: the project's `settings['handler-state']` plus the handlers its manifests
+ * declare. A malformed project block is passed on untouched, so the plugin names what is wrong with it. The scan
+ * parses without type information, so `typeAware` is dropped.
+ */
+function mergeSettings(project: unknown, declared: ManifestHandlers['handlers'] | undefined): unknown {
+  if (project === undefined) return declared ? { handlers: declared } : undefined;
+  if (typeof project !== 'object' || project === null || Array.isArray(project)) return project;
+  const { typeAware: _typeAware, ...rest } = project as Record<string, unknown>;
+  if (!declared) return rest;
+  if (rest.handlers === undefined) return { ...rest, handlers: declared };
+  if (!Array.isArray(rest.handlers)) return rest;
+  return { ...rest, handlers: [...(rest.handlers as unknown[]), ...declared] };
+}
+
+/** The longest common directory of absolute paths. */
+function commonDirectory(paths: readonly string[]): string {
+  if (paths.length === 0) return path.parse(process.cwd()).root;
+  let common = paths[0];
+  for (const candidate of paths.slice(1)) {
+    while (!isWithin(common, candidate)) {
+      const parent = path.dirname(common);
+      if (parent === common) break;
+      common = parent;
+    }
+  }
+  return common;
+}
+
 async function scan(args: ParsedScanArgs, io: CliIO, options: ScanOptions): Promise<number> {
   const cwd = path.resolve(io.cwd);
-  const collected = collectFiles(args.paths, cwd);
-  const pathProblems: PathProblem[] = [...collected.problems];
+  const note = (text: string): void => {
+    io.stderr.write(`handler-state scan: ${text}\n`);
+  };
+  let ignoreFileWarned = false;
+  const createESLint = eslintFactory(() => {
+    if (ignoreFileWarned) return;
+    ignoreFileWarned = true;
+    note(
+      '.eslintignore is not read (flat config has no ignore file); .gitignore, --ignore-pattern and the ignores of eslint.config.* apply',
+    );
+  });
 
-  let settings: Record<string, unknown> | undefined;
-  if (args.manifests) {
-    try {
-      const scanned = args.paths.map((input) => path.resolve(cwd, input));
-      const discovered = await discoveredSettings(cwd, scanned);
-      settings = discovered.settings;
-      for (const note of discovered.notes) io.stderr.write(`handler-state scan: manifest: ${note}\n`);
-    } catch (error) {
-      io.stderr.write(
-        `handler-state scan: reading deployment manifests failed, scanning without them: ${describeError(error)}\n`,
-      );
+  const configs = new ProjectConfigs(args.config, cwd, createESLint);
+  if (args.config.kind === 'file') {
+    const configFile = path.resolve(cwd, args.config.file);
+    const problem = await configs.check(configFile);
+    if (problem !== undefined) {
+      io.stderr.write(`handler-state scan: cannot load --config ${args.config.file}: ${problem}\n`);
+      return EXIT_FATAL;
     }
   }
 
-  const counts = new Map<string, number>();
-  const linters = new Map<SourceType, ESLint>();
-  const linterFor = (sourceType: SourceType): ESLint => {
-    let linter = linters.get(sourceType);
-    if (!linter) {
-      linter = createLinter(cwd, args.strict, sourceType, settings, counts);
-      linters.set(sourceType, linter);
-    }
-    return linter;
-  };
-  const sourceTypeOf = sourceTypeFinder();
+  const collected = collectFiles(args.paths, cwd, { ignorePatterns: args.ignorePatterns });
+  const pathProblems: PathProblem[] = [...collected.problems];
+  for (const problem of collected.ignoreProblems) {
+    note(
+      `${path.relative(cwd, problem.origin) || problem.origin} is not read (${problem.problem}); its patterns do not apply`,
+    );
+  }
 
-  const results: ESLint.LintResult[] = [];
+  // Each scanned path belongs to a project; the project, never the working directory, bounds what is read.
+  const targets = args.paths.map((input) => path.resolve(cwd, input)).filter((target) => fs.existsSync(target));
+  const rootOfTarget = new Map(targets.map((target) => [target, projectRoot(target)]));
+  const roots = [...new Set(rootOfTarget.values())].sort();
+  const rootOf = (file: string): string => {
+    let best: string | undefined;
+    for (const target of targets) {
+      if (isWithin(target, file) && (best === undefined || target.length > best.length)) best = target;
+    }
+    return best !== undefined ? rootOfTarget.get(best)! : projectRoot(file);
+  };
+
+  let declared: ManifestHandlers[] = [];
+  if (args.manifests) {
+    const found = await manifestHandlers(roots, targets, cwd);
+    declared = found.byRoot;
+    for (const line of problemLines(found.problems, 'manifest: ', args.verbose)) note(line);
+    for (const failure of found.failures)
+      note(`reading deployment manifests failed, scanning without them: ${failure}`);
+  }
+  const declaredFor = (file: string): ManifestHandlers['handlers'] | undefined => {
+    let best: ManifestHandlers | undefined;
+    for (const entry of declared) {
+      if (isWithin(entry.root, file) && (best === undefined || entry.root.length > best.root.length)) best = entry;
+    }
+    return best?.handlers;
+  };
+
+  const linters = new Linters(args.strict, createESLint);
+  const sourceTypeOf = sourceTypeFinder();
+  const named = new Set(targets);
+  const ruleIds = new Set(Object.keys(plugin.rules).map((name) => `handler-state/${name}`));
+
+  let results: ESLint.LintResult[] = [];
   const sources = new Map<string, string>();
   const progress = progressReporter(io, collected.files.length, options.progressDelayMs ?? 1000);
   let filesScanned = 0;
+  let ignoredByConfig = 0;
   for (const [index, file] of collected.files.entries()) {
     progress.tick(index);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      pathProblems.push({ path: file, kind: 'unreadable', message: `Cannot read file: ${describeError(error)}` });
+    const decisions = await configs.decisionsFor(file);
+    if (decisions?.ignored) {
+      if (named.has(file)) {
+        pathProblems.push({
+          path: file,
+          kind: 'ignored',
+          message: `${path.relative(cwd, file)} is ignored by ${path.relative(cwd, decisions.configFile) || decisions.configFile}`,
+        });
+      } else ignoredByConfig++;
       continue;
     }
-    const extension = path.extname(file);
-    const isPlainJs = extension === '.js' || extension === '.jsx';
-    const guess: SourceType = isPlainJs ? sourceTypeOf(file) : 'module';
-    let [result] = await linterFor(guess).lintText(text, { filePath: file });
-    // Plenty of `.js` files in CommonJS packages are ESM for a bundler (and the other way round): when the
-    // package's own type fails to parse, the other source type gets one try before the parse error stands.
-    if (result && isPlainJs && isFatalParse(result.messages)) {
-      counts.delete(file);
-      const [retry] = await linterFor(guess === 'module' ? 'commonjs' : 'module').lintText(text, { filePath: file });
-      if (retry && !isFatalParse(retry.messages)) result = retry;
+    const read = readTextFile(file, MAX_SOURCE_BYTES);
+    if (!read.ok) {
+      const hint = read.problem.startsWith('larger than')
+        ? `; the scan reads files up to ${formatBytes(MAX_SOURCE_BYTES)} (skip it with --ignore-pattern)`
+        : '';
+      pathProblems.push({ path: file, kind: 'unreadable', message: `Cannot read file: ${read.problem}${hint}` });
+      continue;
+    }
+    const setup = {
+      baseDir: decisions?.baseDir ?? rootOf(file),
+      rules: decisions?.rules,
+      settings: mergeSettings(decisions?.settings, declaredFor(file)),
+    };
+    let result: ESLint.LintResult | undefined;
+    try {
+      result = await lintFile(linters, setup, file, read.text, sourceTypeOf);
+    } catch (error) {
+      // The project's options for the plugin's rules can be invalid for this version of it: ESLint refuses the config.
+      const from = decisions ? ` with the options in ${path.relative(cwd, decisions.configFile)}` : '';
+      pathProblems.push({
+        path: file,
+        kind: 'failed',
+        message: `Cannot lint the file${from}: ${describeError(error).split('\n')[0]}`,
+      });
+      continue;
     }
     if (!result) continue;
     filesScanned++;
-    sources.set(file, text);
-    results.push(result);
+    sources.set(file, read.text);
+    results.push(keepOwnMessages(result, ruleIds));
   }
   progress.done();
+
+  // A checkout without its dependencies installed cannot load its configs; one line says so, --verbose lists them.
+  const shownConfig = (file: string): string => path.relative(cwd, file) || file;
+  if (configs.problems.length === 1 || (args.verbose && configs.problems.length > 1)) {
+    for (const problem of configs.problems) {
+      note(
+        `cannot load ${shownConfig(problem.configFile)} (${problem.message}); its files were scanned with the scan's own config (--no-config-lookup skips the lookup)`,
+      );
+    }
+  } else if (configs.problems.length > 1) {
+    const [first] = configs.problems;
+    note(
+      `cannot load ${configs.problems.length} ESLint configs (the first, ${shownConfig(first.configFile)}: ${first.message}); their files were scanned with the scan's own config; --verbose lists them, --no-config-lookup skips the lookup`,
+    );
+  }
+  if (configs.outside.length > 0) {
+    note(`${configs.outside.length} files outside the directory of --config were scanned without its options`);
+  }
 
   // A directory that exists but holds nothing to scan is as suspicious to a CI gate as a missing one.
   if (collected.files.length === 0 && collected.problems.length === 0) {
@@ -351,19 +476,25 @@ async function scan(args: ParsedScanArgs, io: CliIO, options: ScanOptions): Prom
   }
   for (const problem of pathProblems) results.push(problemResult(problem));
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  const once = settingsOnce(results, 'settingsError');
+  results = once.results;
+  if (args.quiet) results = results.map(dropWarnings);
 
   const report: ScanReport = {
     cwd,
+    root: results.every((result) => isWithin(cwd, result.filePath)) ? cwd : commonDirectory(roots),
     results,
     sources,
     filesScanned,
-    handlersByFile: counts,
+    handlersByFile: linters.handlerCounts,
     pathProblems,
+    ignoredByConfig,
+    settingsRepeats: once.repeats,
     rules: ruleInfos(),
     tool: {
       name: plugin.meta.name,
       version: plugin.meta.version,
-      informationUri: 'https://github.com/eslint-plugin-handler-state/eslint-plugin-handler-state',
+      informationUri: REPO_URL,
     },
   };
 
@@ -386,16 +517,17 @@ async function scan(args: ParsedScanArgs, io: CliIO, options: ScanOptions): Prom
   } else {
     io.stdout.write(output);
   }
-  // Machine formats keep stdout a pure document; the summary goes where a person is looking.
-  if (toFile) io.stdout.write(`${summaryLine(report)}\n`);
-  else if (args.format !== 'human' && io.stderr.isTTY === true) io.stderr.write(`${summaryLine(report)}\n`);
+  // stdout holds the report and nothing else; the summary goes where a person is looking.
+  if ((toFile || args.format === 'json' || args.format === 'sarif') && io.stderr.isTTY === true) {
+    io.stderr.write(`${summaryLine(report)}\n`);
+  }
 
   const sums = totals(report);
   const tooManyWarnings = args.maxWarnings >= 0 && sums.warningCount > args.maxWarnings;
   if (tooManyWarnings && sums.errorCount === 0) {
     io.stderr.write(`handler-state scan found too many warnings (maximum: ${args.maxWarnings}).\n`);
   }
-  if (pathProblems.some((problem) => problem.kind === 'missing' || problem.kind === 'unreadable')) return EXIT_FATAL;
+  if (pathProblems.some(isFatalProblem)) return EXIT_FATAL;
   if (sums.errorCount > 0 || tooManyWarnings) return EXIT_FINDINGS;
   return EXIT_OK;
 }

@@ -3,7 +3,7 @@ import { createRule } from '../util/create-rule.js';
 import { allowOptionsSchema, sharedMessages, stateRuleCreate, type AllowOption } from '../util/report.js';
 
 export type Options = [AllowOption];
-export type MessageIds = 'moduleStateWrite' | keyof typeof sharedMessages;
+export type MessageIds = 'moduleStateWrite' | 'toggledPerRequest' | keyof typeof sharedMessages;
 
 export default createRule<Options, MessageIds>({
   name: 'no-module-state-write',
@@ -19,8 +19,12 @@ export default createRule<Options, MessageIds>({
     messages: {
       moduleStateWrite:
         '`{{handler}}`{{via}} writes module state `{{target}}`{{where}} ({{how}}); the value survives into later invocations and is shared by concurrent requests. Keep per-request state inside the handler, or initialise it once at module scope.',
+      toggledPerRequest:
+        "`{{handler}}`{{via}} sets module state `{{target}}`{{where}} and sets it back in the same request ({{how}}): a busy flag toggled per request, not a one-way latch. Concurrent requests see each other's value, so one can skip or repeat the work the other is doing. Keep the flag per request, or serialise the work with a queue or a promise that callers share.",
       ...sharedMessages,
     },
   },
-  create: stateRuleCreate('no-module-state-write', 'write', 'moduleStateWrite'),
+  create: stateRuleCreate<MessageIds>('no-module-state-write', 'write', (finding) =>
+    finding.toggled ? 'toggledPerRequest' : 'moduleStateWrite',
+  ),
 });

@@ -1,4 +1,5 @@
 // The one factory every rule is built with: fills docs.url and types the plugin-specific docs fields.
+import { createRequire } from 'node:module';
 import { ESLintUtils } from '@typescript-eslint/utils';
 
 export interface HandlerStateDocs {
@@ -8,6 +9,9 @@ export interface HandlerStateDocs {
 
 export const REPO_URL = 'https://github.com/eslint-plugin-handler-state/eslint-plugin-handler-state';
 
-export const createRule = ESLintUtils.RuleCreator<HandlerStateDocs>(
-  (name) => `${REPO_URL}/blob/main/docs/rules/${name}.md`,
-);
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** Docs of this release, at its tag: the page describes the rule as the installed version has it. */
+export const DOCS_URL = `${REPO_URL}/blob/v${version}/docs`;
+
+export const createRule = ESLintUtils.RuleCreator<HandlerStateDocs>((name) => `${DOCS_URL}/rules/${name}.md`);

@@ -3,6 +3,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { functionName } from '../analysis/file/ast.js';
 import { analyze } from '../analysis/index.js';
+import { describeClosure } from '../analysis/state/closures.js';
 import type { FileAnalysis, Finding, LeakKind } from '../analysis/types.js';
 
 export interface AllowOption {
@@ -120,14 +121,25 @@ export function handlerLabel(finding: Finding): string {
   return finding.handler.name;
 }
 
-/** ` (in ./store.ts)`, and for a call that writes several variables there: ` (in ./store.ts; also `a`, `b` and 3 more)`. */
+/**
+ * ` (in ./store.ts)`, for a call that writes several variables there ` (in ./store.ts; also `a`, `b` and 3 more)`,
+ * and for closure state ` (state of `makeStack()` held by `themeStack`)`.
+ */
 export function whereText(finding: Finding): string {
-  if (!finding.file) return '';
+  const parts: string[] = [];
+  if (finding.file) parts.push(`in ${finding.file}`);
+  if (finding.closure) parts.push(describeClosure(finding.closure));
+  if (finding.reachedFrom) {
+    const { handler, file, via } = finding.reachedFrom;
+    parts.push(`reached per request from \`${handler}\` in ${file}${viaText({ via })}`);
+  }
   const also = finding.also ?? [];
-  if (also.length === 0) return ` (in ${finding.file})`;
-  const shown = also.slice(0, 3).map((name) => `\`${name}\``);
-  const rest = also.length > 3 ? ` and ${also.length - 3} more` : '';
-  return ` (in ${finding.file}; also ${shown.join(', ')}${rest})`;
+  if (also.length > 0) {
+    const shown = also.slice(0, 3).map((name) => `\`${name}\``);
+    const rest = also.length > 3 ? ` and ${also.length - 3} more` : '';
+    parts.push(`also ${shown.join(', ')}${rest}`);
+  }
+  return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
 }
 
 /** ` via `track()` → `save()``: the named helpers between a handler and what it does, for any finding kind. */
@@ -135,8 +147,15 @@ export function viaText(finding: Pick<Finding, 'via'>): string {
   return finding.via.length === 0 ? '' : ` via ${finding.via.map((name) => `\`${name}()\``).join(' → ')}`;
 }
 
+/** The message a finding is reported with: one for the rule, or one chosen per finding (a variant for a special case). */
+export type MessageFor<MessageId extends string> = MessageId | ((finding: Finding) => MessageId);
+
 /** The whole `create` of a state rule: at the end of the file, report the findings of one kind. */
-export function stateRuleCreate<MessageId extends string>(name: RuleName, kind: LeakKind, messageId: MessageId) {
+export function stateRuleCreate<MessageId extends string>(
+  name: RuleName,
+  kind: LeakKind,
+  messageId: MessageFor<MessageId>,
+) {
   return analysisRuleCreate<MessageId | ReportMessageIds, readonly [AllowOption]>(
     name,
     (context, analysis, [options]) => reportFindings(context, analysis, kind, messageId, options.allow),
@@ -147,7 +166,7 @@ export function reportFindings<MessageId extends string>(
   context: Readonly<TSESLint.RuleContext<MessageId | ReportMessageIds, readonly unknown[]>>,
   analysis: FileAnalysis,
   kind: LeakKind,
-  messageId: MessageId,
+  messageId: MessageFor<MessageId>,
   allow: readonly string[] | undefined,
 ): void {
   const isAllowed = compileAllow(allow);
@@ -157,7 +176,7 @@ export function reportFindings<MessageId extends string>(
     const move = finding.moveIntoHandler;
     context.report({
       node: finding.node,
-      messageId,
+      messageId: typeof messageId === 'function' ? messageId(finding) : messageId,
       data: {
         target: finding.target,
         root: finding.root,
@@ -165,6 +184,7 @@ export function reportFindings<MessageId extends string>(
         via: viaText(finding),
         where: whereText(finding),
         how: finding.how,
+        removers: (finding.unreachedRemovers ?? []).map((name) => `\`${name}()\``).join(', '),
       },
       suggest: move
         ? [
@@ -185,22 +205,101 @@ function moveDeclarationFix(
   declaration: TSESTree.VariableDeclaration,
   body: TSESTree.BlockStatement,
 ): TSESLint.RuleFix[] {
+  const fullText = sourceCode.text;
   const text = sourceCode.getText(declaration);
   // `var`/`let` become `let` inside the handler; `const` stays `const`.
-  const moved = declaration.kind === 'const' ? text : text.replace(/^(var|let)\b/u, 'let');
+  const declared = declaration.kind === 'const' ? text : text.replace(/^(var|let)\b/u, 'let');
   // After any directive prologue (`'use strict'`), which must stay first to keep its meaning.
   let prologueEnd = 0;
   while (prologueEnd < body.body.length && isDirective(body.body[prologueEnd])) prologueEnd++;
   const anchor = prologueEnd > 0 ? body.body[prologueEnd - 1] : sourceCode.getFirstToken(body);
   const [start, end] = declaration.range;
-  const fullText = sourceCode.text;
+  // The declaration's own line goes, indentation and line break included; when it stood alone between two blank
+  // lines, one of them goes too, so no double blank line is left behind.
+  const startOfLine = lineStart(fullText, start);
+  const ownsLine = fullText.slice(startOfLine, start).trim() === '';
+  const removeStart = ownsLine ? startOfLine : start;
   let removeEnd = end;
   while (removeEnd < fullText.length && (fullText[removeEnd] === ' ' || fullText[removeEnd] === '\t')) removeEnd++;
   if (fullText[removeEnd] === '\r') removeEnd++;
   if (fullText[removeEnd] === '\n') removeEnd++;
-  const fixes = [fixer.removeRange([start, removeEnd])];
-  if (anchor) fixes.push(fixer.insertTextAfter(anchor, `\n${moved}`));
+  if (
+    ownsLine &&
+    isBlankLineAt(fullText, removeEnd) &&
+    (removeStart === 0 || isBlankLineBefore(fullText, removeStart))
+  ) {
+    removeEnd = endOfLine(fullText, removeEnd);
+  }
+  const fixes = [fixer.removeRange([removeStart, removeEnd])];
+  if (anchor) {
+    // The body's own indentation: its first statement's, or one level deeper than the line that opens it.
+    const first = body.body[prologueEnd] ?? body.body[0];
+    const indent =
+      first && startsLine(fullText, first.range[0])
+        ? indentationAt(fullText, first.range[0])
+        : indentationAt(fullText, body.range[0]) + indentUnit(fullText);
+    const moved = reindent(declared, ownsLine ? indentationAt(fullText, start) : '', indent);
+    // A body written on one line (`=> { seen.push(x); }`) gets the line break after the declaration as well.
+    const sameLine = !/^[ \t]*(?:\r?\n|$)/u.test(fullText.slice(anchor.range[1]));
+    fixes.push(fixer.insertTextAfter(anchor, `\n${indent}${moved}${sameLine ? '\n' : ''}`));
+  }
   return fixes;
+}
+
+function lineStart(text: string, index: number): number {
+  let position = index;
+  while (position > 0 && text[position - 1] !== '\n') position--;
+  return position;
+}
+
+function endOfLine(text: string, index: number): number {
+  let position = index;
+  while (position < text.length && text[position] !== '\n') position++;
+  return position < text.length ? position + 1 : position;
+}
+
+function startsLine(text: string, index: number): boolean {
+  return text.slice(lineStart(text, index), index).trim() === '';
+}
+
+/** The leading blanks of the line that holds `index`. */
+function indentationAt(text: string, index: number): string {
+  const from = lineStart(text, index);
+  return /^[ \t]*/u.exec(text.slice(from, index))?.[0] ?? '';
+}
+
+function isBlankLineAt(text: string, index: number): boolean {
+  const rest = text.slice(index, endOfLine(text, index));
+  return rest.trim() === '' && rest.length > 0;
+}
+
+function isBlankLineBefore(text: string, lineBegin: number): boolean {
+  if (lineBegin === 0) return false;
+  const previousStart = lineStart(text, lineBegin - 1);
+  return text.slice(previousStart, lineBegin).trim() === '';
+}
+
+/** The file's indentation step: a tab when indented lines start with tabs, else the smallest run of spaces. */
+function indentUnit(text: string): string {
+  let smallest = Number.POSITIVE_INFINITY;
+  for (const match of text.matchAll(/^([ \t]+)\S/gmu)) {
+    const blanks = match[1];
+    if (blanks.startsWith('\t')) return '\t';
+    smallest = Math.min(smallest, blanks.length);
+  }
+  return Number.isFinite(smallest) ? ' '.repeat(smallest) : '  ';
+}
+
+/** Moves a multi-line declaration's continuation lines from its old indentation to the new one. */
+function reindent(text: string, from: string, to: string): string {
+  const lines = text.split('\n');
+  return lines
+    .map((line, index) => {
+      if (index === 0) return line;
+      if (line.trim() === '') return line.trimEnd();
+      return line.startsWith(from) ? to + line.slice(from.length) : to + line.trimStart();
+    })
+    .join('\n');
 }
 
 function isDirective(statement: TSESTree.Statement): boolean {

@@ -42,7 +42,7 @@ const ROWS: Row[] = [
   ['src/graphql.mjs', "import { createGraphQLHandler } from '@redwoodjs/graphql-server';\nexport const handler = createGraphQLHandler({ getCurrentUser: async (session) => session });", [['aws-lambda', 'handler', 'option `getCurrentUser` of `createGraphQLHandler()`']]],
   ['src/app.cjs', "const serverless = require('serverless-http');\nconst app = require('express')();\napp.post('/orders', (req, res) => res.json(req.body));\nmodule.exports.handler = serverless(app);", [['express', 'POST /orders', 'express route callback']]],
   ['netlify/functions/hello.mjs', 'export const handler = async (event) => ({ statusCode: 200, body: event.body });', [['aws-lambda', 'handler', 'exported as `handler`']]],
-  ['src/orders.ts', "import type { LambdaInterface } from '@aws-lambda-powertools/commons/types';\nclass Lambda implements LambdaInterface {\n  public async handler(input: unknown) { return input; }\n}\nexport default new Lambda();", [['aws-lambda', 'handler', 'handler of a LambdaInterface class']], { gap: 'KNOWN GAP: the LambdaInterface method is found, but without its platform (`platform` is undefined)' }],
+  ['src/orders.ts', "import type { LambdaInterface } from '@aws-lambda-powertools/commons/types';\nclass Lambda implements LambdaInterface {\n  public async handler(input: unknown) { return input; }\n}\nexport default new Lambda();", [['aws-lambda', 'handler', 'handler of a LambdaInterface class']]],
   ['src/orders.mjs', 'function handler(event) { return event.id; }', []],
   ['src/orders.mjs', 'export function formatOrder(order) { return order.id; }', []],
   ['src/ui.ts', 'export const onShortcut = (event: KeyboardEvent) => event.key;', []],
@@ -164,6 +164,67 @@ const ROWS: Row[] = [
   ['src/hooks.client.ts', 'export const handleError = ({ error }) => ({ message: String(error) });', []],
   ['src/lib/search.ts', 'export async function load({ params }) { return { id: params.id }; }', []],
 
+  // Runtime serve APIs: Deno and Bun
+  ['server.ts', 'Deno.serve((request) => new Response(request.url));', [['deno', 'serve handler', 'handler of Deno.serve()']]],
+  ['server.ts', 'Deno.serve({ port: 8000, handler: async (request) => new Response(request.url) });', [['deno', 'serve handler', '`handler` of Deno.serve()']]],
+  ['server.ts', 'const handle = (request: Request) => new Response(request.url);\nDeno.serve({ port: 8000 }, handle);', [['deno', 'serve handler', 'handler of Deno.serve()']]],
+  ['server.ts', "import { serve } from 'https://deno.land/std@0.200.0/http/server.ts';\nserve((request) => new Response('hi'));", [['deno', 'serve handler', 'handler of serve() from std/http']]],
+  ['server.ts', "const Deno = { serve: (fn: unknown) => fn };\nDeno.serve((request: Request) => new Response('hi'));", []],
+  ['server.ts', 'Bun.serve({ port: 3000, fetch(request, server) { return new Response(request.url); } });', [['bun', 'fetch', '`fetch` of Bun.serve()']]],
+  ['server.ts', "Bun.serve({\n  routes: { '/health': () => new Response('ok'), '/users/:id': { GET: (request) => Response.json({}), DELETE: (request) => new Response(null) } },\n  websocket: { message(ws, data) { ws.send(data); }, close(ws) {} },\n});", [['bun', '/health', 'route of Bun.serve()'], ['bun', 'GET /users/:id', 'route of Bun.serve()'], ['bun', 'DELETE /users/:id', 'route of Bun.serve()'], ['bun', 'websocket message', '`websocket.message` of Bun.serve()'], ['bun', 'websocket close', '`websocket.close` of Bun.serve()']]],
+  ['server.ts', "Bun.serve({ port: 3000, development: true, static: { '/': new Response('hi') } });", []],
+  ['src/index.ts', "import type { Serve } from 'bun';\nexport default {\n  fetch(request, server) { return new Response(request.url); },\n  websocket: { message(ws, data) { ws.send(data); } },\n} satisfies Serve;", [['bun', 'fetch', '`fetch` of Bun.serve()'], ['bun', 'websocket message', '`websocket.message` of Bun.serve()']]],
+
+  // Netlify Functions (v2) and Edge Functions
+  ['netlify/functions/hits.mts', "export default async (request: Request) => new Response('hits');\nexport const config = { path: '/hits' };", [['netlify', 'default', 'default export of a Netlify function (netlify/functions/)']]],
+  ['netlify/edge-functions/geo.ts', "export default (request: Request, context) => new Response(context.geo.city);", [['netlify', 'default', 'default export of a Netlify function (netlify/edge-functions/)']]],
+  ['netlify/functions/report/index.mjs', 'export default async function (request) { return new Response(request.url); }', [['netlify', 'default', 'default export of a Netlify function (netlify/functions/)']]],
+  ['netlify/edge-functions/lib/render.ts', 'export default function render(title: string) { return `<h1>${title}</h1>`; }', []],
+  ['src/edge/hello.ts', "import type { Config, Context } from '@netlify/edge-functions';\nexport default async (request: Request, context: Context) => new Response('hi');\nexport const config: Config = { path: '/hello' };", [['netlify', 'default', 'default export of a Netlify function (`config` export)']]],
+  ['src/edge/hello.ts', "import type { Context } from '@netlify/edge-functions';\nexport default function describe(context: Context) { return context.site.name; }", []],
+
+  // Vercel functions outside api/
+  ['src/edge/echo.ts', "export const config = { runtime: 'edge' };\nexport default function echo(request: Request) { return new Response(request.url); }", [['vercel', 'default', 'default export of a Vercel function (`config.runtime`)']]],
+  ['src/lib/format.ts', "export const config = { locale: 'en' };\nexport default function format(value: string) { return value; }", []],
+  ['pages/index.tsx', "export const config = { runtime: 'experimental-edge' };\nexport default function Home({ items }) { return null; }", []],
+
+  // Routers inside a Lambda: Powertools event-handler, lambda-api, @middy/http-router
+  ['src/api.ts', "import { Router } from '@aws-lambda-powertools/event-handler/http';\nconst app = new Router();\napp.get('/items/:id', async ({ params }) => ({ id: params.id }));\napp.use(async (params, next) => { await next(); });\nexport const handler = async (event, context) => app.resolve(event, context);", [['powertools', 'GET /items/:id', 'Powertools event-handler `get()` callback'], ['powertools', 'middleware', 'Powertools event-handler `use()` callback'], ['aws-lambda', 'handler', 'exported as `handler`']]],
+  ['src/graphql.ts', "import { AppSyncGraphQLResolver } from '@aws-lambda-powertools/event-handler/appsync-graphql';\nconst app = new AppSyncGraphQLResolver();\napp.onQuery('getPost', async ({ id }) => ({ id }));\napp.onMutation('addPost', async (post) => post);\nexport const handler = async (event, context) => app.resolve(event, context);", [['powertools', 'onQuery getPost', 'Powertools event-handler `onQuery()` callback'], ['powertools', 'onMutation addPost', 'Powertools event-handler `onMutation()` callback'], ['aws-lambda', 'handler', 'exported as `handler`']]],
+  ['src/api.cjs', "const api = require('lambda-api')();\napi.get('/users/:id', async (req, res) => ({ id: req.params.id }));\napi.register(require('./routes/admin'), { prefix: '/admin' });\nexports.handler = async (event, context) => api.run(event, context);", [['lambda-api', 'GET /users/:id', 'lambda-api route callback'], ['aws-lambda', 'handler', 'exported as `handler`']]],
+  ['src/api.cjs', "const api = require('lambda-api')();\napi.register((scoped) => { scoped.post('/orders', async (req) => req.body); }, { prefix: '/v1' });", [['lambda-api', 'POST /orders', 'lambda-api route callback']]],
+  ['src/router.mjs', "import httpRouterHandler from '@middy/http-router';\nconst getUser = async (event) => ({ statusCode: 200 });\nexport const handler = httpRouterHandler([{ method: 'GET', path: '/user/{id}', handler: getUser }]);", [['route-table', 'GET /user/{id}', 'route of @middy/http-router']]],
+  ['src/router.mjs', "const routes = { 'GET /users': async (event) => [], 'POST /users': async (event) => ({}) };\nexport const handler = async (event, context) => routes[event.routeKey](event);", [['route-table', 'GET /users', 'handler of a method-and-path keyed route table'], ['route-table', 'POST /users', 'handler of a method-and-path keyed route table'], ['aws-lambda', 'handler', 'exported as `handler`']]],
+  ['src/client.mjs', "export const request = (fetcher) => fetcher({ method: 'GET', path: '/users', parse: (body) => JSON.parse(body) });", []],
+
+  // GraphQL resolvers
+  ['src/server.mjs', "import { ApolloServer } from '@apollo/server';\nconst resolvers = { Query: { books: () => [] }, Mutation: { addBook: (_, { title }) => ({ title }) } };\nexport const server = new ApolloServer({ typeDefs, resolvers });", [['graphql', 'Query.books', 'resolver (`resolvers` of ApolloServer())'], ['graphql', 'Mutation.addBook', 'resolver (`resolvers` of ApolloServer())']]],
+  ['src/schema.ts', "import { createSchema } from 'graphql-yoga';\nexport const schema = createSchema({ typeDefs, resolvers: { Query: { hello: () => 'hi' }, Subscription: { ticks: { subscribe: async function* () {} } } } });", [['graphql', 'Query.hello', 'resolver (`resolvers` of createSchema())'], ['graphql', 'Subscription.ticks.subscribe', 'resolver (`resolvers` of createSchema())']]],
+  ['src/resolvers/users.cjs', "const { GraphQLError } = require('graphql');\nmodule.exports = { Query: { me: (parent, args, context) => context.user }, User: { name: (user) => user.name } };", [['graphql', 'Query.me', 'resolver (exported resolver map)'], ['graphql', 'User.name', 'resolver (exported resolver map)']]],
+  ['src/resolvers/users.cjs', "module.exports = { Query: { me: (parent, args, context) => context.user } };", []],
+  ['src/resolvers/books.ts', "import { Resolver, Query, Mutation, Arg } from 'type-graphql';\n@Resolver()\nexport class BookResolver {\n  @Query(() => [String]) books() { return []; }\n  @Mutation(() => String) addBook(@Arg('title') title: string) { return title; }\n  helper() { return 1; }\n}", [['graphql', 'Query books', 'resolver method of a @Resolver class'], ['graphql', 'Mutation addBook', 'resolver method of a @Resolver class']]],
+  ['src/cats.controller.ts', "import { Controller, Get, Post } from '@nestjs/common';\n@Controller('cats')\nexport class CatsController {\n  @Get(':id') findOne() { return {}; }\n  @Post() create() { return {}; }\n}", [['nestjs', 'Get :id', 'route method of a @Controller class'], ['nestjs', 'Post create', 'route method of a @Controller class']]],
+  ['src/cats.service.ts', "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class CatsService { findAll() { return []; } }", []],
+
+  // Route modules that receive the app
+  ['routes/users.cjs', "module.exports = (app) => {\n  app.get('/users/:id', (req, res) => res.json({ id: req.params.id }));\n  app.post('/users', auth, (req, res, next) => next());\n};", [['route-module', 'GET /users/:id', 'route-module route callback'], ['route-module', 'POST /users', 'route-module route callback']]],
+  ['routes/index.mjs', "export default function routes(router) {\n  router.use((req, res, next) => next());\n  router.get('/health', (req, res) => res.send('ok'));\n}", [['route-module', 'middleware', 'route-module middleware callback'], ['route-module', 'GET /health', 'route-module route callback']]],
+  ['src/server.mjs', "import express from 'express';\nconst app = express();\nfunction mount(target) { target.get('/items', (request, reply) => reply.send([])); }\nmount(app);", [['express', 'GET /items', 'express route callback']]],
+  ['src/cache.mjs', "export function remember(store) {\n  store.get('key', (value) => value);\n}", []],
+
+  // Socket and event servers
+  ['src/io.mjs', "import { Server } from 'socket.io';\nconst io = new Server(3000);\nio.on('connection', (socket) => {\n  socket.on('chat', (text) => io.emit('chat', text));\n});", [['socket', 'connection', 'connection listener of a socket server'], ['socket', 'chat message', 'listener on a connection socket']]],
+  ['src/ws.cjs', "const WebSocket = require('ws');\nconst wss = new WebSocket.Server({ port: 8080 });\nwss.on('connection', function (ws, req) {\n  ws.on('message', (data) => ws.send(data));\n});", [['socket', 'connection', 'connection listener of a socket server'], ['socket', 'message message', 'listener on a connection socket']]],
+  ['src/realtime.cjs', "const hub = require('./hub');\nhub.io.on('connection', (socket) => {\n  socket.on('join', (room) => socket.join(room));\n});", [['socket', 'connection', 'connection listener'], ['socket', 'join message', 'listener on a connection socket']]],
+  ['src/pool.cjs', "const pool = require('./pool');\npool.on('connection', (client) => client.query('SET search_path TO app'));", []],
+
+  // Factory products
+  ['src/server.cjs', "const express = require('express');\nconst app = express();\nconst traceFrom = (options) => (req, res, next) => { next(); };\napp.use(traceFrom({ header: 'x-trace' }));", [['express', 'middleware', 'express middleware callback']]],
+  ['src/steps.mjs', "const withSteps = (fn) => async (event, context) => fn(event);\nexport const handler = withSteps(async (event) => event.id);", [['aws-lambda', 'handler', 'exported as `handler`'], ['aws-lambda', 'handler', 'exported as `handler`, returned by `withSteps()`']]],
+  ['src/make.mjs', "async function makeHandler(table) { return function handle(event) { return table; }; }\nexport const handler = await makeHandler('orders');", [['aws-lambda', 'handler', 'exported as `handler`, returned by `makeHandler()`']]],
+  ['lib/session.cjs', "module.exports = function session(options) {\n  return function sessionMiddleware(req, res, next) { next(); };\n};", [['http', 'middleware from session()', '(req, res, next) function returned by exported `session()`']]],
+  ['src/ui.ts', 'export const onKey = (id: string) => (event: KeyboardEvent) => event.key === id;', []],
+
   // Declared handlers
   ['src/jobs/run.mjs', '/** @handler */\nexport async function run(job) { return job.id; }', [['declared', 'run', 'marked with @handler']]],
   ['src/main.mjs', 'export async function main(job) { return job.id; }', [['aws-lambda', 'main', 'listed in settings']], { settings: { handlers: ['main'] } }],
@@ -199,6 +260,16 @@ const PLATFORMS = [
   'astro',
   'qwik-city',
   'ssr-library',
+  'deno',
+  'bun',
+  'netlify',
+  'powertools',
+  'lambda-api',
+  'route-table',
+  'graphql',
+  'nestjs',
+  'route-module',
+  'socket',
 ];
 
 function projectFiles(project: NonNullable<Extra['project']>): Record<string, string> {

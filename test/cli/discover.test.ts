@@ -162,9 +162,10 @@ describe('toSettings', () => {
 });
 
 describe('runDiscover', () => {
-  it('prints a flat-config snippet that evaluates to the settings, with problems on stderr and exit 1', async () => {
+  it('prints a flat-config snippet that evaluates to the settings, with problems on stderr, and exits 0', async () => {
     const { code, stdout, stderr } = await run([serverlessApp]);
-    expect(code).toBe(1);
+    // Handlers were found: the manifest problem is a note, not a failure.
+    expect(code).toBe(0);
     const settings: unknown = vm.runInNewContext(`({ ${stdout} })`);
     expect(settings).toEqual({
       settings: {
@@ -194,7 +195,7 @@ describe('runDiscover', () => {
 
   it('prints settings, entries and problems with --json', async () => {
     const { code, stdout } = await run([samApp, '--json']);
-    expect(code).toBe(1);
+    expect(code).toBe(0);
     const output = JSON.parse(stdout) as {
       settings: { 'handler-state': { handlers: unknown[] } };
       entries: DiscoveredHandler[];
@@ -213,7 +214,7 @@ describe('runDiscover', () => {
   it('writes the settings block as JSON with --write, relative to cwd', async () => {
     const out = makeProject({});
     const { code, stdout } = await run([cdkApp, '--write', 'config/handlers.json'], out);
-    expect(code).toBe(1);
+    expect(code).toBe(0);
     const written = JSON.parse(fs.readFileSync(path.join(out, 'config', 'handlers.json'), 'utf8')) as unknown;
     expect(written).toEqual({
       'handler-state': {
@@ -231,7 +232,7 @@ describe('runDiscover', () => {
   it('accepts --write=FILE', async () => {
     const out = makeProject({});
     const { code } = await run([serverlessApp, '--write=handlers.json'], out);
-    expect(code).toBe(1);
+    expect(code).toBe(0);
     expect(fs.existsSync(path.join(out, 'handlers.json'))).toBe(true);
   });
 
@@ -247,8 +248,9 @@ describe('runDiscover', () => {
   it.each([
     [['--frobnicate'], 'unknown option --frobnicate'],
     [['a', 'b'], 'at most one project directory'],
-    [['--write'], '--write needs a file name'],
-    [['--write', '--json'], '--write needs a file name'],
+    [['--write'], 'option --write needs a value'],
+    [['--write', '--json'], 'option --write needs a value'],
+    [['--jsno'], 'unknown option --jsno (did you mean --json?)'],
     [['does-not-exist'], 'does-not-exist is not a directory'],
   ])('exits 2 on the usage error %j', async (argv, message) => {
     const root = makeProject({});
@@ -333,6 +335,7 @@ describe('malformed and unusual input', () => {
         manifest: 'serverless.yaml',
         message:
           'functions[1] is the variable "${file(./more-functions.yml)}", which cannot be resolved without deploying; skipped',
+        reason: 'variable',
       },
     ]);
   });
@@ -344,7 +347,12 @@ describe('malformed and unusual input', () => {
     const { entries, problems } = await discoverHandlers(root);
     expect(entries).toEqual([]);
     expect(problems).toEqual([
-      { manifest: 'serverless.yml', message: 'provider "google" is not supported; only AWS Lambda handlers are read' },
+      {
+        manifest: 'serverless.yml',
+        message: 'provider "google" is not supported; only AWS Lambda handlers are read',
+        reason: 'unsupported provider',
+        wholeManifest: true,
+      },
     ]);
   });
 
@@ -456,7 +464,11 @@ describe('malformed and unusual input', () => {
     const { entries, problems } = await discoverHandlers(root);
     expect(entries).toEqual([entry('app.ts', 'handler', 'template.yml', 'Fn')]);
     expect(problems).toEqual([
-      { manifest: 'template.yml', message: 'function "Tagged": CodeUri is the !Ref tag, not a local path; skipped' },
+      {
+        manifest: 'template.yml',
+        message: 'function "Tagged": CodeUri is the !Ref tag, not a local path; skipped',
+        reason: 'not a literal',
+      },
     ]);
   });
 

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectFiles } from '../../src/cli/files.js';
+import ignore from 'ignore';
 import { parseGitignore } from '../../src/cli/gitignore.js';
 import { makeProject } from '../helpers/temp.js';
 
@@ -93,11 +94,75 @@ describe('.gitignore', () => {
   });
 
   it('drops comments and blank lines, and reads negation and directory-only markers', () => {
-    const rules = parseGitignore('# comment\n\n!keep/\nlogs/\n  \nplain\n');
-    expect(rules.map((rule) => [rule.negated, rule.directoryOnly])).toEqual([
-      [true, true],
-      [false, true],
-      [false, false],
-    ]);
+    const rules = parseGitignore('# comment\n\n!keep/\nlogs/\n  \nplain\n*.log\n!keep/\n');
+    expect(rules.size).toBe(5);
+    expect(rules.verdict('# comment', false)).toBeUndefined();
+    expect(rules.verdict('logs', true)).toBe(true);
+    // `logs/` names directories only: a file called logs is kept.
+    expect(rules.verdict('logs', false)).toBeUndefined();
+    expect(rules.verdict('deep/plain', false)).toBe(true);
+    expect(rules.verdict('keep', true)).toBe(false);
+  });
+
+  it('its index of patterns never changes a verdict of the ignore library', () => {
+    const patterns = [
+      'build/',
+      '/dist',
+      '*.log',
+      '!keep.log',
+      'tmp*',
+      'src/**/gen/*.js',
+      'docs/*.md',
+      '**/cache',
+      '[Tt]humbs.db',
+      '\\#notes',
+      'a?c.txt',
+      '*.min.*',
+      '!src/keep/',
+      'node_modules',
+      'out/**',
+      '!out/keep.js',
+      'x/y/',
+      '*~',
+      'lib/*-old.js',
+    ];
+    const text = patterns.join('\n');
+    const rules = parseGitignore(text);
+    const library = ignore({ allowRelativePaths: true, ignorecase: false }).add(text);
+    const names = [
+      'build',
+      'dist',
+      'a.log',
+      'keep.log',
+      'tmpfile',
+      'gen',
+      'x.js',
+      'cache',
+      'Thumbs.db',
+      '#notes',
+      'abc.txt',
+    ];
+    const more = ['a.min.js', 'keep', 'node_modules', 'out', 'y', 'f~', 'z-old.js', 'README.md', 'plain.js'];
+    const dirs = ['', 'src/', 'src/a/', 'docs/', 'out/', 'lib/', 'x/', 'src/keep/', 'p/q/r/'];
+    let compared = 0;
+    for (const dir of dirs) {
+      for (const name of [...names, ...more]) {
+        const file = `${dir}${name}`;
+        const expected = library.checkIgnore(file);
+        expect([file, rules.verdict(file, false)]).toEqual([
+          file,
+          expected.ignored ? true : expected.unignored ? false : undefined,
+        ]);
+        compared++;
+      }
+    }
+    for (const name of [...names, ...more]) {
+      const expected = library.test(`${name}/`);
+      expect([name, rules.verdict(name, true)]).toEqual([
+        name,
+        expected.ignored ? true : expected.unignored ? false : undefined,
+      ]);
+    }
+    expect(compared).toBeGreaterThan(150);
   });
 });

@@ -163,16 +163,16 @@ describe('per-path problems', () => {
   it('reports an unreadable file, scans the rest, and exits 2', async () => {
     const dir = makeProject({ 'a.js': LEAKY_CJS, 'locked.js': LEAKY_CJS });
     const locked = path.join(dir, 'locked.js');
-    const realRead = fs.readFileSync;
-    vi.spyOn(fs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) => {
+    const realOpen = fs.openSync;
+    vi.spyOn(fs, 'openSync').mockImplementation(((file: fs.PathLike, ...rest: unknown[]) => {
       if (file === locked) {
         throw Object.assign(new Error(`EACCES: permission denied, open '${locked}'`), { code: 'EACCES' });
       }
-      return realRead(file, options as BufferEncoding);
-    }) as typeof fs.readFileSync);
+      return (realOpen as (...args: unknown[]) => number)(file, ...rest);
+    }) as typeof fs.openSync);
     const run = await scanIn(dir, []);
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain('locked.js\n  error  Cannot read file: EACCES: permission denied');
+    expect(run.stdout).toContain('locked.js\n  error  Cannot read file: permission denied');
     expect(run.stdout).toContain(`1 file, 1 handler, 1 finding (${GROWTH}: 1); 1 path unreadable`);
   });
 
@@ -215,13 +215,18 @@ describe('usage', () => {
     expect(run.stdout).toContain('--max-warnings');
   });
 
-  it('-o writes the report to a file and the summary to stdout', async () => {
+  it('-o writes the report to a file and nothing to stdout; the summary goes to a terminal stderr', async () => {
     const dir = makeProject({ 'a.js': LEAKY_CJS });
     const run = await scanIn(dir, ['--format', 'sarif', '-o', 'reports/scan.sarif']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe(`1 file, 1 handler, 1 finding (${GROWTH}: 1)\n`);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('');
     const log = JSON.parse(fs.readFileSync(path.join(dir, 'reports/scan.sarif'), 'utf8')) as Log;
     expect(log.runs[0].results).toHaveLength(1);
+    const onTerminal = await scanIn(dir, ['-o', 'reports/scan.txt'], { stderr: true });
+    expect(onTerminal.stdout).toBe('');
+    expect(onTerminal.stderr).toBe(`1 file, 1 handler, 1 finding (${GROWTH}: 1)\n`);
+    expect(fs.readFileSync(path.join(dir, 'reports/scan.txt'), 'utf8')).toContain('a.js\n  5:3  error');
   });
 });
 
@@ -332,8 +337,8 @@ describe('sarif format', () => {
     );
     for (const rule of rules) {
       const meta = plugin.rules[rule.id.replace('handler-state/', '') as keyof typeof plugin.rules].meta;
-      expect(rule.shortDescription?.text).toBe(meta.docs?.description);
-      expect(rule.helpUri).toBe(meta.docs?.url);
+      expect(rule.shortDescription?.text).toBe(meta?.docs?.description);
+      expect(rule.helpUri).toBe(meta?.docs?.url);
       expect(rule.helpUri).toMatch(/^https:\/\/.+\/docs\/rules\/[a-z-]+\.md$/u);
     }
   });

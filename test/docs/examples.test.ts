@@ -81,6 +81,8 @@ async function lintExample(page: Page, fence: Fence): Promise<Linter.LintMessage
   for (const name of fence.with) {
     writeFiles(cwd, { [name]: fs.readFileSync(path.join(COMPANIONS, name), 'utf8') });
   }
+  // On disk too, as in a real project: its companions import it by path.
+  writeFiles(cwd, { [fence.file]: fence.code });
   const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: configFor(page, fence) });
   const [result] = await eslint.lintText(fence.code, { filePath: path.join(cwd, fence.file) });
   return result.messages;

@@ -78,7 +78,7 @@ export const FORMS_BY_SHAPE: Readonly<Record<Shape, readonly WriteForm[]>> = {
 };
 
 /**
- * The rule issue 2 assigns to each write form (one report per write site, from the most specific rule):
+ * The rule each write form belongs to (one report per write site, from the most specific rule):
  * growth for push/unshift/spread/add/`+=` on strings, cache for writes under a request-derived key,
  * request data for request values stored in module state, and the strict catch-all for the rest.
  */
@@ -98,7 +98,7 @@ export const EXPECTED_RULE: Readonly<Record<WriteForm, string>> = {
 };
 
 /**
- * The rule for one write of a module, given the module's other writes. Issue 2's cache rule needs "no eviction":
+ * The rule for one write of a module, given the module's other writes. The cache rule needs "no eviction":
  * a `delete` from the same object at request time evicts, so a keyed write there is an ordinary write instead.
  */
 export function expectedRule(spec: ModuleSpec, index: number): string {
@@ -373,7 +373,7 @@ export function renderModule(spec: ModuleSpec, rename: Rename = (base) => base):
         out.push(0, `${unrelated}.set('key', ${index});`);
         break;
       case 'exportedUtility': {
-        // An exported utility that registers things at start-up: not a handler (issue 2).
+        // An exported utility that registers things at start-up: not a handler (start-up code).
         const register = name(`register${index}`);
         out.push(0, `const ${unrelated} = [];`);
         if (cjs) out.push(0, `exports.${register} = function (plugin) {`);

@@ -36,7 +36,7 @@ export const SEED_000_ARRAY_A_MOVED = dedent(`
   var arrayB = [];
 
   module.exports.test = (event, context, callback) => {
-  let arrayA = [];
+    let arrayA = [];
     var arrayC = [];
     var arrayD = [];
 
@@ -63,7 +63,7 @@ export const SEED_000_ARRAY_B_MOVED = dedent(`
   var arrayA = [];
 
   module.exports.test = (event, context, callback) => {
-  let arrayB = [];
+    let arrayB = [];
     var arrayC = [];
     var arrayD = [];
 
@@ -95,9 +95,8 @@ export const SEED_001_STR = dedent(`
 `);
 
 export const SEED_001_STR_MOVED = dedent(`
-
   exports.handler = function(event, context) {
-  let str = 'hello';
+    let str = 'hello';
     console.log(str);
     str = 'it\\'s me';
     context.succeed();
@@ -123,9 +122,8 @@ export const SEED_001_CACHE = dedent(`
 `);
 
 export const SEED_001_CACHE_MOVED = dedent(`
-
   exports.handler = function(event, context) {
-  let CACHE = {};
+    let CACHE = {};
     if (CACHE[event.item]) {
       return context.succeed(CACHE[event.item]);
     }
@@ -162,9 +160,8 @@ export const SEED_001_CARD = dedent(`
 `);
 
 export const SEED_001_CARD_MOVED = dedent(`
-
   exports.handler = function(event, context) {
-  let creditCard;
+    let creditCard;
     creditCard = {
       number: event.credit_card_number,
       exp: event.credit_card_expiration,

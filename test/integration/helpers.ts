@@ -9,7 +9,7 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const FIXTURES_DIR = path.join(REPO_ROOT, 'test/fixtures/handlers');
 export const DIST_ENTRY = path.join(REPO_ROOT, 'dist/index.js');
 
-/** Issue 2's four rules, without the `handler-state/` prefix, as the markers write them. Later issues add more. */
+/** The four state rules, without the `handler-state/` prefix, as the markers write them. */
 export const CORE_RULES = [
   'no-unbounded-growth',
   'no-unbounded-cache',
@@ -17,7 +17,7 @@ export const CORE_RULES = [
   'no-module-state-write',
 ] as const;
 
-/** Issue 2: of the core rules, every one is recommended except `no-module-state-write`, which is strict only. */
+/** Of these rules, every one is recommended except `no-module-state-write`, which is strict only. */
 export const STRICT_ONLY_CORE_RULES: readonly string[] = ['no-module-state-write'];
 
 export const PLUGIN_PREFIX = 'handler-state/';

@@ -63,6 +63,21 @@ export const handler = async (event: { user: string }): Promise<number> => {
 };
 `;
 
+/** The README's forms of a typed flat config; `tsc` must accept every line with the installed ESLint's types. */
+const TYPED_CONFIG = `import { defineConfig } from 'eslint/config';
+import type { ESLint, Linter } from 'eslint';
+import handlerState from 'eslint-plugin-handler-state';
+
+export const spread: Linter.Config[] = [...handlerState.configs.recommended, ...handlerState.configs['disable-in-tests']];
+export const asPlugin: ESLint.Plugin = handlerState;
+export const registered: Linter.Config = { plugins: { 'handler-state': handlerState } };
+
+export default defineConfig([
+  { files: ['src/**/*.{js,mjs,cjs,ts}'], extends: [handlerState.configs.recommended] },
+  { rules: { 'handler-state/no-unbounded-growth': ['error', { allow: ['warmupLog'] }] } },
+]);
+`;
+
 let work: string;
 let tarball: string;
 let packedFiles: string[];
@@ -87,11 +102,14 @@ describe('npm pack', () => {
     expect(packedFiles.filter((file) => file.startsWith('src/') || file.startsWith('test/'))).toEqual([]);
   });
 
-  it('declares the handler-state bin', () => {
+  it('declares the handler-state bin, also under the package name (for npx without a local install)', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
       bin?: Record<string, string>;
     };
-    expect(manifest.bin).toEqual({ 'handler-state': './dist/cli/index.js' });
+    expect(manifest.bin).toEqual({
+      'handler-state': './dist/cli/index.js',
+      'eslint-plugin-handler-state': './dist/cli/index.js',
+    });
   });
 });
 
@@ -122,8 +140,51 @@ describe.each([
       `import { defineConfig } from 'eslint/config';\nimport handlerState from 'eslint-plugin-handler-state';\n\n` +
         `export default defineConfig([{ files: ['**/*.{js,cjs,mjs,ts}'], extends: [handlerState.configs.recommended] }]);\n`,
     );
-    npmInstall(project, [tarball, `eslint@${eslintVersion}`]);
+    // A CommonJS config: require() must give the plugin itself, not `{ default }`.
+    fs.writeFileSync(
+      path.join(project, 'eslint.cjs.config.cjs'),
+      `const handlerState = require('eslint-plugin-handler-state');\n\nmodule.exports = [...handlerState.configs.recommended];\n`,
+    );
+    // A typed config in the README's three forms, type-checked against this ESLint's own types.
+    fs.writeFileSync(path.join(project, 'eslint.config.ts'), TYPED_CONFIG);
+    fs.writeFileSync(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          noEmit: true,
+          // The libraries' own declarations are not under test; how this config's values fit their types is.
+          skipLibCheck: true,
+          types: [],
+        },
+        files: ['eslint.config.ts'],
+      }),
+    );
+    npmInstall(project, [tarball, `eslint@${eslintVersion}`, `typescript@${versionOf('typescript')}`]);
   }, 300_000);
+
+  it('type-checks an eslint.config.ts that uses defineConfig, extends, Linter.Config[] and ESLint.Plugin', () => {
+    const result = run(process.execPath, [path.join(project, 'node_modules/typescript/bin/tsc'), '-p', '.'], project);
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('loads from a CommonJS config through require()', () => {
+    const result = run(
+      npx,
+      ['--no', '--', 'eslint', '--config', 'eslint.cjs.config.cjs', '--format', 'json', 'src'],
+      project,
+    );
+    expect(result.status, result.stderr).toBe(1);
+    const results = JSON.parse(result.stdout) as Array<{ messages: Array<{ ruleId: string }> }>;
+    expect(results.flatMap((file) => file.messages.map((message) => message.ruleId))).toEqual([
+      'handler-state/no-unbounded-growth',
+      'handler-state/no-unbounded-growth',
+    ]);
+  });
 
   it.each([['eslint.config.js'], ['eslint.extends.config.js']])(
     'eslint with %s reports the leaks in JS and TS handlers',

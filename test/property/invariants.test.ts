@@ -137,7 +137,7 @@ const identifierArb = fc
 const parserArb = fc.boolean(); // true: @typescript-eslint/parser, false: espree
 
 describe('invariants of the analysis on generated handler modules', () => {
-  it('no rule throws, and each write is reported exactly once by the rule issue 2 assigns to its form', () => {
+  it('no rule throws, and each write is reported exactly once by the one rule its form belongs to', () => {
     fc.assert(
       fc.property(specArb, parserArb, (spec, ts) => {
         const { rendered, findings } = lintModule(spec, ts);

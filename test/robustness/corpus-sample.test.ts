@@ -18,6 +18,8 @@ interface CorpusFigures {
   otherExceptions: number;
   stoppedByBudget: boolean;
   exceptions: { file: string; ruleId: string | null; stack: string }[];
+  incompleteFiles: number;
+  troubledFiles: { file: string; exceptions: number; incomplete: number; messages: string[] }[];
 }
 
 describe('corpus sample (bench/corpus.mjs)', () => {
@@ -51,6 +53,12 @@ describe('corpus sample (bench/corpus.mjs)', () => {
         const crashes = figures.exceptions.map((e) => `${e.file} (${e.ruleId ?? '?'})\n${e.stack}`).join('\n\n');
         expect(figures.ruleExceptions, crashes).toBe(0);
         expect(figures.otherExceptions, crashes).toBe(0);
+        // "Analysis incomplete" diagnostics: the target is 0 (none can appear until the analysis reports them).
+        const incomplete = figures.troubledFiles
+          .filter((entry) => entry.incomplete > 0)
+          .map((entry) => `${entry.file}: ${entry.messages.join('; ')}`)
+          .join('\n');
+        expect(figures.incompleteFiles, incomplete).toBe(0);
         expect(run.status, run.stderr).toBe(0);
         // The sample must really have been linted: a budget stop this early means something is badly slow.
         expect(figures.files).toBeGreaterThanOrEqual(figures.stoppedByBudget ? 500 : SAMPLE);

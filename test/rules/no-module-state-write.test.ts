@@ -52,9 +52,8 @@ const invalid: RuleTester.InvalidTestCase[] = [
       {
         at: 'invocations++',
         suggest: dedent(`
-
           export const handler = async () => {
-          let invocations = 0;
+            let invocations = 0;
             invocations++;
             return { invocations };
           };
@@ -419,9 +418,8 @@ const invalid: RuleTester.InvalidTestCase[] = [
       {
         at: 'flags.lastRun = Date.now()',
         suggest: dedent(`
-
           export async function handler() {
-          const flags = { lastRun: 0 };
+            const flags = { lastRun: 0 };
             flags.lastRun = Date.now();
             return flags;
           }

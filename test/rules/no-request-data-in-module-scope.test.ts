@@ -522,9 +522,8 @@ const invalid: RuleTester.InvalidTestCase[] = [
         suggest: dedent(`
           import middy from '@middy/core';
 
-
           const base = async (request) => {
-          let currentRequest;
+            let currentRequest;
             currentRequest = request;
             return { statusCode: 200, body: currentRequest.body };
           };

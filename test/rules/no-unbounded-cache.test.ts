@@ -109,9 +109,8 @@ const invalid: RuleTester.InvalidTestCase[] = [
       {
         at: 'cache[id] = await load(id)',
         suggest: dedent(`
-
           export const handler = async (event) => {
-          const cache = {};
+            const cache = {};
             const id = event.pathParameters.id;
             if (!cache[id]) cache[id] = await load(id);
             return cache[id];

@@ -42,9 +42,8 @@ const cjsInvalid: RuleTester.InvalidTestCase[] = [
       {
         at: 'received.push(',
         suggest: dedent(`
-
           async function consume(event, context) {
-          const received = [];
+            const received = [];
             received.push(event.id);
             return received.length;
           }
@@ -68,9 +67,8 @@ const cjsInvalid: RuleTester.InvalidTestCase[] = [
       {
         at: 'pending.push(',
         suggest: dedent(`
-
           exports.consume = function (evt, ctx, cb) {
-          const pending = [];
+            const pending = [];
             pending.push(evt.id);
             cb(null, pending.length);
           };
@@ -112,9 +110,8 @@ const invalid: RuleTester.InvalidTestCase[] = [
       {
         at: 'seen.add(event.id)',
         suggest: dedent(`
-
           export const handler = async (event: { id: string }) => {
-          const seen = new Set<string>();
+            const seen = new Set<string>();
             if (seen.has(event.id)) return { duplicate: true };
             seen.add(event.id);
             return { duplicate: false };
@@ -278,9 +275,8 @@ const invalid: RuleTester.InvalidTestCase[] = [
       {
         at: 'seen.add(r.id)',
         suggest: dedent(`
-
           export const handler = async (event) => {
-          const seen = new Set();
+            const seen = new Set();
             event.Records.forEach((r) => seen.add(r.id));
           };
         `),
@@ -332,9 +328,8 @@ const invalid: RuleTester.InvalidTestCase[] = [
       {
         at: 'list.push(event.body)',
         suggest: dedent(`
-
           export const handler = async (event) => {
-          const items = [];
+            const items = [];
             const list = items;
             list.push(event.body);
             return list.length;

@@ -178,7 +178,7 @@ describe('Cloudflare Workers detection', () => {
   });
 
   // `env` holds the bindings, not the request: handlers mark it (and ctx) as nonRequestParams.
-  // Lazy init from `env` should be quiet (issue 2: lazy init of a value that does not come from the request);
+  // Lazy init from `env` should be quiet (lazy init of a value that does not come from the request);
   // this flips to passing once request-data.ts skips the parameters a platform marks as non-request.
   it('lazy init of a client from env bindings is quiet', () => {
     const linter = new Linter({ configType: 'flat' });

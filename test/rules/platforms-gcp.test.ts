@@ -49,9 +49,8 @@ const NAMED_IMPORT = dedent(`
 const AUDIT_MOVED = dedent(`
   import { http } from '@google-cloud/functions-framework';
 
-
   http('audit', async (req, res) => {
-  const log: string[] = [];
+    const log: string[] = [];
     log.push(req.body.action);
     res.status(204).end();
   });

@@ -65,7 +65,7 @@ const reported: Reported[] = [
 
 const quiet: Quiet[] = [
   {
-    // Exported, the same callback would match the Lambda (event) signature of issue 2; here it is not exported.
+    // Exported, the same callback would match the Lambda (event) signature; here it is not exported.
     name: 'an auto-import name outside server directories is not recognised',
     filename: '/web/components/stats.ts',
     code: NOT_EXPORTED,

@@ -199,7 +199,7 @@ exports.onNote = functions.firestore.document('notes/{id}').onCreate((snap, cont
       `
 const functions = require('firebase-functions/v1');
 exports.onNote = functions.firestore.document('notes/{id}').onCreate((snap, context) => {
-const processed = [];
+  const processed = [];
   processed.push(context.params.id);
   return null;
 });
@@ -219,7 +219,7 @@ exports.track = functions.runWith({ memory: '256MB' }).database.ref('/items/{id}
       `
 const functions = require('firebase-functions');
 exports.track = functions.runWith({ memory: '256MB' }).database.ref('/items/{id}').onWrite((change) => {
-const audit = [];
+  const audit = [];
   audit.push(change.after.val());
 });
 `,
@@ -238,7 +238,7 @@ exports.onUpload = functions.storage.object().onFinalize(async (object) => {
       `
 const functions = require('firebase-functions');
 exports.onUpload = functions.storage.object().onFinalize(async (object) => {
-const uploaded = new Set();
+  const uploaded = new Set();
   uploaded.add(object.name);
 });
 `,
@@ -257,7 +257,7 @@ exports.listen = functions.pubsub.topic('chat').onPublish((message) => {
       `
 const functions = require('firebase-functions');
 exports.listen = functions.pubsub.topic('chat').onPublish((message) => {
-let transcript = '';
+  let transcript = '';
   transcript += message.json.text;
 });
 `,
@@ -286,7 +286,7 @@ exports.whoami = functions.https.onCall(async (data, context) => {
         `
 const functions = require('firebase-functions');
 exports.whoami = functions.https.onCall(async (data, context) => {
-let lastCaller;
+  let lastCaller;
   lastCaller = context.auth.uid;
   return { ok: true };
 });
@@ -306,7 +306,7 @@ exports.welcome = functions.auth.user().onCreate((user) => {
         `
 const functions = require('firebase-functions');
 exports.welcome = functions.auth.user().onCreate((user) => {
-let newestUser;
+  let newestUser;
   newestUser = user.email;
 });
 `,
@@ -344,7 +344,7 @@ export const add = onCall((request) => {
       `
 import { onCall } from 'firebase-functions/v2/https';
 export const add = onCall((request) => {
-let currentUid;
+  let currentUid;
   currentUid = request.auth?.uid;
   return { ok: true };
 });
@@ -364,7 +364,7 @@ export const backup = onTaskDispatched({ retryConfig: { maxAttempts: 3 } }, asyn
       `
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 export const backup = onTaskDispatched({ retryConfig: { maxAttempts: 3 } }, async (req) => {
-let lastJob;
+  let lastJob;
   lastJob = req.data.jobId;
 });
 `,
@@ -383,7 +383,7 @@ export const logUpload = onObjectFinalized('uploads', (cloudEvent) => {
       `
 import { onObjectFinalized } from 'firebase-functions/v2/storage';
 export const logUpload = onObjectFinalized('uploads', (cloudEvent) => {
-let lastObject;
+  let lastObject;
   lastObject = cloudEvent.data.name;
 });
 `,
@@ -409,7 +409,7 @@ export const addMessage = onRequest(async (req, resp) => {
       `
 import { onRequest } from 'firebase-functions/v2/https';
 export const addMessage = onRequest(async (req, resp) => {
-const requests = [];
+  const requests = [];
   requests.push(req.query.text);
   resp.json({ ok: true });
 });

@@ -1,143 +1,123 @@
-// Which files of the project import a given file: a bounded, cached, per-process index of the import specifiers
-// of every source file under the project (or workspace) root, found by a scanner, not by parsing. Specifiers are
-// resolved the way the analysis resolves imports (relative paths, tsconfig/jsconfig aliases), plus workspace
-// package names (`@acme/lib/utils/i18n` for a file of the package `@acme/lib`).
+// Which project files import a file: a per-process index of every source file's import specifiers, found by a small
+// scanner (no parsing), bounded in files and bytes, read through the bounded reader and refreshed when files change.
 import fs from 'node:fs';
 import path from 'node:path';
-import { readTextFile } from '../../util/read-file.js';
-import { projectOf } from './project.js';
+import { isRegularFile, readTextFile } from '../../util/read-file.js';
 import { resolveImport } from './resolve.js';
 
-/** Bounds of one index: files listed, bytes read per file, directory depth, and importers returned per file. */
-const MAX_FILES = 5000;
-const MAX_FILE_BYTES = 512 * 1024;
-const MAX_DEPTH = 20;
-const MAX_IMPORTERS = 30;
-/** How far above a package its workspace root may be. */
-const MAX_WORKSPACE_CLIMB = 4;
+/** How much of a project the index reads. */
+export const INDEX_LIMITS = {
+  files: 5000,
+  /** Bytes read over the whole index; files past it are left out. */
+  bytes: 64 * 1024 * 1024,
+  /** A file larger than this is a bundle, not a module someone imports state from. */
+  fileBytes: 1_000_000,
+  /** Directories below the project root. */
+  depth: 24,
+  /** A project's index is listed again (changed files re-read) when it is older than this. */
+  refreshMs: 5_000,
+};
 
-const SOURCE = /\.(?:[cm]?[jt]sx?)$/u;
+const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
 const DECLARATION = /\.d\.[cm]?ts$/u;
-/** Output, dependencies and tool caches: nobody imports the project's modules from there. */
-const SKIP_DIRS = new Set([
-  'node_modules',
-  '.git',
-  'dist',
-  'build',
-  'out',
-  '.next',
-  '.output',
-  '.nuxt',
-  '.svelte-kit',
-  '.vercel',
-  '.netlify',
-  '.turbo',
-  '.cache',
-  'coverage',
-  'public',
-]);
-/** `from '…'`, `import '…'`, `import('…')`, `require('…')`, `export … from '…'`. */
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"])([^'"\n]{1,300})\1/gu;
+/** Dependencies, build output and tool caches are not the project's own modules. */
+const SKIPPED = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'bower_components']);
+/** `from '…'`, `import '…'`, `import('…')`, `require('…')` (also `import x = require('…')`), `export … from '…'`. */
+const SPECIFIER =
+  /\bfrom\s*(["'])([^"'\n]{1,512})\1|\bimport\s*(["'])([^"'\n]{1,512})\3|\b(?:import|require)\s*\(\s*(["'`])([^"'`\n]{1,512})\5\s*\)/gu;
 
 interface IndexedFile {
-  file: string;
-  specifiers: readonly string[];
+  mtimeMs: number;
+  size: number;
+  specifiers: string[];
 }
 
 interface ProjectIndex {
-  files: readonly IndexedFile[];
-  /** Target file → its importers, filled as targets are asked for. */
-  importers: Map<string, readonly string[]>;
+  listedAt: number;
+  files: Map<string, IndexedFile>;
+  /** Resolved importers per target, for this listing. */
+  importers: Map<string, string[]>;
 }
 
-const indexes = new Map<string, ProjectIndex>();
+const projects = new Map<string, ProjectIndex>();
+const roots = new Map<string, string>();
 
-export function clearImportersCache(): void {
-  indexes.clear();
+export function clearImporterIndex(): void {
+  projects.clear();
+  roots.clear();
 }
 
-/**
- * The files that import `target` (absolute path), at most a few dozen, nearest first in directory order. Empty
- * when the file belongs to no package, or its project cannot be listed.
- */
-export function importersOf(target: string): readonly string[] {
-  const project = projectOf(target);
-  if (!project) return [];
-  const root = workspaceRoot(project.root);
-  let index = indexes.get(root);
-  if (!index) {
-    index = { files: listSources(root), importers: new Map() };
-    indexes.set(root, index);
+/** The import specifiers of a module's text, in order, without duplicates. */
+export function scanSpecifiers(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(SPECIFIER)) {
+    const specifier = match[2] ?? match[4] ?? match[6];
+    if (specifier) found.add(specifier);
   }
-  const known = index.importers.get(target);
+  return [...found];
+}
+
+/** The nearest directory above `file` with a package.json (the project), else the file's own directory. */
+export function projectRootOf(file: string): string {
+  const start = path.dirname(file);
+  const known = roots.get(start);
   if (known) return known;
-  const stem = stemOf(target);
-  const packageName = project.name;
-  const found: string[] = [];
-  for (const entry of index.files) {
-    if (entry.file === target) continue;
-    if (entry.specifiers.some((specifier) => namesTarget(entry.file, specifier, target, stem, project.root, packageName))) {
-      found.push(entry.file);
-      if (found.length >= MAX_IMPORTERS) break;
+  let root = start;
+  for (let dir = start, level = 0; level < 32; level++) {
+    if (isRegularFile(path.join(dir, 'package.json'))) {
+      root = dir;
+      break;
     }
-  }
-  index.importers.set(target, found);
-  return found;
-}
-
-/** `lib/query-client.ts` → `query-client`; `lib/i18n/index.ts` → `i18n` (imported as `./lib/i18n`). */
-function stemOf(file: string): string {
-  const base = path.basename(file).replace(SOURCE, '');
-  return base === 'index' ? path.basename(path.dirname(file)) : base;
-}
-
-function namesTarget(
-  from: string,
-  specifier: string,
-  target: string,
-  stem: string,
-  packageRoot: string,
-  packageName: string | null,
-): boolean {
-  // Cheap filter first: the specifier must end in the target's name (with or without an extension).
-  const last = specifier.slice(specifier.lastIndexOf('/') + 1).replace(/\.(?:[cm]?[jt]sx?)$/u, '');
-  if (last !== stem && !(last === 'index' && path.basename(target).startsWith('index'))) return false;
-  if (packageName && specifier.startsWith(`${packageName}/`)) {
-    const inside = specifier.slice(packageName.length + 1);
-    return resolveImport(path.join(packageRoot, 'package.json'), `./${inside}`) === target;
-  }
-  return resolveImport(from, specifier) === target;
-}
-
-/** The monorepo root above a package (pnpm/yarn/npm workspaces, turbo, lerna, nx), else the package itself. */
-function workspaceRoot(packageRoot: string): string {
-  let dir = packageRoot;
-  for (let climbed = 0; climbed <= MAX_WORKSPACE_CLIMB; climbed++) {
-    if (isWorkspaceRoot(dir)) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  return packageRoot;
+  roots.set(start, root);
+  return root;
 }
 
-function isWorkspaceRoot(dir: string): boolean {
-  try {
-    for (const marker of ['pnpm-workspace.yaml', 'turbo.json', 'lerna.json', 'nx.json']) {
-      if (fs.existsSync(path.join(dir, marker))) return true;
-    }
-  } catch {
-    return false;
+/**
+ * The project files that import `file` (resolved the way the cross-file analysis resolves imports), sorted, at most
+ * `max`. Files past the index's limits are not seen.
+ */
+export function importersOf(file: string, max: number): string[] {
+  const index = projectIndex(projectRootOf(file));
+  const cached = index.importers.get(file);
+  if (cached) return cached.slice(0, max);
+  const stems = importStems(file);
+  const result: string[] = [];
+  for (const [candidate, entry] of index.files) {
+    if (candidate === file) continue;
+    const names = entry.specifiers.filter((specifier) => stems.has(stemOf(specifier)));
+    if (names.some((specifier) => resolveImport(candidate, specifier) === file)) result.push(candidate);
   }
-  const read = readTextFile(path.join(dir, 'package.json'), MAX_FILE_BYTES);
-  return read.ok && /"workspaces"\s*:/u.test(read.text);
+  result.sort();
+  index.importers.set(file, result);
+  return result.slice(0, max);
 }
 
-/** Every source file under `root` (bounded), with the specifiers its text names. */
-function listSources(root: string): IndexedFile[] {
-  const files: IndexedFile[] = [];
+/** The last path segment an import of `file` may end in: `store` for store.ts, `lib` for lib/index.ts. */
+function importStems(file: string): Set<string> {
+  const base = path.basename(file).replace(SOURCE, '');
+  const stems = new Set([base]);
+  if (base === 'index') stems.add(path.basename(path.dirname(file)));
+  return stems;
+}
+
+function stemOf(specifier: string): string {
+  const trimmed = specifier.replace(/\/+$/u, '');
+  const last = trimmed.slice(trimmed.lastIndexOf('/') + 1);
+  return last.replace(/\.(?:[cm]?[jt]s|[jt]sx)$/u, '');
+}
+
+function projectIndex(root: string): ProjectIndex {
+  const now = Date.now();
+  const existing = projects.get(root);
+  if (existing && now - existing.listedAt < INDEX_LIMITS.refreshMs) return existing;
+  const index: ProjectIndex = { listedAt: now, files: new Map(), importers: new Map() };
+  let bytes = 0;
   const stack: Array<{ dir: string; depth: number }> = [{ dir: root, depth: 0 }];
-  while (stack.length > 0 && files.length < MAX_FILES) {
+  while (stack.length > 0 && index.files.size < INDEX_LIMITS.files) {
     const { dir, depth } = stack.pop()!;
     let entries: fs.Dirent[];
     try {
@@ -147,23 +127,38 @@ function listSources(root: string): IndexedFile[] {
     }
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
     for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
+      // Symbolic links are not followed: no loops, and no files outside the project.
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.') && depth < MAX_DEPTH)
-          stack.push({ dir: full, depth: depth + 1 });
-      } else if (entry.isFile() && SOURCE.test(entry.name) && !DECLARATION.test(entry.name)) {
-        const read = readTextFile(full, MAX_FILE_BYTES);
-        if (!read.ok) continue;
-        files.push({ file: full, specifiers: specifiersOf(read.text) });
-        if (files.length >= MAX_FILES) break;
+        if (!SKIPPED.has(entry.name) && depth < INDEX_LIMITS.depth) stack.push({ dir: full, depth: depth + 1 });
+        continue;
       }
+      if (!entry.isFile() || !SOURCE.test(entry.name) || DECLARATION.test(entry.name)) continue;
+      if (index.files.size >= INDEX_LIMITS.files) break;
+      const indexed = indexFile(full, existing?.files.get(full));
+      if (!indexed) continue;
+      bytes += indexed.size;
+      if (bytes > INDEX_LIMITS.bytes) break;
+      index.files.set(full, indexed);
     }
+    if (bytes > INDEX_LIMITS.bytes) break;
   }
-  return files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  projects.set(root, index);
+  return index;
 }
 
-function specifiersOf(text: string): string[] {
-  const found = new Set<string>();
-  for (const match of text.matchAll(SPECIFIER)) found.add(match[2]);
-  return [...found];
+/** A file's specifiers, re-read only when its size or modification time changed. */
+function indexFile(file: string, previous: IndexedFile | undefined): IndexedFile | null {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return null;
+  }
+  if (stat.size > INDEX_LIMITS.fileBytes) return null;
+  if (previous && previous.mtimeMs === stat.mtimeMs && previous.size === stat.size) return previous;
+  const read = readTextFile(file, INDEX_LIMITS.fileBytes);
+  if (!read.ok) return null;
+  return { mtimeMs: stat.mtimeMs, size: stat.size, specifiers: scanSpecifiers(read.text) };
 }

@@ -35,8 +35,16 @@ class ReadThroughCache extends Map<string, unknown> implements Cache {
 const matcherCache = new Map<string, PathsMatcher | null>();
 let configReads = new ReadThroughCache();
 
+/**
+ * Files an import path resolved to, checked again (one stat) whenever reused: resolving costs a few dozen probes,
+ * and the same imports recur in every file of a project. A path that did not resolve is tried afresh each time,
+ * so a module created while an editor keeps ESLint running is found.
+ */
+const resolvedFiles = new Map<string, string>();
+
 export function clearResolveCache(): void {
   matcherCache.clear();
+  resolvedFiles.clear();
   configReads = new ReadThroughCache();
 }
 
@@ -56,6 +64,15 @@ export function resolveImport(fromFile: string, specifier: string): string | nul
 
 /** `./store`, `./store.js` (for store.ts), `./store/index.ts`: the source file an import path names. */
 function resolveFile(base: string, fromFile: string): string | null {
+  const known = resolvedFiles.get(base);
+  if (known !== undefined && isRegularFile(known)) return known;
+  const file = probeFile(base, fromFile);
+  if (file) resolvedFiles.set(base, file);
+  else resolvedFiles.delete(base);
+  return file;
+}
+
+function probeFile(base: string, fromFile: string): string | null {
   const viaTypeScript = resolveWithTypeScript(base, fromFile);
   if (viaTypeScript) return viaTypeScript;
   const candidates = [base];

@@ -75,3 +75,8 @@ export function initializerOf(variable: Scope.Variable): TSESTree.Node | null {
 export function declaredVariables(file: ParsedFile, node: TSESTree.Node): Scope.Variable[] {
   return (file.scopeManager?.getDeclaredVariables(node) ?? []) as Scope.Variable[];
 }
+
+/** A binding never reassigned after its declaration keeps pointing at the same value. */
+export function isStableBinding(variable: Scope.Variable): boolean {
+  return variable.references.every((reference) => reference.init || !reference.isWrite());
+}

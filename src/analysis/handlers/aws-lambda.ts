@@ -1,7 +1,8 @@
 // AWS Lambda as a platform: exported handlers recognised by name, wrapper, signature or aws-lambda type, the options
 // of handler-building wrappers, and the `handler` of a LambdaInterface class.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, dottedName, isFunctionNode, staticPropertyName, unwrap } from '../file/ast.js';
+import { calleeName, dottedName, functionName, isFunctionNode, staticPropertyName, unwrap } from '../file/ast.js';
+import { productsOf } from '../file/products.js';
 import { classMethod } from '../file/members.js';
 import { initializerOf, resolveName } from '../file/scopes.js';
 import type { FunctionNode } from '../types.js';
@@ -43,13 +44,19 @@ export const awsLambda: Platform = {
     // The same list of exports the other platforms read: ES exports, `exports.x`, `module.exports = { … }`, `export =`.
     for (const { name, value, declaredType } of ctx.facts.exports.values()) {
       const candidate = resolveCandidate(ctx, value, declaredType, 0, new Set());
-      if (!candidate) {
+      // `export const handler = withSteps(fn)` with `withSteps` written here: the handler is what it returns.
+      const products = productsOf(ctx.facts, value);
+      if (!candidate && products.length === 0) {
         for (const option of configOptions(ctx, name, value)) ctx.add(option.fn, name, option.reason, 'aws-lambda');
         continue;
       }
-      if (ctx.isHandler(candidate.fn)) continue;
-      const reason = handlerReason(ctx, name, candidate);
-      if (reason) ctx.add(candidate.fn, name, reason, 'aws-lambda');
+      const reason = candidate ? handlerReason(ctx, name, candidate) : null;
+      if (candidate && reason && !ctx.isHandler(candidate.fn)) ctx.add(candidate.fn, name, reason, 'aws-lambda');
+      for (const { fn, factory } of products) {
+        const why = reason ?? handlerReason(ctx, name, { fn, wrappers: [], declaredType });
+        const maker = functionName(factory);
+        if (why) ctx.add(fn, name, maker ? `${why}, returned by \`${maker}()\`` : why, 'aws-lambda');
+      }
     }
     for (const { fn, reason } of lambdaInterfaceHandlers(ctx)) ctx.add(fn, 'handler', reason, 'aws-lambda');
   },

@@ -8,9 +8,13 @@ import type { Handler } from '../types.js';
 import { awsLambda } from './aws-lambda.js';
 import { azure } from './platforms/azure.js';
 import { cloudflare } from './platforms/cloudflare.js';
+import { decorated } from './platforms/decorated.js';
 import { declared } from './platforms/declared.js';
+import { factories } from './platforms/factories.js';
 import { firebase } from './platforms/firebase.js';
 import { gcp } from './platforms/gcp.js';
+import { graphql } from './platforms/graphql.js';
+import { netlify } from './platforms/netlify.js';
 import { nextjs } from './platforms/nextjs.js';
 import { nitro } from './platforms/nitro.js';
 import { nodeServers } from './platforms/node-servers.js';
@@ -20,6 +24,9 @@ import { reactRouter } from './platforms/react-router.js';
 import { serverRendering } from './platforms/server-rendering.js';
 import { solidStart } from './platforms/solid-start.js';
 import { tanstackStart } from './platforms/tanstack-start.js';
+import { routeTables } from './platforms/route-tables.js';
+import { bun, deno } from './platforms/runtime-serve.js';
+import { sockets } from './platforms/sockets.js';
 import { sveltekit } from './platforms/sveltekit.js';
 import { vercel } from './platforms/vercel.js';
 import { PlatformContext, type Platform } from './registry.js';
@@ -27,7 +34,8 @@ import { typeAware } from './typed.js';
 
 /**
  * Every platform, most specific first: declared handlers, then platforms recognised from an import or a file
- * convention, then AWS Lambda's export conventions, then handlers only the type checker recognises. A function
+ * convention (runtimes' serve APIs, servers, sockets, GraphQL resolvers, route tables), then AWS Lambda's export
+ * conventions, then products of exported factories, then handlers only the type checker recognises. A function
  * found by two platforms keeps the reason of the first. A new platform is a new row here.
  */
 export const PLATFORMS: readonly Platform[] = [
@@ -36,18 +44,26 @@ export const PLATFORMS: readonly Platform[] = [
   nextjs,
   sveltekit,
   astro,
+  netlify,
   vercel,
   gcp,
   azure,
+  deno,
+  bun,
   cloudflare,
   nitro,
   nodeServers,
+  sockets,
+  graphql,
+  decorated,
+  routeTables,
   reactRouter,
   tanstackStart,
   solidStart,
   qwikCity,
   serverRendering,
   awsLambda,
+  factories,
   typeAware,
 ];
 

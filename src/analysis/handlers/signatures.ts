@@ -1,7 +1,7 @@
 // Handler signatures as people write them: `(req, res[, next])`, `(err, req, res, next)`, Lambda's
 // `(event, context, callback)`, and the DOM event parameters that rule a function out.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { paramName, unwrap, walk } from '../file/ast.js';
+import { paramName, typeReferenceName, unwrap, walk } from '../file/ast.js';
 import type { FileFacts } from '../file/index.js';
 import type { FunctionNode } from '../types.js';
 
@@ -82,14 +82,7 @@ export function isUiEventParam(param: TSESTree.Parameter | undefined): boolean {
 /** `KeyboardEvent`, `React.MouseEvent`, and unions that contain one (`KeyboardEvent | null`). */
 function isUiEventType(type: TSESTree.TypeNode): boolean {
   if (type.type === T.TSUnionType) return type.types.some(isUiEventType);
-  if (type.type !== T.TSTypeReference) return false;
-  const name =
-    type.typeName.type === T.Identifier
-      ? type.typeName.name
-      : type.typeName.type === T.TSQualifiedName
-        ? type.typeName.right.name
-        : '';
-  return UI_EVENT_TYPE.test(name);
+  return UI_EVENT_TYPE.test(typeReferenceName(type) ?? '');
 }
 
 export function hasLambdaSignature(fn: FunctionNode): boolean {

@@ -38,7 +38,7 @@ interface Receiver {
   key: unknown;
   text: string;
   /** For module rows, which scope the call writes to. */
-  scope: 'isolation' | 'global' | null;
+  scope: 'isolation' | 'global' | 'current' | null;
 }
 
 class RowMatcher {
@@ -49,7 +49,9 @@ class RowMatcher {
     private readonly ctx: FileContext,
     private readonly row: LibraryContextRow,
   ) {
-    if (row.object.kind === 'instance') this.findInstances(row.object.constructors, row.object.childFactories);
+    if (row.object.kind === 'instance') {
+      this.findInstances(row.object.constructors, row.object.childFactories, row.object.factories ?? []);
+    }
   }
 
   find(): LibraryContextLeak[] {
@@ -103,7 +105,7 @@ class RowMatcher {
     methods: ReadonlySet<string>,
   ): { receiver: Receiver; method: string } | null {
     const callee = unwrap(call.callee);
-    if (callee.type === T.Identifier && this.row.object.kind === 'module') {
+    if (callee.type === T.Identifier && this.row.object.kind === 'module' && !this.row.object.gettersOnly) {
       const imported = this.importedName(callee);
       if (imported && methods.has(imported))
         return { receiver: { key: 'module', text: this.row.library, scope: 'isolation' }, method: imported };
@@ -125,8 +127,16 @@ class RowMatcher {
       return { key: variable, text: object.name, scope: null };
     }
     // Module API: `Sentry.setUser`, or a scope getter `Sentry.getGlobalScope().setUser`.
-    if (object.type === T.Identifier && this.isNamespace(object)) {
+    if (object.type === T.Identifier && !this.row.object.gettersOnly && this.isNamespace(object)) {
       return { key: 'module', text: object.name, scope: 'isolation' };
+    }
+    // A member that is the same module-wide object: `dayjs.tz.setDefault(zone)`.
+    if (object.type === T.MemberExpression && unwrap(object.object).type === T.Identifier) {
+      const member = staticPropertyName(object);
+      const namespace = unwrap(object.object) as TSESTree.Identifier;
+      if (member !== null && this.row.object.namespaces?.includes(member) && this.isNamespace(namespace)) {
+        return { key: `module.${member}`, text: `${namespace.name}.${member}`, scope: null };
+      }
     }
     if (object.type === T.CallExpression && object.arguments.length === 0) {
       const getter = unwrap(object.callee);
@@ -141,7 +151,15 @@ class RowMatcher {
 
   /** A reset call on the same object in the same handler, a resetting middleware/decorator, or a scope wrapper. */
   private isReset(call: TSESTree.CallExpression, receiver: Receiver, handler: Handler): boolean {
-    if (this.row.scopeWrappers && receiver.scope !== 'global' && this.insideScopeWrapper(call)) return true;
+    if (this.row.scopeWrappers && receiver.scope !== 'global' && this.insideWrapper(call, this.row.scopeWrappers)) {
+      return true;
+    }
+    // `getCurrentScope()` inside `withScope(…)`, or in a handler that `wrapHandler` runs in a forked current scope.
+    const forking = this.row.currentScopeWrappers;
+    if (forking && receiver.scope === 'current') {
+      if (this.insideWrapper(call, forking) || this.wrappedBy(handler, forking)) return true;
+    }
+    if (this.clearedInHandler(call, receiver, handler)) return true;
     if (this.row.resetMethods.length > 0) {
       const resets = new Set(this.row.resetMethods);
       for (const other of this.ctx.facts.calls.named(...this.row.resetMethods)) {
@@ -156,9 +174,33 @@ class RowMatcher {
     );
   }
 
-  /** Lexically inside the callback of `withIsolationScope(() => …)`. */
-  private insideScopeWrapper(call: TSESTree.CallExpression): boolean {
-    const wrappers = new Set(this.row.scopeWrappers);
+  /** `Sentry.setUser(null)` on the same object in the same handler (in `finally`, or at the start). */
+  private clearedInHandler(call: TSESTree.CallExpression, receiver: Receiver, handler: Handler): boolean {
+    const method = this.methodCall(call, new Set(this.row.adds))?.method;
+    if (!method || !this.row.clearedByEmptyCall?.includes(method)) return false;
+    const methods = new Set([method]);
+    for (const other of this.ctx.facts.calls.named(method)) {
+      if (other === call || !isEmptyCall(other)) continue;
+      const target = this.methodCall(other, methods);
+      if (!target || !sameObject(target.receiver, receiver)) continue;
+      if (this.ctx.reach.contextOf(other)?.handler.node === handler.node) return true;
+    }
+    return false;
+  }
+
+  /** `export const handler = Sentry.wrapHandler(main)`: a call of a wrapper whose argument is the handler. */
+  private wrappedBy(handler: Handler, wrappers: readonly string[]): boolean {
+    for (const call of this.ctx.facts.calls.named(...wrappers)) {
+      const name = this.importedName(call.callee);
+      if (name === null || !wrappers.includes(name)) continue;
+      if (call.arguments.some((argument) => this.ctx.facts.functionOf(argument) === handler.node)) return true;
+    }
+    return false;
+  }
+
+  /** Lexically inside the callback of one of `wrappers` (`withIsolationScope(() => …)`). */
+  private insideWrapper(call: TSESTree.CallExpression, names: readonly string[]): boolean {
+    const wrappers = new Set(names);
     for (let node: TSESTree.Node | undefined = call.parent; node; node = node.parent) {
       if (!isFunctionNode(node)) continue;
       const { parent, child } = valueParent(node);
@@ -218,8 +260,12 @@ class RowMatcher {
     return false;
   }
 
-  /** Module-level `const logger = new Logger(…)`, `new powertools.Logger(…)`, `logger.createChild(…)`. */
-  private findInstances(constructors: readonly string[], childFactories: readonly string[]): void {
+  /** Module-level `const logger = new Logger(…)`, `new powertools.Logger(…)`, `pino()`, `logger.createChild(…)`. */
+  private findInstances(
+    constructors: readonly string[],
+    childFactories: readonly string[],
+    factories: readonly string[],
+  ): void {
     const scopes = this.ctx.scopes;
     const classes = new Set(constructors);
     const children = new Set(childFactories);
@@ -238,6 +284,11 @@ class RowMatcher {
           const name = this.importedName(value.callee);
           if (name !== null && classes.has(name)) this.instances.add(variable);
         } else if (value.type === T.CallExpression) {
+          const made = this.importPath(value.callee);
+          if (made && made.length <= 1 && factories.includes(made[0] ?? '')) {
+            this.instances.add(variable);
+            continue;
+          }
           const callee = unwrap(value.callee);
           if (callee.type !== T.MemberExpression) continue;
           const method = staticPropertyName(callee);
@@ -249,4 +300,17 @@ class RowMatcher {
       }
     }
   }
+}
+
+/** `setUser(null)`, `setUser(undefined)`, `tz.setDefault()`: a setter called with nothing. */
+function isEmptyCall(call: TSESTree.CallExpression): boolean {
+  const first = call.arguments[0] ? unwrap(call.arguments[0]) : null;
+  if (!first) return true;
+  if (first.type === T.Literal && first.value === null) return true;
+  return first.type === T.Identifier && first.name === 'undefined';
+}
+
+/** The same long-lived object: the same receiver, or the same Sentry scope reached two ways. */
+function sameObject(a: Receiver, b: Receiver): boolean {
+  return a.key === b.key || (a.scope !== null && a.scope === b.scope);
 }

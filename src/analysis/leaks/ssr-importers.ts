@@ -32,6 +32,8 @@ import {
 import { SSR_INSTANCE_TABLE, type SsrInstanceRow } from './ssr-tables.js';
 
 /** How many re-exports are followed to find where an imported instance is made. */
+/** Importers of one module whose uses are read (the index itself is bounded in files and bytes). */
+const MAX_IMPORTERS = 30;
 const MAX_REEXPORTS = 3;
 
 /**
@@ -89,7 +91,8 @@ function linksFor(facts: FileFacts, filename: string): InstanceLinks {
   return {
     importedRow(variable: Scope.Variable): SsrInstanceRow | null {
       const imported = facts.imports.ofVariable(variable);
-      if (!imported || imported.typeOnly || imported.path.length !== 1 || !isProjectModule(imported.source)) return null;
+      if (!imported || imported.typeOnly || imported.path.length !== 1 || !isProjectModule(imported.source))
+        return null;
       const file = resolveImport(filename, imported.source);
       return file ? exportedRow(file, imported.path[0], 0) : null;
     },
@@ -148,7 +151,12 @@ function importerContext(file: string, settings: BaseContext['settings']): Insta
       oracle: null,
     };
     const reach = new Reachability(base, handlers);
-    result = { facts: loaded.facts, scopes: loaded.facts.scopes, reach, requestData: new RequestData({ ...base, handlers, reach }) };
+    result = {
+      facts: loaded.facts,
+      scopes: loaded.facts.scopes,
+      reach,
+      requestData: new RequestData({ ...base, handlers, reach }),
+    };
   }
   contextMemo.set(loaded.facts, result);
   return result;
@@ -162,7 +170,7 @@ function importerUses(facts: FileFacts, filename: string, settings: BaseContext[
   if (known) return known;
   const uses: ImporterUse[] = [];
   const project = projectOf(filename);
-  for (const importer of importersOf(filename)) {
+  for (const importer of importersOf(filename, MAX_IMPORTERS)) {
     const context = importerContext(importer, settings);
     if (!context) continue;
     const relative = relativeTo(filename, importer);
@@ -232,7 +240,13 @@ function requestTimeExports(
   const pseudo = new Map<Handler, Pick<ReachSite, 'handler' | 'file'>>();
   const seen = new Set<FunctionNode>();
   for (const use of uses) {
-    const key = moduleValue({ source: '', path: use.exportPath, form: 'import', typeOnly: false, sourceNode: null })!.path.join('.');
+    const key = moduleValue({
+      source: '',
+      path: use.exportPath,
+      form: 'import',
+      typeOnly: false,
+      sourceNode: null,
+    })!.path.join('.');
     const fn = functions.get(key) ?? functions.get(use.exportPath.join('.'));
     if (!fn || seen.has(fn)) continue;
     const context = use.importer.reach.contextOf(use.node);

@@ -1,21 +1,52 @@
-// Bounds: whether the code itself keeps a collection bounded: something removes entries or empties it after
-// start-up (eviction), the handler resets it at entry, or every request-time write is the same one-way latch.
+// Bounds: whether the code itself keeps a collection bounded. Something removes entries or empties it after
+// start-up (evicted), a size cap, an expiry check or a timer removes them (capped: an explicit cache), entries are
+// released by key when their owner ends (a registry), the handler resets it at entry, or every request-time write
+// is the same one-way latch.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { FileContext } from '../context.js';
-import { dottedName, enclosingFunction, isFunctionNode, unwrap, valueParent } from '../file/ast.js';
+import {
+  calleeName,
+  dottedName,
+  enclosingFunction,
+  functionName,
+  isFunctionNode,
+  staticPropertyName,
+  unwrap,
+  valueParent,
+  walk,
+} from '../file/ast.js';
+import { declaredVariables, initializerOf } from '../file/scopes.js';
 import type { FunctionNode } from '../types.js';
+import { callTakingCallback, conditionsAt } from './guards.js';
 import { isGuardedInit, type StateCheck } from './lazy-init.js';
-import type { StateRoot } from './module-state.js';
+import { isStateRoot, type StateRoot } from './module-state.js';
 import type { RequestData } from './request-data.js';
 import type { WriteSite } from './writes.js';
 
 const REMOVING_METHODS = new Set(['delete', 'clear', 'pop', 'shift', 'splice']);
 /** lodash functions that only take entries out of their target. */
 export const LODASH_REMOVERS = /^_\.(?:unset|pull|pullAll|pullAt|remove)$/u;
+/** Timers whose callback runs later on its own: a removal there is an expiry or a periodic sweep. */
+const TIMERS = new Set(['setInterval', 'setTimeout']);
+/** Calls that read the clock: a removal under a test of one is an expiry (TTL) check. */
+const CLOCK_CALLS = new Set([
+  'Date.now',
+  'performance.now',
+  'process.hrtime',
+  'process.hrtime.bigint',
+  'process.uptime',
+]);
+const MAX_LOCAL_DEPTH = 3;
 
 export class Bounds {
   /** Receivers (`root.path`) something removes entries from or replaces: they are bounded by the code. */
   private readonly evictedKeys = new Set<string>();
+  /** Receivers whose entries a size cap, an expiry check or a timer removes: explicit caches. */
+  private readonly cappedKeys = new Set<string>();
+  /** Receivers whose entries later code removes one key at a time (`delete users[socket.id]` on disconnect). */
+  private readonly releasedKeys = new Set<string>();
+  /** Receivers with removals only in code that never runs after start-up, by the functions that hold them. */
+  private readonly unreachedRemovals = new Map<string, Set<string>>();
   /** Latched roots: every request-time write assigns the same boolean, the opposite of the initial one. */
   private readonly latchedKeys = new Set<string>();
 
@@ -26,32 +57,76 @@ export class Bounds {
     requestTimeSites: readonly WriteSite[],
   ) {
     for (const site of allSites) {
-      // A reset in a test helper or dead code bounds nothing.
-      if (!this.runsLater(site)) continue;
-      if (site.form === 'delete') this.evictedKeys.add(receiverKey(site, site.path.slice(0, -1)));
-      if (site.form === 'define' && LODASH_REMOVERS.test(site.method ?? ''))
-        this.evictedKeys.add(receiverKey(site, site.path));
-      if (site.form === 'call' && site.method && REMOVING_METHODS.has(site.method) && removesEntries(site)) {
-        this.evictedKeys.add(receiverKey(site, site.path));
+      const removal = this.removalOf(site);
+      if (!removal) continue;
+      const key = receiverKey(site, removal.receiver);
+      // A reset in a test helper or dead code bounds nothing; remember where it is, for the message. Assigning
+      // a fresh container there (a constructor, a start-up init) creates the collection rather than removing.
+      if (!this.runsLater(site)) {
+        const holder = enclosingFunction(site.node);
+        const name = holder ? functionName(holder) : null;
+        if (name && !(site.form === 'assign' && site.path.at(-1) !== 'length')) {
+          const names = this.unreachedRemovals.get(key) ?? new Set<string>();
+          names.add(name);
+          this.unreachedRemovals.set(key, names);
+        }
+        continue;
       }
-      // Emptying the whole collection bounds it when it happens on a size check or a timer, not on a request's whim.
-      const emptied =
-        (site.form === 'assign' && site.operator === '=' && site.values[0] && isFreshContainer(site.values[0])) ||
-        (site.form === 'assign' && site.path[site.path.length - 1] === 'length' && isZero(site.values[0])) ||
-        (site.form === 'call' && site.method === 'clear');
-      // `if (!seen) seen = new Set()` creates the collection once; it empties nothing.
-      if (emptied && !isGuardedInit(site, this.isStateCheck)) {
-        const receiver =
-          site.form === 'assign' && site.path[site.path.length - 1] === 'length' ? site.path.slice(0, -1) : site.path;
-        if (!isUnderRequestCondition(site.node, ctx.requestData)) this.evictedKeys.add(receiverKey(site, receiver));
-      }
+      this.evictedKeys.add(key);
+      if (removal.keyed) this.releasedKeys.add(key);
+      if (this.isBoundingRemoval(site)) this.cappedKeys.add(key);
     }
     this.findLatches(requestTimeSites);
+  }
+
+  /**
+   * What a write site takes out of its receiver: one key (`delete x[k]`, `m.delete(k)`), entries (`shift()`), or
+   * everything (`clear()`, `x = []`, `x.length = 0` when no request decides it). `if (!seen) seen = new Set()`
+   * creates the collection once; it empties nothing.
+   */
+  private removalOf(site: WriteSite): { receiver: readonly string[]; keyed: boolean } | null {
+    if (site.form === 'delete') return { receiver: site.path.slice(0, -1), keyed: site.path.at(-1) === '[]' };
+    if (site.form === 'define' && LODASH_REMOVERS.test(site.method ?? '')) return { receiver: site.path, keyed: false };
+    if (site.form === 'call' && site.method && REMOVING_METHODS.has(site.method) && removesEntries(site)) {
+      const keyed = site.method === 'delete' && site.node.type === T.CallExpression && site.node.arguments.length > 0;
+      return { receiver: site.path, keyed };
+    }
+    const emptiesLength = site.form === 'assign' && site.path.at(-1) === 'length' && isZero(site.values[0]);
+    const emptied =
+      (site.form === 'assign' && site.operator === '=' && site.values[0] && isFreshContainer(site.values[0])) ||
+      emptiesLength;
+    if (!emptied || isGuardedInit(site, this.isStateCheck)) return null;
+    // Emptying the whole collection bounds it when it happens on a size check or a timer, not on a request's whim.
+    if (isUnderRequestCondition(site.node, this.ctx.requestData)) return null;
+    return { receiver: emptiesLength ? site.path.slice(0, -1) : site.path, keyed: false };
   }
 
   /** Does code that runs after start-up remove entries from `root.path`, or empty it outside a request's choice? */
   evicted(site: WriteSite, path: readonly string[]): boolean {
     return this.evictedKeys.has(receiverKey(site, path));
+  }
+
+  /**
+   * Is the place a write reaches part of a collection that a size cap (`if (map.size > N) map.delete(oldest)`), an
+   * expiry check (`if (entry.exp < Date.now()) map.delete(k)`, a sweep of expired entries) or a timer
+   * (`setInterval(() => map.clear())`, `setTimeout(() => map.delete(k), ttl)`) keeps bounded? That is the explicit
+   * cache the messages recommend: every write to it, its maintenance included, is quiet.
+   */
+  capped(site: WriteSite): boolean {
+    for (let length = 0; length <= site.path.length; length++) {
+      if (this.cappedKeys.has(receiverKey(site, site.path.slice(0, length)))) return true;
+    }
+    return false;
+  }
+
+  /** Does later code release entries of `root.path` one key at a time (a registry of live things)? */
+  released(site: WriteSite, path: readonly string[]): boolean {
+    return this.releasedKeys.has(receiverKey(site, path));
+  }
+
+  /** The functions that remove entries of `root.path` but that nothing runs after start-up (`resetForTests`). */
+  unreachedRemovers(site: WriteSite, path: readonly string[]): string[] {
+    return [...(this.unreachedRemovals.get(receiverKey(site, path)) ?? [])].sort();
   }
 
   /** Does the handler empty `root.path` in its own top-level statements, so it starts empty every invocation? */
@@ -67,7 +142,90 @@ export class Bounds {
 
   /** Does this code ever run after start-up (per request, or in a timer or event callback)? */
   private runsLater(site: WriteSite): boolean {
-    return this.ctx.reach.contextOf(site.node) !== null || inModuleLevelCallback(site.node);
+    if (this.ctx.reach.contextOf(site.node) !== null || inModuleLevelCallback(site.node)) return true;
+    // `setInterval(sweep, 60_000)` at module level, with `function sweep() { … }` defined apart.
+    let outer = enclosingFunction(site.node);
+    for (let next = outer; next; next = enclosingFunction(next)) outer = next;
+    return !!outer && this.passedByName(outer, (call) => enclosingFunction(call) === null);
+  }
+
+  /** A removal in a timer callback, or under a test of the collection's size or of the clock. */
+  private isBoundingRemoval(site: WriteSite): boolean {
+    if (this.inTimerCallback(site.node)) return true;
+    return conditionsAt(site.node, true).some(
+      (condition) =>
+        (condition.via !== 'exit' || condition.exits === 'always') &&
+        // The entry tested may have been looked up by a request key; the size or the clock still decides.
+        (this.mentions(condition.test, (node) => this.isSizeRead(node), 0) ||
+          this.mentions(condition.test, isClockRead, 0)),
+    );
+  }
+
+  private inTimerCallback(node: TSESTree.Node): boolean {
+    for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+      const call = callTakingCallback(fn);
+      if (call && TIMERS.has(calleeName(call.callee) ?? '')) return true;
+      // `setTimeout(expire, ttl)` with `function expire() { … }` defined apart.
+      if (this.passedToTimer(fn)) return true;
+    }
+    return false;
+  }
+
+  private passedToTimer(fn: FunctionNode): boolean {
+    return this.passedByName(
+      fn,
+      (call) => call.arguments[0] !== undefined && TIMERS.has(calleeName(call.callee) ?? ''),
+    );
+  }
+
+  /** Is the function, by its name, handed as an argument to a call that `accepts`? */
+  private passedByName(fn: FunctionNode, accepts: (call: TSESTree.CallExpression) => boolean): boolean {
+    const declarator = valueParent(fn).parent;
+    const holder =
+      fn.type === T.FunctionDeclaration ? fn : declarator?.type === T.VariableDeclarator ? declarator : null;
+    const name =
+      fn.id?.name ??
+      (declarator?.type === T.VariableDeclarator && declarator.id.type === T.Identifier ? declarator.id.name : null);
+    if (!holder || name === null) return false;
+    const variable = declaredVariables(this.ctx.facts.file, holder).find((v) => v.name === name);
+    return !!variable?.references.some((reference) => {
+      const { parent, child } = valueParent(reference.identifier as TSESTree.Node);
+      return (
+        parent?.type === T.CallExpression &&
+        parent.arguments.includes(child as TSESTree.CallExpressionArgument) &&
+        accepts(parent)
+      );
+    });
+  }
+
+  /** `map.size`, `list.length`, `Object.keys(obj).length` of module state. */
+  private isSizeRead(node: TSESTree.Node): boolean {
+    if (node.type !== T.MemberExpression) return false;
+    const name = staticPropertyName(node);
+    if (name !== 'size' && name !== 'length') return false;
+    const object = unwrap(node.object);
+    if (object.type === T.CallExpression && dottedName(object.callee)?.startsWith('Object.') && object.arguments[0])
+      return isStateRoot(this.ctx.facts, this.ctx.state, object.arguments[0]);
+    return isStateRoot(this.ctx.facts, this.ctx.state, object);
+  }
+
+  /** Does the expression, or a local it reads (`const excess = map.size - MAX`), contain such a node? */
+  private mentions(expression: TSESTree.Node, is: (node: TSESTree.Node) => boolean, depth: number): boolean {
+    let found = false;
+    walk(expression, this.ctx.facts.file.visitorKeys, (node) => {
+      if (found || (node !== expression && isFunctionNode(node))) return false;
+      if (is(node)) {
+        found = true;
+        return false;
+      }
+      if (node.type === T.Identifier && depth < MAX_LOCAL_DEPTH) {
+        const variable = this.ctx.facts.variableOf(node);
+        const init = variable && enclosingFunction(node) ? initializerOf(variable) : null;
+        if (init && enclosingFunction(init) && this.mentions(init, is, depth + 1)) found = true;
+      }
+      return true;
+    });
+    return found;
   }
 
   private findLatches(sites: readonly WriteSite[]): void {
@@ -110,6 +268,16 @@ function inModuleLevelCallback(node: TSESTree.Node): boolean {
     parent.arguments.includes(child as TSESTree.CallExpressionArgument) &&
     enclosingFunction(parent) === null
   );
+}
+
+/** `Date.now()`, `performance.now()`, `new Date()`, `x.getTime()`: a read of the clock. */
+function isClockRead(node: TSESTree.Node): boolean {
+  if (node.type === T.NewExpression) return dottedName(node.callee) === 'Date';
+  if (node.type !== T.CallExpression) return false;
+  const name = dottedName(node.callee);
+  if (name !== null && CLOCK_CALLS.has(name)) return true;
+  const callee = unwrap(node.callee);
+  return callee.type === T.MemberExpression && staticPropertyName(callee) === 'getTime';
 }
 
 function receiverKey(site: WriteSite, path: readonly string[]): string {

@@ -1,14 +1,17 @@
 // The per-form decision: which leak a request-time write is (cache > growth > request data > write), or that it
-// is safe. What the code itself bounds is asked of `Bounds`; presence guards come from `guards.ts`.
+// is safe. What the code itself bounds is asked of `Bounds`, guards come from `guards.ts`, lazy init and toggles
+// from `lazy-init.ts`, and which keys the request picks from `keys.ts`.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { FileContext } from '../context.js';
-import { dottedName, enclosingFunction, isFunctionNode, unwrap } from '../file/ast.js';
+import { dottedName, enclosingFunction, functionName, isFunctionNode, unwrap } from '../file/ast.js';
 import type { TypeOracle } from '../type-aware.js';
 import type { FunctionNode, LeakKind } from '../types.js';
 import { LODASH_REMOVERS, type Bounds } from './bounds.js';
 import { presenceGuard } from './guards.js';
-import { isGuardedInit, isInsideInitGuard, type StateCheck } from './lazy-init.js';
+import type { KeySpace } from './keys.js';
+import { siteKey, type LazyInit } from './lazy-init.js';
 import type { ModuleState, Shape } from './module-state.js';
+import type { RequestContext } from './reachability.js';
 import type { RequestData } from './request-data.js';
 import { ARRAY_ONLY_METHODS, type WriteSite } from './writes.js';
 
@@ -20,6 +23,12 @@ export interface Classification {
   how: string;
   /** The write runs only when the handler-like function gets an argument at this position (`if (next) x = next`). */
   requiresArgument?: number;
+  /** A flag the same request sets and sets back (a busy flag). */
+  toggled?: boolean;
+  /** The route that makes the write, when it is not the first one that reaches it (the others guard the call). */
+  context?: RequestContext;
+  /** For a cache: functions that remove its entries but that nothing runs after start-up. */
+  unreachedRemovers?: string[];
 }
 
 export class Classifier {
@@ -29,9 +38,14 @@ export class Classifier {
 
   constructor(
     private readonly ctx: FileContext,
-    private readonly isStateCheck: StateCheck,
-    /** What the code itself bounds: eviction, resets at entry, latches. */
+    /** Lazy init, health-checked singletons, memoising getters; toggled flags. */
+    private readonly lazy: LazyInit,
+    /** What the code itself bounds: eviction, caps and expiry, registries, resets at entry, latches. */
     private readonly bounds: Bounds,
+    /** Which keys the request picks from an open set. */
+    private readonly keys: KeySpace,
+    /** Places that are flags toggled per request. */
+    private readonly toggled: ReadonlySet<string>,
   ) {
     this.state = ctx.state;
     this.requestData = ctx.requestData;
@@ -49,39 +63,72 @@ export class Classifier {
 
   classify(site: WriteSite, handler: FunctionNode): Classification | null {
     const presence = presenceGuard(site.node);
-    if (presence && presence.fn !== handler && this.neverPassed(presence.fn, presence.index)) return null;
+    let passing: TSESTree.CallExpression | null = null;
+    if (presence && presence.fn !== handler) {
+      const calls = this.requestTimeCalls(presence.fn);
+      // The arguments the function receives there (a call through a table may pass them on shifted); null: unknown.
+      const passes = (call: TSESTree.CallExpression) => {
+        const args = this.ctx.reach.argumentsOf(call);
+        return args === null || args.length > presence.index || args.some((a) => a.type === T.SpreadElement);
+      };
+      if (calls.length > 0 && !calls.some(passes)) return null;
+      // Only the calls that pass the argument make the write: name the route of one of them.
+      if (calls.some((call) => !passes(call))) passing = calls.find(passes) ?? null;
+    }
     const result = this.classifyWrite(site, handler);
     // In a summary of another file the caller decides: `options()` with no argument never reaches the write.
     if (result && presence && presence.fn === handler) result.requiresArgument = presence.index;
+    if (result && passing && !result.context) result.context = this.contextThrough(passing, presence!.fn);
     return result;
   }
 
-  /** Every request-time call of `fn` passes fewer than `index + 1` arguments (and no spread). */
-  private neverPassed(fn: FunctionNode, index: number): boolean {
-    const calls = this.callSitesOf(fn).filter((call) => this.isRequestTime(call));
-    return (
-      calls.length > 0 &&
-      calls.every((call) => call.arguments.length <= index && !call.arguments.some((a) => a.type === T.SpreadElement))
-    );
+  private requestTimeCalls(fn: FunctionNode): TSESTree.CallExpression[] {
+    return this.callSitesOf(fn).filter((call) => this.isRequestTime(call));
+  }
+
+  /** The request context of the write when it is reached through `call` of `fn`: that call's route, then `fn`. */
+  private contextThrough(call: TSESTree.CallExpression, fn: FunctionNode): RequestContext | undefined {
+    const outer = this.ctx.reach.contextOf(call);
+    if (!outer) return undefined;
+    const name = functionName(fn);
+    return { handler: outer.handler, via: name ? [...outer.via, name] : outer.via };
   }
 
   private classifyWrite(site: WriteSite, handler: FunctionNode): Classification | null {
     if (this.bounds.latched(site.root)) return null;
+    // A collection the code caps, expires or sweeps is the explicit cache our messages recommend.
+    if (this.bounds.capped(site)) return null;
     // Redefining an exported function per request (`exports.notify = function …` in the handler) replaces the
     // module's API every time: a write, but the closure's captured request is not data the module keeps.
     const redefinesExport =
       site.root.key.startsWith('exports.') &&
       site.values.length > 0 &&
       site.values.every((v) => isFunctionNode(unwrap(v)));
-    const tainted = !redefinesExport && site.values.some((value) => this.requestData.isRequestDerived(value));
-    // `cache[event.id] ??= load()` fills a slot per request: that is a cache, not a one-time initialisation.
-    if (
-      !tainted &&
-      !this.hasRequestKey(site) &&
-      (isGuardedInit(site, this.isStateCheck) || this.calledOnlyUnderGuard(site, handler))
-    ) {
-      return null;
+    const tainted =
+      !redefinesExport &&
+      site.values.some(
+        (value) => this.requestData.isRequestDerived(value) && !this.keys.isFixedResult(value, site.node),
+      );
+    // A flag set and reset by the same request (`busy = true … busy = false`) is a write, not a leak of what it
+    // holds; a slot that holds request data meanwhile is still request data that concurrent requests can see.
+    const key = siteKey(site);
+    if (!tainted && key !== null && this.toggled.has(key)) {
+      return { kind: 'write', how: site.operator === '=' ? 'assignment' : `\`${site.operator}\``, toggled: true };
     }
+    // `cache[event.id] ??= load()` fills a slot per request: that is a cache, not a one-time initialisation.
+    let unguarded: RequestContext | undefined;
+    if (!tainted && !this.hasRequestKey(site)) {
+      if (this.lazy.isInit(site)) return null;
+      const guarded = this.guardedCalls(site, handler);
+      if (guarded === 'all') return null;
+      unguarded = guarded ?? undefined;
+    }
+    const result = this.classifyForm(site, handler, tainted);
+    if (result && unguarded) result.context = unguarded;
+    return result;
+  }
+
+  private classifyForm(site: WriteSite, handler: FunctionNode, tainted: boolean): Classification | null {
     const dataOr = (how: string): Classification => ({ kind: tainted ? 'requestData' : 'write', how });
 
     switch (site.form) {
@@ -90,8 +137,8 @@ export class Classifier {
       case 'define': {
         const how = `\`${site.method}()\``;
         if (LODASH_REMOVERS.test(site.method ?? '')) return { kind: 'write', how };
-        if (this.requestData.isRequestDerived(defineKey(site)) && this.isUnboundedKeyed(site, site.path))
-          return { kind: 'cache', how };
+        if (this.keys.requestChosen(defineKey(site), site.node) && this.isUnboundedKeyed(site, site.path))
+          return this.cache(site, site.path, how);
         return dataOr(how);
       }
       case 'delete':
@@ -99,7 +146,7 @@ export class Classifier {
       case 'update': {
         const how = `\`${site.operator}\``;
         // `hits[event.route]++` makes one slot per distinct route.
-        if (this.keyedByRequest(site)) return { kind: 'cache', how };
+        if (this.keyedByRequest(site)) return this.cache(site, site.path.slice(0, -1), how);
         return { kind: 'write', how };
       }
       case 'destructure':
@@ -113,17 +160,25 @@ export class Classifier {
     }
   }
 
-  /** `if (!initialized) await init()`: a helper whose every request-time call sits inside an init guard. */
-  private calledOnlyUnderGuard(site: WriteSite, handler: FunctionNode): boolean {
+  /**
+   * `if (!initialized) await init()`: a helper whose every request-time call sits inside an init guard is `all`
+   * guarded. When some calls are guarded and others are not, the write is made by the route of an unguarded
+   * call: its context, so the message names that route.
+   */
+  private guardedCalls(site: WriteSite, handler: FunctionNode): 'all' | RequestContext | null {
     const fn = enclosingFunction(site.node);
-    if (!fn || fn === handler) return false;
-    const calls = this.callSitesOf(fn).filter((call) => this.isRequestTime(call));
-    return calls.length > 0 && calls.every((call) => isInsideInitGuard(call, this.isStateCheck));
+    if (!fn || fn === handler) return null;
+    const calls = this.requestTimeCalls(fn);
+    if (calls.length === 0) return null;
+    const open = calls.filter((call) => !this.lazy.isInitCall(call, site));
+    if (open.length === 0) return 'all';
+    if (open.length === calls.length) return null;
+    return this.contextThrough(open[0], fn) ?? null;
   }
 
-  /** A write under a request-derived computed key to an object-like receiver nothing evicts. */
+  /** A write under a request-chosen computed key to an object-like receiver nothing evicts. */
   private keyedByRequest(site: WriteSite): boolean {
-    if (site.path[site.path.length - 1] !== '[]' || !this.requestData.isRequestDerived(site.key)) return false;
+    if (site.path[site.path.length - 1] !== '[]' || !this.keys.addsRequestKey(site, site.key)) return false;
     return this.isUnboundedKeyed(site, site.path.slice(0, -1));
   }
 
@@ -134,9 +189,25 @@ export class Classifier {
 
   private hasRequestKey(site: WriteSite): boolean {
     for (let node = site.target; node.type === T.MemberExpression; node = unwrap(node.object)) {
-      if (node.computed && this.requestData.isRequestDerived(node.property)) return true;
+      if (node.computed && this.keys.requestChosen(node.property, site.node)) return true;
     }
-    return site.form === 'call' && this.requestData.isRequestDerived(site.key);
+    return site.form === 'call' && this.keys.requestChosen(site.key, site.node);
+  }
+
+  /**
+   * A keyed write into a collection whose entries later code releases one key at a time (`delete sockets[id]` on
+   * disconnect, `pending.delete(id)` when the reply comes): a registry of live things, each entry owned by the
+   * request or connection that made it. Still shared state (a strict write), but not data kept for the next request.
+   */
+  private isRegistryEntry(site: WriteSite, receiverPath: readonly string[], key: TSESTree.Node | null): boolean {
+    if (!key || !this.bounds.released(site, receiverPath)) return false;
+    const value = unwrap(key);
+    return value.type !== T.Literal && !(value.type === T.TemplateLiteral && value.expressions.length === 0);
+  }
+
+  private cache(site: WriteSite, receiverPath: readonly string[], how: string): Classification {
+    const removers = this.bounds.unreachedRemovers(site, receiverPath);
+    return removers.length > 0 ? { kind: 'cache', how, unreachedRemovers: removers } : { kind: 'cache', how };
   }
 
   private classifyCall(site: WriteSite, handler: FunctionNode, tainted: boolean): Classification | null {
@@ -145,8 +216,9 @@ export class Classifier {
     if (!methodFits(method, shape)) return null;
     const how = `\`${method}()\``;
     if (method === 'set' && shape !== 'weak') {
-      if (this.requestData.isRequestDerived(site.key) && !this.bounds.evicted(site, site.path))
-        return { kind: 'cache', how };
+      if (this.keys.addsRequestKey(site, site.key) && !this.bounds.evicted(site, site.path))
+        return this.cache(site, site.path, how);
+      if (this.isRegistryEntry(site, site.path, site.key)) return { kind: 'write', how };
       return { kind: tainted ? 'requestData' : 'write', how };
     }
     const grows =
@@ -159,6 +231,8 @@ export class Classifier {
     if (!grows) return { kind: tainted && !REMOVING_ONLY.has(method) ? 'requestData' : 'write', how };
     if (this.bounds.evicted(site, site.path) || this.bounds.resetsAtEntry(handler, site)) {
       // Bounded by the code itself; still state shared with concurrent requests.
+      if (method === 'add' && this.isRegistryEntry(site, site.path, site.values[0] ?? null))
+        return { kind: 'write', how };
       return { kind: tainted ? 'requestData' : 'write', how };
     }
     return { kind: 'growth', how };
@@ -174,7 +248,7 @@ export class Classifier {
 
     // `hits[event.route] += 1`: a slot per distinct key, whatever the operator.
     if (last === '[]' && operator !== '=' && operator !== '||=' && operator !== '??=' && this.keyedByRequest(site)) {
-      return { kind: 'cache', how };
+      return this.cache(site, receiverPath, how);
     }
     // `CACHE[event.item] = item`, `arr[arr.length] = x`
     if (last === '[]' && (operator === '=' || operator === '||=' || operator === '??=')) {
@@ -183,10 +257,13 @@ export class Classifier {
           return { kind: 'growth', how: 'an index write' };
       } else if (
         receiverShape !== 'bounded' &&
-        this.requestData.isRequestDerived(site.key) &&
+        this.keys.addsRequestKey(site, site.key) &&
         !this.bounds.evicted(site, receiverPath)
       ) {
-        return { kind: 'cache', how: 'a computed-key write' };
+        return this.cache(site, receiverPath, 'a computed-key write');
+      } else if (this.isRegistryEntry(site, receiverPath, site.key)) {
+        // An entry removed again does not grow the registry, but request data in it is seen by concurrent requests.
+        return { kind: tainted ? 'requestData' : 'write', how };
       }
     }
 
@@ -199,9 +276,9 @@ export class Classifier {
           value.type === T.ObjectExpression &&
           value.properties.some(
             (property) =>
-              property.type === T.Property && property.computed && this.requestData.isRequestDerived(property.key),
+              property.type === T.Property && property.computed && this.keys.requestChosen(property.key, site.node),
           );
-        if (keyed) return { kind: 'cache', how: 'a spread with a computed key' };
+        if (keyed) return this.cache(site, site.path, 'a spread with a computed key');
         if (value.type !== T.ObjectExpression) return { kind: 'growth', how: 'rebuilding it from itself' };
       }
       // `log += line` on a string

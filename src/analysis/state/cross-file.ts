@@ -7,14 +7,17 @@ import { parseForESLint } from '@typescript-eslint/parser';
 import type { FileContext } from '../context.js';
 import { isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
 import { parseFile } from '../file/parse.js';
+import { clearImporterIndex } from '../file/importers.js';
 import { clearResolveCache, resolveImport } from '../file/resolve.js';
 import { readTextFile } from '../../util/read-file.js';
 import { factsOf, type FileFacts, type ParsedFile } from '../file/index.js';
 import type { ImportTarget } from '../file/imports.js';
-import { classMethod, objectMethod } from '../file/members.js';
+import { classMethod, isClassNode, objectMethod, type ClassNode } from '../file/members.js';
 import { initializerOf } from '../file/scopes.js';
-import type { Finding, FunctionNode, Handler, LeakKind } from '../types.js';
+import type { ClosureInfo, Finding, FunctionNode, Handler, LeakKind } from '../types.js';
+import { Dispatch, isCollection, isHeldFunction, isInstance, returnedValues, type Held } from './dispatch.js';
 import { localClassOf } from './instances.js';
+import type { GetterResolver } from './lazy-init.js';
 import type { ThisRoot } from './module-state.js';
 
 /** How far imports are followed, and how many files one lint file may pull in. */
@@ -35,6 +38,8 @@ export interface ImportedWrite {
   dependsOnArguments: boolean;
   /** The write only happens when the caller passes an argument at this position. */
   requiresArgument?: number;
+  /** The closure or instance the state lives in, when it is not a module variable. */
+  closure?: ClosureInfo;
 }
 
 export type { ThisRoot };
@@ -58,7 +63,7 @@ export function newBudget(): Budget {
   return { depth: 0, files: new Set(), inProgress: new Set() };
 }
 
-interface LoadedModule {
+export interface LoadedModule {
   mtimeMs: number;
   file: ParsedFile | null;
   summaries: Map<string, ImportedWrite[]>;
@@ -70,11 +75,13 @@ const modules = new Map<string, LoadedModule>();
 export function clearCrossFileCache(): void {
   modules.clear();
   clearResolveCache();
+  clearImporterIndex();
 }
 
 export { resolveImport };
 
-function load(file: string): LoadedModule | null {
+/** The parsed module at `file`, cached per process while its modification time is unchanged. */
+export function load(file: string): LoadedModule | null {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -155,49 +162,13 @@ function computeSummary(
   budget: Budget,
   analyzeLoaded: AnalyzeLoaded,
 ): ImportedWrite[] {
-  const [exported, ...members] = exportPath;
-  const target = findExport(facts, file, exported, budget);
+  const target = resolveExportPath(facts, file, exportPath, thisName, budget);
   if (!target) return [];
   if ('reexport' in target) {
-    return summarize(
-      target.reexport.file,
-      [target.reexport.name, ...members],
-      file,
-      thisName,
-      deeper(budget),
-      analyzeLoaded,
-    );
+    return summarize(target.reexport.file, target.reexport.path, file, thisName, deeper(budget), analyzeLoaded);
   }
-  let fn: FunctionNode | null = null;
-  const thisRoots: ThisRoot[] = [];
-  const value = unwrap(target.value);
-  if (members.length === 0) {
-    fn = isFunctionNode(value) ? value : null;
-  } else if (members.length === 1) {
-    const member = members[0];
-    if (member.startsWith('#')) {
-      if ((value.type === T.ClassDeclaration || value.type === T.ClassExpression) && thisName) {
-        fn = classMethod(value, member.slice(1), 'instance');
-        thisRoots.push({ classNode: value, name: thisName });
-      }
-    } else if (value.type === T.ObjectExpression) {
-      fn = objectMethod(value, member);
-    } else if (value.type === T.NewExpression) {
-      const classNode = localClassOf(value, facts.scopes);
-      fn = classNode ? classMethod(classNode, member, 'instance') : null;
-    } else if (value.type === T.ClassDeclaration || value.type === T.ClassExpression) {
-      fn = classMethod(value, member, 'static');
-    }
-  }
-  if (!fn) return [];
-  const name = [
-    exported === 'default' || exported === '*' ? null : exported,
-    ...members.map((m) => m.replace(/^#/u, '')),
-  ]
-    .filter(Boolean)
-    .join('.');
-  const handler: Handler = { node: fn, name: name || 'default', reason: 'summary of an imported function' };
-  const findings = analyzeLoaded(facts.file, file, [handler], thisRoots, deeper(budget));
+  const handler: Handler = { node: target.fn, name: target.name, reason: 'summary of an imported function' };
+  const findings = analyzeLoaded(facts.file, file, [handler], target.thisRoots, deeper(budget));
   return findings.map((finding) => ({
     kind: finding.kind,
     target: finding.target,
@@ -206,7 +177,66 @@ function computeSummary(
     file: finding.file ? finding.file : `./${path.basename(file)}`,
     dependsOnArguments: finding.kind === 'requestData' || finding.kind === 'cache',
     requiresArgument: finding.requiresArgument,
+    closure: finding.closure,
   }));
+}
+
+/** The function an export path names, and the classes whose `this` stands for the caller's instance. */
+export interface ExportedFunction {
+  fn: FunctionNode;
+  thisRoots: ThisRoot[];
+  /** The path as the user would call it: `remember`, `store.add`, `makeStack().enter`. */
+  name: string;
+}
+
+/**
+ * What calling `exportPath` of a module runs: `['remember']`, `['store', 'add']` (a method of an exported object
+ * or singleton), `['Repo', '#add']` (an instance method; `this` is the caller's instance `thisName`),
+ * `['makeStack', '()', 'enter']` (a method of what the exported factory returns).
+ */
+export function resolveExportPath(
+  facts: FileFacts,
+  file: string,
+  exportPath: readonly string[],
+  thisName: string | null,
+  budget: Budget,
+): ExportedFunction | { reexport: { file: string; path: string[] } } | null {
+  const [exported, ...members] = exportPath;
+  const target = findExport(facts, file, exported, budget);
+  if (!target) return null;
+  if ('reexport' in target)
+    return { reexport: { file: target.reexport.file, path: [target.reexport.name, ...members] } };
+  const dispatch = new Dispatch(facts);
+  let held: Held[] = dispatch.resolve(target.value);
+  const thisRoots: ThisRoot[] = [];
+  for (const member of members) {
+    if (member === '()') {
+      held = held.filter(isHeldFunction).flatMap((fn) => returnedValues(facts, fn).flatMap((v) => dispatch.resolve(v)));
+      // `this` in the methods of what a factory returns is the caller's variable.
+      for (const instance of held.filter(isInstance)) {
+        if (thisName) thisRoots.push({ classNode: instance.instanceOf, name: thisName });
+      }
+      continue;
+    }
+    if (member.startsWith('#')) {
+      const classes = held.filter((h): h is ClassNode => !isInstance(h) && !isCollection(h) && isClassNode(h));
+      if (!thisName || classes.length === 0) return null;
+      for (const classNode of classes) thisRoots.push({ classNode, name: thisName });
+      held = classes.flatMap((classNode) => dispatch.members({ instanceOf: classNode }, member.slice(1)));
+      continue;
+    }
+    held = held.flatMap((table) => dispatch.members(table, member));
+  }
+  const fn = held.find(isHeldFunction);
+  if (!fn) return null;
+  const name = [
+    exported === 'default' || exported === '*' ? null : exported,
+    ...members.map((m) => m.replace(/^#/u, '')),
+  ]
+    .filter(Boolean)
+    .join('.')
+    .replace(/\.\(\)/gu, '()');
+  return { fn, thisRoots, name: name || 'default' };
 }
 
 function deeper(budget: Budget): Budget {
@@ -248,72 +278,92 @@ interface ImportedName {
  * call: `remember(event.item)` → "`history` (in ./store.ts) … via `remember()`".
  */
 export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoaded: AnalyzeLoaded): Finding[] {
-  const { facts, filename, scopes } = ctx;
+  const { facts, filename } = ctx;
   if (!path.isAbsolute(filename)) return [];
   /** With type information, imports resolve through the program (paths, baseUrl, project references). */
   const oracle = ctx.oracle;
   const resolveThroughProgram: ProgramResolver = oracle ? (source) => oracle.resolveImport(source) : null;
   const findings: Finding[] = [];
-  for (const variable of scopes.module.variables as Scope.Variable[]) {
-    const binding = importedName(facts, variable, filename, resolveThroughProgram);
-    const instanceOf = binding ? null : importedInstance(facts, variable, filename, resolveThroughProgram);
-    if (!binding && !instanceOf) continue;
-    for (const reference of variable.references) {
-      if (reference.init) continue;
-      const identifier = reference.identifier as TSESTree.Node;
-      const call = memberCall(identifier);
-      if (!call) continue;
-      const context = ctx.reach.contextOf(call.call);
-      if (!context) continue;
-      let summary: ImportedWrite[];
-      let label: string;
-      if (binding) {
-        const exportPath = [...binding.exportPath, ...call.members];
-        if (exportPath.length === 0) continue;
-        summary = summarize(binding.file, exportPath, filename, null, budget, analyzeLoaded);
-        label = [variable.name, ...call.members].join('.');
-      } else {
-        if (call.members.length !== 1) continue;
-        summary = summarize(
-          instanceOf!.file,
-          [...instanceOf!.exportPath, `#${call.members[0]}`],
-          filename,
-          variable.name,
-          budget,
-          analyzeLoaded,
-        );
-        label = `${variable.name}.${call.members[0]}`;
-      }
-      if (summary.length === 0) continue;
-      const carriesRequestData = call.call.arguments.some((argument) => ctx.requestData.isRequestDerived(argument));
-      // One report per call and kind: a call that writes 23 variables in another file is one thing to fix.
-      const byKind = new Map<LeakKind, Finding>();
-      for (const write of summary) {
-        if (write.requiresArgument !== undefined && call.call.arguments.length <= write.requiresArgument) continue;
-        const kind: LeakKind = write.dependsOnArguments && !carriesRequestData ? 'write' : write.kind;
-        const existing = byKind.get(kind);
-        if (existing) {
-          if (existing.target !== write.target && !existing.also?.includes(write.target)) {
-            existing.also = [...(existing.also ?? []), write.target];
-          }
-          continue;
+  for (const { variable, call, exportPath, holder } of importedCalls(facts, filename, resolveThroughProgram)) {
+    const context = ctx.reach.contextOf(call.call);
+    if (!context) continue;
+    const summary = summarize(exportPath.file, exportPath.path, filename, holder, budget, analyzeLoaded);
+    const label = [variable.name, ...call.members].join('.');
+    if (summary.length === 0) continue;
+    const carriesRequestData = call.call.arguments.some((argument) => ctx.requestData.isRequestDerived(argument));
+    // One report per call and kind: a call that writes 23 variables in another file is one thing to fix.
+    const byKind = new Map<LeakKind, Finding>();
+    for (const write of summary) {
+      if (write.requiresArgument !== undefined && call.call.arguments.length <= write.requiresArgument) continue;
+      const kind: LeakKind = write.dependsOnArguments && !carriesRequestData ? 'write' : write.kind;
+      const existing = byKind.get(kind);
+      if (existing) {
+        if (existing.target !== write.target && !existing.also?.includes(write.target)) {
+          existing.also = [...(existing.also ?? []), write.target];
         }
-        const finding: Finding = {
-          kind,
-          node: call.call,
-          target: write.target,
-          root: write.target,
-          handler: context.handler,
-          via: [...context.via, label, ...write.via],
-          how: write.how,
-          file: write.file,
-        };
-        byKind.set(kind, finding);
-        findings.push(finding);
+        continue;
       }
+      const finding: Finding = {
+        kind,
+        node: call.call,
+        target: write.target,
+        root: write.target,
+        handler: context.handler,
+        via: [...context.via, label, ...write.via],
+        how: write.how,
+        file: write.file,
+        closure: withHolder(write.closure, holder),
+      };
+      byKind.set(kind, finding);
+      findings.push(finding);
     }
   }
   return findings;
+}
+
+/** A request-time-or-not call into a relatively imported module, found through a binding of the caller's file. */
+export interface ImportedCall {
+  variable: Scope.Variable;
+  call: { call: TSESTree.CallExpression; members: string[] };
+  exportPath: { file: string; path: string[] };
+  /** The caller's variable whose `this` (or closure) the call works on: an instance or a factory's product. */
+  holder: string | null;
+}
+
+/**
+ * Every call of the caller's file into a relatively imported module: `remember(x)` (an imported binding),
+ * `repo.add(x)` for `const repo = new Repo()` (an instance of an imported class), `stack.enter(x)` for
+ * `const stack = makeStack()` (a product of an imported factory).
+ */
+export function importedCalls(facts: FileFacts, filename: string, viaProgram: ProgramResolver = null): ImportedCall[] {
+  const result: ImportedCall[] = [];
+  for (const variable of facts.scopes.module.variables as Scope.Variable[]) {
+    const binding = importedName(facts, variable, filename, viaProgram);
+    const made = binding ? null : importedProduct(facts, variable, filename, viaProgram);
+    if (!binding && !made) continue;
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      const call = memberCall(reference.identifier as TSESTree.Node);
+      if (!call) continue;
+      if (binding) {
+        const path = [...binding.exportPath, ...call.members];
+        if (path.length > 0) result.push({ variable, call, exportPath: { file: binding.file, path }, holder: null });
+        continue;
+      }
+      const { file, exportPath, step } = made!;
+      // `new Repo()`: one instance method; `makeStack()`: the product itself or one of its members.
+      if (step === 'new' && call.members.length !== 1) continue;
+      const path = step === 'new' ? [...exportPath, `#${call.members[0]}`] : [...exportPath, '()', ...call.members];
+      result.push({ variable, call, exportPath: { file, path }, holder: variable.name });
+    }
+  }
+  return result;
+}
+
+/** A closure of another module's factory is held by the caller's variable. */
+function withHolder(closure: ClosureInfo | undefined, holder: string | null): ClosureInfo | undefined {
+  if (!closure || closure.kind !== 'closure' || !holder || closure.holders.length > 0) return closure;
+  return { ...closure, holders: [holder] };
 }
 
 /** `x(…)`, `x.y(…)`, `x.y.z(…)`: the call and the member names between the binding and it. */
@@ -355,18 +405,65 @@ function resolveTarget(imported: ImportTarget, filename: string, viaProgram: Pro
   return throughProgram ?? resolveImport(filename, imported.source);
 }
 
-/** `const repo = new Repo()` where `Repo` is imported from a relative module. */
-function importedInstance(
+/** `const repo = new Repo()` or `const stack = makeStack()` (`await` too), where the callee is imported from a relative module. */
+function importedProduct(
   facts: FileFacts,
   variable: Scope.Variable,
   filename: string,
   viaProgram: ProgramResolver,
-): ImportedName | null {
+): (ImportedName & { step: 'new' | 'call' }) | null {
   const init = initializerOf(variable);
-  const value = init ? unwrap(init) : null;
-  if (value?.type !== T.NewExpression) return null;
+  let value = init ? unwrap(init) : null;
+  if (value?.type === T.AwaitExpression) value = unwrap(value.argument);
+  if (value?.type !== T.NewExpression && value?.type !== T.CallExpression) return null;
   const callee = unwrap(value.callee);
-  if (callee.type !== T.Identifier) return null;
-  const classVariable = facts.scopes.module.set.get(callee.name);
-  return classVariable ? importedName(facts, classVariable as Scope.Variable, filename, viaProgram) : null;
+  const name = callee.type === T.Identifier ? callee.name : null;
+  const calleeVariable = name ? facts.scopes.module.set.get(name) : undefined;
+  if (!calleeVariable) return null;
+  const imported = importedName(facts, calleeVariable as Scope.Variable, filename, viaProgram);
+  return imported ? { ...imported, step: value.type === T.NewExpression ? 'new' : 'call' } : null;
+}
+
+/**
+ * The function a call runs when its callee is imported from a relative module: `ensureServer()`,
+ * `Manager.getInstance()`, `db.get()`. One file is read (through the same cache as summaries), so the answer does
+ * not depend on any per-lint budget.
+ */
+export function importedGetter(ctx: FileContext): GetterResolver | null {
+  const { facts, filename } = ctx;
+  if (!path.isAbsolute(filename)) return null;
+  return (call) => {
+    let callee = unwrap(call.callee);
+    const members: string[] = [];
+    while (callee.type === T.MemberExpression) {
+      const name = staticPropertyName(callee);
+      if (name === null) return null;
+      members.unshift(name);
+      callee = unwrap(callee.object);
+    }
+    if (callee.type !== T.Identifier || members.length > 1) return null;
+    const variable = facts.variableOf(callee);
+    const binding = variable ? importedName(facts, variable, filename) : null;
+    if (!binding) return null;
+    const exportPath = [...binding.exportPath, ...members];
+    if (exportPath.length === 0 || exportPath.length > 2) return null;
+    const loaded = load(binding.file);
+    const loadedFacts = loaded?.file ? factsOf(loaded.file) : null;
+    if (!loadedFacts) return null;
+    const found = loadedFacts.exports.find(exportPath[0]);
+    if (!found || !('value' in found)) return null;
+    const value = unwrap(found.value);
+    if (exportPath.length === 1) {
+      const fn = loadedFacts.functionOf(value);
+      return fn ? { fn, facts: loadedFacts } : null;
+    }
+    const member = exportPath[1];
+    const fn =
+      value.type === T.ObjectExpression
+        ? objectMethod(value, member)
+        : value.type === T.ClassDeclaration || value.type === T.ClassExpression
+          ? classMethod(value, member, 'static')
+          : null;
+    return fn ? { fn, facts: loadedFacts } : null;
+  };
 }

@@ -1,12 +1,25 @@
-// Start-up patterns that write module state at request time on purpose: guarded lazy init and one-way latches.
+// Start-up patterns that write module state at request time on purpose: guarded lazy init, health-checked and
+// refreshed singletons, memoising getters, one-way latches; and what looks like them but is not: a flag that the
+// same request sets and sets back (a busy flag, toggled per request).
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { dottedName, isFunctionNode, unwrap, valueParent } from '../file/ast.js';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { dottedName, enclosingFunction, isInside, staticPropertyName, unwrap, walk } from '../file/ast.js';
+import type { FileFacts } from '../file/index.js';
+import { isModuleLevel } from '../file/scopes.js';
 import type { FileContext } from '../context.js';
+import type { FunctionNode } from '../types.js';
+import { conditionsAt, returnsIn, type Condition } from './guards.js';
 import { isStateRoot, rootKeyOf } from './module-state.js';
 import type { WriteSite } from './writes.js';
 
 /** Is `node` a read of module state (`db`, `cache.client`, `globalThis.pool`) with no request-chosen key? */
 export type StateCheck = (node: TSESTree.Node) => boolean;
+
+/** Finds the function a getter call runs, in this file or in a relatively imported one. */
+export type GetterResolver = (call: TSESTree.CallExpression) => { fn: FunctionNode; facts: FileFacts } | null;
+
+const MAX_GETTER_DEPTH = 3;
+const REMOVALS = new Set(['delete', 'clear', 'pop', 'shift', 'splice']);
 
 /**
  * `x ??= v`, `x ||= v`, `x = x || v`, `if (!x) x = v`, `if (x === undefined) …`, `x || (x = v)`,
@@ -16,79 +29,68 @@ export function isGuardedInit(site: WriteSite, isStateCheck: StateCheck): boolea
   if (site.form === 'assign') {
     if (site.operator === '||=' || site.operator === '??=') return true;
     const value = site.values[0] ? unwrap(site.values[0]) : null;
-    const targetName = dottedName(site.target);
-    if (value && targetName !== null && site.operator === '=') {
+    if (value && site.operator === '=') {
       if (
         value.type === T.LogicalExpression &&
         (value.operator === '||' || value.operator === '??') &&
-        dottedName(value.left) === targetName
+        samePlace(value.left, site.target)
       ) {
         return true;
       }
-      if (value.type === T.ConditionalExpression && dottedName(value.test) === targetName) return true;
+      if (value.type === T.ConditionalExpression && samePlace(value.test, site.target)) return true;
     }
   }
   return isInsideInitGuard(site.node, isStateCheck);
 }
 
-/** Is `node` inside a guard that lets it run only while module state is unset (lexically, through callbacks)? */
-export function isInsideInitGuard(node: TSESTree.Node, isStateCheck: StateCheck): boolean {
-  let child: TSESTree.Node = node;
-  let parent = node.parent;
-  while (parent) {
-    if (isFunctionNode(parent)) {
-      // `ready = connect().then((c) => { conn = c })` inside the guard: the callback belongs to the guarded init.
-      const call = valueParent(parent);
-      if (
-        (call.parent?.type === T.CallExpression || call.parent?.type === T.NewExpression) &&
-        call.parent.arguments.includes(call.child as TSESTree.CallExpressionArgument)
-      ) {
-        child = call.parent;
-        parent = call.parent.parent;
-        continue;
-      }
-      return false;
-    }
-    switch (parent.type) {
-      case T.IfStatement:
-        if (parent.consequent === child && isUnsetTest(parent.test, isStateCheck)) return true;
-        if (parent.alternate === child && isSetTest(parent.test, isStateCheck)) return true;
-        break;
-      case T.ConditionalExpression:
-        if (parent.consequent === child && isUnsetTest(parent.test, isStateCheck)) return true;
-        if (parent.alternate === child && isSetTest(parent.test, isStateCheck)) return true;
-        break;
-      case T.LogicalExpression:
-        if (parent.right === child) {
-          if ((parent.operator === '||' || parent.operator === '??') && isSetTest(parent.left, isStateCheck))
-            return true;
-          if (parent.operator === '&&' && isUnsetTest(parent.left, isStateCheck)) return true;
-        }
-        break;
-      case T.BlockStatement:
-      case T.Program:
-      case T.SwitchCase: {
-        const body: TSESTree.Node[] = parent.type === T.SwitchCase ? parent.consequent : parent.body;
-        const index = body.indexOf(child);
-        for (let i = 0; i < index; i++) if (isEarlyExitWhenSet(body[i], isStateCheck)) return true;
-        break;
-      }
-      default:
-        break;
-    }
-    child = parent;
-    parent = parent.parent;
-  }
-  return false;
+/** `a.b`, `cache[key]`, `this.x[k]`: the same place written the same way (computed keys compared by name). */
+function samePlace(left: TSESTree.Node, right: TSESTree.Node): boolean {
+  const a = unwrap(left);
+  const b = unwrap(right);
+  if (a.type === T.Identifier) return b.type === T.Identifier && a.name === b.name;
+  if (a.type === T.ThisExpression) return b.type === T.ThisExpression;
+  if (a.type !== T.MemberExpression || b.type !== T.MemberExpression || a.computed !== b.computed) return false;
+  if (!samePlace(a.object, b.object)) return false;
+  if (!a.computed) return staticPropertyName(a) === staticPropertyName(b);
+  const [ka, kb] = [unwrap(a.property), unwrap(b.property)];
+  if (ka.type === T.Literal && kb.type === T.Literal) return ka.value === kb.value;
+  return samePlace(ka, kb);
 }
 
-/** `if (x) return x;` / `if (initialized) return;` before the write. */
-function isEarlyExitWhenSet(statement: TSESTree.Node, isStateCheck: StateCheck): boolean {
-  if (statement.type !== T.IfStatement || statement.alternate) return false;
-  if (!isSetTest(statement.test, isStateCheck)) return false;
-  const consequent = statement.consequent;
-  const last = consequent.type === T.BlockStatement ? consequent.body[consequent.body.length - 1] : consequent;
-  return !!last && (last.type === T.ReturnStatement || last.type === T.ThrowStatement);
+/** Is `node` inside a guard that lets it run only while module state is unset (lexically, through callbacks)? */
+export function isInsideInitGuard(node: TSESTree.Node, isStateCheck: StateCheck): boolean {
+  return conditionsAt(node, true).some((condition) => isInitCondition(condition, isStateCheck));
+}
+
+/** A condition that holds only while the state is unset: `if (!x)`, `else` of `if (x)`, after `if (x) return x`. */
+function isInitCondition(condition: Condition, isStateCheck: StateCheck): boolean {
+  if (condition.via === 'exit') {
+    if (!isSetTest(condition.test, isStateCheck)) return false;
+    // `if (conn) { try { await conn.ping(); return conn } catch { conn = undefined } }`: what follows runs only
+    // when the state is missing or failed its check, because the healthy path returns it.
+    return condition.exits === 'always' || returnsTestedState(condition, isStateCheck);
+  }
+  return condition.holds ? isUnsetTest(condition.test, isStateCheck) : isSetTest(condition.test, isStateCheck);
+}
+
+function returnsTestedState(condition: Condition, isStateCheck: StateCheck): boolean {
+  const statement = condition.test.parent;
+  if (statement?.type !== T.IfStatement) return false;
+  const tested = new Set(stateReadsIn(condition.test, isStateCheck).map((node) => dottedName(node)));
+  return returnsIn(statement.consequent).some((ret) => {
+    const value = ret.argument ? unwrap(ret.argument) : null;
+    return !!value && isStateCheck(value) && tested.has(dottedName(value));
+  });
+}
+
+function stateReadsIn(test: TSESTree.Node, isStateCheck: StateCheck): TSESTree.Node[] {
+  const node = unwrap(test);
+  if (isStateCheck(node)) return [node];
+  if (node.type === T.UnaryExpression) return stateReadsIn(node.argument, isStateCheck);
+  if (node.type === T.LogicalExpression || node.type === T.BinaryExpression) {
+    return [...stateReadsIn(node.left, isStateCheck), ...stateReadsIn(node.right, isStateCheck)];
+  }
+  return [];
 }
 
 /** True when the test holds only while the state is not yet set: `!x`, `x == null`, `typeof x === 'undefined'`. */
@@ -106,10 +108,11 @@ function isUnsetTest(test: TSESTree.Node, isStateCheck: StateCheck): boolean {
   return false;
 }
 
-/** True when the test holds once the state is set: `x`, `x != null`, `x !== undefined`. */
+/** True when the test holds once the state is set: `x`, `x != null`, `x !== undefined`, `map.has(k)`. */
 function isSetTest(test: TSESTree.Node, isStateCheck: StateCheck): boolean {
   const node = unwrap(test);
   if (isStateCheck(node)) return true;
+  if (isEntryRead(node, isStateCheck)) return true;
   if (node.type === T.UnaryExpression && node.operator === '!') return isUnsetTest(node.argument, isStateCheck);
   if (node.type === T.LogicalExpression && node.operator === '&&') {
     return isSetTest(node.left, isStateCheck) || isSetTest(node.right, isStateCheck);
@@ -120,12 +123,21 @@ function isSetTest(test: TSESTree.Node, isStateCheck: StateCheck): boolean {
   return false;
 }
 
+/** `map.has(k)` / `map.get(k)` on module state: the entry's presence, as `cache[k]` is for an object. */
+function isEntryRead(node: TSESTree.Node, isStateCheck: StateCheck): boolean {
+  if (node.type !== T.CallExpression || node.arguments.length !== 1) return false;
+  const callee = unwrap(node.callee);
+  if (callee.type !== T.MemberExpression) return false;
+  const method = staticPropertyName(callee);
+  return (method === 'has' || method === 'get') && isStateCheck(unwrap(callee.object));
+}
+
 function comparesStateWithNothing(node: TSESTree.BinaryExpression, isStateCheck: StateCheck): boolean {
   const sides = [unwrap(node.left), unwrap(node.right)];
   const nothing = sides.find(isNothing);
   const other = sides.find((side) => side !== nothing);
   if (!nothing || !other) return false;
-  if (isStateCheck(other)) return true;
+  if (isStateCheck(other) || isEntryRead(other, isStateCheck)) return true;
   // typeof x === 'undefined'
   return other.type === T.UnaryExpression && other.operator === 'typeof' && isStateCheck(unwrap(other.argument));
 }
@@ -136,15 +148,356 @@ function isNothing(node: TSESTree.Node): boolean {
   return node.type === T.UnaryExpression && node.operator === 'void';
 }
 
+/** `undefined`, `null`, `void 0`: what a health check stores to drop a singleton so the next call re-creates it. */
+function isEmptyValue(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === T.Literal) return value.value === null;
+  if (value.type === T.Identifier) return value.name === 'undefined';
+  return value.type === T.UnaryExpression && value.operator === 'void';
+}
+
 /**
  * The state check lazy-init guards use: a read of module state with no request-chosen part (`cache[event.id]` is
- * not), whose root is set at request time (`if (!ready)` with `ready` never assigned runs every invocation).
+ * not), whose root is set at request time (`if (!ready)` with `ready` never assigned runs every invocation), and
+ * that is not a flag the same request sets back (a busy flag guards nothing once).
  */
-export function stateCheckFor(ctx: FileContext, setAtRequestTime: ReadonlySet<string>): StateCheck {
+export function stateCheckFor(
+  ctx: FileContext,
+  requestTimeSites: readonly WriteSite[],
+  toggled: ReadonlySet<string> = new Set(),
+): StateCheck {
+  const setAtRequestTime = new Set(requestTimeSites.map((site) => site.root.key));
+  // `if (!this.instance) this.instance = new Manager()` in a singleton's or a class's static method.
+  const thisSet = new Set<string>();
+  for (const site of requestTimeSites) {
+    const key = thisKey(site.target);
+    if (key !== null) thisSet.add(key);
+  }
   return (node) => {
     for (let current = unwrap(node); current.type === T.MemberExpression; current = unwrap(current.object)) {
       if (current.computed && ctx.requestData.isRequestDerived(current.property)) return false;
     }
+    if (toggled.size > 0 && toggled.has(stateKeyOf(node))) return false;
+    const self = thisSet.size > 0 ? thisKey(node) : null;
+    if (self !== null) return thisSet.has(self);
     return isStateRoot(ctx.facts, ctx.state, node) && setAtRequestTime.has(rootKeyOf(node));
   };
+}
+
+/**
+ * `this.instance` names the same place in every method of one class side or object: the key is that owner and the
+ * first property (`<owner>:static:instance`); null when the read is not rooted at `this` inside a method.
+ */
+function thisKey(raw: TSESTree.Node): string | null {
+  let node = unwrap(raw);
+  let first: string | null = null;
+  while (node.type === T.MemberExpression) {
+    const object = unwrap(node.object);
+    if (object.type === T.ThisExpression) first = staticPropertyName(node);
+    node = object;
+  }
+  if (node.type !== T.ThisExpression || first === null) return null;
+  let fn = enclosingFunction(node);
+  while (fn && fn.type === T.ArrowFunctionExpression) fn = enclosingFunction(fn);
+  const member = fn?.parent;
+  if (!member || (member.type !== T.MethodDefinition && member.type !== T.Property)) return null;
+  const owner = member.parent;
+  if (!owner) return null;
+  const side = member.type === T.MethodDefinition && member.static ? 'static' : 'instance';
+  return `${owner.range[0]}:${side}:${first}`;
+}
+
+/** `root.a.b` for a static read of module state, the key toggles are recorded under. */
+function stateKeyOf(node: TSESTree.Node): string {
+  const root = rootKeyOf(node);
+  const name = dottedName(node);
+  if (!root || name === null) return root;
+  // `window.x.y` is `globalThis.x.y`; `module.exports.x.y` is `exports.x.y`: the root key stands for the first
+  // segments of the name, the rest is the path.
+  const segments = name.split('.');
+  const rootSegments = segments[0] === 'module' && segments[1] === 'exports' ? 3 : root.split('.').length;
+  return [root, ...segments.slice(rootSegments)].join('.');
+}
+
+/** The key of a write site's static place (`busy`, `state.busy`); null when a segment is computed. */
+export function siteKey(site: WriteSite): string | null {
+  if (site.throughAlias || site.path.includes('[]')) return null;
+  return [site.root.key, ...site.path].join('.');
+}
+
+/**
+ * Flags toggled per request: every request-time write of the place stores a boolean literal, both `true` and
+ * `false` are stored, and one function sets it and sets it back (directly, or in a callback or `finally` it
+ * owns): `if (!busy) { busy = true; await work(); busy = false }`. Concurrent requests see each other's value, so
+ * it is a race, not a one-time latch, and guards on it are not init guards.
+ */
+export function findToggles(requestTimeSites: readonly WriteSite[]): Set<string> {
+  const byKey = new Map<string, WriteSite[]>();
+  const mixed = new Set<string>();
+  for (const site of requestTimeSites) {
+    const key = siteKey(site);
+    if (key === null) continue;
+    if (booleanWritten(site) === null) mixed.add(key);
+    const list = byKey.get(key) ?? [];
+    list.push(site);
+    byKey.set(key, list);
+  }
+  const toggled = new Set<string>();
+  for (const [key, list] of byKey) {
+    if (mixed.has(key)) continue;
+    const sets = list.filter((site) => booleanWritten(site) === true);
+    const resets = list.filter((site) => booleanWritten(site) === false);
+    const paired = sets.some((set) => {
+      const owner = enclosingFunction(set.node);
+      return !!owner && resets.some((reset) => isInside(reset.node, owner));
+    });
+    if (paired) toggled.add(key);
+  }
+  return toggled;
+}
+
+function booleanWritten(site: WriteSite): boolean | null {
+  if (site.form !== 'assign' || site.operator !== '=' || !site.values[0]) return null;
+  const value = unwrap(site.values[0]);
+  return value.type === T.Literal && typeof value.value === 'boolean' ? value.value : null;
+}
+
+/**
+ * Lazy initialisation beyond the presence guards: a singleton re-created when a check of its health or freshness
+ * fails (`if (!client.isConnected()) client = await connect()`, `if (Date.now() > expiresAt) { token = …;
+ * expiresAt = … }`), dropped by a failed health check (`catch { conn = undefined }`), or re-assigned from a getter
+ * that memoises it (`server = await ensureServer()`). Each write can only store the same kind of singleton it
+ * replaces, under a test of that singleton.
+ */
+export class LazyInit {
+  private readonly getterMemo = new WeakMap<FunctionNode, boolean>();
+
+  constructor(
+    private readonly ctx: FileContext,
+    private readonly isStateCheck: StateCheck,
+    private readonly toggled: ReadonlySet<string>,
+    /** Every write site of the file, to see which places a guarded region refreshes together. */
+    private readonly sites: readonly WriteSite[],
+    private readonly resolveGetter: GetterResolver | null,
+  ) {}
+
+  /** Is this write a one-time (or health-checked, or refreshed) initialisation of the state it writes? */
+  isInit(site: WriteSite): boolean {
+    // Taking entries out initialises nothing, whatever guards it.
+    if (site.form === 'delete' || (site.form === 'call' && REMOVALS.has(site.method ?? ''))) return false;
+    if (this.isToggled(site)) return false;
+    if (isGuardedInit(site, this.isStateCheck)) return true;
+    // Beyond presence guards only a whole replacement counts: `x = v` stores a new singleton, `x.n++` does not.
+    if (site.form !== 'assign' || site.operator !== '=' || !site.values[0]) return false;
+    if (this.underHealthCheck(site.node, site.root.key)) return true;
+    const value = unwrap(site.values[0]);
+    // `catch { conn = undefined }` under `if (conn)` of a lazily created connection: the next call re-creates it.
+    if (isEmptyValue(value) && this.dropsLazySingleton(site)) return true;
+    return this.isMemoisedValue(value);
+  }
+
+  /** Is a call of a helper that writes `rootKey` made only while that state is unset or failed its check? */
+  isInitCall(call: TSESTree.Node, site: WriteSite): boolean {
+    if (isInsideInitGuard(call, this.isStateCheck)) return true;
+    return site.form === 'assign' && site.operator === '=' && this.underHealthCheck(call, site.root.key);
+  }
+
+  private isToggled(site: WriteSite): boolean {
+    const key = siteKey(site);
+    return key !== null && this.toggled.has(key);
+  }
+
+  /** Under a check that reads `rootKey` itself (`client.isConnected()`, `Date.now() > expiresAt`), or a place the guarded code refreshes together with it. */
+  private underHealthCheck(node: TSESTree.Node, rootKey: string): boolean {
+    for (const condition of conditionsAt(node, true)) {
+      // A loop test (`i < list.length`) repeats the body; it does not check a singleton.
+      if (condition.via === 'loop' || (condition.via === 'exit' && condition.exits !== 'always')) continue;
+      if (this.ctx.requestData.isRequestDerived(condition.test)) continue;
+      const probed = this.probedRoots(condition.test);
+      if (probed.has(rootKey)) return true;
+      for (const other of probed) if (this.regionWrites(condition.region, other)) return true;
+    }
+    return false;
+  }
+
+  /** The state a test checks beyond presence: members and methods of it, or it compared with a value. */
+  private probedRoots(test: TSESTree.Node): Set<string> {
+    const roots = new Set<string>();
+    const visit = (raw: TSESTree.Node, inComparison: boolean): void => {
+      const node = unwrap(raw);
+      switch (node.type) {
+        case T.MemberExpression: {
+          if (this.isProbe(node)) roots.add(rootKeyOf(node));
+          else visit(node.object, false);
+          if (node.computed) visit(node.property, false);
+          return;
+        }
+        case T.Identifier:
+          if (inComparison && this.isProbe(node)) roots.add(rootKeyOf(node));
+          return;
+        case T.CallExpression:
+          visit(node.callee, false);
+          for (const argument of node.arguments) visit(argument, false);
+          return;
+        case T.UnaryExpression:
+          if (node.operator !== 'typeof') visit(node.argument, false);
+          return;
+        case T.LogicalExpression:
+          visit(node.left, false);
+          visit(node.right, false);
+          return;
+        case T.BinaryExpression: {
+          const compares = ['<', '<=', '>', '>=', '===', '!==', '==', '!='].includes(node.operator);
+          const [left, right] = [unwrap(node.left), unwrap(node.right)];
+          // `x === undefined` is a presence test, left to the presence guards; `Date.now() - last > ttl`
+          // compares `last` through the arithmetic.
+          const presence = isNothing(left) || isNothing(right);
+          const operand = compares ? !presence : inComparison;
+          visit(left, operand);
+          visit(right, operand);
+          return;
+        }
+        case T.AwaitExpression:
+          visit(node.argument, false);
+          return;
+        default:
+          return;
+      }
+    };
+    visit(test, false);
+    return roots;
+  }
+
+  /** A read of state that is set at request time and is not a toggled flag (the same test as presence guards). */
+  private isProbe(node: TSESTree.Node): boolean {
+    return this.isStateCheck(node);
+  }
+
+  private regionWrites(region: TSESTree.Node, rootKey: string): boolean {
+    return this.sites.some(
+      (site) => site.root.key === rootKey && isInside(site.node, region) && this.ctx.reach.contextOf(site.node),
+    );
+  }
+
+  /** A reset to nothing under a test of the same state, where that state is created by a guarded init elsewhere. */
+  private dropsLazySingleton(site: WriteSite): boolean {
+    const key = siteKey(site);
+    if (key === null) return false;
+    const tested = conditionsAt(site.node, true).some((condition) =>
+      stateReadsIn(condition.test, this.isStateCheck).some((read) => stateKeyOf(read) === key),
+    );
+    if (!tested) return false;
+    return this.sites.some(
+      (other) =>
+        other !== site &&
+        siteKey(other) === key &&
+        other.values[0] !== undefined &&
+        !isEmptyValue(other.values[0]) &&
+        this.ctx.reach.contextOf(other.node) !== null &&
+        isGuardedInit(other, this.isStateCheck),
+    );
+  }
+
+  /** `server = await ensureServer()` where `ensureServer` returns a singleton it creates only once. */
+  private isMemoisedValue(raw: TSESTree.Node): boolean {
+    let value = unwrap(raw);
+    if (value.type === T.AwaitExpression) value = unwrap(value.argument);
+    if (value.type !== T.CallExpression) return false;
+    if (value.arguments.some((argument) => this.ctx.requestData.isRequestDerived(argument))) return false;
+    const local = [...this.ctx.reach.calleesOf(value)];
+    const named = this.ctx.facts.functionOf(value.callee);
+    if (named && !local.includes(named)) local.push(named);
+    if (local.length > 0) return local.every((fn) => this.isMemoisingGetter(fn, this.ctx.facts, 0));
+    const imported = this.resolveGetter?.(value);
+    return !!imported && this.isMemoisingGetter(imported.fn, imported.facts, 0);
+  }
+
+  /**
+   * Every return of `fn` gives the same module-level singleton: a read of it, or a guarded assignment to it
+   * (`return (db ??= connect())`), and every write to it inside `fn` is itself a guarded init.
+   */
+  private isMemoisingGetter(fn: FunctionNode, facts: FileFacts, depth: number): boolean {
+    if (depth > MAX_GETTER_DEPTH) return false;
+    const memo = depth === 0 && facts === this.ctx.facts ? this.getterMemo.get(fn) : undefined;
+    if (memo !== undefined) return memo;
+    const result = memoisingGetter(fn, facts, depth, (inner, d) => this.isMemoisingGetter(inner, facts, d));
+    if (depth === 0 && facts === this.ctx.facts) this.getterMemo.set(fn, result);
+    return result;
+  }
+}
+
+function memoisingGetter(
+  fn: FunctionNode,
+  facts: FileFacts,
+  depth: number,
+  isGetter: (fn: FunctionNode, depth: number) => boolean,
+): boolean {
+  const returned =
+    fn.body.type === T.BlockStatement ? returnsIn(fn.body).map((ret) => ret.argument ?? null) : [fn.body];
+  if (returned.length === 0 || returned.some((value) => value === null)) return false;
+  const roots = new Set<string>();
+  for (const raw of returned as TSESTree.Node[]) {
+    let value = unwrap(raw);
+    if (value.type === T.AwaitExpression) value = unwrap(value.argument);
+    if (value.type === T.AssignmentExpression) {
+      const key = singletonKey(value.left, facts);
+      if (key === null) return false;
+      roots.add(key);
+      continue;
+    }
+    if (value.type === T.LogicalExpression && (value.operator === '||' || value.operator === '??')) {
+      const key = singletonKey(value.left, facts);
+      if (key === null) return false;
+      roots.add(key);
+      continue;
+    }
+    if (value.type === T.CallExpression) {
+      const inner = facts.functionOf(value.callee);
+      if (!inner || inner === fn || !isGetter(inner, depth + 1)) return false;
+      continue;
+    }
+    const key = singletonKey(value, facts);
+    if (key === null) return false;
+    roots.add(key);
+  }
+  const sameSingleton: StateCheck = (node) => {
+    const key = singletonKey(node, facts);
+    return key !== null && roots.has(key);
+  };
+  return assignmentsIn(fn, facts).every((assignment) => {
+    const key = singletonKey(assignment.left, facts);
+    if (key === null || !roots.has(key)) return true;
+    if (assignment.operator === '??=' || assignment.operator === '||=') return true;
+    const right = unwrap(assignment.right);
+    if (right.type === T.LogicalExpression && singletonKey(right.left, facts) === key) return true;
+    return isInsideInitGuard(assignment, sameSingleton);
+  });
+}
+
+/** `server`, `cache.client`, `this.instance`: the module-level singleton a getter reads or writes, by name. */
+function singletonKey(raw: TSESTree.Node, facts: FileFacts): string | null {
+  const node = unwrap(raw);
+  const name = dottedName(node);
+  if (name === null) return null;
+  let root = node;
+  while (root.type === T.MemberExpression) root = unwrap(root.object);
+  if (root.type === T.ThisExpression) return name.split('.').length > 1 ? name : null;
+  if (root.type !== T.Identifier) return null;
+  const variable = facts.variableOf(root) as Scope.Variable | null;
+  if (variable) {
+    if (!isModuleLevel(facts.scopes, variable.scope as Scope.Scope)) return null;
+    if (variable.defs.some((def) => def.type === 'FunctionName' || def.type === 'ImportBinding')) return null;
+  } else if (!['globalThis', 'global'].includes(root.name)) {
+    return null;
+  }
+  return name;
+}
+
+/** The assignments made by `fn` and the callbacks it creates. */
+function assignmentsIn(fn: FunctionNode, facts: FileFacts): TSESTree.AssignmentExpression[] {
+  const result: TSESTree.AssignmentExpression[] = [];
+  walk(fn.body, facts.file.visitorKeys, (node) => {
+    if (node.type === T.AssignmentExpression) result.push(node);
+  });
+  return result;
 }

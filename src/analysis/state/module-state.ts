@@ -19,6 +19,9 @@ import { instanceFieldValues, propertyValues, staticFieldValues, type ClassNode 
 import { initializerOf, resolveName, type ModuleScopes } from '../file/scopes.js';
 import { BOUNDED_CACHE_MODULES, BOUNDED_CACHE_NAMES } from '../leaks/tables.js';
 import type { ResolvedSettings } from '../settings.js';
+import type { ClosureInfo } from '../types.js';
+import type { ReachContext } from '../context.js';
+import { closureInfo, closureState, instanceInfo, type ClosureState } from './closures.js';
 import { findSingletons, localClassOf, ownerMethods, singletonMethods } from './instances.js';
 
 /** What a value is, as far as syntax tells. `opaque` values (SDK clients, pools, imports) have unknown methods. */
@@ -49,12 +52,16 @@ export interface StateRoot {
   kind: 'variable' | 'global' | 'implicit';
   /** For an instance created in another module: the class whose fields are its initial shape. */
   classNode?: ClassNode;
+  /** For state in a closure or on an instance that outlives the request: where it lives. */
+  closure?: ClosureInfo;
 }
 
 /** A class whose `this` stands for a module-level instance created in the calling module (cross-file summaries). */
 export interface ThisRoot {
   classNode: ClassNode;
   name: string;
+  /** Where the instance lives, when it is not a module variable of the calling module. */
+  closure?: ClosureInfo;
 }
 
 export class ModuleState {
@@ -64,14 +71,25 @@ export class ModuleState {
 
   readonly scopes: ModuleScopes;
   private readonly settings: ResolvedSettings;
+  private closures: ClosureState | null = null;
 
-  constructor(private readonly ctx: { facts: FileFacts; settings: ResolvedSettings }) {
+  constructor(private readonly ctx: ReachContext) {
     this.scopes = ctx.facts.scopes;
     this.settings = ctx.settings;
   }
 
-  /** Is this variable module state? Module-level bindings, except functions, types and plain imports of modules. */
+  /** Closure bindings and instances of code that runs once, whose request-time code writes them. */
+  get closureState(): ClosureState {
+    this.closures ??= closureState(this.ctx);
+    return this.closures;
+  }
+
+  /**
+   * Is this variable module state? Module-level bindings, except functions, types and plain imports of modules,
+   * and the bindings of closures that outlive the request.
+   */
   isStateVariable(variable: Scope.Variable): boolean {
+    if (this.closureState.variables.has(variable)) return true;
     if (variable.scope !== this.scopes.module && variable.scope !== this.scopes.global) return false;
     if (variable.defs.length === 0) return false;
     return variable.defs.every(
@@ -297,9 +315,15 @@ export function* stateReferences(
   const scopes = facts.scopes;
   const visitorKeys = facts.file.visitorKeys;
   const scopeManager = facts.file.scopeManager;
-  // A class whose instance lives in the calling module: its `this` is that module's state.
-  for (const { classNode, name } of thisRoots) {
-    const root: StateRoot = { key: name, name, variable: null, kind: 'variable', classNode };
+  // A class whose instance lives in the calling module, or made request-time code at start-up: its `this` is state.
+  const singletons = findSingletons(scopes);
+  const singletonClasses = new Set(singletons.map((singleton) => singleton.owner));
+  const instanceRoots: ThisRoot[] = state.closureState.instances
+    .filter((owner) => !singletonClasses.has(owner.classNode))
+    .map((owner) => ({ classNode: owner.classNode, name: 'this', closure: instanceInfo(owner) }));
+  for (const { classNode, name, closure } of [...thisRoots, ...instanceRoots]) {
+    const key = closure ? `this:${name}` : name;
+    const root: StateRoot = { key, name, variable: null, kind: 'variable', classNode, closure };
     for (const method of ownerMethods(classNode)) {
       for (const node of thisExpressions(method.body ?? method, visitorKeys)) yield [root, node];
     }
@@ -315,8 +339,23 @@ export function* stateReferences(
       yield [root, reference.identifier as TSESTree.Node];
     }
   }
+  for (const [variable, owner] of state.closureState.variables) {
+    const root: StateRoot = {
+      key: variable.name,
+      name: variable.name,
+      variable,
+      kind: 'variable',
+      closure: closureInfo(owner),
+    };
+    for (const reference of variable.references) {
+      if (!reference.init) yield [root, reference.identifier as TSESTree.Node];
+    }
+  }
   yield* staticThisReferences(scopes, visitorKeys);
-  for (const singleton of findSingletons(scopes)) {
+  const products = state.closureState.products
+    .filter((product) => !singletonClasses.has(product.classNode))
+    .map((product) => ({ variable: product.variable, owner: product.classNode }));
+  for (const singleton of [...singletons, ...products]) {
     const name = singleton.variable.name;
     const root: StateRoot = { key: name, name, variable: singleton.variable, kind: 'variable' };
     for (const method of singletonMethods(singleton)) {
@@ -347,6 +386,12 @@ export function* stateReferences(
     }
     const globalRoot = globalPropertyRoot(identifier);
     if (globalRoot) yield globalRoot;
+    // A `global WIKI` directive comment: the file itself declares a program-wide global (set up elsewhere as `global.WIKI = …`);
+    // its properties are shared by every request like `globalThis.WIKI`'s.
+    else if (declaredByComment(facts, reference)) {
+      const key = `globalThis.${identifier.name}`;
+      yield [{ key, name: identifier.name, variable: null, kind: 'global' }, identifier];
+    }
     // `const g = globalThis; g.lastEvent = event`: a local alias of the global object.
     const declared = valueParent(identifier);
     if (
@@ -357,6 +402,36 @@ export function* stateReferences(
       yield [{ key: 'globalThis', name: identifier.name, variable: null, kind: 'global' }, identifier];
     }
   }
+}
+
+/**
+ * A reference to a global that a `global X` directive comment in the file declares (not one from the config).
+ * The comment is read from the source too, so the answer holds when inline config is switched off.
+ */
+function declaredByComment(facts: FileFacts, reference: Scope.Reference): boolean {
+  const variable = reference.resolved as (Scope.Variable & { eslintExplicitGlobalComments?: unknown[] }) | null;
+  if (variable && variable.defs.length === 0 && (variable.eslintExplicitGlobalComments?.length ?? 0) > 0) return true;
+  return !variable && commentGlobals(facts).has((reference.identifier as TSESTree.Identifier).name);
+}
+
+const commentGlobalsCache = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
+
+/** Names that `global a, b:writable` block comments of the file declare. */
+function commentGlobals(facts: FileFacts): ReadonlySet<string> {
+  const cached = commentGlobalsCache.get(facts.ast);
+  if (cached) return cached;
+  const names = new Set<string>();
+  for (const comment of facts.ast.comments ?? []) {
+    if (comment.type !== 'Block') continue;
+    const match = /^\s*globals?\s([^]*)$/u.exec(comment.value);
+    if (!match) continue;
+    for (const part of match[1].split(',')) {
+      const name = part.split(':')[0].trim();
+      if (/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name)) names.add(name);
+    }
+  }
+  commentGlobalsCache.set(facts.ast, names);
+  return names;
 }
 
 /** Inside `class C { … }` the name `C` is a binding of the class scope; `C.count++` there writes the module's C. */
@@ -405,7 +480,12 @@ function globalPropertyRoot(identifier: TSESTree.Identifier): [StateRoot, TSESTr
   }
   if (first.parent?.type !== T.MemberExpression || first.parent.object !== first.child) return null;
   const name = staticPropertyName(first.parent);
-  if (name === null) return null;
+  // `globalThis[key] = value`: a process-wide write under a key only the run time knows; the global object is the
+  // root and the key is the written slot.
+  if (name === null) {
+    if (!GLOBAL_OBJECTS.has(identifier.name)) return null;
+    return [{ key: 'globalThis', name: identifier.name, variable: null, kind: 'global' }, identifier];
+  }
   // CommonJS `exports.x` / `module.exports.x`: the exports object lives as long as the module.
   if (identifier.name === 'exports') {
     return [{ key: `exports.${name}`, name: `exports.${name}`, variable: null, kind: 'global' }, first.parent];
@@ -424,9 +504,16 @@ function globalPropertyRoot(identifier: TSESTree.Identifier): [StateRoot, TSESTr
   }
   if (identifier.name === 'process' && name === 'env') {
     const second = valueParent(first.parent);
+    const wholeEnv: [StateRoot, TSESTree.Node] = [
+      { key: 'process.env', name: 'process.env', variable: null, kind: 'global' },
+      first.parent,
+    ];
+    // `Object.assign(process.env, values)`: the environment itself is the target.
+    if (second.parent?.type === T.CallExpression && second.parent.arguments[0] === second.child) return wholeEnv;
     if (second.parent?.type !== T.MemberExpression || second.parent.object !== second.child) return null;
     const envName = staticPropertyName(second.parent);
-    if (envName === null) return null;
+    // `process.env[name] = value`: the variable's name is the written slot.
+    if (envName === null) return wholeEnv;
     const key = `process.env.${envName}`;
     return [{ key, name: key, variable: null, kind: 'global' }, second.parent];
   }
@@ -444,7 +531,7 @@ export function rootKeyOf(node: TSESTree.Node): string {
   if (current.type !== T.Identifier) return '';
   if (GLOBAL_OBJECTS.has(current.name) && chain[0]?.type === T.MemberExpression) {
     const first = staticPropertyName(chain[0]);
-    return first === null ? '' : `globalThis.${first}`;
+    return first === null ? 'globalThis' : `globalThis.${first}`;
   }
   if (
     current.name === 'process' &&
@@ -452,7 +539,7 @@ export function rootKeyOf(node: TSESTree.Node): string {
     staticPropertyName(chain[0] as TSESTree.MemberExpression) === 'env'
   ) {
     const name = staticPropertyName(chain[1] as TSESTree.MemberExpression);
-    return name === null ? '' : `process.env.${name}`;
+    return name === null ? 'process.env' : `process.env.${name}`;
   }
   const exportsAt = current.name === 'exports' ? 0 : current.name === 'module' && chain.length >= 2 ? 1 : -1;
   if (exportsAt >= 0 && chain[exportsAt]) {

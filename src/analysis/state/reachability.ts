@@ -11,11 +11,12 @@ import {
   unwrap,
   valueParent,
 } from '../file/ast.js';
-import { instanceMembers, namedProperties, staticMembers, type ClassNode } from '../file/members.js';
+import { instanceMembers, namedProperties, staticMembers } from '../file/members.js';
 import { initializerOf, type ModuleScopes } from '../file/scopes.js';
 import type { FunctionNode, Handler } from '../types.js';
+import { RENDER_HELPER_TABLE } from '../leaks/tables.js';
 import { ClientOnly } from './client-only.js';
-import { localClassOf } from './instances.js';
+import { Dispatch, type CallTarget, type EdgeSink, type Held } from './dispatch.js';
 
 /** How a function is reached at request time: from which handler, through which named helpers. */
 export interface RequestContext {
@@ -27,8 +28,6 @@ interface Edge {
   target: FunctionNode;
 }
 
-const MAX_TABLE_DEPTH = 3;
-
 export class Reachability {
   private readonly reached = new Map<FunctionNode, RequestContext>();
   /** Call (or reference) edges keyed by the nearest enclosing function of the reference. */
@@ -36,10 +35,14 @@ export class Reachability {
   /** Calls that invoke a module function by name or through a table: where arguments flow into its parameters. */
   private readonly callSites = new Map<FunctionNode, TSESTree.CallExpression[]>();
   private readonly callees = new Map<TSESTree.CallExpression, FunctionNode[]>();
+  /** The arguments the callee receives, where they are not the call's own (`fn.call(self, a)` passes `a`). */
+  private readonly passed = new Map<TSESTree.CallExpression, readonly TSESTree.Node[] | null>();
 
   private readonly scopes: ModuleScopes;
   /** Code inside request-time code that only the browser runs (effects, event handlers, `typeof window` branches). */
   readonly clientOnly: ClientOnly;
+  /** Which functions values hold: module tables, locals, products of factories. */
+  readonly dispatch: Dispatch;
 
   constructor(
     private readonly ctx: BaseContext,
@@ -47,6 +50,7 @@ export class Reachability {
   ) {
     this.scopes = ctx.scopes;
     this.clientOnly = new ClientOnly(ctx);
+    this.dispatch = new Dispatch(ctx.facts);
     this.collectEdges();
     const queue: FunctionNode[] = [];
     for (const handler of handlers) {
@@ -85,6 +89,11 @@ export class Reachability {
     return null;
   }
 
+  /** Every function that runs at request time (handlers, what they reach, and what is nested in those). */
+  reachedFunctions(): IterableIterator<FunctionNode> {
+    return this.reached.keys();
+  }
+
   /** `unit` and every function lexically inside it, via the scope tree (no AST walk). */
   private nestedFunctions(unit: FunctionNode): FunctionNode[] {
     const result: FunctionNode[] = [];
@@ -117,17 +126,32 @@ export class Reachability {
     return this.callSites.get(fn) ?? [];
   }
 
-  private addEdge(from: TSESTree.Node, target: FunctionNode): void {
+  /** The arguments `fn` receives at a call found by name or through a table; null when only known at run time. */
+  argumentsOf(call: TSESTree.CallExpression): readonly TSESTree.Node[] | null {
+    return this.passed.has(call) ? this.passed.get(call)! : call.arguments;
+  }
+
+  /**
+   * `from` (a reference in some function) may run `target`; `call` is the call that runs it, when it is one
+   * (left out, it is the call whose callee `from` is).
+   */
+  private addEdge(from: TSESTree.Node, target: FunctionNode, call?: CallTarget | null): void {
     // `onClick={save}`, `useEffect(sync)`, a call behind `typeof window !== 'undefined'`: the browser's, not ours.
     if (this.clientOnly.isClientOnlyUse(from)) return;
-    const { parent, child } = valueParent(from);
-    if (parent?.type === T.CallExpression && parent.callee === child) {
+    let site = call;
+    if (site === undefined) {
+      const { parent, child } = valueParent(from);
+      site =
+        parent?.type === T.CallExpression && parent.callee === child ? { call: parent, args: parent.arguments } : null;
+    }
+    if (site) {
       const list = this.callSites.get(target);
-      if (list) list.push(parent);
-      else this.callSites.set(target, [parent]);
-      const targets = this.callees.get(parent);
-      if (targets) targets.push(target);
-      else this.callees.set(parent, [target]);
+      if (!list) this.callSites.set(target, [site.call]);
+      else if (!list.includes(site.call)) list.push(site.call);
+      const targets = this.callees.get(site.call);
+      if (!targets) this.callees.set(site.call, [target]);
+      else if (!targets.includes(target)) targets.push(target);
+      if (site.args !== site.call.arguments) this.passed.set(site.call, site.args);
     }
     const source = enclosingFunction(from);
     if (!source || source === target) return;
@@ -136,11 +160,6 @@ export class Reachability {
     else this.edges.set(source, [{ target }]);
   }
 
-  /**
-   * Any reference to a module-level function from inside a function may call it: `f()`, `list.map(f)`,
-   * `f.call(x)`, `setTimeout(f)`. Module-level objects and classes holding functions are dispatch tables:
-   * `helpers.track(e)`, `operations[type][field](args)`, `Store.add(x)`.
-   */
   /** `this.record(id)` inside a class method runs the same class's `record` (static side for static methods). */
   private collectThisCalls(): void {
     for (const variable of this.scopes.module.variables) {
@@ -155,9 +174,8 @@ export class Reachability {
           if (parent?.type !== T.MemberExpression || parent.object !== child) continue;
           const name = staticPropertyName(parent);
           if (name === null) continue;
-          const members = isStatic ? tableMembers(classNode, name) : instanceMembers(classNode, name);
-          for (const target of members)
-            if (!('instanceOf' in target) && isFunctionNode(target)) this.addEdge(parent, target);
+          const members = isStatic ? staticMembers(classNode, name) : instanceMembers(classNode, name);
+          for (const target of members) if (isFunctionNode(target)) this.addEdge(parent, target);
         }
       }
     }
@@ -200,82 +218,77 @@ export class Reachability {
     }
   }
 
+  /**
+   * Any reference to a module-level function from inside a function may call it: `f()`, `list.map(f)`,
+   * `setTimeout(f)`. Module-level tables holding functions (objects, classes, instances, arrays, Maps, what a
+   * factory returns) are followed through the steps that pick one: `operations[type][field](args)`,
+   * `const op = group[event.field]; op(x)`, `handlers.get(type)(event)`, `for (const step of steps) step(e)`.
+   */
   private collectEdges(): void {
     this.collectThisCalls();
     this.collectExportsCalls();
+    this.collectRenderHelpers();
     const moduleScope = this.scopes.module;
     const variables = moduleScope === this.scopes.global ? moduleScope.variables : [...moduleScope.variables];
-    for (const variable of variables) {
-      const functions = this.functionsHeldBy(variable as Scope.Variable);
-      if (functions === null) continue;
+    const held = new Map<Scope.Variable, Held[]>();
+    // Every table first, so functions stored into one at start-up (`handlers.set('x', fn)`) are known to each flow.
+    for (const variable of variables as Scope.Variable[]) {
+      const values = this.dispatch.heldByModuleVariable(variable);
+      if (values.length > 0) held.set(variable, values);
+    }
+    const sink: EdgeSink = (from, target, call) => this.addEdge(from, target, call);
+    for (const [variable, values] of held) {
       for (const reference of variable.references) {
         if (reference.init) continue;
-        const identifier = reference.identifier as TSESTree.Node;
-        if (functions.direct) {
-          this.addEdge(identifier, functions.direct);
-          continue;
-        }
-        const access = this.tableAccess(identifier, functions.table);
-        for (const target of access.targets) this.addEdge(access.node, target);
+        this.dispatch.follow(reference.identifier as TSESTree.Node, values, sink);
       }
     }
   }
 
-  private functionsHeldBy(variable: Scope.Variable): { direct?: FunctionNode; table: TableNode } | null {
-    const init = initializerOf(variable);
-    if (!init) return null;
-    const value = unwrap(init);
-    if (isFunctionNode(value)) return { direct: value, table: value };
-    // `const repo = new Repo()`: `repo.add(x)` runs Repo's instance method.
-    const classNode = localClassOf(value, this.scopes);
-    if (classNode) return { table: { instanceOf: classNode } };
-    if (value.type === T.ObjectExpression || value.type === T.ClassDeclaration || value.type === T.ClassExpression) {
-      return { table: value };
+  /**
+   * Helpers a template engine runs while rendering (`Handlebars.registerHelper('x', fn)` at module scope): the
+   * function that compiles or renders a template, or calls a template compiled at module scope, reaches them.
+   */
+  private collectRenderHelpers(): void {
+    const facts = this.ctx.facts;
+    for (const row of RENDER_HELPER_TABLE) {
+      if (!facts.imports.importsAny(row.modules)) continue;
+      const helpers: FunctionNode[] = [];
+      const renders: TSESTree.Node[] = [];
+      for (const call of facts.calls.named(...row.register, ...row.render)) {
+        const imported = facts.imports.moduleValueOf(call.callee);
+        const method = imported?.path.at(-1);
+        if (!imported || !row.modules.includes(imported.source) || imported.path.length !== 1 || !method) continue;
+        if (row.register.includes(method)) {
+          const [first, second] = call.arguments;
+          const table = first ? facts.valueOf(first) : null;
+          if (table?.type === T.ObjectExpression) {
+            for (const { property } of namedProperties(table)) {
+              const fn = facts.functionOf(property.value);
+              if (fn) helpers.push(fn);
+            }
+          }
+          const fn = second ? facts.functionOf(second as TSESTree.Node) : null;
+          if (fn) helpers.push(fn);
+          continue;
+        }
+        renders.push(call);
+        // `const page = Handlebars.compile(src)` at module scope: calls of `page(…)` render.
+        const { parent } = valueParent(call);
+        if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier && !enclosingFunction(call)) {
+          const variable = this.scopes.module.set.get(parent.id.name);
+          for (const reference of variable?.references ?? [])
+            if (!reference.init) renders.push(reference.identifier as TSESTree.Node);
+        }
+      }
+      if (helpers.length === 0) continue;
+      for (const render of renders) {
+        const source = enclosingFunction(render);
+        if (!source) continue;
+        const list = this.edges.get(source) ?? [];
+        for (const helper of helpers) if (helper !== source) list.push({ target: helper });
+        this.edges.set(source, list);
+      }
     }
-    return null;
   }
-
-  /** The functions a member access on a dispatch table can reach. */
-  private tableAccess(identifier: TSESTree.Node, table: TableNode): { node: TSESTree.Node; targets: FunctionNode[] } {
-    let node: TSESTree.Node = identifier;
-    let candidates: TableNode[] = [table];
-    for (let depth = 0; depth < MAX_TABLE_DEPTH; depth++) {
-      const { parent, child } = valueParent(node);
-      if (!parent || parent.type !== T.MemberExpression || parent.object !== child) break;
-      const name = staticPropertyName(parent);
-      const next: TableNode[] = [];
-      for (const candidate of candidates) next.push(...tableMembers(candidate, name, this.scopes));
-      candidates = next;
-      node = parent;
-      if (candidates.length === 0) return { node, targets: [] };
-    }
-    if (node === identifier) return { node, targets: [] };
-    const targets = candidates.filter(
-      (candidate): candidate is FunctionNode => !('instanceOf' in candidate) && isFunctionNode(candidate),
-    );
-    return { node, targets };
-  }
-}
-
-/** Something whose members may be functions: an object literal, a class (static side), or a class instance. */
-type TableNode = TSESTree.Node | { instanceOf: ClassNode };
-
-/** Members of an object literal, class (static side) or instance named `name`, or all of them when `name` is null. */
-function tableMembers(table: TableNode, name: string | null, scopes?: ModuleScopes): TableNode[] {
-  if ('instanceOf' in table) return instanceMembers(table.instanceOf, name);
-  const value = unwrap(table);
-  const result: TableNode[] = [];
-  if (value.type === T.ObjectExpression) {
-    for (const entry of namedProperties(value)) {
-      if (name !== null && entry.name !== name) continue;
-      // `{ record }`, `{ save: record }`: a member that names a module function runs that function.
-      const member = unwrap(entry.property.value);
-      const named = member.type === T.Identifier && scopes ? scopes.module.set.get(member.name) : undefined;
-      const init = named ? initializerOf(named as Scope.Variable) : null;
-      result.push(init && isFunctionNode(unwrap(init)) ? unwrap(init) : member);
-    }
-  } else if (value.type === T.ClassDeclaration || value.type === T.ClassExpression) {
-    result.push(...staticMembers(value, name));
-  }
-  return result;
 }

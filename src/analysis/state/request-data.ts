@@ -1,10 +1,17 @@
-// Which values come from the request: derived from a handler parameter through the operations values flow through.
+// Which values come from the request: derived from a handler parameter through the operations values flow through,
+// except the platform bindings the request object also carries (`c.env`, `platform.env`: PLATFORM_BINDINGS).
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { ReachContext } from '../context.js';
-import { isFunctionNode, unwrap, valueParent } from '../file/ast.js';
-import { declaredVariables, isModuleLevel } from '../file/scopes.js';
+import { isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
+import { declaredVariables, initializerOf, isModuleLevel } from '../file/scopes.js';
+import { PLATFORM_BINDINGS } from '../leaks/tables.js';
+import { returnsIn } from './guards.js';
 import type { FunctionNode, Handler } from '../types.js';
+
+/** Methods that read an entry of a collection: their result is what the collection holds. */
+const LOOKUPS = new Set(['get', 'has', 'at', 'peek']);
+const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'Array', 'Object']);
 
 /** Beyond this expression depth the answer is "not known to be request data": deep enough for real code. */
 const MAX_DEPTH = 200;
@@ -13,6 +20,7 @@ export class RequestData {
   private readonly exprMemo = new WeakMap<TSESTree.Node, boolean>();
   private readonly variableMemo = new WeakMap<Scope.Variable, boolean>();
   private readonly inProgress = new WeakSet<Scope.Variable>();
+  private readonly returnsInProgress = new Set<FunctionNode>();
   private readonly handlers: ReadonlyMap<FunctionNode, Handler>;
 
   constructor(private readonly ctx: ReachContext) {
@@ -48,18 +56,38 @@ export class RequestData {
   private compute(node: TSESTree.Node, depth: number): boolean {
     const any = (nodes: ReadonlyArray<TSESTree.Node | null | undefined>) =>
       nodes.some((child) => this.isRequestDerived(child, depth));
+    if (node.type === T.Identifier || node.type === T.MemberExpression) {
+      const binding = this.platformBinding(node);
+      if (binding === 'binding') return false;
+      // `c.env.incoming` on Node is the request itself, below a binding path.
+      if (binding === 'request') return this.isRequestDerived(memberPath(node)!.root, depth);
+    }
     switch (node.type) {
       case T.Identifier: {
         const variable = this.variableAt(node);
         return variable ? this.isVariableRequestDerived(variable) : false;
       }
       case T.MemberExpression:
+        // `cache[event.id]` reads what module state already holds: the key only selects it.
+        if (node.computed && this.isModuleValue(node.object)) return false;
         return (
           this.isRequestDerived(node.object, depth) || (node.computed && this.isRequestDerived(node.property, depth))
         );
       case T.CallExpression:
       case T.NewExpression: {
         const callee = unwrap(node.callee);
+        const local =
+          node.type === T.CallExpression && callee.type === T.Identifier ? this.ctx.facts.functionOf(callee) : null;
+        const returned = local ? this.returnsRequestData(local, depth) : null;
+        if (returned !== null) return returned;
+        // `carts.get(event.cartId)`: an entry of module state, chosen by the request but not made of it.
+        if (
+          callee.type === T.MemberExpression &&
+          LOOKUPS.has(staticPropertyName(callee) ?? '') &&
+          this.isModuleValue(callee.object)
+        ) {
+          return false;
+        }
         if (any(node.arguments)) return true;
         if (callee.type === T.MemberExpression) return this.isRequestDerived(callee.object, depth);
         return false;
@@ -152,6 +180,10 @@ export class RequestData {
       }
       if (def.type === 'Variable') {
         const declarator = def.node as TSESTree.VariableDeclarator;
+        // `const { env } = c`: the part of the request object the pattern takes is what the variable holds.
+        const taken = declarator.init ? patternPath(declarator.id, def.name as TSESTree.Identifier) : null;
+        const from = declarator.init ? memberPath(declarator.init) : null;
+        if (taken && taken.length > 0 && from && bindingPath([...from.path, ...taken]) === 'binding') continue;
         if (this.isRequestDerived(declarator.init)) return true;
         const loop = declarator.parent?.parent;
         if (
@@ -193,18 +225,82 @@ export class RequestData {
       const callee = unwrap(parent.callee);
       if (parent.arguments.some((argument) => argument !== child && this.isRequestDerived(argument))) return true;
       if (callee.type === T.MemberExpression && this.isRequestDerived(callee.object)) return true;
-      return false;
+      // A callback stored into a table at start-up (`steps.push((event) => …)`) gets what its callers pass.
+      if (this.callSitesOf(fn).length === 0) return false;
     }
     // `promise.then((value) => …)` on request data is covered above through the callee object.
     if (index < 0) return false;
     // A module function: request data flows in through any request-time call that passes it at this position.
     for (const call of [...this.callSitesOf(fn), ...this.localCallsOf(fn)]) {
       if (!this.isRequestTime(call)) continue;
-      const argument = call.arguments[index];
+      // `fn.call(self, a)` passes `a` first; `fn.apply(self, args)` passes what only the run time knows.
+      const args = this.ctx.reach.argumentsOf(call);
+      if (args === null) {
+        if (call.arguments.some((arg) => this.isRequestDerived(arg))) return true;
+        continue;
+      }
+      const argument = args[index];
       if (argument && this.isRequestDerived(argument)) return true;
-      if (call.arguments.some((arg) => arg.type === T.SpreadElement && this.isRequestDerived(arg))) return true;
+      if (args.some((arg) => arg.type === T.SpreadElement && this.isRequestDerived(arg))) return true;
     }
     return false;
+  }
+
+  /**
+   * `c.env.MODE`, `platform.env`, `event.context.cloudflare.env.KV`, a parameter destructured as `{ platform }`:
+   * a path from a parameter (of the handler, or of a helper it passes the request object to) that names a
+   * platform binding.
+   */
+  private platformBinding(node: TSESTree.Identifier | TSESTree.MemberExpression): 'binding' | 'request' | null {
+    const chain = memberPath(node);
+    if (!chain) return null;
+    const variable = this.variableAt(chain.root);
+    const def = variable?.defs[0];
+    if (!def || def.type !== 'Parameter' || variable!.defs.length !== 1) return null;
+    const declared = def.name as TSESTree.Identifier;
+    const param = (def.node as FunctionNode).params.find((p) => isWithin(p, declared));
+    const inParam = param ? patternPath(param, declared) : null;
+    return inParam ? bindingPath([...inParam, ...chain.path]) : null;
+  }
+
+  /**
+   * What a call of a module function returns, when the function is known: request data only if one of its return
+   * values is (`keyFrom(c)` returning `c.env.KEY` is not). Unknown functions carry their arguments' data.
+   */
+  private returnsRequestData(fn: FunctionNode, depth: number): boolean | null {
+    if (this.returnsInProgress.has(fn) || fn.generator) return null;
+    this.returnsInProgress.add(fn);
+    try {
+      const returned = fn.body.type === T.BlockStatement ? returnsIn(fn.body).map((ret) => ret.argument) : [fn.body];
+      return returned.some((value) => this.isRequestDerived(value, depth));
+    } finally {
+      this.returnsInProgress.delete(fn);
+    }
+  }
+
+  /**
+   * A module-level in-memory collection (`const carts = new Map()`, `const TABLE = { … }`): what it holds was put
+   * there before. Clients and stores (`ddb.get(key)`) fetch from elsewhere, so their results stay request data.
+   */
+  private isModuleValue(raw: TSESTree.Node): boolean {
+    const node = unwrap(raw);
+    if (node.type !== T.Identifier) return false;
+    const variable = this.variableAt(node);
+    if (!variable || !this.isModuleScope(variable.scope as Scope.Scope)) return false;
+    const init = initializerOf(variable);
+    const value = init ? unwrap(init) : null;
+    if (!value) return false;
+    if (value.type === T.ObjectExpression || value.type === T.ArrayExpression) return true;
+    if (value.type !== T.NewExpression && value.type !== T.CallExpression) return false;
+    const callee = unwrap(value.callee);
+    const name = callee.type === T.Identifier ? callee.name : null;
+    return (
+      (value.type === T.NewExpression && name !== null && COLLECTIONS.has(name)) ||
+      (callee.type === T.MemberExpression &&
+        callee.object.type === T.Identifier &&
+        callee.object.name === 'Object' &&
+        staticPropertyName(callee) === 'create')
+    );
   }
 
   /** Calls of a function declared inside another function, found through its name. */
@@ -238,4 +334,52 @@ function parameterIndex(fn: FunctionNode, param: TSESTree.Identifier): number {
 
 export function isFunctionValue(node: TSESTree.Node): boolean {
   return isFunctionNode(unwrap(node));
+}
+
+/** `c.env.MODE` → root `c`, path `['env', 'MODE']`; the path stops at the first computed segment. */
+function memberPath(raw: TSESTree.Node): { root: TSESTree.Identifier; path: string[] } | null {
+  const path: string[] = [];
+  let node = unwrap(raw);
+  while (node.type === T.MemberExpression) {
+    const name = staticPropertyName(node);
+    if (name === null) path.length = 0;
+    else path.unshift(name);
+    node = unwrap(node.object);
+  }
+  return node.type === T.Identifier ? { root: node, path } : null;
+}
+
+/** Where a name sits in a destructuring pattern: `{ platform: { env } }` gives `env` the path `['platform', 'env']`. */
+function patternPath(pattern: TSESTree.Node, name: TSESTree.Identifier): string[] | null {
+  if (pattern === name) return [];
+  switch (pattern.type) {
+    case T.AssignmentPattern:
+      return patternPath(pattern.left, name);
+    case T.ObjectPattern:
+      for (const property of pattern.properties) {
+        if (property.type !== T.Property || !isWithin(property, name)) continue;
+        const key = staticPropertyName(property);
+        const inner = patternPath(property.value, name);
+        return key !== null && inner ? [key, ...inner] : null;
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+function isWithin(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** `binding` when the path names a platform binding, `request` when it is request data below one, else null. */
+function bindingPath(path: readonly string[]): 'binding' | 'request' | null {
+  let result: 'binding' | 'request' | null = null;
+  for (const row of PLATFORM_BINDINGS) {
+    if (path.length < row.path.length || row.path.some((segment, i) => path[i] !== segment)) continue;
+    const rest = path.slice(row.path.length);
+    if (!(row.except ?? []).some((deeper) => deeper.every((segment, i) => rest[i] === segment))) return 'binding';
+    result = 'request';
+  }
+  return result;
 }

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { ReachContext } from '../context.js';
 import { dottedName, enclosingFunction, isFunctionNode, staticPropertyName, valueParent } from '../file/ast.js';
-import { declaredVariables } from '../file/scopes.js';
+import { declaredVariables, isStableBinding } from '../file/scopes.js';
 import { LODASH_MODULES, LODASH_SINGLE, LODASH_WRITERS } from '../leaks/tables.js';
 import type { StateRoot } from './module-state.js';
 
@@ -182,8 +182,9 @@ export class WriteFinder {
         if (callee && parent.arguments[0] === child) {
           return site('define', parent, { method: callee, values: parent.arguments.slice(1) });
         }
-        // `appendTo(globalList, x)`: the helper's parameter is another name for the module state.
-        const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+        // `appendTo(globalList, x)`, `appendTo.call(null, globalList)`: the helper's parameter is another name
+        // for the module state.
+        const index = this.ctx.reach.argumentsOf(parent)?.indexOf(child) ?? -1;
         if (index >= 0 && aliasDepth < MAX_ALIAS_DEPTH)
           return this.throughParameter(parent, index, root, path, aliasDepth);
         return [];
@@ -256,11 +257,6 @@ export class WriteFinder {
     }
     return result;
   }
-}
-
-/** A local that is never reassigned after its declaration keeps pointing at the same object. */
-function isStableBinding(variable: Scope.Variable): boolean {
-  return variable.references.every((reference) => reference.init || !reference.isWrite());
 }
 
 /** The path an alias binding stands for: `const list = items` → path; `const { users } = state` → path + users. */

@@ -1,6 +1,6 @@
 // Reads SAM/CloudFormation templates: Lambda functions' Handler, CodeUri/Code and esbuild EntryPoints.
 import path from 'node:path';
-import { describeTried, isDirectory, isFile, relativeToProject, resolveModule, splitHandler } from './paths.js';
+import { checkHandlerString, describeTried, isDirectory, isFile, relativeToProject, resolveModule } from './paths.js';
 import type { DiscoveredHandler, DiscoveryProblem, ManifestContext, ManifestResult } from './types.js';
 import { describeValue, isRecord, loadManifest } from './yaml.js';
 
@@ -11,13 +11,13 @@ const SOURCE_EXTENSION = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 export function readCloudFormation(context: ManifestContext): ManifestResult {
   const entries: DiscoveredHandler[] = [];
   const problems: DiscoveryProblem[] = [];
-  const problem = (message: string): void => {
-    problems.push({ manifest: context.manifest, message });
+  const problem = (message: string, reason: string, wholeManifest = false): void => {
+    problems.push({ manifest: context.manifest, message, reason, ...(wholeManifest ? { wholeManifest } : {}) });
   };
 
   const loaded = loadManifest(context.manifestPath);
   if (!loaded.ok) {
-    problem(loaded.message);
+    problem(loaded.message, loaded.reason, true);
     return { entries, problems };
   }
   const root = loaded.value;
@@ -26,7 +26,7 @@ export function readCloudFormation(context: ManifestContext): ManifestResult {
     return { entries, problems };
   }
   if (!isRecord(root.Resources)) {
-    problem(`Resources is ${describeValue(root.Resources)}, not a mapping; nothing read`);
+    problem(`Resources is ${describeValue(root.Resources)}, not a mapping; nothing read`, 'malformed', true);
     return { entries, problems };
   }
   const globals = isRecord(root.Globals) && isRecord(root.Globals.Function) ? root.Globals.Function : {};
@@ -50,24 +50,26 @@ export function readCloudFormation(context: ManifestContext): ManifestResult {
     const codeDir = locateCode(isSam, property, templateDir);
     if (codeDir === 'inline') continue;
     if (typeof codeDir !== 'string') {
-      problem(`${label}: ${codeDir.problem}; skipped`);
+      problem(`${label}: ${codeDir.problem}; skipped`, codeDir.reason);
       continue;
     }
 
     const handler = property('Handler');
     if (handler === undefined) {
-      problem(`${label} has no Handler; skipped`);
+      problem(`${label} has no Handler; skipped`, 'no handler');
       continue;
     }
     if (typeof handler !== 'string') {
-      problem(`${label}: Handler is ${describeValue(handler)}, not a literal; skipped`);
+      problem(`${label}: Handler is ${describeValue(handler)}, not a literal; skipped`, 'not a literal');
       continue;
     }
-    const parts = splitHandler(handler);
-    if (!parts) {
-      problem(`${label}: Handler "${handler}" is not of the form path/to/module.exportName; skipped`);
+    const checked = checkHandlerString(handler);
+    if (!checked.ok) {
+      problem(`${label}: Handler ${checked.problem}; skipped`, 'malformed');
       continue;
     }
+    const parts = checked.parts;
+    if (checked.note) problem(`${label}: Handler ${checked.note}`, 'blanks');
 
     const metadata = isRecord(resource.Metadata) ? resource.Metadata : {};
     const buildProperties = isRecord(metadata.BuildProperties) ? metadata.BuildProperties : {};
@@ -76,7 +78,7 @@ export function readCloudFormation(context: ManifestContext): ManifestResult {
       // esbuild builds: Handler names the bundle, EntryPoints names the source it is built from.
       const entryPoint = pickEntryPoint(buildProperties.EntryPoints, parts.modulePath);
       if (typeof entryPoint !== 'string') {
-        problem(`${label}: ${entryPoint.problem}; skipped`);
+        problem(`${label}: ${entryPoint.problem}; skipped`, 'malformed');
         continue;
       }
       const absolute = path.resolve(codeDir, entryPoint);
@@ -84,6 +86,7 @@ export function readCloudFormation(context: ManifestContext): ManifestResult {
       if (!file) {
         problem(
           `${label}: EntryPoints names "${entryPoint}", which is missing from ${relativeToProject(context.projectDir, codeDir) || '.'}; skipped`,
+          'missing file',
         );
         continue;
       }
@@ -93,6 +96,7 @@ export function readCloudFormation(context: ManifestContext): ManifestResult {
       if (!file) {
         problem(
           `${label}: Handler "${handler}" points to a missing file (tried ${describeTried(context.projectDir, base)}); skipped`,
+          'missing file',
         );
         continue;
       }
@@ -107,7 +111,7 @@ export function readCloudFormation(context: ManifestContext): ManifestResult {
   return { entries, problems };
 }
 
-type Located = string | 'inline' | { problem: string };
+type Located = string | 'inline' | { problem: string; reason: string };
 
 /** The directory the Handler is relative to: SAM `CodeUri` (default: the template's directory) or Lambda `Code`. */
 function locateCode(isSam: boolean, property: (key: string) => unknown, templateDir: string): Located {
@@ -116,13 +120,24 @@ function locateCode(isSam: boolean, property: (key: string) => unknown, template
   if (isSam && location === undefined) location = '.';
   if (!isSam && isRecord(location)) {
     if (location.ZipFile !== undefined) return 'inline';
-    if (location.S3Bucket !== undefined) return { problem: 'Code is in an S3 bucket, not in the project' };
+    if (location.S3Bucket !== undefined) {
+      return { problem: 'Code is in an S3 bucket, not in the project', reason: 'code not in the project' };
+    }
   }
-  if (location === undefined) return { problem: 'Code is missing' };
-  if (typeof location !== 'string') return { problem: `${key} is ${describeValue(location)}, not a local path` };
-  if (/^s3:\/\//i.test(location)) return { problem: `${key} "${location}" is in an S3 bucket, not in the project` };
+  if (location === undefined) return { problem: 'Code is missing', reason: 'malformed' };
+  if (typeof location !== 'string') {
+    return { problem: `${key} is ${describeValue(location)}, not a local path`, reason: 'not a literal' };
+  }
+  if (/^s3:\/\//i.test(location)) {
+    return {
+      problem: `${key} "${location}" is in an S3 bucket, not in the project`,
+      reason: 'code not in the project',
+    };
+  }
   const directory = path.resolve(templateDir, location);
-  if (!isDirectory(directory)) return { problem: `${key} "${location}" is not a directory in the project` };
+  if (!isDirectory(directory)) {
+    return { problem: `${key} "${location}" is not a directory in the project`, reason: 'missing file' };
+  }
   return directory;
 }
 

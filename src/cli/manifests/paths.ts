@@ -70,3 +70,32 @@ export function splitHandler(handler: string): { modulePath: string; exportName:
   if (!exportName) return undefined;
   return { modulePath: directory + basename.slice(0, dot), exportName };
 }
+
+/** What the settings accept as an export name (`settings['handler-state'].handlers[].names`): no blanks. */
+const EXPORT_NAME = /^\S+$/u;
+
+export type CheckedHandler =
+  { ok: true; parts: { modulePath: string; exportName: string }; note?: string } | { ok: false; problem: string };
+
+/**
+ * Splits a handler string and checks that what it names can be handed to the settings: a module path and an
+ * export name without blanks. Spaces around the whole string (a YAML slip such as `handler: "src/api.main "`) are
+ * dropped with a note, so the handler is still linted and the manifest is named as the thing to fix; anything else
+ * that is not a `path/to/module.exportName` is a problem of the manifest, never an invalid settings entry.
+ */
+export function checkHandlerString(handler: string): CheckedHandler {
+  const trimmed = handler.trim();
+  const shown = JSON.stringify(handler);
+  const parts = splitHandler(trimmed);
+  if (!parts) return { ok: false, problem: `${shown} is not of the form path/to/module.exportName` };
+  if (!EXPORT_NAME.test(parts.exportName)) {
+    return {
+      ok: false,
+      problem: `${shown} names the export ${JSON.stringify(parts.exportName)}, which has blanks in it`,
+    };
+  }
+  if (trimmed !== handler) {
+    return { ok: true, parts, note: `${shown} has blanks around it; read as ${JSON.stringify(trimmed)}` };
+  }
+  return { ok: true, parts };
+}

@@ -1,6 +1,6 @@
 // Reads Serverless Framework manifests (serverless.yml/.yaml/.json): functions.<id>.handler of the AWS provider.
 import path from 'node:path';
-import { describeTried, resolveModule, relativeToProject, splitHandler } from './paths.js';
+import { checkHandlerString, describeTried, resolveModule, relativeToProject } from './paths.js';
 import type { DiscoveredHandler, DiscoveryProblem, ManifestContext, ManifestResult } from './types.js';
 import { describeValue, isRecord, loadManifest } from './yaml.js';
 
@@ -9,25 +9,29 @@ const VARIABLE = '${';
 export function readServerless(context: ManifestContext): ManifestResult {
   const entries: DiscoveredHandler[] = [];
   const problems: DiscoveryProblem[] = [];
-  const problem = (message: string): void => {
-    problems.push({ manifest: context.manifest, message });
+  const problem = (message: string, reason: string, wholeManifest = false): void => {
+    problems.push({ manifest: context.manifest, message, reason, ...(wholeManifest ? { wholeManifest } : {}) });
   };
 
   const loaded = loadManifest(context.manifestPath);
   if (!loaded.ok) {
-    problem(loaded.message);
+    problem(loaded.message, loaded.reason, true);
     return { entries, problems };
   }
   const root = loaded.value;
   if (!isRecord(root)) {
-    problem('the manifest is not a mapping of settings');
+    problem('the manifest is not a mapping of settings', 'malformed', true);
     return { entries, problems };
   }
 
   const provider = isRecord(root.provider) ? root.provider : {};
   const providerName = typeof root.provider === 'string' ? root.provider : provider.name;
   if (typeof providerName === 'string' && providerName !== 'aws' && !providerName.includes(VARIABLE)) {
-    problem(`provider "${providerName}" is not supported; only AWS Lambda handlers are read`);
+    problem(
+      `provider "${providerName}" is not supported; only AWS Lambda handlers are read`,
+      'unsupported provider',
+      true,
+    );
     return { entries, problems };
   }
 
@@ -37,9 +41,12 @@ export function readServerless(context: ManifestContext): ManifestResult {
     const label = `function "${functionId}"`;
     if (!isRecord(definition)) {
       if (typeof definition === 'string' && definition.includes(VARIABLE)) {
-        problem(`${label} is the variable "${definition}", which cannot be resolved without deploying; skipped`);
+        problem(
+          `${label} is the variable "${definition}", which cannot be resolved without deploying; skipped`,
+          'variable',
+        );
       } else if (definition !== null && definition !== undefined) {
-        problem(`${label} is ${describeValue(definition)}, not a mapping; skipped`);
+        problem(`${label} is ${describeValue(definition)}, not a mapping; skipped`, 'malformed');
       }
       continue;
     }
@@ -47,29 +54,33 @@ export function readServerless(context: ManifestContext): ManifestResult {
     const handler = definition.handler;
     if (handler === undefined) {
       // Container-image functions have no handler and no source file to lint.
-      if (definition.image === undefined) problem(`${label} has no handler; skipped`);
+      if (definition.image === undefined) problem(`${label} has no handler; skipped`, 'no handler');
       continue;
     }
     if (typeof handler !== 'string') {
-      problem(`${label}: handler is ${describeValue(handler)}, not a literal; skipped`);
+      problem(`${label}: handler is ${describeValue(handler)}, not a literal; skipped`, 'not a literal');
       continue;
     }
     if (handler.includes(VARIABLE)) {
       problem(
         `${label}: handler "${handler}" contains a variable, which cannot be resolved without deploying; skipped`,
+        'variable',
       );
       continue;
     }
-    const parts = splitHandler(handler);
-    if (!parts) {
-      problem(`${label}: handler "${handler}" is not of the form path/to/module.exportName; skipped`);
+    const checked = checkHandlerString(handler);
+    if (!checked.ok) {
+      problem(`${label}: handler ${checked.problem}; skipped`, 'malformed');
       continue;
     }
+    const parts = checked.parts;
+    if (checked.note) problem(`${label}: handler ${checked.note}`, 'blanks');
     const base = path.resolve(manifestDir, parts.modulePath);
     const file = resolveModule(base);
     if (!file) {
       problem(
         `${label}: handler "${handler}" points to a missing file (tried ${describeTried(context.projectDir, base)}); skipped`,
+        'missing file',
       );
       continue;
     }
@@ -84,7 +95,10 @@ export function readServerless(context: ManifestContext): ManifestResult {
 }
 
 /** `functions` is a mapping, or (older manifests) a list of mappings merged in order. */
-function collectFunctions(value: unknown, problem: (message: string) => void): Array<[string, unknown]> {
+function collectFunctions(
+  value: unknown,
+  problem: (message: string, reason: string) => void,
+): Array<[string, unknown]> {
   if (value === undefined || value === null) return [];
   if (isRecord(value)) return Object.entries(value);
   if (Array.isArray(value)) {
@@ -92,15 +106,18 @@ function collectFunctions(value: unknown, problem: (message: string) => void): A
     value.forEach((item: unknown, index) => {
       if (isRecord(item)) merged.push(...Object.entries(item));
       else if (typeof item === 'string' && item.includes(VARIABLE)) {
-        problem(`functions[${index}] is the variable "${item}", which cannot be resolved without deploying; skipped`);
-      } else problem(`functions[${index}] is ${describeValue(item)}, not a mapping of functions; skipped`);
+        problem(
+          `functions[${index}] is the variable "${item}", which cannot be resolved without deploying; skipped`,
+          'variable',
+        );
+      } else problem(`functions[${index}] is ${describeValue(item)}, not a mapping of functions; skipped`, 'malformed');
     });
     return merged;
   }
   if (typeof value === 'string' && value.includes(VARIABLE)) {
-    problem(`functions is the variable "${value}", which cannot be resolved without deploying; skipped`);
+    problem(`functions is the variable "${value}", which cannot be resolved without deploying; skipped`, 'variable');
   } else {
-    problem(`functions is ${describeValue(value)}, not a mapping of functions; skipped`);
+    problem(`functions is ${describeValue(value)}, not a mapping of functions; skipped`, 'malformed');
   }
   return [];
 }

@@ -16,6 +16,13 @@ export interface DiscoveredHandler {
 export interface DiscoveryProblem {
   manifest: string;
   message: string;
+  /**
+   * A short label for grouping problems in one summary line: `unsupported provider`, `missing file`, … Readers
+   * that do not set it are grouped under their manifest kind.
+   */
+  reason?: string;
+  /** True when the whole manifest was skipped, not only one of its functions. */
+  wholeManifest?: boolean;
 }
 
 /** What one manifest reader returns. */

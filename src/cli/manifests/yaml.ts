@@ -1,6 +1,12 @@
 // Loads YAML/JSON manifests; CloudFormation short-form tags become Intrinsic markers instead of warnings or crashes.
-import fs from 'node:fs';
 import YAML from 'yaml';
+import { readTextFile } from '../../util/read-file.js';
+
+/**
+ * Manifests larger than this are not read. CloudFormation itself refuses templates over 1 MB, and a
+ * serverless.yml of that size would take the YAML parser minutes; 2 MiB leaves room for comments and anchors.
+ */
+export const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
 
 /** A value written with a CloudFormation intrinsic tag (`!Ref X`, `!Sub '…'`): known only at deploy time. */
 export class Intrinsic {
@@ -37,23 +43,27 @@ const customTags: YAML.Tags = CLOUDFORMATION_TAGS.flatMap((tag) => [
   { tag, collection: 'map', resolve: () => new Intrinsic(tag) } as YAML.CollectionTag,
 ]);
 
-export type LoadResult = { ok: true; value: unknown } | { ok: false; message: string };
+export type LoadResult =
+  { ok: true; value: unknown } | { ok: false; message: string; reason: 'unreadable' | 'invalid YAML' };
 
-/** Reads and parses a manifest. YAML is a superset of JSON, so `.json` templates go through the same parser. */
-export function loadManifest(absolutePath: string): LoadResult {
-  let text: string;
-  try {
-    text = fs.readFileSync(absolutePath, 'utf8');
-  } catch (error) {
-    return { ok: false, message: `cannot read the file (${errorMessage(error)})` };
+/**
+ * Reads and parses a manifest. YAML is a superset of JSON, so `.json` templates go through the same parser.
+ * Only regular files up to MAX_MANIFEST_BYTES are read (the cap is enforced while reading): a manifest that is a
+ * FIFO or a link to `/dev/zero` is a problem of that manifest, not a hang or an out-of-memory of the run.
+ */
+export function loadManifest(absolutePath: string, maxBytes = MAX_MANIFEST_BYTES): LoadResult {
+  const read = readTextFile(absolutePath, maxBytes);
+  if (!read.ok) {
+    const problem = read.problem.startsWith('larger than') ? `${read.problem}, the limit for manifests` : read.problem;
+    return { ok: false, message: `cannot read the file (${problem})`, reason: 'unreadable' };
   }
   try {
-    const document = YAML.parseDocument(text, { customTags, merge: true });
+    const document = YAML.parseDocument(read.text, { customTags, merge: true });
     const first = document.errors[0];
-    if (first) return { ok: false, message: `invalid YAML: ${firstLine(first.message)}` };
+    if (first) return { ok: false, message: `invalid YAML: ${firstLine(first.message)}`, reason: 'invalid YAML' };
     return { ok: true, value: document.toJS({ maxAliasCount: 1000 }) as unknown };
   } catch (error) {
-    return { ok: false, message: `invalid YAML: ${firstLine(errorMessage(error))}` };
+    return { ok: false, message: `invalid YAML: ${firstLine(errorMessage(error))}`, reason: 'invalid YAML' };
   }
 }
 

@@ -1,5 +1,5 @@
-// Red-team cases for the four state rules. What bounds a collection: resets at entry, eviction, bounded cache
-// libraries and the `boundedCaches` setting.
+// Red-team cases for the four state rules. What bounds a collection: resets at entry, eviction, size caps,
+// bounded cache libraries and the `boundedCaches` setting.
 import { D, G, W, runCases } from './harness.js';
 
 runCases('bounds and resets', [
@@ -52,23 +52,22 @@ export const handler = async (event) => {
     sites: [G('trail.push')],
   },
   {
-    name: 'size-capped buffer: shift and push are both ordinary writes',
+    // A size cap makes the buffer an explicit bounded cache, like lru-cache with `max`: quiet in every config.
+    name: 'size-capped buffer: the cap and the push are quiet in every config',
     code: `const recent = [];
 export const handler = async (event) => {
   if (recent.length > 100) recent.shift();
   recent.push(1);
 };`,
-    sites: [W('recent.shift', { move: true }), W('recent.push', { move: true })],
   },
   {
-    name: 'cache with eviction: set is request data (value comes from the request)',
+    name: 'cache emptied when it passes a size is an explicit cache, its fill included',
     code: `const cache = new Map();
 export const handler = async (event) => {
   if (cache.size > 100) cache.clear();
   const value = await load(event.id);
   cache.set(event.id, value);
 };`,
-    sites: [W('cache.clear', { move: true }), D('cache.set', { move: true })],
   },
   {
     name: 'lru-cache instance is quiet in the recommended rules',
@@ -140,11 +139,19 @@ export const handler = async (event) => {
     unspecified: ['growth', 'write'],
   },
   {
-    name: 'request-keyed counter on an evicted object is not a cache',
+    name: 'request-keyed counter emptied past a size is an explicit cache',
     code: `const counts = {};
 export const handler = async (event) => {
   counts[event.type]++;
   if (Object.keys(counts).length > 50) for (const k in counts) delete counts[k];
+};`,
+  },
+  {
+    name: 'request-keyed counter with a removal that no size or clock decides is not a cache, only a write',
+    code: `const counts = {};
+export const handler = async (event) => {
+  counts[event.type]++;
+  if (event.forget) delete counts[event.forget];
 };`,
     sites: [W('counts[event.type]++', { move: true }), W('delete counts', { move: true })],
   },

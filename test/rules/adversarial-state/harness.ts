@@ -35,6 +35,8 @@ export interface Site {
   nth?: number;
   /** Whether the "move the declaration into the handler" suggestion is expected (every use inside that handler). */
   move?: boolean;
+  /** A message variant of the rule (a toggled flag, a cache whose removals never run); the rule's main one if unset. */
+  messageId?: string;
 }
 
 export interface Case {
@@ -52,7 +54,7 @@ export interface Case {
   gap?: string;
 }
 
-type SiteOptions = Pick<Site, 'nth' | 'move'>;
+type SiteOptions = Pick<Site, 'nth' | 'move' | 'messageId'>;
 export const C = (at: string, o: SiteOptions = {}): Site => ({ kind: 'cache', at, ...o });
 export const G = (at: string, o: SiteOptions = {}): Site => ({ kind: 'growth', at, ...o });
 export const D = (at: string, o: SiteOptions = {}): Site => ({ kind: 'data', at, ...o });
@@ -84,7 +86,12 @@ export function runCases(group: string, cases: Case[]): void {
             errors: sites
               .map((site) => ({ site, ...at(c.code, site.at, site.nth) }))
               .sort((a, b) => a.line - b.line || a.column - b.column)
-              .map(({ site, line, column }) => ({ messageId, line, column, suggestions: site.move ? 1 : 0 })),
+              .map(({ site, line, column }) => ({
+                messageId: site.messageId ?? messageId,
+                line,
+                column,
+                suggestions: site.move ? 1 : 0,
+              })),
           });
         }
         if (valid.length + invalid.length === 0) continue;

@@ -1,6 +1,13 @@
 // Cloudflare Workers: module-format `export default { fetch, scheduled, queue, … }` and service-worker listeners.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, paramName, staticPropertyName, stringValue, unwrap } from '../../file/ast.js';
+import {
+  isFunctionNode,
+  paramName,
+  staticPropertyName,
+  stringValue,
+  typeReferenceName,
+  unwrap,
+} from '../../file/ast.js';
 import { namedProperties } from '../../file/members.js';
 import type { FunctionNode } from '../../types.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
@@ -75,14 +82,7 @@ function isExportedHandlerType(node: TSESTree.Node | TSESTree.TypeNode | null): 
   if (!node) return false;
   let type: TSESTree.Node = node;
   if (node.type === T.TSSatisfiesExpression || node.type === T.TSAsExpression) type = node.typeAnnotation;
-  if (type.type !== T.TSTypeReference) return false;
-  const name =
-    type.typeName.type === T.Identifier
-      ? type.typeName.name
-      : type.typeName.type === T.TSQualifiedName
-        ? type.typeName.right.name
-        : '';
-  return name === 'ExportedHandler';
+  return typeReferenceName(type) === 'ExportedHandler';
 }
 
 function bindingType(file: PlatformContext, node: TSESTree.Node): TSESTree.Node | null {

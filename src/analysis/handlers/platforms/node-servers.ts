@@ -1,14 +1,22 @@
-// Node servers: route and middleware callbacks of Express, Fastify, Hono and Koa apps, and node:http request listeners.
+// Node servers: route and middleware callbacks of Express, Fastify, Hono and Koa apps, node:http request listeners, the
+// routers that run inside a Lambda (Powertools event-handler, lambda-api), and route modules that receive the app.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { paramType, staticPropertyName, stringValue, unwrap, valueParent } from '../../file/ast.js';
 import type { FileFacts } from '../../file/index.js';
 import { namedProperties, propertyValue } from '../../file/members.js';
+import { productsOf } from '../../file/products.js';
 import { declaredVariables, initializerOf } from '../../file/scopes.js';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FunctionNode } from '../../types.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
+import { hasRequestResponseSignature } from '../signatures.js';
 
-/** `other`: routers the plugin knows as apps (for route registration per request) but not their handlers. */
-type Framework = 'express' | 'fastify' | 'hono' | 'koa' | 'node-http' | 'other';
+/**
+ * `other`: routers the plugin knows as apps (for route registration per request) but not their handlers.
+ * `route-module`: an untyped parameter that the code uses as an Express-style app (see `isRouteModuleParameter`).
+ */
+type Framework =
+  'express' | 'fastify' | 'hono' | 'koa' | 'node-http' | 'lambda-api' | 'powertools' | 'route-module' | 'other';
 type Kind = 'app' | 'router' | 'route' | 'server';
 
 interface Instance {
@@ -22,6 +30,50 @@ interface Factory {
   framework: Framework;
   kind: Kind;
 }
+
+/** Powertools event-handler entry points (`/http`, `/appsync-graphql`, `/appsync-events`, `/bedrock-agent`, root). */
+const POWERTOOLS_MODULES = [
+  '@aws-lambda-powertools/event-handler',
+  '@aws-lambda-powertools/event-handler/http',
+  '@aws-lambda-powertools/event-handler/rest',
+  '@aws-lambda-powertools/event-handler/experimental-rest',
+  '@aws-lambda-powertools/event-handler/appsync-graphql',
+  '@aws-lambda-powertools/event-handler/appsync-events',
+  '@aws-lambda-powertools/event-handler/bedrock-agent',
+];
+const POWERTOOLS_RESOLVERS = [
+  'Router',
+  'AppSyncGraphQLResolver',
+  'AppSyncEventsResolver',
+  'BedrockAgentFunctionResolver',
+];
+/** Registrations of a Powertools resolver whose function arguments run per invocation. */
+const POWERTOOLS_REGISTRATIONS = new Set([
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'head',
+  'options',
+  'route',
+  'use',
+  'onQuery',
+  'onMutation',
+  'onBatchQuery',
+  'onBatchMutation',
+  'resolver',
+  'batchResolver',
+  'onPublish',
+  'onSubscribe',
+  'tool',
+  'errorHandler',
+  'exceptionHandler',
+  'notFound',
+  'methodNotAllowed',
+]);
+/** lambda-api registrations besides the verbs: `any`, `METHOD(verb, path, fn)`, `use`, `finally`. */
+const LAMBDA_API_REGISTRATIONS = new Set(['any', 'METHOD', 'use', 'finally']);
 
 /** The calls (or `new`) that create an app, router or server. Default, namespace and require imports are `[]`. */
 const FACTORIES: Factory[] = [
@@ -43,6 +95,13 @@ const FACTORIES: Factory[] = [
   { sources: ['itty-router'], path: ['IttyRouter'], framework: 'other', kind: 'router' },
   { sources: ['h3'], path: ['createRouter'], framework: 'other', kind: 'router' },
   { sources: ['h3'], path: ['createApp'], framework: 'other', kind: 'app' },
+  { sources: ['lambda-api'], path: [], framework: 'lambda-api', kind: 'app' },
+  ...POWERTOOLS_RESOLVERS.map((path): Factory => ({
+    sources: POWERTOOLS_MODULES,
+    path: [path],
+    framework: 'powertools',
+    kind: 'router',
+  })),
 ];
 
 /** Types whose values are apps or routers: `(app: Express)`, `(router: Router)`, `(fastify: FastifyInstance)`. */
@@ -69,6 +128,8 @@ export const SERVER_MODULES = [
   '@koa/router',
   'koa-router',
   ...NODE_HTTP,
+  'lambda-api',
+  '@aws-lambda-powertools/event-handler',
 ];
 
 const VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'all']);
@@ -92,7 +153,8 @@ const CHAINABLE = new Set([...VERBS, 'use', 'on', 'basePath', 'route', 'param', 
 const MAX_DEPTH = 8;
 
 export function detectNodeServers(file: PlatformContext, add: AddHandler): void {
-  if (!file.facts.imports.importsAny(SERVER_MODULES)) return;
+  // Without a server import, only route modules (an app handed in as a parameter) can register routes.
+  if (!file.facts.imports.importsAny(SERVER_MODULES) && !mayRegisterOnParameter(file.text)) return;
   const servers = serversOf(file.facts);
   for (const call of file.facts.calls.calls) servers.registration(call, add);
 }
@@ -142,6 +204,7 @@ class NodeServers {
           addAll(this.functionArguments(call.arguments.slice(1)), 'request listener', 'node:http request listener');
         return;
       case 'express':
+      case 'route-module':
         if (VERBS.has(method) || method === 'use') addAll(this.functionArguments(call.arguments), routeName(method));
         else if (method === 'param' && kind !== 'route')
           addAll(this.functionArguments(call.arguments.slice(1)), `param ${path ?? ''}`.trim());
@@ -157,6 +220,27 @@ class NodeServers {
           addAll(this.functionArguments(call.arguments), routeName(method === 'del' ? 'delete' : method));
         } else if (method === 'param' && kind === 'router') {
           addAll(this.functionArguments(call.arguments.slice(1)), `param ${path ?? ''}`.trim());
+        }
+        return;
+      case 'lambda-api':
+        if (VERBS.has(method) || LAMBDA_API_REGISTRATIONS.has(method)) {
+          const verb = method === 'METHOD' ? (stringValue(call.arguments[0]) ?? 'route') : method;
+          const routePath = method === 'METHOD' ? stringValue(call.arguments[1]) : path;
+          const name =
+            method === 'use' || method === 'finally'
+              ? method
+              : `${verb.toUpperCase()}${routePath ? ` ${routePath}` : ''}`;
+          addAll(
+            this.functionArguments(call.arguments),
+            name,
+            `lambda-api ${method === 'use' ? 'middleware' : 'route'} callback`,
+          );
+        }
+        return;
+      case 'powertools':
+        if (POWERTOOLS_REGISTRATIONS.has(method)) {
+          const name = VERBS.has(method) || method === 'use' ? routeName(method) : `${method}${path ? ` ${path}` : ''}`;
+          addAll(this.functionArguments(call.arguments), name, `Powertools event-handler \`${method}()\` callback`);
         }
         return;
       case 'fastify':
@@ -188,6 +272,8 @@ class NodeServers {
         if (!element || element.type === T.SpreadElement) continue;
         const fn = this.facts.functionOf(element);
         if (fn) result.push(fn);
+        // `app.use(traceFrom({ header }))`: the middleware is what the local factory returns.
+        for (const product of productsOf(this.facts, element)) if (product.fn !== fn) result.push(product.fn);
       }
     }
     return result;
@@ -280,6 +366,76 @@ class NodeServers {
       const typed = matchFactory(facts.imports.ofType(paramType(param)), INSTANCE_TYPES);
       if (typed) return { framework: typed.framework, kind: typed.kind };
       if (index === 0 && this.isFastifyPlugin(fn, depth)) return { framework: 'fastify', kind: 'app' };
+      if (index === 0 && this.pluginOwner(fn, depth) === 'lambda-api') return { framework: 'lambda-api', kind: 'app' };
+      // `setupRoutes(app)` in this file with a known app: the parameter is that app.
+      const passed = this.passedInstance(fn, index, depth);
+      if (passed) return passed;
+      if (param?.type === T.Identifier && this.isRouteModuleParameter(variable)) return ROUTE_MODULE;
+    }
+    return null;
+  }
+
+  /** The app every call of `fn` in this file passes at `index`, when the calls agree. */
+  private passedInstance(fn: FunctionNode, index: number, depth: number): Instance | null {
+    let found: Instance | null = null;
+    for (const use of this.usesOf(fn)) {
+      const { parent: call, child } = valueParent(use);
+      if (call?.type !== T.CallExpression || call.callee !== child) continue;
+      const argument = call.arguments[index];
+      const instance = argument && argument.type !== T.SpreadElement ? this.instanceOf(argument, depth + 1) : null;
+      if (!instance || (found && found.framework !== instance.framework)) return null;
+      found = instance;
+    }
+    return found;
+  }
+
+  /**
+   * A route module's app: a parameter the function registers Express-style routes on, with a path and a
+   * `(req, res[, next])` callback (`app.get('/x', (req, res) => …)`, `router.use(auth, (req, res, next) => …)`).
+   * Nothing else about the parameter is known, so this evidence is what makes it an app.
+   */
+  private isRouteModuleParameter(variable: Scope.Variable): boolean {
+    for (const reference of variable.references) {
+      const { parent: member, child } = valueParent(reference.identifier as TSESTree.Node);
+      if (member?.type !== T.MemberExpression || member.object !== child) continue;
+      const method = staticPropertyName(member);
+      const call = member.parent;
+      if (method === null || call?.type !== T.CallExpression || call.callee !== member) continue;
+      if (!VERBS.has(method) && method !== 'use') continue;
+      const first = call.arguments[0];
+      const pathed = first !== undefined && isRoutePath(first);
+      if (!pathed && method !== 'use') continue;
+      const callbacks = this.functionArguments(call.arguments);
+      if (callbacks.some((callback) => hasRequestResponseSignature(callback, method === 'use'))) return true;
+    }
+    return false;
+  }
+
+  /** The identifiers that name `fn` (its declaration or the variable it is assigned to), for its call sites. */
+  private usesOf(fn: FunctionNode): TSESTree.Node[] {
+    const facts = this.facts;
+    const uses: TSESTree.Node[] = [fn];
+    const { parent } = valueParent(fn);
+    if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) {
+      const variable = declaredVariables(facts.file, parent)[0];
+      for (const reference of variable?.references ?? [])
+        if (!reference.init) uses.push(reference.identifier as TSESTree.Node);
+    } else if (fn.type === T.FunctionDeclaration && fn.id) {
+      const variable = declaredVariables(facts.file, fn).find((v) => v.name === fn.id!.name);
+      for (const reference of variable?.references ?? []) uses.push(reference.identifier as TSESTree.Node);
+    }
+    return uses;
+  }
+
+  /** The framework whose `register(fn)` receives `fn` (`api.register(routes, { prefix })`), if any. */
+  private pluginOwner(fn: FunctionNode, depth: number): Framework | null {
+    for (const use of this.usesOf(fn)) {
+      const { parent: call, child } = valueParent(use);
+      if (call?.type !== T.CallExpression || call.arguments[0] !== child) continue;
+      const callee = unwrap(call.callee);
+      if (callee.type !== T.MemberExpression || staticPropertyName(callee) !== 'register') continue;
+      const owner = this.instanceOf(callee.object, depth + 1);
+      if (owner) return owner.framework;
     }
     return null;
   }
@@ -290,31 +446,35 @@ class NodeServers {
    */
   private isFastifyPlugin(fn: FunctionNode, depth: number): boolean {
     const facts = this.facts;
-    const uses: TSESTree.Node[] = [fn];
     const { parent } = valueParent(fn);
     if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) {
       const type = facts.imports.ofType(parent.id.typeAnnotation?.typeAnnotation);
       if (type?.source === 'fastify' && /^FastifyPlugin/u.test(type.path[0] ?? '')) return true;
-      const variable = declaredVariables(facts.file, parent)[0];
-      for (const reference of variable?.references ?? [])
-        if (!reference.init) uses.push(reference.identifier as TSESTree.Node);
-    } else if (fn.type === T.FunctionDeclaration && fn.id) {
-      const variable = declaredVariables(facts.file, fn).find((v) => v.name === fn.id!.name);
-      for (const reference of variable?.references ?? []) uses.push(reference.identifier as TSESTree.Node);
     }
-    for (const use of uses) {
+    for (const use of this.usesOf(fn)) {
       const { parent: call, child } = valueParent(use);
       if (call?.type !== T.CallExpression || call.arguments[0] !== child) continue;
       const imported = facts.imports.moduleValueOf(call.callee);
       if (imported?.source === 'fastify-plugin' && imported.path.length === 0) return true;
-      const callee = unwrap(call.callee);
-      if (callee.type === T.MemberExpression && staticPropertyName(callee) === 'register') {
-        const owner = this.instanceOf(callee.object, depth + 1);
-        if (owner?.framework === 'fastify') return true;
-      }
     }
-    return false;
+    return this.pluginOwner(fn, depth) === 'fastify';
   }
+}
+
+const ROUTE_MODULE: Instance = { framework: 'route-module', kind: 'router' };
+
+/** A route path: `'/users/:id'`, `'*'`, a regular expression, or an array of paths. */
+function isRoutePath(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === T.ArrayExpression) return value.elements.some((element) => !!element && isRoutePath(element));
+  if (value.type === T.Literal && 'regex' in value && value.regex) return true;
+  const text = stringValue(value);
+  return text !== null && (text.startsWith('/') || text === '*');
+}
+
+/** Cheap text test before looking for route modules in a file that imports no server framework. */
+function mayRegisterOnParameter(text: string): boolean {
+  return /\b_?req\b/u.test(text) && /\b_?res\b/u.test(text);
 }
 
 function matchFactory(imported: { source: string; path: string[] } | null, table: Factory[]): Factory | null {

@@ -1,7 +1,9 @@
-// Vercel functions: the default export (or HTTP-method exports) of files under an api/ directory.
+// Vercel functions: the default export (or HTTP-method exports) of files under an api/ directory, and elsewhere the
+// default export of a file whose `export const config` names a `runtime`.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../../types.js';
-import { paramName, paramType } from '../../file/ast.js';
+import { paramName, paramType, stringValue } from '../../file/ast.js';
+import { propertyValue } from '../../file/members.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
 import { hasRequestResponseSignature } from '../signatures.js';
 import { HTTP_METHOD_EXPORTS } from './nextjs.js';
@@ -11,7 +13,11 @@ const REQUEST_TYPES = new Set(['VercelRequest', 'Request', 'NextRequest', 'Incom
 
 export function detectVercelFunctions(file: PlatformContext, add: AddHandler): void {
   const dirs = file.directories;
-  if (!dirs.includes('api') || dirs.includes('node_modules') || !/\.[cm]?[jt]sx?$/u.test(file.basename)) return;
+  if (dirs.includes('node_modules') || !/\.[cm]?[jt]sx?$/u.test(file.basename)) return;
+  if (!dirs.includes('api')) {
+    detectConfiguredFunction(file, add);
+    return;
+  }
   // pages/api belongs to Next.js; its detector labels those.
   if (dirs[dirs.indexOf('api') - 1] === 'pages') return;
   const vercelImport = file.facts.imports.importsAny(VERCEL_MODULES);
@@ -28,6 +34,23 @@ export function detectVercelFunctions(file: PlatformContext, add: AddHandler): v
         'vercel',
       );
     }
+  }
+}
+
+/** Next.js owns `pages/` and `app/`: a `config` there configures a page or a route, which its detector labels. */
+const NEXT_DIRECTORIES = new Set(['pages', 'app']);
+
+/**
+ * `export const config = { runtime: 'edge' }` (or `'nodejs'`) with a default export that takes the request: a
+ * Vercel function outside `api/` (frameworks and `vercel.json` `functions` can route to any file).
+ */
+function detectConfiguredFunction(file: PlatformContext, add: AddHandler): void {
+  if (file.directories.some((dir) => NEXT_DIRECTORIES.has(dir))) return;
+  const config = file.facts.exports.entries.find((entry) => entry.name === 'config');
+  const object = config ? file.facts.valueOf(config.value) : null;
+  if (object?.type !== T.ObjectExpression || stringValue(propertyValue(object, 'runtime')) === null) return;
+  for (const { fn } of file.facts.exports.functions((name) => name === 'default')) {
+    if (takesRequest(fn, true)) add(fn, 'default', 'default export of a Vercel function (`config.runtime`)', 'vercel');
   }
 }
 

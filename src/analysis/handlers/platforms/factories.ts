@@ -1,0 +1,66 @@
+// Exported factories of request-time code: a module that exports `(options) => (req, res, next) => …` (middleware and
+// session libraries) or `(config) => async (event, context) => …` hands its product to whoever registers it, often in
+// another repository. The product is request-time code wherever the factory is called; the factory itself is not.
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { functionName, paramName, staticPropertyName, unwrap } from '../../file/ast.js';
+import { returnsFunctions } from '../../file/products.js';
+import type { FunctionNode } from '../../types.js';
+import type { Platform, PlatformContext } from '../registry.js';
+import { CONTEXT_PARAMS, EVENT_PARAMS, hasRequestResponseSignature, isUiEventParam } from '../signatures.js';
+
+export const factories: Platform = {
+  id: 'factory',
+  detect(ctx) {
+    for (const { name, fn } of [...ctx.facts.exports.functions(), ...exportedObjectMethods(ctx)]) {
+      if (ctx.isHandler(fn)) continue;
+      for (const product of returnsFunctions(ctx.facts, fn)) {
+        const label = `${name === 'default' ? (functionName(fn) ?? 'default') : name}()`;
+        if (hasRequestResponseSignature(product, true)) {
+          ctx.add(
+            product,
+            `middleware from ${label}`,
+            `(req, res, next) function returned by exported \`${label}\``,
+            'http',
+          );
+        } else if (hasEventContextSignature(product)) {
+          ctx.add(
+            product,
+            `handler from ${label}`,
+            `(event, context) function returned by exported \`${label}\``,
+            'aws-lambda',
+          );
+        }
+      }
+    }
+  },
+};
+
+/** `(event, context[, callback])` with both names written: a lone `(event)` is as likely a UI listener. */
+function hasEventContextSignature(fn: FunctionNode): boolean {
+  if (fn.params.length < 2 || fn.params.length > 3 || isUiEventParam(fn.params[0])) return false;
+  return EVENT_PARAMS.has(paramName(fn.params[0]) ?? '') && CONTEXT_PARAMS.has(paramName(fn.params[1]) ?? '');
+}
+
+/**
+ * `const formData = {}; formData.parse = function (options) {…}; module.exports = formData`: the functions
+ * assigned at module scope onto an object the module exports whole.
+ */
+function exportedObjectMethods(ctx: PlatformContext): Array<{ name: string; fn: FunctionNode }> {
+  const result: Array<{ name: string; fn: FunctionNode }> = [];
+  for (const entry of ctx.facts.exports.entries) {
+    const value = unwrap(entry.value);
+    if (entry.name !== 'default' || value.type !== T.Identifier) continue;
+    const variable = ctx.facts.moduleVariable(value.name);
+    for (const reference of variable?.references ?? []) {
+      const member = (reference.identifier as TSESTree.Node).parent;
+      if (member?.type !== T.MemberExpression || member.object !== reference.identifier) continue;
+      const assignment = member.parent;
+      if (assignment?.type !== T.AssignmentExpression || assignment.left !== member) continue;
+      if (assignment.parent?.type !== T.ExpressionStatement || assignment.parent.parent?.type !== T.Program) continue;
+      const name = staticPropertyName(member);
+      const fn = ctx.facts.functionOf(assignment.right);
+      if (name !== null && fn) result.push({ name: `${value.name}.${name}`, fn });
+    }
+  }
+  return result;
+}

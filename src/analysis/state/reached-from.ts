@@ -1,0 +1,231 @@
+// Report where the fix is made. A module whose state is written by its own exported functions says nothing when it
+// is linted alone, because nothing in it runs per request. This stage finds the project files that import it (the
+// importer index), follows their request-time calls into it, and hands the called functions back as handlers that
+// are "reached per request from `handler` in ./handler.ts via `remember()`". Importers that are themselves only
+// reached from their importers (a service between a route and a store), and barrels that re-export the module,
+// are followed too, within fixed limits per linted file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { BaseContext } from '../context.js';
+import { importersOf } from '../file/importers.js';
+import { factsOf, type FileFacts } from '../file/index.js';
+import { findHandlers } from '../handlers/index.js';
+import type { ResolvedSettings } from '../settings.js';
+import type { Handler, ReachedFrom } from '../types.js';
+import { isFunctionNode } from '../file/ast.js';
+import { importedCalls, load, newBudget, resolveExportPath } from './cross-file.js';
+import { returnedValues } from './dispatch.js';
+import type { ThisRoot } from './module-state.js';
+import { Reachability } from './reachability.js';
+import { RequestData } from './request-data.js';
+
+/** How far one linted file looks: importers per module, hops from the handler, modules read in all. */
+export const REACHED_FROM_LIMITS = { importers: 12, depth: 3, files: 24 };
+
+/** One request-time call an importer makes into another module. */
+interface OutgoingCall {
+  /** The called module, absolute. */
+  target: string;
+  exportPath: string[];
+  holder: string | null;
+  origin: { handler: string; file: string; via: string[] };
+  carriesRequestData: boolean;
+  argumentCount: number | null;
+}
+
+/** What an answer was read from, to tell when it is stale: modules and their times, and importer lists. */
+interface Sources {
+  mtimes: Map<string, number>;
+  importers: Map<string, string>;
+}
+
+interface Outgoing {
+  sources: Sources;
+  calls: OutgoingCall[];
+}
+
+/** Per process: the calls each importer makes at request time, keyed by file and the hops left. */
+const outgoingCache = new Map<string, Outgoing>();
+
+export function clearReachedFromCache(): void {
+  outgoingCache.clear();
+}
+
+export interface ReachedEntries {
+  handlers: Handler[];
+  thisRoots: ThisRoot[];
+}
+
+const NONE: ReachedEntries = { handlers: [], thisRoots: [] };
+
+interface Walk {
+  settings: ResolvedSettings;
+  /** Modules read for this linted file (cached or not, so the answer does not depend on what ran before). */
+  files: Set<string>;
+}
+
+/**
+ * The functions of the linted file that other files' handlers call per request, as handlers carrying where they are
+ * reached from. Empty for files outside a project's own code (`node_modules`) and files with nothing that could hold
+ * state.
+ */
+export function reachedFromImporters(base: BaseContext): ReachedEntries {
+  const file = base.filename;
+  if (!path.isAbsolute(file) || file.split(/[\\/]/u).includes('node_modules')) return NONE;
+  if (!mayHoldState(base.facts)) return NONE;
+  const walk: Walk = { settings: base.settings, files: new Set([file]) };
+  return entriesOf(base.facts, file, REACHED_FROM_LIMITS.depth, walk, newSources());
+}
+
+/** Module-level bindings, globals, or exported factories whose products close over state. */
+function mayHoldState(facts: FileFacts): boolean {
+  if (!facts.exports.exportsSomething) return false;
+  const declares = facts.scopes.module.variables.some((variable) =>
+    variable.defs.some((def) => def.type === 'Variable' || def.type === 'ClassName'),
+  );
+  if (declares || GLOBAL_NAMES.some((name) => facts.globals.referencesTo(name).length > 0)) return true;
+  // `export function makeStack() { const frames = []; return { enter… } }`: a product that closes over state.
+  return facts.exports
+    .functions(() => true)
+    .some(({ fn }) =>
+      returnedValues(facts, fn).some((value) => isFunctionNode(value) || value.type === T.ObjectExpression),
+    );
+}
+
+const GLOBAL_NAMES = ['process', 'globalThis', 'global', 'window'];
+
+function entriesOf(facts: FileFacts, file: string, depth: number, walk: Walk, sources: Sources): ReachedEntries {
+  if (depth <= 0) return NONE;
+  const byFunction = new Map<Handler['node'], Handler>();
+  const thisRoots: ThisRoot[] = [];
+  for (const call of callsInto(file, depth, walk, sources)) {
+    const resolved = resolveExportPath(facts, file, call.exportPath, call.holder, newBudget());
+    if (!resolved || 'reexport' in resolved) continue;
+    const known = byFunction.get(resolved.fn);
+    if (known?.reachedFrom) {
+      known.reachedFrom.carriesRequestData ||= call.carriesRequestData;
+      const counts = [known.reachedFrom.argumentCount, call.argumentCount];
+      known.reachedFrom.argumentCount = counts.includes(null) ? null : Math.max(...(counts as number[]));
+      continue;
+    }
+    const reachedFrom: ReachedFrom = {
+      ...call.origin,
+      carriesRequestData: call.carriesRequestData,
+      argumentCount: call.argumentCount,
+    };
+    byFunction.set(resolved.fn, {
+      node: resolved.fn,
+      name: resolved.name,
+      reason: `called per request from ${path.basename(call.origin.file)}`,
+      reachedFrom,
+    });
+    thisRoots.push(...resolved.thisRoots);
+  }
+  return { handlers: [...byFunction.values()], thisRoots };
+}
+
+/** The request-time calls that importers of `file` (and barrels re-exporting it) make into it. */
+function callsInto(file: string, depth: number, walk: Walk, sources: Sources): OutgoingCall[] {
+  const result: OutgoingCall[] = [];
+  const importers = importersOf(file, REACHED_FROM_LIMITS.importers);
+  sources.importers.set(file, importers.join('\n'));
+  for (const importer of importers) {
+    if (!walk.files.has(importer)) {
+      if (walk.files.size >= REACHED_FROM_LIMITS.files) break;
+      walk.files.add(importer);
+    }
+    const outgoing = outgoingOf(importer, depth - 1, walk);
+    mergeSources(sources, outgoing.sources);
+    for (const call of outgoing.calls) if (call.target === file) result.push(call);
+    // A barrel (`export * from './store'`): calls into it that name one of this module's exports are calls here.
+    const barrel = load(importer)?.file;
+    const barrelFacts = barrel ? factsOf(barrel) : null;
+    if (!barrelFacts || depth <= 1 || barrelFacts.exports.starSources.length + barrelFacts.exports.entries.length === 0)
+      continue;
+    for (const call of callsInto(importer, depth - 1, walk, sources)) {
+      const through = resolveExportPath(barrelFacts, importer, call.exportPath, call.holder, newBudget());
+      if (through && 'reexport' in through && through.reexport.file === file) {
+        result.push({ ...call, target: file, exportPath: through.reexport.path });
+      }
+    }
+  }
+  return result;
+}
+
+/** Every request-time call an importer makes into relatively imported modules, from its handlers and its own callers. */
+function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
+  const key = `${importer}|${depth}`;
+  const cached = outgoingCache.get(key);
+  if (cached && isFresh(cached)) return cached;
+  const sources = newSources();
+  const calls: OutgoingCall[] = [];
+  const outgoing: Outgoing = { sources, calls };
+  const loaded = load(importer);
+  const facts = loaded?.file ? factsOf(loaded.file) : null;
+  if (loaded) sources.mtimes.set(importer, loaded.mtimeMs);
+  if (!facts) {
+    outgoingCache.set(key, outgoing);
+    return outgoing;
+  }
+  const own = findHandlers(facts, walk.settings, importer, null);
+  const upstream = entriesOf(facts, importer, depth, walk, sources);
+  const handlers = [...own, ...upstream.handlers];
+  if (handlers.length > 0) {
+    const base: BaseContext = {
+      file: facts.file,
+      filename: importer,
+      facts,
+      scopes: facts.scopes,
+      settings: walk.settings,
+      oracle: null,
+    };
+    const reach = new Reachability(base, handlers);
+    const requestData = new RequestData({ ...base, handlers, reach });
+    for (const { variable, call, exportPath, holder } of importedCalls(facts, importer)) {
+      const context = reach.contextOf(call.call);
+      if (!context) continue;
+      const label = [variable.name, ...call.members].join('.');
+      const upstreamFrom = context.handler.reachedFrom;
+      const origin = upstreamFrom
+        ? { handler: upstreamFrom.handler, file: upstreamFrom.file, via: [...upstreamFrom.via, ...context.via, label] }
+        : { handler: context.handler.name, file: importer, via: [...context.via, label] };
+      const passes = call.call.arguments.some((argument) => requestData.isRequestDerived(argument));
+      const args = reach.argumentsOf(call.call);
+      calls.push({
+        target: exportPath.file,
+        exportPath: exportPath.path,
+        holder,
+        origin,
+        carriesRequestData: passes && (upstreamFrom ? upstreamFrom.carriesRequestData : true),
+        argumentCount: args && !args.some((a) => a.type === T.SpreadElement) ? args.length : null,
+      });
+    }
+  }
+  outgoingCache.set(key, outgoing);
+  return outgoing;
+}
+
+function newSources(): Sources {
+  return { mtimes: new Map(), importers: new Map() };
+}
+
+function mergeSources(into: Sources, from: Sources): void {
+  for (const [file, mtime] of from.mtimes) into.mtimes.set(file, mtime);
+  for (const [file, list] of from.importers) into.importers.set(file, list);
+}
+
+/** Nothing it was read from changed: the same modification times, the same importers. */
+function isFresh(outgoing: Outgoing): boolean {
+  for (const [file, mtime] of outgoing.sources.mtimes) {
+    try {
+      if (fs.statSync(file).mtimeMs !== mtime) return false;
+    } catch {
+      return false;
+    }
+  }
+  for (const [file, list] of outgoing.sources.importers) {
+    if (importersOf(file, REACHED_FROM_LIMITS.importers).join('\n') !== list) return false;
+  }
+  return true;
+}
