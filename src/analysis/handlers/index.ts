@@ -9,6 +9,7 @@ import { awsLambda } from './aws-lambda.js';
 import { azure } from './platforms/azure.js';
 import { cloudflare } from './platforms/cloudflare.js';
 import { decorated } from './platforms/decorated.js';
+import { emberFastBoot } from './platforms/ember-fastboot.js';
 import { declared } from './platforms/declared.js';
 import { factories } from './platforms/factories.js';
 import { firebase } from './platforms/firebase.js';
@@ -18,6 +19,7 @@ import { netlify } from './platforms/netlify.js';
 import { nextjs } from './platforms/nextjs.js';
 import { nitro } from './platforms/nitro.js';
 import { nodeServers } from './platforms/node-servers.js';
+import { angularSsr } from './platforms/angular-ssr.js';
 import { astro } from './platforms/astro.js';
 import { qwikCity } from './platforms/qwik-city.js';
 import { reactRouter } from './platforms/react-router.js';
@@ -29,6 +31,7 @@ import { bun, deno } from './platforms/runtime-serve.js';
 import { sockets } from './platforms/sockets.js';
 import { sveltekit } from './platforms/sveltekit.js';
 import { vercel } from './platforms/vercel.js';
+import { vue } from './platforms/vue.js';
 import { PlatformContext, type Platform } from './registry.js';
 import { typeAware } from './typed.js';
 
@@ -61,6 +64,9 @@ export const PLATFORMS: readonly Platform[] = [
   tanstackStart,
   solidStart,
   qwikCity,
+  vue,
+  angularSsr,
+  emberFastBoot,
   serverRendering,
   awsLambda,
   factories,

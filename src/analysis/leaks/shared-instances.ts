@@ -456,7 +456,19 @@ export class InstanceFinder {
   private handoverSite(reference: TSESTree.Node, instance: Instance, context: RequestContext): ReachSite | null {
     if (!instance.row) return null;
     const call = this.argumentOf(reference, instance.row.handovers ?? [], instance.row);
-    return call ? { node: call.call, reach: 'handover', how: `\`${call.name}()\``, ...context } : null;
+    if (call) return { node: call.call, reach: 'handover', how: `\`${call.name}()\``, ...context };
+    return this.installSite(reference, instance.row, context);
+  }
+
+  /** `app.use(pinia)`: a method of any receiver that installs the instance into what request-time code builds. */
+  private installSite(reference: TSESTree.Node, row: SsrInstanceRow, context: RequestContext): ReachSite | null {
+    if (!row.installers?.length) return null;
+    const { parent, child } = valueParent(reference);
+    if (parent?.type !== T.CallExpression || parent.arguments[0] !== child) return null;
+    const callee = unwrap(parent.callee);
+    const method = callee.type === T.MemberExpression ? staticPropertyName(callee) : null;
+    if (method === null || !row.installers.includes(method)) return null;
+    return { node: parent, reach: 'handover', how: `\`${method}()\``, ...context };
   }
 
   private argumentOf(
@@ -504,6 +516,7 @@ export class InstanceFinder {
     let node = reference;
     let path: string[] = [];
     let afterGetState = false;
+    const anyProperty = (row.writtenProperties ?? []).includes('*');
     for (let depth = 0; depth < MAX_DEPTH * 2; depth++) {
       const { parent, child } = valueParent(node);
       if (parent?.type === T.MemberExpression && parent.object === child) {
@@ -513,7 +526,12 @@ export class InstanceFinder {
       }
       if (parent?.type === T.CallExpression && parent.callee === child) {
         const method = path.join('.');
-        if ((row.writers.includes(method) || (afterGetState && path.length === 1)) && carries(parent.arguments)) {
+        // Below a `*` row (a Vue `reactive()` object) a mutating method anywhere writes it: `state.items.push(x)`.
+        const nested = anyProperty && path.length > 1 && row.writers.includes(path[path.length - 1]);
+        if (
+          (row.writers.includes(method) || nested || (afterGetState && path.length === 1)) &&
+          carries(parent.arguments)
+        ) {
           return { node: parent, how: `\`${afterGetState ? `getState().${method}` : method}()\`` };
         }
         // Chainable setup (`i18next.use(plugin)` returns the instance) and `getState()` keep following.
@@ -528,10 +546,14 @@ export class InstanceFinder {
         }
         return null;
       }
-      const written = path[0] !== undefined && (row.writtenProperties ?? []).includes(path[0]);
+      const written = path[0] !== undefined && (anyProperty || (row.writtenProperties ?? []).includes(path[0]));
       if (!written) return null;
       if (parent?.type === T.AssignmentExpression && parent.left === child) {
         return carries([parent.right]) ? { node: parent, how: `assignment to \`${path.join('.')}\`` } : null;
+      }
+      // `count.value++` carries no request data of its own; it counts as a write where any write does.
+      if (parent?.type === T.UpdateExpression) {
+        return carries([]) ? { node: parent, how: `\`${parent.operator}\` on \`${path.join('.')}\`` } : null;
       }
       if (parent?.type === T.CallExpression && parent.arguments[0] === child && this.isObjectAssign(parent)) {
         return carries(parent.arguments.slice(1))

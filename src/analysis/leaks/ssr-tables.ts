@@ -64,13 +64,21 @@ export interface SsrInstanceRow {
   writers: readonly string[];
   /** Library functions that write into the instance they are given: `hydrate(queryClient, state)`. */
   writerFunctions?: readonly InstanceArgument[];
-  /** Properties below the instance whose assignment writes per-request state (`defaults` of an axios instance). */
+  /**
+   * Properties below the instance whose assignment (or `++`/`--`) writes per-request state (`defaults` of an axios
+   * instance); `*` is any property (a Vue `reactive()` object).
+   */
   writtenProperties?: readonly string[];
   /** Only writes that carry request data leak (`changeLanguage('en')` on every request switches nothing). */
   writesNeedRequestData?: boolean;
   providers: readonly ProviderUse[];
   /** Calls that take the instance in render code the way a provider does: `useQuery(options, queryClient)`. */
   handovers?: readonly InstanceArgument[];
+  /**
+   * Methods of any receiver that install the instance (argument 0) into what request-time code builds: Vue's
+   * `app.use(pinia)` in the per-request `createApp()` factory.
+   */
+  installers?: readonly string[];
   /** What goes wrong, completing "… so …". */
   hazard: string;
   /** The documented safe shape, as a sentence. */
@@ -384,6 +392,101 @@ export const SSR_INSTANCE_TABLE: readonly SsrInstanceRow[] = [
       "its value is shared by every request the server renders, so one request's writes show up in other users' pages",
     fix: 'Create the signal or store inside a component (or a context provider rendered per request) instead of at module scope',
   },
+  {
+    // Vue's SSR guide ("Cross-Request State Pollution"): state declared at module scope with the reactivity API is
+    // one object for the whole server process; Nuxt says never to define `const state = ref()` outside
+    // `<script setup>` or `setup()` and gives `useState` as the per-request form.
+    id: 'vue-reactivity',
+    library: 'Vue',
+    instance: 'reactive state',
+    sources: ['vue', '@vue/reactivity', '@vue/runtime-core', '@vue/composition-api', 'vue-demi'],
+    makers: [{ call: 'ref' }, { call: 'reactive' }, { call: 'shallowRef' }, { call: 'shallowReactive' }],
+    writers: [
+      'push',
+      'unshift',
+      'splice',
+      'set',
+      'add',
+      'delete',
+      'clear',
+      'value.push',
+      'value.unshift',
+      'value.splice',
+      'value.set',
+      'value.add',
+      'value.delete',
+      'value.clear',
+    ],
+    writtenProperties: ['*'],
+    providers: [],
+    // `provide(key, state)` in a component's setup hands the module-level state to every descendant.
+    handovers: [{ name: 'provide', argument: 1 }],
+    hazard:
+      "its value is shared by every request the server renders, so one request's writes render into other users' pages",
+    fix: "Keep the state per request: Nuxt's `useState('key', () => …)`, a Pinia store used through the request's `pinia`, or a `ref()` created inside `setup()` / the composable",
+  },
+  {
+    // Pinia's SSR guide: `createPinia()` is called inside the per-request `createApp()` and installed with
+    // `app.use(pinia)`; stores are then used through that instance (`useStore(pinia)` outside components).
+    id: 'pinia',
+    library: 'Pinia',
+    instance: 'Pinia instance',
+    sources: ['pinia', '@pinia/nuxt'],
+    makers: [{ call: 'createPinia' }],
+    writers: [],
+    writerFunctions: [{ name: 'setActivePinia', argument: 0 }],
+    writtenProperties: ['state'],
+    providers: [],
+    installers: ['use'],
+    hazard:
+      "every store of it is shared by every request the server renders, so one user's state renders into another user's page",
+    fix: 'Call `createPinia()` inside the per-request `createApp()` factory, install it with `app.use(pinia)` and use stores through it (`useStore(pinia)`)',
+  },
+  {
+    // Vuex's SSR guide: the store is made by a factory called inside the per-request `createApp()`; a store made at
+    // module scope is "a stateful singleton" shared by every request.
+    id: 'vuex',
+    library: 'Vuex',
+    instance: 'Vuex store',
+    sources: ['vuex'],
+    makers: [{ call: 'createStore' }, { new: 'Store' }],
+    writers: ['commit', 'dispatch', 'replaceState', 'registerModule', 'unregisterModule'],
+    providers: [],
+    installers: ['use'],
+    hazard:
+      "its state is shared by every request the server renders, so one request's commits render into other users' pages",
+    fix: 'Export a `createStore()` factory and call it inside the per-request `createApp()`, installing the new store with `app.use(store)`',
+  },
+  {
+    // Svelte stores made at module scope are one per server process; SvelteKit's docs ("State management") warn
+    // against writing them during SSR (in `load`, hooks or component script) and give context stores instead.
+    id: 'svelte-store',
+    library: 'Svelte',
+    instance: 'store',
+    sources: ['svelte/store'],
+    makers: [{ call: 'writable' }],
+    writers: ['set', 'update'],
+    providers: [],
+    hazard:
+      "its value is shared by every request the server renders, so one user's data written during a render shows up in other users' pages",
+    fix: 'Return the data from `load` and read it from `data` / `page.data`, or create the store per request inside a component and share it with `setContext`',
+  },
+  {
+    // svelte-i18n keeps the active locale in the library's own module-level `locale` store; its SSR notes set the
+    // locale per request only in the browser (`if (browser)`) and read the request's language from `event.locals`.
+    id: 'svelte-i18n',
+    library: 'svelte-i18n',
+    instance: 'locale store',
+    sources: ['svelte-i18n'],
+    makers: [],
+    globals: { exports: [['locale'], ['dictionary']] },
+    writers: ['set', 'update'],
+    writesNeedRequestData: true,
+    providers: [],
+    hazard:
+      'the active locale is shared by every request the server handles, so a concurrent request switches the language of a render in progress',
+    fix: 'Keep the request locale in `event.locals` and format with it on the server (or set the store only `if (browser)`)',
+  },
 ];
 
 /** A callback that a library only ever calls in the browser: effects, event handlers, mount hooks, client fetchers. */
@@ -433,6 +536,15 @@ export const CLIENT_ONLY_CALLBACKS: readonly ClientOnlyCallback[] = [
     options: MUTATION_OPTIONS,
   },
   { sources: TANSTACK_QUERY_SOURCES, names: ['useMutation'], argument: 1, options: MUTATION_OPTIONS },
+  // Vue and Svelte run mount and update hooks only in the browser; Angular's after-render hooks likewise.
+  {
+    sources: ['vue', '@vue/runtime-core', '@vue/composition-api', 'vue-demi'],
+    names: ['onMounted', 'onBeforeMount', 'onUpdated', 'onBeforeUpdate', 'onActivated', 'onDeactivated'],
+    argument: 0,
+  },
+  { sources: ['#app', '#imports', 'nuxt/app'], names: ['onNuxtReady'], argument: 0 },
+  { sources: ['svelte'], names: ['onMount', 'afterUpdate', 'beforeUpdate'], argument: 0 },
+  { sources: ['@angular/core'], names: ['afterNextRender', 'afterRender', 'afterEveryRender'], argument: 0 },
   // SWR does not fetch during server rendering; its fetcher runs in the browser.
   { sources: ['swr', 'swr/infinite', 'swr/mutation'], names: ['default', 'useSWR', 'useSWRInfinite'], argument: 1 },
 ];

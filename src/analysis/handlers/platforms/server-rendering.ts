@@ -9,9 +9,10 @@ import { renderFactsOf, renderFunctions } from '../ssr.js';
 import type { Platform, PlatformContext } from '../registry.js';
 import { callsOfImported } from './imported-calls.js';
 
-const SOURCE = /\.(?:[cm]?[jt]sx?)$/u;
+export const SOURCE = /\.(?:[cm]?[jt]sx?)$/u;
 /** Files that never render on the server: stories, tests, browser-only modules (`.client.tsx`, `entry.client`). */
-const NOT_RENDERED = /(?:\.stories|\.story|\.test|\.spec|\.client|^entry\.client)\.[cm]?[jt]sx?$|^entry\.client\./u;
+export const NOT_RENDERED =
+  /(?:\.stories|\.story|\.test|\.spec|\.client|^entry\.client)\.[cm]?[jt]sx?$|^entry\.client\./u;
 
 /** Default exports that a framework renders as a page whatever they are named. */
 function conventionalDefault(ctx: PlatformContext, framework: string | undefined): boolean {
