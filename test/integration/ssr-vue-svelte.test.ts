@@ -1,5 +1,6 @@
 // Vue/Nuxt and SvelteKit stores across files, through the real ESLint class on real files: a store module is
-// reported at its declaration when a load function or a Nuxt plugin in another file writes it per request; the same
+// reported at its declaration when a load function or a Nuxt plugin in another file writes it per request, and the
+// write is reported in the file that makes it; the same
 // store written only in the browser (or in an app that does not render on the server) stays quiet.
 import path from 'node:path';
 import { ESLint } from 'eslint';
@@ -26,7 +27,7 @@ const KIT_PACKAGE = JSON.stringify({ name: 'kit-app', type: 'module', devDepende
 const USER_STORE = "import { writable } from 'svelte/store';\n\nexport const user = writable(null);\n";
 
 describe('Svelte stores written during server rendering, across files', () => {
-  it('reports the store where it is declared when the universal load writes it', async () => {
+  it('reports the store where it is declared and the write in the universal load', async () => {
     const root = makeProject({
       'package.json': KIT_PACKAGE,
       'src/lib/stores/user.js': USER_STORE,
@@ -42,6 +43,10 @@ describe('Svelte stores written during server rendering, across files', () => {
     const store = await sharedInstanceLines(root, 'src/lib/stores/user.js');
     expect(store).toHaveLength(1);
     expect(store[0]).toMatch(/^3: `user` is one store \(Svelte\) for the whole server process, and `load`/u);
+    // …and the write itself, in the file that makes it.
+    const layout = await sharedInstanceLines(root, 'src/routes/+layout.js');
+    expect(layout).toHaveLength(1);
+    expect(layout[0]).toMatch(/^3: `load` writes `sameStore` with `set\(\)`/u);
   });
 
   it('stays quiet when the store is written only in the browser', async () => {

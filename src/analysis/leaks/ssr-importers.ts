@@ -41,9 +41,9 @@ const MAX_REEXPORTS = 3;
  * reached through its importers. `ctx` has no handlers when the file has none of its own.
  */
 export function findSharedInstances(ctx: InstanceContext & ReachContext, crossFile: boolean): SharedInstanceLeak[] {
-  const rows = rowsFor(ctx.facts);
-  if (rows.length === 0) return [];
   const links: InstanceLinks = crossFile && path.isAbsolute(ctx.filename) ? linksFor(ctx.facts, ctx.filename) : {};
+  const rows = rowsFor(ctx.facts);
+  if (rows.length === 0) return ctx.handlers.length > 0 ? importedInstanceUses(ctx, links) : [];
   const leaks = findLocalSharedInstances(ctx, links);
   if (!crossFile || !path.isAbsolute(ctx.filename) || !ctx.facts.exports.exportsSomething) return leaks;
   const reported = new Set(leaks.map((leak) => leak.node));
@@ -80,6 +80,21 @@ export function findSharedInstances(ctx: InstanceContext & ReachContext, crossFi
     }
   }
   return leaks.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * A file that imports no library of the table but writes or hands on, per request, an instance another module of
+ * the project exports (`import { user } from '$lib/stores'` … `user.set(data.user)` in a `load`): the use is
+ * reported here, where the request-time code is.
+ */
+function importedInstanceUses(ctx: InstanceContext, links: InstanceLinks): SharedInstanceLeak[] {
+  if (!links.importedRow) return [];
+  const rows = new Set<SsrInstanceRow>();
+  for (const variable of ctx.scopes.module.variables as Scope.Variable[]) {
+    const row = links.importedRow(variable);
+    if (row) rows.add(row);
+  }
+  return rows.size > 0 ? new InstanceFinder(ctx, [...rows], links).find() : [];
 }
 
 // ---- forward: what another module exports ---------------------------------------------------------------

@@ -134,8 +134,11 @@ function detectStoreModule(ctx: PlatformContext): void {
 
 /** Exported composables (`useCart`): called from components' `setup()`, so once per render on the server. */
 function detectComposables(ctx: PlatformContext, label: string): void {
-  for (const { name, fn } of ctx.facts.exports.functions((name) => COMPOSABLE.test(name))) {
-    ctx.add(fn, name, `composable run while rendering on the server (${label})`, 'vue-ssr');
+  const fileName = ctx.basename.replace(/\.[cm]?[jt]sx?$/u, '');
+  for (const { name, fn } of ctx.facts.exports.functions()) {
+    // `export default function useCourse()`, or an anonymous default named by its file (`useCourse.ts`).
+    const own = name === 'default' ? (fn.type !== T.ArrowFunctionExpression && fn.id ? fn.id.name : fileName) : name;
+    if (COMPOSABLE.test(own)) ctx.add(fn, own, `composable run while rendering on the server (${label})`, 'vue-ssr');
   }
   // `defineStore('cart', () => { … })`: a setup store runs once for each request's Pinia.
   for (const { call } of callsOfImported(ctx.facts, ['pinia'], ['defineStore'])) {
