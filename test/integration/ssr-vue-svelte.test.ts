@@ -32,7 +32,8 @@ describe('Svelte stores written during server rendering, across files', () => {
       'package.json': KIT_PACKAGE,
       'src/lib/stores/user.js': USER_STORE,
       'src/routes/+layout.js': [
-        "import { user as sameStore } from '../lib/stores/user.js';",
+        // SvelteKit's `$lib` alias, with no tsconfig paths (they live in the generated .svelte-kit/tsconfig.json).
+        "import { user as sameStore } from '$lib/stores/user.js';",
         'export function load({ data }) {',
         '  sameStore.set(data.user);',
         '  return { user: data.user };',

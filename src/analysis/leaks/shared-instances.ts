@@ -708,7 +708,7 @@ function moduleValueFolded(target: ImportTarget): ImportTarget {
   return moduleValue(target) ?? target;
 }
 
-/** A relative import or a path alias (`@/lib/query`, `~/utils`), not a package. */
+/** A relative import or a path alias (`@/lib/query`, `~/utils`, SvelteKit's `$lib`), not a package. */
 export function isProjectModule(source: string): boolean {
-  return source.startsWith('.') || /^[@~#]\//u.test(source) || source.startsWith('~');
+  return source.startsWith('.') || /^[@~#]\//u.test(source) || source.startsWith('~') || /^\$lib(?:\/|$)/u.test(source);
 }
