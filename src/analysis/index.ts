@@ -9,6 +9,8 @@ import { factsOf, type ParsedFile } from './file/index.js';
 import { findHandlers } from './handlers/index.js';
 import { findLibraryContextLeaks } from './leaks/library-context.js';
 import { findListenerLeaks } from './leaks/listeners.js';
+import { rowsFor } from './leaks/shared-instances.js';
+import { findSharedInstances } from './leaks/ssr-importers.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 import { Bounds } from './state/bounds.js';
 import { Classifier } from './state/classify.js';
@@ -62,6 +64,7 @@ const EMPTY: Analysis = {
   findings: [],
   listenerLeaks: [],
   libraryContextLeaks: [],
+  sharedInstances: [],
 };
 
 /** Set when another file is summarised for a caller: the functions to treat as handlers, and whose `this` is state. */
@@ -88,7 +91,15 @@ function analyzeFile(
       ? guarded('calls from importing files', null, () => reachedFromImporters(base))
       : null;
   const entries = reached ? [...handlers, ...reached.handlers] : handlers;
-  if (entries.length === 0) return { ...EMPTY, handlers };
+  if (entries.length === 0) {
+    // A module with no request-time code of its own can still make an instance its importers share per request.
+    if (summary || !settings.crossFile || rowsFor(facts).length === 0) return { ...EMPTY, handlers };
+    const reach = new Reachability(base, handlers);
+    const reachContext: ReachContext = { ...base, handlers, reach };
+    const instanceContext = { ...reachContext, requestData: new RequestData(reachContext) };
+    const sharedInstances = guarded('shared instances', [], () => findSharedInstances(instanceContext, true));
+    return { ...EMPTY, handlers, sharedInstances };
+  }
   const thisRoots = [...(summary?.thisRoots ?? []), ...(reached?.thisRoots ?? [])];
   const parts = contained(entries, (subset) => analyzeEntries(base, subset, thisRoots, summary));
   const findings = merged(parts.map((part) => part.findings));
@@ -98,10 +109,11 @@ function analyzeFile(
     findings: reached ? findings.flatMap((finding) => placeReached(finding, filename)) : findings,
     listenerLeaks: merged(parts.map((part) => part.listenerLeaks)),
     libraryContextLeaks: merged(parts.map((part) => part.libraryContextLeaks)),
+    sharedInstances: merged(parts.map((part) => part.sharedInstances)),
   };
 }
 
-type EntryAnalysis = Pick<Analysis, 'findings' | 'listenerLeaks' | 'libraryContextLeaks'>;
+type EntryAnalysis = Pick<Analysis, 'findings' | 'listenerLeaks' | 'libraryContextLeaks' | 'sharedInstances'>;
 
 /** Everything found from one set of entry functions (the file's handlers, or one of them after a failure). */
 function analyzeEntries(
@@ -134,13 +146,14 @@ function analyzeEntries(
     findings.push(...guarded('calls into imported files', [], () => crossFileFindings(ctx, budget, analyzeLoaded)));
   }
   findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
-  if (summary) return { findings, listenerLeaks: [], libraryContextLeaks: [] };
+  if (summary) return { findings, listenerLeaks: [], libraryContextLeaks: [], sharedInstances: [] };
   // Listener and library findings keep to this file's own handlers: their messages have no place for another file.
   const own = (leak: { handler: Handler }) => !leak.handler.reachedFrom;
   return {
     findings,
     listenerLeaks: guarded('listener registrations', [], () => findListenerLeaks(ctx).filter(own)),
     libraryContextLeaks: guarded('library context', [], () => findLibraryContextLeaks(ctx).filter(own)),
+    sharedInstances: guarded('shared instances', [], () => findSharedInstances(ctx, settings.crossFile)),
   };
 }
 

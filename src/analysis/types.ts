@@ -2,6 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { LibraryContextLeak } from './leaks/library-context.js';
 import type { ListenerLeak } from './leaks/listeners.js';
+import type { SharedInstanceLeak } from './leaks/shared-instances.js';
 
 export type FunctionNode =
   TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -95,6 +96,8 @@ export interface FileAnalysis {
   listenerLeaks: readonly ListenerLeak[];
   /** Request data left in a library's module-scope object. */
   libraryContextLeaks: readonly LibraryContextLeak[];
+  /** Module-scope instances of libraries that must be per request on the server, reached by server code. */
+  sharedInstances: readonly SharedInstanceLeak[];
   /** Problems with `settings['handler-state']` (and the type-information setting), in words, in a fixed order. */
   settingsProblems: readonly string[];
   /**

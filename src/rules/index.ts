@@ -3,6 +3,7 @@ import noHandlerListenerLeak from './no-handler-listener-leak.js';
 import noModuleStateWrite from './no-module-state-write.js';
 import noPersistentLibraryContext from './no-persistent-library-context.js';
 import noRequestDataInModuleScope from './no-request-data-in-module-scope.js';
+import noSharedSsrInstance from './no-shared-ssr-instance.js';
 import noUnboundedCache from './no-unbounded-cache.js';
 import noUnboundedGrowth from './no-unbounded-growth.js';
 
@@ -13,4 +14,5 @@ export const rules = {
   'no-module-state-write': noModuleStateWrite,
   'no-handler-listener-leak': noHandlerListenerLeak,
   'no-persistent-library-context': noPersistentLibraryContext,
+  'no-shared-ssr-instance': noSharedSsrInstance,
 };

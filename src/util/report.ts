@@ -57,6 +57,7 @@ export const SETTINGS_REPORTERS = [
   'no-module-state-write',
   'no-handler-listener-leak',
   'no-persistent-library-context',
+  'no-shared-ssr-instance',
 ] as const;
 
 export type RuleName = (typeof SETTINGS_REPORTERS)[number];

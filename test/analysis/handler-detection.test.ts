@@ -2,7 +2,9 @@
 // as [platform, name, reason]. A new platform, or a new shape of a known one, is one more row; a file that must have
 // no handlers (a name that only looks like a handler, client-side code, start-up code) is a row that expects [].
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { detectHandlers, type DetectedHandler } from '../helpers/lint.js';
+import { makeProject } from '../helpers/temp.js';
 
 type Expected = [platform: string, name: string, reason: string];
 interface Extra {
@@ -10,6 +12,8 @@ interface Extra {
   settings?: Record<string, unknown>;
   /** `KNOWN GAP: …`: the row states the wanted answer, which the analysis does not give yet; it is skipped. */
   gap?: string;
+  /** The file sits in a project whose package.json has these dependencies (and these extra files). */
+  project?: { dependencies?: string[]; peerDependencies?: string[]; files?: Record<string, string> };
 }
 /**
  * `file` is relative to the project root (globs in settings match it as written). `.cjs` files are CommonJS, everything
@@ -85,7 +89,46 @@ const ROWS: Row[] = [
   ['pages/orders.tsx', 'export async function getServerSideProps(context) { return { props: {} }; }\nexport default function Orders() { return null; }', [['nextjs', 'getServerSideProps', 'Next.js `getServerSideProps`']]],
   ['middleware.ts', "import { NextResponse } from 'next/server';\nexport function middleware(request) { return NextResponse.next(); }", [['nextjs', 'middleware', 'Next.js middleware']]],
   ['lib/search.ts', 'export async function GET(request: Request) { return Response.json([]); }', []],
-  ['app/components/button.tsx', "'use client';\nexport function onClick(event) { return event.target; }", [], { gap: "KNOWN GAP: a 'use client' module runs in the browser, but its exported `(event)` function is taken for a Lambda by its parameter name", }],
+  ['app/components/button.tsx', "'use client';\nexport function onClick(event) { return event.target; }", []],
+  ['app/components/button.tsx', "'use client';\nexport function Button({ label }) { return <button onClick={(event) => event.preventDefault()}>{label}</button>; }", [['rsc', 'Button', 'client component rendered on the server (React Server Components)']]],
+  ['app/orders/[id]/page.tsx', "import Link from 'next/link';\nexport default async function OrderPage({ params }) { return <Link href={params.id}>order</Link>; }\nexport async function generateMetadata({ params }) { return { title: params.id }; }\nexport function generateStaticParams() { return []; }", [['nextjs', 'OrderPage', 'component rendered on the server (Next.js)'], ['nextjs', 'generateMetadata', 'Next.js `generateMetadata`']]],
+  ['app/layout.tsx', 'export default function RootLayout({ children }) { return children; }', [['nextjs', 'RootLayout', 'component rendered on the server (Next.js)']], { project: { dependencies: ['next', 'react'] } }],
+  ['components/order-list.tsx', "import { useState } from 'react';\nexport function OrderList({ orders }) { const [open] = useState(false); return <ul>{orders.length}</ul>; }\nexport function useOrders(id) { return useState(id); }\nexport const formatOrder = (order) => order.id;", [['nextjs', 'OrderList', 'component rendered on the server (Next.js)'], ['nextjs', 'useOrders', 'hook run while rendering on the server (Next.js)']], { project: { dependencies: ['next', 'react'] } }],
+  ['pages/_app.js', 'export default function App({ Component, pageProps }) { return <Component {...pageProps} />; }', [['nextjs', 'App', 'component rendered on the server (Next.js)']], { project: { dependencies: ['next'] } }],
+  ['app/opengraph-image.tsx', "import { ImageResponse } from 'next/og';\nexport default async function Image({ params }) { return new ImageResponse(<div>{params.slug}</div>); }", [['nextjs', 'default', 'Next.js generated image route']]],
+  ['app/layout.tsx', 'export default function RootLayout({ children }) { return children; }', [], { project: { dependencies: ['next'], files: { 'next.config.mjs': "export default { output: 'export' };" } } }],
+  ['src/App.tsx', "import { useState } from 'react';\nexport function App() { const [n] = useState(0); return <p>{n}</p>; }", [], { project: { dependencies: ['react', 'react-dom'], files: {} } }],
+  ['utils/trpc.ts', "import { createTRPCNext } from '@trpc/next';\nexport const trpc = createTRPCNext({ config({ ctx }) { return { links: [] }; } });", [['ssr-library', 'config', 'tRPC `createTRPCNext` config (called per request on the server)']]],
+  ['src/hooks/use-query.ts', "import { useMemo } from 'react';\nexport function useQuery(args) { return useMemo(() => args, [args]); }", [['ssr-library', 'useQuery', 'hook run while rendering on the server (React library)']], { project: { peerDependencies: ['react'] } }],
+
+  // React Router (framework mode) and Remix
+  ['app/routes/orders.tsx', "import { json } from '@remix-run/node';\nexport async function loader({ request }) { return json([]); }\nexport const action = async ({ request }) => null;\nexport async function clientLoader() { return null; }\nexport default function Orders() { return <ul />; }", [['remix', 'loader', 'Remix route loader'], ['remix', 'action', 'Remix route action'], ['remix', 'Orders', 'component rendered on the server (Remix)']]],
+  ['app/routes/orders.tsx', 'export async function loader({ params }) { return { id: params.id }; }\nexport const middleware = [async ({ request }, next) => next()];', [['react-router', 'loader', 'React Router route loader'], ['react-router', 'middleware', 'React Router route middleware']], { project: { dependencies: ['react-router', '@react-router/node'] } }],
+  ['app/entry.server.tsx', "import { renderToPipeableStream } from 'react-dom/server';\nexport default function handleRequest(request, status, headers, context) { return new Response(); }", [['react-router', 'handleRequest', 'React Router server entry']], { project: { dependencies: ['@react-router/node'] } }],
+  ['app/routes/orders.tsx', 'export async function loader({ params }) { return { id: params.id }; }', [], { project: { dependencies: ['react-router', '@react-router/node'], files: { 'react-router.config.ts': 'export default { ssr: false };' } } }],
+  ['src/routes/orders.tsx', "import { useLoaderData } from 'react-router';\nexport async function loader() { return []; }", []],
+
+  // TanStack Start
+  ['src/server/orders.ts', "import { createServerFn } from '@tanstack/react-start';\nexport const getOrder = createServerFn({ method: 'GET' }).validator((id) => id).handler(async ({ data }) => data);", [['tanstack-start', 'server function', 'TanStack Start `createServerFn()` handler']]],
+  ['src/routes/orders.$id.tsx', "import { createFileRoute } from '@tanstack/react-router';\nexport const Route = createFileRoute('/orders/$id')({ loader: async ({ params }) => params.id, beforeLoad: async () => {}, component: Order });\nfunction Order() { return <p />; }", [['tanstack-start', 'loader', 'TanStack Start route `loader` (runs on the server while rendering)'], ['tanstack-start', 'beforeLoad', 'TanStack Start route `beforeLoad` (runs on the server while rendering)'], ['tanstack-start', 'Order', 'component rendered on the server (TanStack Start)']], { project: { dependencies: ['@tanstack/react-start', '@tanstack/react-router'] } }],
+  ['src/routes/admin.tsx', "import { createFileRoute } from '@tanstack/react-router';\nexport const Route = createFileRoute('/admin')({ ssr: false, loader: async () => [] });", [], { project: { dependencies: ['@tanstack/react-start'] } }],
+  ['src/router.tsx', "import { createRouter } from '@tanstack/react-router';\nexport function getRouter() { return createRouter({ routeTree }); }", [['tanstack-start', 'getRouter', 'TanStack Start router factory (called once per request)']], { project: { dependencies: ['@tanstack/react-start'] } }],
+  ['src/routes/orders.tsx', "import { createFileRoute } from '@tanstack/react-router';\nexport const Route = createFileRoute('/orders')({ loader: async () => [] });", [], { project: { dependencies: ['@tanstack/react-router', 'vite'] } }],
+
+  // SolidStart
+  ['src/entry-server.tsx', "import { createHandler, StartServer } from '@solidjs/start/server';\nexport default createHandler(() => <StartServer document={({ children }) => <html>{children}</html>} />);", [['solid-start', 'createHandler', 'SolidStart document rendered per request']]],
+  ['src/middleware.ts', "import { createMiddleware } from '@solidjs/start/middleware';\nexport default createMiddleware({ onRequest: [async (event) => {}], onBeforeResponse: async (event) => {} });", [['solid-start', 'onRequest', 'SolidStart middleware `onRequest`'], ['solid-start', 'onBeforeResponse', 'SolidStart middleware `onBeforeResponse`']]],
+  ['src/lib/orders.ts', "import { query, action } from '@solidjs/router';\nexport const getOrders = query(async (id) => [], 'orders');\nexport const save = action(async (form) => {});", [['solid-start', 'query', 'SolidStart `query()` function'], ['solid-start', 'action', 'SolidStart `action()` function']], { project: { dependencies: ['@solidjs/start', '@solidjs/router'] } }],
+  ['src/lib/orders.ts', "import { query } from '@solidjs/router';\nexport const getOrders = query(async (id) => [], 'orders');", [], { project: { dependencies: ['@solidjs/router', 'solid-js', 'vite'] } }],
+
+  // Astro
+  ['src/pages/api/orders.ts', "import type { APIRoute } from 'astro';\nexport const GET: APIRoute = async ({ params }) => new Response(params.id);\nexport const POST: APIRoute = async ({ request }) => new Response();", [['astro', 'GET', 'Astro endpoint'], ['astro', 'POST', 'Astro endpoint']], { project: { dependencies: ['astro'] } }],
+  ['src/pages/feed.json.ts', "export const prerender = true;\nexport async function GET() { return new Response('[]'); }", [], { project: { dependencies: ['astro'] } }],
+  ['src/middleware.ts', "import { defineMiddleware, sequence } from 'astro:middleware';\nconst auth = defineMiddleware(async (context, next) => next());\nconst log = async (context, next) => next();\nexport const onRequest = sequence(auth, log);", [['astro', 'onRequest', 'Astro middleware'], ['astro', 'onRequest', 'Astro middleware']], { project: { dependencies: ['astro'] } }],
+  ['src/actions/index.ts', "import { defineAction } from 'astro:actions';\nexport const server = { checkout: defineAction({ handler: async (input) => input }) };", [['astro', 'checkout', 'Astro action handler']]],
+
+  // Qwik City
+  ['src/routes/index.tsx', "import { routeLoader$, routeAction$, server$ } from '@builder.io/qwik-city';\nimport { component$, useVisibleTask$ } from '@builder.io/qwik';\nexport const useUser = routeLoader$(async (ev) => ev.cookie);\nexport const useSave = routeAction$(async (data) => data);\nexport const onGet = async (ev) => {};\nexport default component$(() => { useVisibleTask$(() => {}); return <div />; });", [['qwik-city', 'routeLoader$', 'Qwik City `routeLoader$`'], ['qwik-city', 'routeAction$', 'Qwik City `routeAction$`'], ['qwik-city', 'onGet', 'Qwik City request handler `onGet`'], ['qwik-city', 'default', 'Qwik component rendered on the server']]],
 
   // Vercel functions
   ['api/greet.ts', "import type { VercelRequest, VercelResponse } from '@vercel/node';\nexport default function (req: VercelRequest, res: VercelResponse) { res.send('hi'); }", [['vercel', 'default', 'default export of a Vercel function (api/)']]],
@@ -209,6 +252,14 @@ const PLATFORMS = [
   'nitro',
   'sveltekit',
   'declared',
+  'rsc',
+  'remix',
+  'react-router',
+  'tanstack-start',
+  'solid-start',
+  'astro',
+  'qwik-city',
+  'ssr-library',
   'deno',
   'bun',
   'netlify',
@@ -221,6 +272,15 @@ const PLATFORMS = [
   'socket',
 ];
 
+function projectFiles(project: NonNullable<Extra['project']>): Record<string, string> {
+  const dependencies = Object.fromEntries((project.dependencies ?? []).map((name) => [name, '*']));
+  const peerDependencies = Object.fromEntries((project.peerDependencies ?? []).map((name) => [name, '*']));
+  return {
+    'package.json': JSON.stringify({ name: 'fixture', private: true, dependencies, peerDependencies }),
+    ...project.files,
+  };
+}
+
 const order = (a: DetectedHandler, b: DetectedHandler) =>
   `${a.platform} ${a.name} ${a.reason}`.localeCompare(`${b.platform} ${b.name} ${b.reason}`);
 
@@ -229,7 +289,8 @@ describe('handler detection', () => {
     const title = `${file}: ${code.replaceAll('\n', ' ').slice(0, 90)}`;
     const run = extra.gap ? it.skip : it;
     run(extra.gap ? `${title} — ${extra.gap}` : title, () => {
-      const found = detectHandlers(code, `/${file}`, {
+      const root = extra.project ? makeProject(projectFiles(extra.project)) : '/';
+      const found = detectHandlers(code, path.join(root, file), {
         commonjs: file.endsWith('.cjs'),
         ...(extra.settings ? { settings: { 'handler-state': extra.settings } } : {}),
       });

@@ -27,6 +27,23 @@ export function lintWithRule(
   );
 }
 
+/** Lints `code` as the file `filename` (JSX on) with one rule through ESLint's `Linter`, for message assertions. */
+export function lintFile(rule: unknown, filename: string, code: string): Linter.LintMessage[] {
+  const linter = new Linter({ configType: 'flat', cwd: '/' });
+  return linter.verify(
+    code,
+    [
+      {
+        files: ALL_SOURCES,
+        languageOptions: { parser: tsParser as never, parserOptions: { ecmaFeatures: { jsx: true } } },
+        plugins: { hs: { rules: { rule: rule as never } } },
+        rules: { 'hs/rule': 'error' },
+      },
+    ],
+    { filename },
+  );
+}
+
 /** A handler as the analysis reports it: the name it is exported or registered under, its platform, and why. */
 export interface DetectedHandler {
   name: string;

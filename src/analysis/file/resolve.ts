@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createPathsMatcher, getTsconfig, type Cache } from 'get-tsconfig';
 import type * as ts from 'typescript';
 import { isDirectory, isRegularFile, readTextFile } from '../../util/read-file.js';
+import { projectOf } from './project.js';
 
 /** tsconfig.json / jsconfig.json files larger than this are not configs. */
 const MAX_CONFIG_BYTES = 1_000_000;
@@ -52,7 +53,7 @@ export function clearResolveCache(): void {
 export function resolveImport(fromFile: string, specifier: string): string | null {
   if (specifier.startsWith('.')) return resolveFile(path.resolve(path.dirname(fromFile), specifier), fromFile);
   const matcher = pathsMatcherFor(path.dirname(fromFile));
-  if (!matcher) return null;
+  if (!matcher) return frameworkAlias(fromFile, specifier);
   for (const candidate of matcher(specifier)) {
     // Aliases that point into node_modules are packages, not the project's own modules.
     if (candidate.split(/[\\/]/u).includes('node_modules')) continue;
@@ -60,6 +61,17 @@ export function resolveImport(fromFile: string, specifier: string): string | nul
     if (file) return file;
   }
   return null;
+}
+
+/**
+ * SvelteKit's `$lib` alias (`src/lib` of the project) when no tsconfig `paths` say it: SvelteKit writes them into
+ * a generated `.svelte-kit/tsconfig.json`, which checkouts and fresh clones do not have.
+ */
+function frameworkAlias(fromFile: string, specifier: string): string | null {
+  if (specifier !== '$lib' && !specifier.startsWith('$lib/')) return null;
+  const project = projectOf(fromFile);
+  if (!project?.dependsOn(['@sveltejs/kit'])) return null;
+  return resolveFile(path.join(project.root, 'src', 'lib', specifier.slice('$lib'.length)), fromFile);
 }
 
 /** `./store`, `./store.js` (for store.ts), `./store/index.ts`: the source file an import path names. */

@@ -1,5 +1,6 @@
 // Where the handlers are: the registered platforms, in precedence order, run over the file's facts.
 import type { TSESTree } from '@typescript-eslint/utils';
+import { hasDirective } from '../file/ast.js';
 import type { FileFacts } from '../file/index.js';
 import type { ResolvedSettings } from '../settings.js';
 import type { TypeOracle } from '../type-aware.js';
@@ -8,6 +9,7 @@ import { awsLambda } from './aws-lambda.js';
 import { azure } from './platforms/azure.js';
 import { cloudflare } from './platforms/cloudflare.js';
 import { decorated } from './platforms/decorated.js';
+import { emberFastBoot } from './platforms/ember-fastboot.js';
 import { declared } from './platforms/declared.js';
 import { factories } from './platforms/factories.js';
 import { firebase } from './platforms/firebase.js';
@@ -17,11 +19,19 @@ import { netlify } from './platforms/netlify.js';
 import { nextjs } from './platforms/nextjs.js';
 import { nitro } from './platforms/nitro.js';
 import { nodeServers } from './platforms/node-servers.js';
+import { angularSsr } from './platforms/angular-ssr.js';
+import { astro } from './platforms/astro.js';
+import { qwikCity } from './platforms/qwik-city.js';
+import { reactRouter } from './platforms/react-router.js';
+import { serverRendering } from './platforms/server-rendering.js';
+import { solidStart } from './platforms/solid-start.js';
+import { tanstackStart } from './platforms/tanstack-start.js';
 import { routeTables } from './platforms/route-tables.js';
 import { bun, deno } from './platforms/runtime-serve.js';
 import { sockets } from './platforms/sockets.js';
 import { sveltekit } from './platforms/sveltekit.js';
 import { vercel } from './platforms/vercel.js';
+import { vue } from './platforms/vue.js';
 import { PlatformContext, type Platform } from './registry.js';
 import { typeAware } from './typed.js';
 
@@ -36,6 +46,7 @@ export const PLATFORMS: readonly Platform[] = [
   firebase,
   nextjs,
   sveltekit,
+  astro,
   netlify,
   vercel,
   gcp,
@@ -49,6 +60,14 @@ export const PLATFORMS: readonly Platform[] = [
   graphql,
   decorated,
   routeTables,
+  reactRouter,
+  tanstackStart,
+  solidStart,
+  qwikCity,
+  vue,
+  angularSsr,
+  emberFastBoot,
+  serverRendering,
   awsLambda,
   factories,
   typeAware,
@@ -63,7 +82,8 @@ export function findHandlers(
   platforms: readonly Platform[] = PLATFORMS,
 ): Handler[] {
   const ctx = new PlatformContext(facts, settings, filename, oracle);
-  for (const platform of platforms) platform.detect(ctx);
+  const clientModule = hasDirective(facts.ast, 'use client');
+  for (const platform of platforms) if (!clientModule || platform.runsInClientModules) platform.detect(ctx);
   return ctx.handlers;
 }
 

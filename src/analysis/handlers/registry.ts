@@ -81,4 +81,9 @@ export interface Platform {
   detect(ctx: PlatformContext): void;
   /** Is `node` an app, router or server of this platform (`express()`, `new Hono()`, `(app: Express)`)? */
   isApp?(facts: FileFacts, node: TSESTree.Node): boolean;
+  /**
+   * Does it find handlers in client modules (`'use client'`)? Those run in the browser and are rendered on the
+   * server; they hold no Lambda handlers, routes or actions, so only platforms that say so look at them.
+   */
+  runsInClientModules?: boolean;
 }

@@ -178,6 +178,13 @@ export function exportsSomething(file: string): boolean {
   return entry.exportsSomething;
 }
 
+/** The parsed file and facts of a module the analysis follows, from the same cache (path and modification time). */
+export function loadModule(file: string): { file: ParsedFile; facts: FileFacts } | null {
+  const loaded = load(file);
+  const facts = loaded?.file ? factsOf(loaded.file) : null;
+  return loaded?.file && facts ? { file: loaded.file, facts } : null;
+}
+
 /**
  * The writes that calling `exportPath` of `file` makes: `['remember']`, `['store', 'add']` (a method of an exported
  * singleton), `['Repo', '#add']` (an instance method, with `this` standing for the caller's instance `thisName`).

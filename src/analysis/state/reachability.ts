@@ -15,6 +15,7 @@ import { instanceMembers, namedProperties, staticMembers } from '../file/members
 import { initializerOf, type ModuleScopes } from '../file/scopes.js';
 import type { FunctionNode, Handler } from '../types.js';
 import { RENDER_HELPER_TABLE } from '../leaks/tables.js';
+import { ClientOnly } from './client-only.js';
 import { Dispatch, type CallTarget, type EdgeSink, type Held } from './dispatch.js';
 
 /** How a function is reached at request time: from which handler, through which named helpers. */
@@ -38,6 +39,8 @@ export class Reachability {
   private readonly passed = new Map<TSESTree.CallExpression, readonly TSESTree.Node[] | null>();
 
   private readonly scopes: ModuleScopes;
+  /** Code inside request-time code that only the browser runs (effects, event handlers, `typeof window` branches). */
+  readonly clientOnly: ClientOnly;
   /** Which functions values hold: module tables, locals, products of factories. */
   readonly dispatch: Dispatch;
 
@@ -46,6 +49,7 @@ export class Reachability {
     handlers: readonly Handler[],
   ) {
     this.scopes = ctx.scopes;
+    this.clientOnly = new ClientOnly(ctx);
     this.dispatch = new Dispatch(ctx.facts);
     this.collectEdges();
     const queue: FunctionNode[] = [];
@@ -70,12 +74,16 @@ export class Reachability {
     }
   }
 
-  /** The request context of code at `node`, or null when it only runs at start-up (or never). */
+  /**
+   * The request context of code at `node`, or null when it only runs at start-up, only in the browser (an effect,
+   * an event handler, a `typeof window !== 'undefined'` branch), or never.
+   */
   contextOf(node: TSESTree.Node): RequestContext | null {
     let fn = isFunctionNode(node) ? node : enclosingFunction(node);
     while (fn) {
       const context = this.reached.get(fn);
-      if (context) return context;
+      if (context) return this.clientOnly.inBrowserBranch(node) ? null : context;
+      if (this.clientOnly.isClientOnlyFunction(fn)) return null;
       fn = enclosingFunction(fn);
     }
     return null;
@@ -95,6 +103,8 @@ export class Reachability {
     while (stack.length > 0) {
       const scope = stack.pop()!;
       const block = scope.block as TSESTree.Node;
+      // What only the browser calls (and everything inside it) does not run on the server.
+      if (isFunctionNode(block) && block !== unit && this.clientOnly.isClientOnlyFunction(block)) continue;
       if (isFunctionNode(block) && (block === unit || !this.isSeparateUnit(block))) result.push(block);
       for (const child of scope.childScopes) stack.push(child as Scope.Scope);
     }
@@ -126,6 +136,8 @@ export class Reachability {
    * (left out, it is the call whose callee `from` is).
    */
   private addEdge(from: TSESTree.Node, target: FunctionNode, call?: CallTarget | null): void {
+    // `onClick={save}`, `useEffect(sync)`, a call behind `typeof window !== 'undefined'`: the browser's, not ours.
+    if (this.clientOnly.isClientOnlyUse(from)) return;
     let site = call;
     if (site === undefined) {
       const { parent, child } = valueParent(from);

@@ -102,4 +102,8 @@ function declaredFunction(file: PlatformContext, node: TSESTree.Node): { fn: Fun
   }
 }
 
-export const declared: Platform = { id: 'declared', detect: (ctx) => detectDeclaredHandlers(ctx, ctx.add) };
+export const declared: Platform = {
+  id: 'declared',
+  detect: (ctx) => detectDeclaredHandlers(ctx, ctx.add),
+  runsInClientModules: true,
+};

@@ -74,7 +74,7 @@ export const decorated: Platform = {
 };
 
 /** Top-level classes, exported or not. */
-function classesOf(program: TSESTree.Program): ClassNode[] {
+export function classesOf(program: TSESTree.Program): ClassNode[] {
   const result: ClassNode[] = [];
   for (const statement of program.body) {
     const node =
@@ -86,7 +86,7 @@ function classesOf(program: TSESTree.Program): ClassNode[] {
   return result;
 }
 
-function hasDecorator(
+export function hasDecorator(
   facts: FileFacts,
   node: ClassNode,
   modules: readonly string[],

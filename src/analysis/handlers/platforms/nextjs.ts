@@ -1,7 +1,10 @@
-// Next.js: app-router route handlers, 'use server' actions, pages/api routes, getServerSideProps, middleware.
+// Next.js: app-router route handlers, 'use server' actions, pages/api routes, getServerSideProps, middleware, and
+// the app router's per-request metadata functions and generated images. (Pages, layouts and the components they
+// render are server-rendering's: platforms/server-rendering.ts.)
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { functionName, hasDirective, isFunctionNode, walk } from '../../file/ast.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
+import { usesFramework } from '../ssr.js';
 
 export const HTTP_METHOD_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const SCRIPT = /\.(?:[cm]?[jt]sx?)$/u;
@@ -35,7 +38,32 @@ export function detectNextJs(file: PlatformContext, add: AddHandler): void {
     }
   }
 
+  if (dirs.includes('app') && SCRIPT.test(base) && usesFramework(file, 'nextjs')) detectAppRouterFunctions(file, add);
+
   detectServerFunctions(file, add);
+}
+
+/** Segment files whose metadata functions run when a request renders the segment (not at build time). */
+const SEGMENT_FILE = /^(?:page|layout|default)\.[cm]?[jt]sx?$/u;
+const METADATA_EXPORTS = new Set(['generateMetadata', 'generateViewport']);
+/** Generated images and icons: a route whose default export runs per request unless the route is static. */
+const IMAGE_FILE = /^(?:opengraph-image|twitter-image|icon|apple-icon)\.[cm]?[jt]sx?$/u;
+
+/**
+ * `generateMetadata`/`generateViewport` of pages and layouts, and the default export of image routes. Not
+ * `generateStaticParams`: it runs at build time (and on revalidation), never for one visitor's request.
+ */
+function detectAppRouterFunctions(file: PlatformContext, add: AddHandler): void {
+  const base = file.basename;
+  if (SEGMENT_FILE.test(base)) {
+    for (const { name, fn } of file.facts.exports.functions((name) => METADATA_EXPORTS.has(name))) {
+      add(fn, name, `Next.js \`${name}\``, 'nextjs');
+    }
+  } else if (IMAGE_FILE.test(base)) {
+    for (const { fn } of file.facts.exports.functions((name) => name === 'default')) {
+      add(fn, 'default', 'Next.js generated image route', 'nextjs');
+    }
+  }
 }
 
 /** React server functions: every export of a `'use server'` file, and functions whose body opens with the directive. */

@@ -1,6 +1,7 @@
 // SvelteKit: +server endpoints, load/actions in +page/+layout(.server) files, and hooks.server handle functions.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { namedProperties } from '../../file/members.js';
+import { projectOf } from '../../file/project.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
 
 const ENDPOINT_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'fallback']);
@@ -25,6 +26,8 @@ export function detectSvelteKit(file: PlatformContext, add: AddHandler): void {
   const serverModule = /\.server\.[jt]s$/u.test(base);
   const universal = /^\+(page|layout)\.[jt]s$/u.test(base);
   if (!serverModule && !universal) return;
+  // A universal load runs only in the browser where the route (or the root layout) turns server rendering off.
+  if (universal && !serverModule && ssrTurnedOff(file)) return;
   for (const { name, value } of file.facts.exports.values()) {
     if (name === 'load') {
       const fn = file.facts.functionOf(value);
@@ -38,6 +41,15 @@ export function detectSvelteKit(file: PlatformContext, add: AddHandler): void {
       }
     }
   }
+}
+
+const SSR_OFF = /\bexport\s+const\s+ssr\s*=\s*false\b/u;
+const ROOT_LAYOUTS = ['src/routes/+layout.ts', 'src/routes/+layout.js'];
+
+/** `export const ssr = false` in this file or in the root layout (which every route inherits). */
+function ssrTurnedOff(file: PlatformContext): boolean {
+  if (SSR_OFF.test(file.text)) return true;
+  return SSR_OFF.test(projectOf(file.path)?.text(ROOT_LAYOUTS) ?? '');
 }
 
 export const sveltekit: Platform = { id: 'sveltekit', detect: (ctx) => detectSvelteKit(ctx, ctx.add) };

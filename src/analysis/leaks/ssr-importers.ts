@@ -1,0 +1,298 @@
+// Shared instances across files: the row of an instance another module exports (`import { queryClient } from
+// '@/lib/query'`), and the project's importers of this file — an instance it exports that an importer hands to a
+// provider per request is reported here, at its declaration; a function it exports that an importer calls per
+// request (an i18n helper, an API module's `setAuthHeader`) is request-time code of this file.
+import path from 'node:path';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import type { BaseContext, ReachContext } from '../context.js';
+import { staticPropertyName, unwrap, valueParent } from '../file/ast.js';
+import { importersOf } from '../file/importers.js';
+import type { FileFacts } from '../file/index.js';
+import { moduleValue } from '../file/imports.js';
+import { namedProperties } from '../file/members.js';
+import { projectOf } from '../file/project.js';
+import { resolveImport } from '../file/resolve.js';
+import { findHandlers } from '../handlers/index.js';
+import { loadModule } from '../state/cross-file.js';
+import { Reachability } from '../state/reachability.js';
+import { RequestData } from '../state/request-data.js';
+import type { FunctionNode, Handler } from '../types.js';
+import {
+  InstanceFinder,
+  InstanceMakers,
+  findLocalSharedInstances,
+  isProjectModule,
+  rowsFor,
+  type InstanceContext,
+  type InstanceLinks,
+  type ReachSite,
+  type SharedInstanceLeak,
+} from './shared-instances.js';
+import { SSR_INSTANCE_TABLE, type SsrInstanceRow } from './ssr-tables.js';
+
+/** How many re-exports are followed to find where an imported instance is made. */
+/** Importers of one module whose uses are read (the index itself is bounded in files and bytes). */
+const MAX_IMPORTERS = 30;
+const MAX_REEXPORTS = 3;
+
+/**
+ * Every shared instance of the file: reached by its own request-time code, and (with cross-file analysis on)
+ * reached through its importers. `ctx` has no handlers when the file has none of its own.
+ */
+export function findSharedInstances(ctx: InstanceContext & ReachContext, crossFile: boolean): SharedInstanceLeak[] {
+  const links: InstanceLinks = crossFile && path.isAbsolute(ctx.filename) ? linksFor(ctx.facts, ctx.filename) : {};
+  const rows = rowsFor(ctx.facts);
+  if (rows.length === 0) return ctx.handlers.length > 0 ? importedInstanceUses(ctx, links) : [];
+  const leaks = findLocalSharedInstances(ctx, links);
+  if (!crossFile || !path.isAbsolute(ctx.filename) || !ctx.facts.exports.exportsSomething) return leaks;
+  const reported = new Set(leaks.map((leak) => leak.node));
+  const uses = importerUses(ctx.facts, ctx.filename, ctx.settings);
+  if (uses.length === 0) return leaks;
+
+  // Instances this file exports, reached in an importer's request-time code: reported at the declaration here.
+  const finder = new InstanceFinder(ctx, rows, links);
+  for (const { variable, row, declaration } of finder.localInstances()) {
+    if (reported.has(declaration)) continue;
+    const names = exportedNames(ctx.facts, variable);
+    const site = firstSite(uses, names, row);
+    if (!site) continue;
+    leaks.push({ node: declaration, row, name: variable.name, declared: true, site, others: 0 });
+    reported.add(declaration);
+  }
+
+  // Functions this file exports, called at request time by an importer: their writes are this file's findings.
+  const pseudo = requestTimeExports(ctx.facts, uses);
+  if (pseudo.size > 0) {
+    const handlers = [...ctx.handlers, ...pseudo.keys()];
+    const reach = new Reachability(ctx, handlers);
+    const extended: InstanceContext = {
+      facts: ctx.facts,
+      scopes: ctx.scopes,
+      reach,
+      requestData: new RequestData({ ...ctx, handlers, reach }),
+    };
+    for (const leak of findLocalSharedInstances(extended, links)) {
+      const caller = pseudo.get(leak.site.handler);
+      if (!caller || reported.has(leak.node)) continue;
+      reported.add(leak.node);
+      leaks.push({ ...leak, site: { ...leak.site, ...caller, via: [leak.site.handler.name, ...leak.site.via] } });
+    }
+  }
+  return leaks.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * A file that imports no library of the table but writes or hands on, per request, an instance another module of
+ * the project exports (`import { user } from '$lib/stores'` … `user.set(data.user)` in a `load`): the use is
+ * reported here, where the request-time code is.
+ */
+function importedInstanceUses(ctx: InstanceContext, links: InstanceLinks): SharedInstanceLeak[] {
+  if (!links.importedRow) return [];
+  const rows = new Set<SsrInstanceRow>();
+  for (const variable of ctx.scopes.module.variables as Scope.Variable[]) {
+    const row = links.importedRow(variable);
+    if (row) rows.add(row);
+  }
+  return rows.size > 0 ? new InstanceFinder(ctx, [...rows], links).find() : [];
+}
+
+// ---- forward: what another module exports ---------------------------------------------------------------
+
+const rowMemo = new WeakMap<FileFacts, Map<string, SsrInstanceRow | null>>();
+
+/** The links of one file: where its imported bindings are made. */
+function linksFor(facts: FileFacts, filename: string): InstanceLinks {
+  return {
+    importedRow(variable: Scope.Variable): SsrInstanceRow | null {
+      const imported = facts.imports.ofVariable(variable);
+      if (!imported || imported.typeOnly || imported.path.length !== 1 || !isProjectModule(imported.source))
+        return null;
+      const file = resolveImport(filename, imported.source);
+      return file ? exportedRow(file, imported.path[0], 0) : null;
+    },
+  };
+}
+
+/** The row of what `file` exports as `name`, when it is made there by a row's maker. */
+function exportedRow(file: string, name: string, depth: number): SsrInstanceRow | null {
+  if (depth > MAX_REEXPORTS) return null;
+  const loaded = loadModule(file);
+  if (!loaded) return null;
+  let memo = rowMemo.get(loaded.facts);
+  if (!memo) rowMemo.set(loaded.facts, (memo = new Map()));
+  if (memo.has(name)) return memo.get(name)!;
+  memo.set(name, null);
+  let row: SsrInstanceRow | null = null;
+  const found = loaded.facts.exports.find(name);
+  if (found && 'value' in found) {
+    row = new InstanceMakers(loaded.facts, rowsFor(loaded.facts, SSR_INSTANCE_TABLE)).productOf(found.value);
+  } else if (found) {
+    const next = resolveImport(file, found.reexport.source);
+    row = next ? exportedRow(next, found.reexport.name, depth + 1) : null;
+  }
+  memo.set(name, row);
+  return row;
+}
+
+// ---- backward: the importers of this file -----------------------------------------------------------------
+
+/** One use of an export of this file in an importer: the node that stands for the export there. */
+interface ImporterUse {
+  /** The export path it stands for: `['queryClient']`, `['default', 'setAuthHeader']`. */
+  exportPath: string[];
+  node: TSESTree.Node;
+  importer: InstanceContext;
+  /** The importer, relative to this file. */
+  file: string;
+}
+
+const contextMemo = new WeakMap<FileFacts, InstanceContext | null>();
+
+/** The importer's handlers and reachability (its own findings are its own lint's business). */
+function importerContext(file: string, settings: BaseContext['settings']): InstanceContext | null {
+  const loaded = loadModule(file);
+  if (!loaded) return null;
+  if (contextMemo.has(loaded.facts)) return contextMemo.get(loaded.facts)!;
+  let result: InstanceContext | null = null;
+  const handlers = findHandlers(loaded.facts, settings, file, null);
+  if (handlers.length > 0) {
+    const base: BaseContext = {
+      file: loaded.file,
+      filename: file,
+      facts: loaded.facts,
+      scopes: loaded.facts.scopes,
+      settings,
+      oracle: null,
+    };
+    const reach = new Reachability(base, handlers);
+    result = {
+      facts: loaded.facts,
+      scopes: loaded.facts.scopes,
+      reach,
+      requestData: new RequestData({ ...base, handlers, reach }),
+    };
+  }
+  contextMemo.set(loaded.facts, result);
+  return result;
+}
+
+const usesMemo = new WeakMap<FileFacts, ImporterUse[]>();
+
+/** Importers are analysed with the linted file's settings (declared handlers and wrappers are the project's). */
+function importerUses(facts: FileFacts, filename: string, settings: BaseContext['settings']): ImporterUse[] {
+  const known = usesMemo.get(facts);
+  if (known) return known;
+  const uses: ImporterUse[] = [];
+  const project = projectOf(filename);
+  for (const importer of importersOf(filename, MAX_IMPORTERS)) {
+    const context = importerContext(importer, settings);
+    if (!context) continue;
+    const relative = relativeTo(filename, importer);
+    for (const variable of context.scopes.module.variables as Scope.Variable[]) {
+      const imported = context.facts.imports.ofVariable(variable);
+      if (!imported || imported.typeOnly) continue;
+      if (resolveFrom(importer, imported.source, project?.root ?? null, project?.name ?? null) !== filename) continue;
+      for (const reference of variable.references) {
+        if (reference.init) continue;
+        let node = reference.identifier as TSESTree.Node;
+        const exportPath = [...imported.path];
+        // `api.setAuthHeader`, `ns.queryClient`: one member down names the export (or a member of the default).
+        for (let depth = 0; depth < 2; depth++) {
+          const { parent, child } = valueParent(node);
+          if (parent?.type !== T.MemberExpression || parent.object !== child) break;
+          const name = staticPropertyName(parent);
+          if (name === null || (exportPath.length > 0 && exportPath[0] !== 'default')) break;
+          if (exportPath.length > 1) break;
+          exportPath.push(name);
+          node = parent;
+        }
+        uses.push({ exportPath, node, importer: context, file: relative });
+      }
+    }
+  }
+  usesMemo.set(facts, uses);
+  return uses;
+}
+
+function resolveFrom(importer: string, source: string, root: string | null, name: string | null): string | null {
+  if (name && root && source.startsWith(`${name}/`)) {
+    return resolveImport(path.join(root, 'package.json'), `./${source.slice(name.length + 1)}`);
+  }
+  return resolveImport(importer, source);
+}
+
+/** The names a module variable is exported under (`export const x`, `export { x as y }`, `export default x`). */
+function exportedNames(facts: FileFacts, variable: Scope.Variable): Set<string> {
+  const names = new Set<string>();
+  for (const entry of facts.exports.entries) {
+    if (entry.binding?.name === variable.name) names.add(entry.name);
+    const value = unwrap(entry.value);
+    if (value.type === T.Identifier && value.name === variable.name) names.add(entry.name);
+  }
+  return names;
+}
+
+/** The first request-time use of one of `names` in the importers, as a reach site with the importer's file. */
+function firstSite(uses: readonly ImporterUse[], names: ReadonlySet<string>, row: SsrInstanceRow): ReachSite | null {
+  for (const use of uses) {
+    if (use.exportPath.length !== 1 || !names.has(use.exportPath[0])) continue;
+    const site = new InstanceFinder(use.importer, [row]).siteOf(use.node, row);
+    if (site) return { ...site, file: use.file };
+  }
+  return null;
+}
+
+/**
+ * Exported functions of this file that an importer's request-time code calls (or hands on): pseudo-handlers, each
+ * mapped to the importer's handler, for messages.
+ */
+function requestTimeExports(
+  facts: FileFacts,
+  uses: readonly ImporterUse[],
+): Map<Handler, Pick<ReachSite, 'handler' | 'file'>> {
+  const functions = exportedFunctions(facts);
+  const pseudo = new Map<Handler, Pick<ReachSite, 'handler' | 'file'>>();
+  const seen = new Set<FunctionNode>();
+  for (const use of uses) {
+    const key = moduleValue({
+      source: '',
+      path: use.exportPath,
+      form: 'import',
+      typeOnly: false,
+      sourceNode: null,
+    })!.path.join('.');
+    const fn = functions.get(key) ?? functions.get(use.exportPath.join('.'));
+    if (!fn || seen.has(fn)) continue;
+    const context = use.importer.reach.contextOf(use.node);
+    if (!context) continue;
+    seen.add(fn);
+    const name = key.split('.').pop() || 'default';
+    pseudo.set(
+      { node: fn, name, reason: `called per request from ${use.file}`, platform: 'importer' },
+      { handler: context.handler, file: use.file },
+    );
+  }
+  return pseudo;
+}
+
+/** `name` → function for `export function name`, `export const name = …`, and methods of a default-exported object. */
+function exportedFunctions(facts: FileFacts): Map<string, FunctionNode> {
+  const result = new Map<string, FunctionNode>();
+  for (const { name, fn } of facts.exports.functions()) result.set(name, fn);
+  for (const entry of facts.exports.entries) {
+    if (entry.name !== 'default') continue;
+    const object = facts.valueOf(entry.value);
+    if (object.type !== T.ObjectExpression) continue;
+    for (const { name, property } of namedProperties(object)) {
+      const fn = facts.functionOf(property.value);
+      if (fn) result.set(name, fn);
+    }
+  }
+  return result;
+}
+
+function relativeTo(from: string, to: string): string {
+  const relative = path.relative(path.dirname(from), to).split(path.sep).join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
