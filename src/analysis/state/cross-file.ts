@@ -53,20 +53,32 @@ export type AnalyzeLoaded = (
   budget: Budget,
 ) => Finding[];
 
+/**
+ * What one lint file (or one summary) may pull in: how deep it is in the import chain, and the files it has
+ * summarised. A summary is computed with a budget of its own, so it is the same whichever lint asks first; a
+ * caller is charged the summary's whole footprint, cached or not, so a file's findings never depend on what
+ * other files were linted before it in the same process.
+ */
 export interface Budget {
   depth: number;
   files: Set<string>;
-  inProgress: Set<string>;
 }
 
 export function newBudget(): Budget {
-  return { depth: 0, files: new Set(), inProgress: new Set() };
+  return { depth: 0, files: new Set() };
+}
+
+/** A summary and what it was computed from: the files it counted, and every file it read with its mtime. */
+interface Summary {
+  writes: ImportedWrite[];
+  files: ReadonlySet<string>;
+  read: ReadonlyMap<string, number>;
 }
 
 export interface LoadedModule {
   mtimeMs: number;
   file: ParsedFile | null;
-  summaries: Map<string, ImportedWrite[]>;
+  summaries: Map<string, Summary>;
 }
 
 /** Per-process cache keyed by absolute path; an entry is reused while the file's modification time is unchanged. */
@@ -80,6 +92,9 @@ export function clearCrossFileCache(): void {
 
 export { resolveImport };
 
+/** Files read while a summary is computed, innermost summary last; each records what it read. */
+const reading: Array<Map<string, number>> = [];
+
 /** The parsed module at `file`, cached per process while its modification time is unchanged. */
 export function load(file: string): LoadedModule | null {
   let stat: fs.Stats;
@@ -88,6 +103,7 @@ export function load(file: string): LoadedModule | null {
   } catch {
     return null;
   }
+  for (const read of reading) read.set(file, stat.mtimeMs);
   const cached = modules.get(file);
   if (cached && cached.mtimeMs === stat.mtimeMs) return cached;
   let parsed: ParsedFile | null = null;
@@ -116,25 +132,45 @@ export function summarize(
   budget: Budget,
   analyzeLoaded: AnalyzeLoaded,
 ): ImportedWrite[] {
-  const key = `${exportPath.join('.')}|${thisName ?? ''}`;
+  if (budget.depth >= MAX_IMPORT_DEPTH) return [];
+  // The depth is part of the key: a summary made deeper in a chain follows fewer imports.
+  const key = `${exportPath.join('.')}|${thisName ?? ''}|${budget.depth}`;
   const loaded = load(file);
   const facts = loaded?.file ? factsOf(loaded.file) : null;
   if (!loaded || !facts) return [];
-  const cached = loaded.summaries.get(key);
-  if (cached) return relocate(cached, file, fromFile);
-  const progressKey = `${file}|${key}`;
-  if (budget.inProgress.has(progressKey) || budget.depth >= MAX_IMPORT_DEPTH) return [];
-  if (!budget.files.has(file) && budget.files.size >= MAX_FILES_PER_LINT) return [];
-  budget.files.add(file);
-  budget.inProgress.add(progressKey);
-  let summary: ImportedWrite[] = [];
-  try {
-    summary = computeSummary(facts, file, exportPath, thisName, budget, analyzeLoaded);
-  } finally {
-    budget.inProgress.delete(progressKey);
+  let summary = loaded.summaries.get(key);
+  if (!summary || !isFresh(summary)) {
+    const own: Budget = { depth: budget.depth, files: new Set([file]) };
+    const read = new Map<string, number>([[file, loaded.mtimeMs]]);
+    reading.push(read);
+    let writes: ImportedWrite[] = [];
+    try {
+      writes = computeSummary(facts, file, exportPath, thisName, own, analyzeLoaded);
+    } finally {
+      reading.pop();
+    }
+    summary = { writes, files: own.files, read };
+    loaded.summaries.set(key, summary);
   }
-  loaded.summaries.set(key, summary);
-  return relocate(summary, file, fromFile);
+  for (const outer of reading) for (const [name, mtime] of summary.read) outer.set(name, mtime);
+  // Charge the caller the whole footprint, whether the summary was just made or came from the cache.
+  let added = 0;
+  for (const name of summary.files) if (!budget.files.has(name)) added++;
+  if (added > 0 && budget.files.size + added > MAX_FILES_PER_LINT) return [];
+  for (const name of summary.files) budget.files.add(name);
+  return relocate(summary.writes, file, fromFile);
+}
+
+/** Is every file the summary read unchanged since? */
+function isFresh(summary: Summary): boolean {
+  for (const [name, mtime] of summary.read) {
+    try {
+      if (fs.statSync(name).mtimeMs !== mtime) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Summaries store paths relative to the summarised file; callers see them relative to themselves. */
