@@ -55,14 +55,26 @@ export type AnalyzeLoaded = (
   budget: Budget,
 ) => Finding[];
 
+/**
+ * What one lint file (or one summary) may pull in: how deep it is in the import chain, and the files it has
+ * summarised. A summary is computed with a budget of its own, so it is the same whichever lint asks first; a
+ * caller is charged the summary's whole footprint, cached or not, so a file's findings never depend on what
+ * other files were linted before it in the same process.
+ */
 export interface Budget {
   depth: number;
   files: Set<string>;
-  inProgress: Set<string>;
 }
 
 export function newBudget(): Budget {
-  return { depth: 0, files: new Set(), inProgress: new Set() };
+  return { depth: 0, files: new Set() };
+}
+
+/** A summary and what it was computed from: the files it counted, and every file it read with its mtime. */
+interface Summary {
+  writes: ImportedWrite[];
+  files: ReadonlySet<string>;
+  read: ReadonlyMap<string, number>;
 }
 
 export interface LoadedModule {
@@ -90,7 +102,7 @@ interface FileVersion {
 
 interface ModuleSummaries extends FileVersion {
   /** Writes per export path and caller's `this`, relative to the summarised file. */
-  summaries: Map<string, ImportedWrite[]>;
+  summaries: Map<string, Summary>;
   /** Whether the module exports or re-exports anything (null until its syntax tree was read). */
   exportsSomething: boolean | null;
   /** Roughly the bytes the record holds: its keys and the strings of its writes. */
@@ -109,6 +121,9 @@ export function clearCrossFileCache(): void {
 
 export { resolveImport };
 
+/** Files read while a summary is computed, innermost summary last; each records what it read. */
+const reading: Array<Map<string, number>> = [];
+
 function versionOf(file: string): FileVersion | null {
   try {
     const stat = fs.statSync(file);
@@ -123,7 +138,9 @@ const sameVersion = (a: FileVersion, b: FileVersion): boolean => a.mtimeMs === b
 /** The parsed module at `file`, cached per process while its modification time and size are unchanged. */
 export function load(file: string): LoadedModule | null {
   const version = versionOf(file);
-  return version ? loadVersion(file, version) : null;
+  if (!version) return null;
+  for (const read of reading) read.set(file, version.mtimeMs);
+  return loadVersion(file, version);
 }
 
 function loadVersion(file: string, version: FileVersion): LoadedModule {
@@ -152,10 +169,10 @@ function summariesOf(file: string, version: FileVersion): ModuleSummaries {
   return entry;
 }
 
-function addSummary(file: string, entry: ModuleSummaries, key: string, summary: ImportedWrite[]): void {
+function addSummary(file: string, entry: ModuleSummaries, key: string, summary: Summary): void {
   entry.summaries.set(key, summary);
-  entry.weight += 64 + key.length * 2;
-  for (const write of summary) {
+  entry.weight += 64 + key.length * 2 + (summary.files.size + summary.read.size) * 128;
+  for (const write of summary.writes) {
     const strings = [write.target, write.how, write.file, ...write.via].reduce((sum, text) => sum + text.length, 0);
     entry.weight += 256 + strings * 2;
   }
@@ -197,30 +214,52 @@ export function summarize(
   budget: Budget,
   analyzeLoaded: AnalyzeLoaded,
 ): ImportedWrite[] {
-  const key = `${exportPath.join('.')}|${thisName ?? ''}`;
+  if (budget.depth >= MAX_IMPORT_DEPTH) return [];
+  // The depth is part of the key: a summary made deeper in a chain follows fewer imports.
+  const key = `${exportPath.join('.')}|${thisName ?? ''}|${budget.depth}`;
   const version = versionOf(file);
   if (!version) return [];
+  for (const read of reading) read.set(file, version.mtimeMs);
   const entry = summariesOf(file, version);
-  const cached = entry.summaries.get(key);
-  if (cached) return relocate(cached, file, fromFile);
-  const loaded = loadVersion(file, version);
-  const facts = loaded.file ? factsOf(loaded.file) : null;
-  if (!facts) return [];
-  const progressKey = `${file}|${key}`;
-  if (budget.inProgress.has(progressKey) || budget.depth >= MAX_IMPORT_DEPTH) return [];
-  if (!budget.files.has(file) && budget.files.size >= MAX_FILES_PER_LINT) return [];
-  budget.files.add(file);
-  budget.inProgress.add(progressKey);
-  let summary: ImportedWrite[] = [];
-  const lossesBefore = lossCount();
-  try {
-    summary = computeSummary(facts, file, exportPath, thisName, budget, analyzeLoaded);
-  } finally {
-    budget.inProgress.delete(progressKey);
+  let summary = entry.summaries.get(key);
+  if (!summary || !isFresh(summary)) {
+    const loaded = loadVersion(file, version);
+    const facts = loaded.file ? factsOf(loaded.file) : null;
+    if (!facts) return [];
+    // Each summary has a budget of its own, so what it finds does not depend on which file asked first.
+    const own: Budget = { depth: budget.depth, files: new Set([file]) };
+    const read = new Map<string, number>([[file, version.mtimeMs]]);
+    reading.push(read);
+    let writes: ImportedWrite[] = [];
+    const lossesBefore = lossCount();
+    try {
+      writes = computeSummary(facts, file, exportPath, thisName, own, analyzeLoaded);
+    } finally {
+      reading.pop();
+    }
+    summary = { writes, files: own.files, read };
+    // An incomplete summary is not kept: every importer then meets (and reports) the same loss.
+    if (lossCount() === lossesBefore) addSummary(file, entry, key, summary);
   }
-  // An incomplete summary is not kept: every importer then meets (and reports) the same loss.
-  if (lossCount() === lossesBefore) addSummary(file, entry, key, summary);
-  return relocate(summary, file, fromFile);
+  for (const outer of reading) for (const [name, mtime] of summary.read) outer.set(name, mtime);
+  // Charge the caller the whole footprint, whether the summary was just made or came from the cache.
+  let added = 0;
+  for (const name of summary.files) if (!budget.files.has(name)) added++;
+  if (added > 0 && budget.files.size + added > MAX_FILES_PER_LINT) return [];
+  for (const name of summary.files) budget.files.add(name);
+  return relocate(summary.writes, file, fromFile);
+}
+
+/** Is every file the summary read unchanged since? */
+function isFresh(summary: Summary): boolean {
+  for (const [name, mtime] of summary.read) {
+    try {
+      if (fs.statSync(name).mtimeMs !== mtime) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Summaries store paths relative to the summarised file; callers see them relative to themselves. */

@@ -148,6 +148,12 @@ function isNothing(node: TSESTree.Node): boolean {
   return node.type === T.UnaryExpression && node.operator === 'void';
 }
 
+/** `true`, `false`, `0`, `-1`: a flag's or counter's value, never a resource a health check re-creates. */
+function isConstantFlag(node: TSESTree.Node): boolean {
+  if (node.type === T.Literal) return typeof node.value === 'boolean' || typeof node.value === 'number';
+  return node.type === T.UnaryExpression && node.operator === '-' && isConstantFlag(unwrap(node.argument));
+}
+
 /** `undefined`, `null`, `void 0`: what a health check stores to drop a singleton so the next call re-creates it. */
 function isEmptyValue(node: TSESTree.Node): boolean {
   const value = unwrap(node);
@@ -289,8 +295,12 @@ export class LazyInit {
     if (isGuardedInit(site, this.isStateCheck)) return true;
     // Beyond presence guards only a whole replacement counts: `x = v` stores a new singleton, `x.n++` does not.
     if (site.form !== 'assign' || site.operator !== '=' || !site.values[0]) return false;
-    if (this.underHealthCheck(site.node, site.root.key)) return true;
     const value = unwrap(site.values[0]);
+    // A flag or counter set to a constant under a test of the state (`if (failures >= 5) open = true`, `if (now -
+    // last > RESET) failures = 0`) is a transition of a shared state machine, such as a circuit breaker, that every
+    // request moves: not a refreshed singleton.
+    if (isConstantFlag(value)) return false;
+    if (this.underHealthCheck(site.node, site.root.key)) return true;
     // `catch { conn = undefined }` under `if (conn)` of a lazily created connection: the next call re-creates it.
     if (isEmptyValue(value) && this.dropsLazySingleton(site)) return true;
     return this.isMemoisedValue(value);

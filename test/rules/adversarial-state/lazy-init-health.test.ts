@@ -238,6 +238,52 @@ export const handler = async (event) => {
     ],
   },
   {
+    name: 'a shared failure counter opened and reset by requests is a state machine, not a refreshed singleton',
+    code: `const guard = { strikes: 0, since: 0, tripped: false };
+function mayCall() {
+  if (!guard.tripped) return true;
+  if (Date.now() - guard.since > 60000) {
+    guard.tripped = false;
+    guard.strikes = 0;
+    return true;
+  }
+  return false;
+}
+function onError() {
+  guard.strikes += 1;
+  guard.since = Date.now();
+  if (guard.strikes > 3) guard.tripped = true;
+}
+export const handler = async (event) => {
+  if (!mayCall()) return { statusCode: 503 };
+  try {
+    return await callUpstream(event.path);
+  } catch {
+    onError();
+    return { statusCode: 502 };
+  }
+};`,
+    sites: [
+      W('guard.tripped = false'),
+      W('guard.strikes = 0'),
+      W('guard.strikes += 1'),
+      W('guard.since = Date.now()'),
+      W('guard.tripped = true'),
+    ],
+  },
+  {
+    name: 'a token refreshed when it has expired stays quiet beside a stale-flag reset',
+    code: `let token = null;
+let expires = 0;
+export const handler = async (event) => {
+  if (Date.now() > expires) {
+    token = await fetchToken();
+    expires = Date.now() + 3600000;
+  }
+  return callWith(token, event.id);
+};`,
+  },
+  {
     name: 'a one-way latch is not a toggle',
     code: `let initialised = false;
 export const handler = async (event) => {
