@@ -7,11 +7,10 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { BaseContext, ReachContext } from '../context.js';
 import { staticPropertyName, unwrap, valueParent } from '../file/ast.js';
-import { importersOf } from '../file/importers.js';
+import { importResolvesTo, importersOf } from '../file/importers.js';
 import type { FileFacts } from '../file/index.js';
 import { moduleValue } from '../file/imports.js';
 import { namedProperties } from '../file/members.js';
-import { projectOf } from '../file/project.js';
 import { resolveImport } from '../file/resolve.js';
 import { findHandlers } from '../handlers/index.js';
 import { loadModule } from '../state/cross-file.js';
@@ -169,7 +168,6 @@ function importerUses(facts: FileFacts, filename: string, settings: BaseContext[
   const known = usesMemo.get(facts);
   if (known) return known;
   const uses: ImporterUse[] = [];
-  const project = projectOf(filename);
   for (const importer of importersOf(filename, MAX_IMPORTERS)) {
     const context = importerContext(importer, settings);
     if (!context) continue;
@@ -177,7 +175,7 @@ function importerUses(facts: FileFacts, filename: string, settings: BaseContext[
     for (const variable of context.scopes.module.variables as Scope.Variable[]) {
       const imported = context.facts.imports.ofVariable(variable);
       if (!imported || imported.typeOnly) continue;
-      if (resolveFrom(importer, imported.source, project?.root ?? null, project?.name ?? null) !== filename) continue;
+      if (!importResolvesTo(importer, imported.source, filename)) continue;
       for (const reference of variable.references) {
         if (reference.init) continue;
         let node = reference.identifier as TSESTree.Node;
@@ -198,13 +196,6 @@ function importerUses(facts: FileFacts, filename: string, settings: BaseContext[
   }
   usesMemo.set(facts, uses);
   return uses;
-}
-
-function resolveFrom(importer: string, source: string, root: string | null, name: string | null): string | null {
-  if (name && root && source.startsWith(`${name}/`)) {
-    return resolveImport(path.join(root, 'package.json'), `./${source.slice(name.length + 1)}`);
-  }
-  return resolveImport(importer, source);
 }
 
 /** The names a module variable is exported under (`export const x`, `export { x as y }`, `export default x`). */
