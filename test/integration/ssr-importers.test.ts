@@ -135,6 +135,75 @@ export function Switcher() {
     expect(await ssrMessagesOf(root, 'lib/i18n.ts')).toEqual([]);
   });
 
+  it("reports an API module's header setter that getServerSideProps hands on, with the instance from a factory module", async () => {
+    const root = makeProject({
+      'package.json': JSON.stringify({
+        name: 'web',
+        dependencies: { next: '14.0.0', react: '18.0.0', axios: '1.0.0' },
+      }),
+      'jsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@api/*': ['api/*'] } } }),
+      'api/base.js': `import axios from 'axios';
+function register(path) {
+  return axios.create({ baseURL: 'https://api.example.com' + path });
+}
+export default { register };
+`,
+      'api/orders.js': `import base from '@api/base';
+const ordersApi = base.register('/orders');
+async function list() {
+  return ordersApi.get('/');
+}
+function setAuthHeader(token) {
+  ordersApi.defaults.headers.common.Authorization = token;
+}
+export default { list, setAuthHeader };
+`,
+      'pages/orders.js': `import ordersApi from '@api/orders';
+import applyAuth from '../lib/apply-auth';
+export async function getServerSideProps({ req }) {
+  applyAuth(req.cookies.auth, [ordersApi.setAuthHeader]);
+  const { data } = await ordersApi.list();
+  return { props: { orders: data } };
+}
+export default function Orders({ orders }) {
+  return <ul>{orders.map((order) => <li key={order.id}>{order.name}</li>)}</ul>;
+}
+`,
+      'lib/apply-auth.js': `export default function applyAuth(token, setters) {\n  setters.forEach((set) => set(token));\n}\n`,
+    });
+    const messages = await ssrMessagesOf(root, 'api/orders.js');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(
+      /^7:3 `getServerSideProps` in \.\.\/pages\/orders\.js via `setAuthHeader\(\)` writes `ordersApi` with assignment to `defaults\.headers\.common\.Authorization` per request/u,
+    );
+  });
+
+  it('stays quiet when the page passes the header in the call instead', async () => {
+    const root = makeProject({
+      'package.json': JSON.stringify({
+        name: 'web',
+        dependencies: { next: '14.0.0', react: '18.0.0', axios: '1.0.0' },
+      }),
+      'api/base.js': `import axios from 'axios';\nexport function register(path) {\n  return axios.create({ baseURL: path });\n}\n`,
+      'api/orders.js': `import { register } from './base';
+const ordersApi = register('/orders');
+export function list(token) {
+  return ordersApi.get('/', { headers: { Authorization: token } });
+}
+`,
+      'pages/orders.js': `import { list } from '../api/orders';
+export async function getServerSideProps({ req }) {
+  const { data } = await list(req.cookies.auth);
+  return { props: { orders: data } };
+}
+export default function Orders() {
+  return null;
+}
+`,
+    });
+    expect(await ssrMessagesOf(root, 'api/orders.js')).toEqual([]);
+  });
+
   it('follows a workspace package name to the module that makes the instance', async () => {
     const root = makeProject({
       'package.json': JSON.stringify({ name: 'monorepo', private: true, workspaces: ['apps/*', 'packages/*'] }),

@@ -40,9 +40,9 @@ const MAX_REEXPORTS = 3;
  * reached through its importers. `ctx` has no handlers when the file has none of its own.
  */
 export function findSharedInstances(ctx: InstanceContext & ReachContext, crossFile: boolean): SharedInstanceLeak[] {
-  const rows = rowsFor(ctx.facts);
-  if (rows.length === 0) return [];
   const links: InstanceLinks = crossFile && path.isAbsolute(ctx.filename) ? linksFor(ctx.facts, ctx.filename) : {};
+  const rows = [...rowsFor(ctx.facts), ...(links.linkedRows ?? [])];
+  if (rows.length === 0) return [];
   const leaks = findLocalSharedInstances(ctx, links);
   if (!crossFile || !path.isAbsolute(ctx.filename) || !ctx.facts.exports.exportsSomething) return leaks;
   const reported = new Set(leaks.map((leak) => leak.node));
@@ -52,7 +52,8 @@ export function findSharedInstances(ctx: InstanceContext & ReachContext, crossFi
   // Instances this file exports, reached in an importer's request-time code: reported at the declaration here.
   const finder = new InstanceFinder(ctx, rows, links);
   for (const { variable, row, declaration } of finder.localInstances()) {
-    if (reported.has(declaration)) continue;
+    // A shareable instance is reported at the importer's writes, in the importer's own lint.
+    if (reported.has(declaration) || row.sharingIsSafe) continue;
     const names = exportedNames(ctx.facts, variable);
     const site = firstSite(uses, names, row);
     if (!site) continue;
@@ -85,9 +86,9 @@ export function findSharedInstances(ctx: InstanceContext & ReachContext, crossFi
 
 const rowMemo = new WeakMap<FileFacts, Map<string, SsrInstanceRow | null>>();
 
-/** The links of one file: where its imported bindings are made. */
+/** The links of one file: where its imported bindings are made, and what its calls into project modules make. */
 function linksFor(facts: FileFacts, filename: string): InstanceLinks {
-  return {
+  const links: InstanceLinks = {
     importedRow(variable: Scope.Variable): SsrInstanceRow | null {
       const imported = facts.imports.ofVariable(variable);
       if (!imported || imported.typeOnly || imported.path.length !== 1 || !isProjectModule(imported.source))
@@ -95,7 +96,43 @@ function linksFor(facts: FileFacts, filename: string): InstanceLinks {
       const file = resolveImport(filename, imported.source);
       return file ? exportedRow(file, imported.path[0], 0) : null;
     },
+    calledRow(call: TSESTree.CallExpression): SsrInstanceRow | null {
+      const imported = facts.imports.of(call.callee);
+      if (!imported || imported.typeOnly) return null;
+      // `@api/base` may be a path alias as well as a package: resolving tells (aliases into node_modules are not).
+      const file = resolveImport(filename, imported.source);
+      return file ? factoryRow(file, imported.path) : null;
+    },
   };
+  // The rows of instances made at module scope by a project module's factory (`api.register('/v1')`).
+  const linked: SsrInstanceRow[] = [];
+  for (const variable of facts.scopes.module.variables as Scope.Variable[]) {
+    const def = variable.defs[0];
+    if (variable.defs.length !== 1 || def.type !== 'Variable') continue;
+    const init = (def.node as TSESTree.VariableDeclarator).init;
+    const value = init ? unwrap(init) : null;
+    const call = value?.type === T.AwaitExpression ? unwrap(value.argument) : value;
+    if (call?.type !== T.CallExpression) continue;
+    const row = links.calledRow!(call);
+    if (row && !linked.includes(row)) linked.push(row);
+  }
+  links.linkedRows = linked;
+  return links;
+}
+
+/**
+ * The row of what the function `file` exports at `exportPath` returns: `['register']` (a named export, or a method
+ * of the default-exported object), `['default', 'register']`, `['default']` (a default-exported function).
+ */
+function factoryRow(file: string, exportPath: readonly string[]): SsrInstanceRow | null {
+  if (exportPath.length === 0 || exportPath.length > 2) return null;
+  const loaded = loadModule(file);
+  if (!loaded) return null;
+  const functions = exportedFunctions(loaded.facts);
+  const key = exportPath.length === 2 && exportPath[0] === 'default' ? exportPath[1] : exportPath.join('.');
+  const fn = functions.get(key);
+  if (!fn) return null;
+  return new InstanceMakers(loaded.facts, rowsFor(loaded.facts, SSR_INSTANCE_TABLE)).returnedProduct(fn);
 }
 
 /** The row of what `file` exports as `name`, when it is made there by a row's maker. */

@@ -68,6 +68,11 @@ export interface SsrInstanceRow {
   writtenProperties?: readonly string[];
   /** Only writes that carry request data leak (`changeLanguage('en')` on every request switches nothing). */
   writesNeedRequestData?: boolean;
+  /**
+   * One instance for the process is the library's documented shape (an axios instance): only the per-request
+   * writes leak, and each is reported where it is made, not at the declaration.
+   */
+  sharingIsSafe?: boolean;
   providers: readonly ProviderUse[];
   /** Calls that take the instance in render code the way a provider does: `useQuery(options, queryClient)`. */
   handovers?: readonly InstanceArgument[];
@@ -316,6 +321,7 @@ export const SSR_INSTANCE_TABLE: readonly SsrInstanceRow[] = [
     writers: ['interceptors.request.use', 'interceptors.response.use'],
     writtenProperties: ['defaults'],
     writesNeedRequestData: true,
+    sharingIsSafe: true,
     providers: [],
     hazard:
       "its defaults apply to every later call made with it, so one user's credentials (cookies, tokens) are sent with other users' requests",
