@@ -3,13 +3,15 @@
 // (and quiet after the fix), precision, and the findings on unlabelled lines that still need triage.
 //
 // Usage: node bench/real-world/score.mjs --corpus <dir> [--labels <file>]... [--dist <dir>] [--repo owner/name]...
-//          [--bugs] [--unlabelled] [--json <out.json>]
+//          [--bugs] [--bugs-only] [--unlabelled] [--json <out.json>]
 //   --corpus      root that holds the checkouts (`<corpus>/<checkout>`, bug parents and fixes under
 //                 `<corpus>/bugs/<owner>__<name>@<short sha>`); or set HANDLER_STATE_CORPUS
 //   --labels      labels file(s); default: every labels-*.json in this directory
 //   --dist        the built plugin to score (default: this repository's dist/, run `npm run build` first)
 //   --repo        only these repositories (repeatable)
 //   --bugs        also lint each bug's fix commit and report whether the buggy lines are quiet there
+//                 (at `<corpus>/bugs/<owner>__<name>@<short sha>`, else `<corpus>/bugs-fixed/…`)
+//   --bugs-only   score the real fixed bugs only: skip the labelled checkouts (sites and precision)
 //   --unlabelled  list every finding on a line that no label covers
 //   --json        write every finding and every verdict as JSON
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -27,6 +29,7 @@ const { values: opts } = parseArgs({
     dist: { type: 'string' },
     repo: { type: 'string', multiple: true },
     bugs: { type: 'boolean', default: false },
+    'bugs-only': { type: 'boolean', default: false },
     unlabelled: { type: 'boolean', default: false },
     json: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -34,7 +37,7 @@ const { values: opts } = parseArgs({
 });
 const usage =
   'usage: node bench/real-world/score.mjs --corpus <dir> [--labels <file>]... [--dist <dir>] [--repo owner/name]... ' +
-  '[--bugs] [--unlabelled] [--json <out.json>]  (or set HANDLER_STATE_CORPUS instead of --corpus)';
+  '[--bugs] [--bugs-only] [--unlabelled] [--json <out.json>]  (or set HANDLER_STATE_CORPUS instead of --corpus)';
 if (opts.help) {
   console.log(usage);
   process.exit(0);
@@ -67,7 +70,8 @@ const bugs = [];
 for (const file of labelFiles) {
   const data = JSON.parse(readFileSync(file, 'utf8'));
   const set = data.set ?? path.basename(file);
-  for (const r of data.repos ?? []) if (!wanted || wanted.has(r.repo)) repos.push({ ...r, set });
+  if (!opts['bugs-only'])
+    for (const r of data.repos ?? []) if (!wanted || wanted.has(r.repo)) repos.push({ ...r, set });
   for (const s of data.sites ?? []) if (!wanted || wanted.has(s.repo)) sites.push({ ...s, set });
   for (const b of data.bugs ?? []) if (!wanted || wanted.has(b.repo)) bugs.push({ ...b, set });
 }
@@ -215,7 +219,12 @@ for (const config of CONFIGS) {
 }
 
 // ---- real fixed bugs --------------------------------------------------------------------------------------
-const bugDir = (b, commit) => path.join(corpusRoot, 'bugs', `${b.repo.replace('/', '__')}@${commit.slice(0, 7)}`);
+const bugDir = (b, commit) => {
+  const name = `${b.repo.replace('/', '__')}@${commit.slice(0, 7)}`;
+  const parent = path.join(corpusRoot, 'bugs', name);
+  const fixed = path.join(corpusRoot, 'bugs-fixed', name);
+  return existsSync(parent) || !existsSync(fixed) ? parent : fixed;
+};
 const bugRows = [];
 for (const b of bugs) {
   const parentDir = bugDir(b, b.parentCommit);

@@ -19,7 +19,9 @@ export type MessageIds = 'sharedInstance' | 'sharedInstanceUse' | keyof typeof s
 /** "`Providers` hands it to `<QueryClientProvider client>` …": what the first reach site does, in words. */
 function reachText(leak: SharedInstanceLeak, object: string): string {
   const { site } = leak;
-  const who = `\`${site.handler.name}\`${viaText(site)}`;
+  // The reach is in an importer when the site names its file: `Providers` in ../app/providers.tsx.
+  const where = site.file ? ` in ${site.file}` : '';
+  const who = `\`${site.handler.name}\`${where}${viaText(site)}`;
   switch (site.reach) {
     case 'provider':
     case 'handover':

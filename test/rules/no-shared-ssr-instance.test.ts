@@ -31,6 +31,30 @@ const NEXT_PAGE = inProject('next', 'app/orders/[id]/page.tsx');
 
 ruleTester.run('no-shared-ssr-instance', rule as never, {
   valid: [
+    // svelte-i18n: the request's locale kept per request, or a constant locale set once
+    good(
+      'a server hook that keeps the locale in event.locals',
+      inProject('sveltekit-i18n', 'src/hooks.server.ts'),
+      `
+      import { locale } from 'svelte-i18n';
+      export const handle = async ({ event, resolve }) => {
+        event.locals.lang = event.request.headers.get('accept-language') ?? 'en';
+        return resolve(event);
+      };
+      locale.set('en');
+      `,
+    ),
+    good(
+      'a server hook that sets a constant locale',
+      inProject('sveltekit-i18n', 'src/hooks.server.ts'),
+      `
+      import { locale } from 'svelte-i18n';
+      export const handle = async ({ event, resolve }) => {
+        locale.set('en');
+        return resolve(event);
+      };
+      `,
+    ),
     // TanStack Query: the documented safe shapes
     good(
       'QueryClient made once per provider instance with useState',
@@ -334,6 +358,19 @@ ruleTester.run('no-shared-ssr-instance', rule as never, {
     ),
   ],
   invalid: [
+    bad(
+      'a server hook that sets the svelte-i18n locale store from the request',
+      inProject('sveltekit-i18n', 'src/hooks.server.ts'),
+      `
+      import { locale } from 'svelte-i18n';
+      export const handle = async ({ event, resolve }) => {
+        const lang = event.request.headers.get('accept-language');
+        if (lang) locale.set(lang);
+        return resolve(event);
+      };
+      `,
+      [use('locale.set(lang)')],
+    ),
     // TanStack Query
     bad(
       "module-level QueryClient handed to QueryClientProvider in a 'use client' provider",
@@ -667,7 +704,8 @@ ruleTester.run('no-shared-ssr-instance', rule as never, {
         return null;
       }
       `,
-      ['api = axios.create'],
+      // One axios instance is fine to share; the per-request write is the leak, reported where it is made.
+      [use('api.defaults.headers.common.Authorization =')],
     ),
     bad(
       'the global axios defaults written per request',

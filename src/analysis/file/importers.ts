@@ -1,8 +1,11 @@
 // Which project files import a file: a per-process index of every source file's import specifiers, found by a small
 // scanner (no parsing), bounded in files and bytes, read through the bounded reader and refreshed when files change.
+// A package inside a workspace (pnpm, yarn or npm workspaces, turbo, lerna, nx) is indexed with its whole workspace,
+// and its own name is a specifier too: `@acme/lib/utils/i18n` imports `utils/i18n.ts` of the package `@acme/lib`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { isRegularFile, readTextFile } from '../../util/read-file.js';
+import { projectOf } from './project.js';
 import { resolveImport } from './resolve.js';
 
 /** How much of a project the index reads. */
@@ -21,7 +24,14 @@ export const INDEX_LIMITS = {
    * a stat per file) stays a small part of a long lint run. Only with a non-zero `refreshMs`.
    */
   refreshListings: 20,
+  /** How many directories above a package its workspace root may be. */
+  workspaceClimb: 4,
 };
+
+/** Files whose presence marks a workspace root (besides a package.json with `workspaces`). */
+const WORKSPACE_MARKERS = ['pnpm-workspace.yaml', 'turbo.json', 'lerna.json', 'nx.json'];
+/** A workspace's package.json larger than this is not read for its `workspaces` field. */
+const MAX_MANIFEST_BYTES = 1_000_000;
 
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
 const DECLARATION = /\.d\.[cm]?ts$/u;
@@ -50,10 +60,12 @@ interface ProjectIndex {
 
 const projects = new Map<string, ProjectIndex>();
 const roots = new Map<string, string>();
+const workspaces = new Map<string, string>();
 
 export function clearImporterIndex(): void {
   projects.clear();
   roots.clear();
+  workspaces.clear();
 }
 
 /** The import specifiers of a module's text, in order, without duplicates. */
@@ -90,20 +102,58 @@ export function projectRootOf(file: string): string {
  * `max`. Files past the index's limits are not seen.
  */
 export function importersOf(file: string, max: number): string[] {
-  const index = projectIndex(projectRootOf(file));
+  const root = projectRootOf(file);
+  const index = projectIndex(workspaceRootOf(root));
   const cached = index.importers.get(file);
   if (cached) return cached.slice(0, max);
   index.byStem ??= stemIndex(index.files);
   const found = new Set<string>();
   for (const stem of importStems(file)) {
     for (const { candidate, specifier } of index.byStem.get(stem) ?? []) {
-      if (candidate !== file && !found.has(candidate) && resolveImport(candidate, specifier) === file)
+      if (candidate !== file && !found.has(candidate) && importResolvesTo(candidate, specifier, file))
         found.add(candidate);
     }
   }
   const result = [...found].sort();
   index.importers.set(file, result);
   return result.slice(0, max);
+}
+
+/**
+ * Does `specifier`, written in `importer`, name `file`? Relative paths and tsconfig/jsconfig aliases resolve as the
+ * cross-file analysis resolves them; `<package name>/<path>` names a file inside the package of `file`.
+ */
+export function importResolvesTo(importer: string, specifier: string, file: string): boolean {
+  if (resolveImport(importer, specifier) === file) return true;
+  const project = projectOf(file);
+  const name = project?.name;
+  if (!project || !name || !specifier.startsWith(`${name}/`)) return false;
+  return resolveImport(path.join(project.root, 'package.json'), `./${specifier.slice(name.length + 1)}`) === file;
+}
+
+/** The workspace root at or above a package root, else the package root itself. */
+export function workspaceRootOf(packageRoot: string): string {
+  const known = workspaces.get(packageRoot);
+  if (known) return known;
+  let result = packageRoot;
+  let dir = packageRoot;
+  for (let climbed = 0; climbed <= INDEX_LIMITS.workspaceClimb; climbed++) {
+    if (isWorkspaceRoot(dir)) {
+      result = dir;
+      break;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  workspaces.set(packageRoot, result);
+  return result;
+}
+
+function isWorkspaceRoot(dir: string): boolean {
+  if (WORKSPACE_MARKERS.some((marker) => isRegularFile(path.join(dir, marker)))) return true;
+  const read = readTextFile(path.join(dir, 'package.json'), MAX_MANIFEST_BYTES);
+  return read.ok && /"workspaces"\s*:/u.test(read.text);
 }
 
 /** The last path segment an import of `file` may end in: `store` for store.ts, `lib` for lib/index.ts. */

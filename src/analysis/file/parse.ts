@@ -18,7 +18,9 @@ export function guessParseOptions(file: string, text: string): ParseOptions {
     file.endsWith('.cjs') ||
     file.endsWith('.cts') ||
     (!/\b(import|export)\b/u.test(text) && /\brequire\s*\(|\bexports\b/u.test(text));
-  return { sourceType: isCommonJs ? 'script' : 'module', jsx: /\.[cm]?[jt]sx$/u.test(file) };
+  // JavaScript files may hold JSX (Next.js pages, React components in `.js`): JSX syntax only starts where an
+  // expression starts, so it changes nothing else in JavaScript. TypeScript's `.ts` keeps `<T>value` casts.
+  return { sourceType: isCommonJs ? 'script' : 'module', jsx: /\.(?:[cm]?js|[jt]sx)$/u.test(file) };
 }
 
 /** Throws what the parser throws (a syntax error); callers decide what an unparsable file means. */

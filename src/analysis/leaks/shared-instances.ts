@@ -21,6 +21,13 @@ export type InstanceContext = Pick<FileContext, 'facts' | 'scopes' | 'reach' | '
 export interface InstanceLinks {
   /** The row of an instance another module of the project exports (`import { queryClient } from '@/lib/query'`). */
   importedRow?(variable: Scope.Variable): SsrInstanceRow | null;
+  /**
+   * The row of what a call into another module of the project makes (`api.register('/v1')` where that module's
+   * `register` returns `axios.create(…)`), when the call's callee is imported from the project.
+   */
+  calledRow?(call: TSESTree.CallExpression): SsrInstanceRow | null;
+  /** Rows of instances this file makes through project modules (its module-level `calledRow` products). */
+  linkedRows?: readonly SsrInstanceRow[];
 }
 
 /** How request-time code reaches an instance. */
@@ -78,6 +85,8 @@ export function findLocalSharedInstances(
   table: readonly SsrInstanceRow[] = SSR_INSTANCE_TABLE,
 ): SharedInstanceLeak[] {
   const rows = rowsFor(ctx.facts, table);
+  // A file that makes instances only through a project module's factory imports none of the library's sources.
+  for (const row of links.linkedRows ?? []) if (!rows.includes(row)) rows.push(row);
   if (rows.length === 0) return [];
   return new InstanceFinder(ctx, rows, links).find();
 }
@@ -99,6 +108,7 @@ export class InstanceMakers {
   constructor(
     private readonly facts: FileFacts,
     private readonly rows: readonly SsrInstanceRow[],
+    private readonly links: InstanceLinks = {},
   ) {}
 
   /**
@@ -123,14 +133,16 @@ export class InstanceMakers {
         if (value.type !== T.CallExpression) return null;
         const callee = unwrap(value.callee);
         const fn = callee.type === T.Identifier ? this.facts.functionOf(callee) : null;
-        return fn ? this.returnedProduct(fn, depth + 1) : null;
+        if (fn) return this.returnedProduct(fn, depth + 1);
+        return this.links.calledRow?.(value) ?? null;
       }
       default:
         return null;
     }
   }
 
-  private returnedProduct(fn: FunctionNode, depth: number): SsrInstanceRow | null {
+  /** The row of what `fn` returns, when it returns a row's product. */
+  returnedProduct(fn: FunctionNode, depth = 0): SsrInstanceRow | null {
     if (fn.body.type !== T.BlockStatement) return this.productOf(fn.body, depth);
     for (const statement of this.facts.calls.returns.get(fn) ?? []) {
       const row = statement.argument ? this.productOf(statement.argument, depth) : null;
@@ -167,7 +179,7 @@ export class InstanceFinder {
     private readonly links: InstanceLinks = {},
   ) {
     this.facts = ctx.facts;
-    this.makers = new InstanceMakers(ctx.facts, rows);
+    this.makers = new InstanceMakers(ctx.facts, rows, links);
   }
 
   /** The module variables of this file that hold an instance it makes, with the row. */
@@ -217,6 +229,12 @@ export class InstanceFinder {
     for (const { instance, sites } of this.reached.values()) {
       if (!instance.row || sites.length === 0) continue;
       sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
+      if (instance.row.sharingIsSafe) {
+        for (const site of sites)
+          if (site.reach === 'write')
+            leaks.push({ node: site.node, row: instance.row, name: instance.name, declared: false, site, others: 0 });
+        continue;
+      }
       // The library's own instance set up at module scope (`i18n.use(initReactI18next).init(…)`): that set-up is
       // where the file makes it the one everybody shares, so handing it over is reported there.
       const setup = instance.declaration ? null : this.moduleSetup(instance, sites);

@@ -7,11 +7,10 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { BaseContext, ReachContext } from '../context.js';
 import { staticPropertyName, unwrap, valueParent } from '../file/ast.js';
-import { importersOf } from '../file/importers.js';
+import { importResolvesTo, importersOf } from '../file/importers.js';
 import type { FileFacts } from '../file/index.js';
 import { moduleValue } from '../file/imports.js';
 import { namedProperties } from '../file/members.js';
-import { projectOf } from '../file/project.js';
 import { resolveImport } from '../file/resolve.js';
 import { findHandlers } from '../handlers/index.js';
 import { loadModule } from '../state/cross-file.js';
@@ -42,7 +41,7 @@ const MAX_REEXPORTS = 3;
  */
 export function findSharedInstances(ctx: InstanceContext & ReachContext, crossFile: boolean): SharedInstanceLeak[] {
   const links: InstanceLinks = crossFile && path.isAbsolute(ctx.filename) ? linksFor(ctx.facts, ctx.filename) : {};
-  const rows = rowsFor(ctx.facts);
+  const rows = [...rowsFor(ctx.facts), ...(links.linkedRows ?? [])];
   if (rows.length === 0) return ctx.handlers.length > 0 ? importedInstanceUses(ctx, links) : [];
   const leaks = findLocalSharedInstances(ctx, links);
   if (!crossFile || !path.isAbsolute(ctx.filename) || !ctx.facts.exports.exportsSomething) return leaks;
@@ -53,7 +52,8 @@ export function findSharedInstances(ctx: InstanceContext & ReachContext, crossFi
   // Instances this file exports, reached in an importer's request-time code: reported at the declaration here.
   const finder = new InstanceFinder(ctx, rows, links);
   for (const { variable, row, declaration } of finder.localInstances()) {
-    if (reported.has(declaration)) continue;
+    // A shareable instance is reported at the importer's writes, in the importer's own lint.
+    if (reported.has(declaration) || row.sharingIsSafe) continue;
     const names = exportedNames(ctx.facts, variable);
     const site = firstSite(uses, names, row);
     if (!site) continue;
@@ -101,9 +101,9 @@ function importedInstanceUses(ctx: InstanceContext, links: InstanceLinks): Share
 
 const rowMemo = new WeakMap<FileFacts, Map<string, SsrInstanceRow | null>>();
 
-/** The links of one file: where its imported bindings are made. */
+/** The links of one file: where its imported bindings are made, and what its calls into project modules make. */
 function linksFor(facts: FileFacts, filename: string): InstanceLinks {
-  return {
+  const links: InstanceLinks = {
     importedRow(variable: Scope.Variable): SsrInstanceRow | null {
       const imported = facts.imports.ofVariable(variable);
       if (!imported || imported.typeOnly || imported.path.length !== 1 || !isProjectModule(imported.source))
@@ -111,7 +111,43 @@ function linksFor(facts: FileFacts, filename: string): InstanceLinks {
       const file = resolveImport(filename, imported.source);
       return file ? exportedRow(file, imported.path[0], 0) : null;
     },
+    calledRow(call: TSESTree.CallExpression): SsrInstanceRow | null {
+      const imported = facts.imports.of(call.callee);
+      if (!imported || imported.typeOnly) return null;
+      // `@api/base` may be a path alias as well as a package: resolving tells (aliases into node_modules are not).
+      const file = resolveImport(filename, imported.source);
+      return file ? factoryRow(file, imported.path) : null;
+    },
   };
+  // The rows of instances made at module scope by a project module's factory (`api.register('/v1')`).
+  const linked: SsrInstanceRow[] = [];
+  for (const variable of facts.scopes.module.variables as Scope.Variable[]) {
+    const def = variable.defs[0];
+    if (variable.defs.length !== 1 || def.type !== 'Variable') continue;
+    const init = (def.node as TSESTree.VariableDeclarator).init;
+    const value = init ? unwrap(init) : null;
+    const call = value?.type === T.AwaitExpression ? unwrap(value.argument) : value;
+    if (call?.type !== T.CallExpression) continue;
+    const row = links.calledRow!(call);
+    if (row && !linked.includes(row)) linked.push(row);
+  }
+  links.linkedRows = linked;
+  return links;
+}
+
+/**
+ * The row of what the function `file` exports at `exportPath` returns: `['register']` (a named export, or a method
+ * of the default-exported object), `['default', 'register']`, `['default']` (a default-exported function).
+ */
+function factoryRow(file: string, exportPath: readonly string[]): SsrInstanceRow | null {
+  if (exportPath.length === 0 || exportPath.length > 2) return null;
+  const loaded = loadModule(file);
+  if (!loaded) return null;
+  const functions = exportedFunctions(loaded.facts);
+  const key = exportPath.length === 2 && exportPath[0] === 'default' ? exportPath[1] : exportPath.join('.');
+  const fn = functions.get(key);
+  if (!fn) return null;
+  return new InstanceMakers(loaded.facts, rowsFor(loaded.facts, SSR_INSTANCE_TABLE)).returnedProduct(fn);
 }
 
 /** The row of what `file` exports as `name`, when it is made there by a row's maker. */
@@ -184,7 +220,6 @@ function importerUses(facts: FileFacts, filename: string, settings: BaseContext[
   const known = usesMemo.get(facts);
   if (known) return known;
   const uses: ImporterUse[] = [];
-  const project = projectOf(filename);
   for (const importer of importersOf(filename, MAX_IMPORTERS)) {
     const context = importerContext(importer, settings);
     if (!context) continue;
@@ -192,7 +227,7 @@ function importerUses(facts: FileFacts, filename: string, settings: BaseContext[
     for (const variable of context.scopes.module.variables as Scope.Variable[]) {
       const imported = context.facts.imports.ofVariable(variable);
       if (!imported || imported.typeOnly) continue;
-      if (resolveFrom(importer, imported.source, project?.root ?? null, project?.name ?? null) !== filename) continue;
+      if (!importResolvesTo(importer, imported.source, filename)) continue;
       for (const reference of variable.references) {
         if (reference.init) continue;
         let node = reference.identifier as TSESTree.Node;
@@ -213,13 +248,6 @@ function importerUses(facts: FileFacts, filename: string, settings: BaseContext[
   }
   usesMemo.set(facts, uses);
   return uses;
-}
-
-function resolveFrom(importer: string, source: string, root: string | null, name: string | null): string | null {
-  if (name && root && source.startsWith(`${name}/`)) {
-    return resolveImport(path.join(root, 'package.json'), `./${source.slice(name.length + 1)}`);
-  }
-  return resolveImport(importer, source);
 }
 
 /** The names a module variable is exported under (`export const x`, `export { x as y }`, `export default x`). */

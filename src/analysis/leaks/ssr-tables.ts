@@ -71,6 +71,11 @@ export interface SsrInstanceRow {
   writtenProperties?: readonly string[];
   /** Only writes that carry request data leak (`changeLanguage('en')` on every request switches nothing). */
   writesNeedRequestData?: boolean;
+  /**
+   * One instance for the process is the library's documented shape (an axios instance): only the per-request
+   * writes leak, and each is reported where it is made, not at the declaration.
+   */
+  sharingIsSafe?: boolean;
   providers: readonly ProviderUse[];
   /** Calls that take the instance in render code the way a provider does: `useQuery(options, queryClient)`. */
   handovers?: readonly InstanceArgument[];
@@ -297,6 +302,22 @@ export const SSR_INSTANCE_TABLE: readonly SsrInstanceRow[] = [
     fix: 'Make an instance per request with `setupI18n({ locale, messages })` and hand it to `<I18nProvider i18n={…}>`',
   },
   {
+    // svelte-i18n: `locale` is one store for the process; its SSR notes set the locale per request from the request
+    // (`locals`, a per-request formatter) rather than `locale.set(lang)` in a server hook.
+    id: 'svelte-i18n',
+    library: 'svelte-i18n',
+    instance: '`locale` store',
+    sources: ['svelte-i18n'],
+    makers: [],
+    globals: { exports: [['locale']] },
+    writers: ['set', 'update'],
+    writesNeedRequestData: true,
+    providers: [],
+    hazard:
+      'the locale is shared by every request the server handles, so a concurrent request switches the language of a render in progress',
+    fix: "Keep the request's locale in `event.locals` and format with it (`unwrapFunctionStore(format)` with an explicit `locale`, or a per-request formatter) instead of setting the global store on the server",
+  },
+  {
     // axios: `axios.defaults` and an instance's `defaults` apply to every later request made with it; a header set
     // from one user's cookie is sent for every other user the server handles.
     id: 'axios',
@@ -308,6 +329,7 @@ export const SSR_INSTANCE_TABLE: readonly SsrInstanceRow[] = [
     writers: ['interceptors.request.use', 'interceptors.response.use'],
     writtenProperties: ['defaults'],
     writesNeedRequestData: true,
+    sharingIsSafe: true,
     providers: [],
     hazard:
       "its defaults apply to every later call made with it, so one user's credentials (cookies, tokens) are sent with other users' requests",
