@@ -37,7 +37,11 @@ function findings(code: string, options: { sourceType?: SourceType; ts?: boolean
   const messages = lint(code, options);
   const fatal = messages.filter((message) => message.fatal);
   expect(fatal, 'the input should parse').toEqual([]);
-  return messages.filter((message) => message.ruleId?.startsWith('handler-state/'));
+  // Inputs this large can exhaust an analysis budget, which adds one `analysisIncomplete` diagnostic at 1:1 (its
+  // own suites test it); here the findings are what counts.
+  return messages.filter(
+    (message) => message.ruleId?.startsWith('handler-state/') && message.messageId !== 'analysisIncomplete',
+  );
 }
 
 function linesOf(messages: Linter.LintMessage[]): number[] {

@@ -302,22 +302,6 @@ export const SSR_INSTANCE_TABLE: readonly SsrInstanceRow[] = [
     fix: 'Make an instance per request with `setupI18n({ locale, messages })` and hand it to `<I18nProvider i18n={…}>`',
   },
   {
-    // svelte-i18n: `locale` is one store for the process; its SSR notes set the locale per request from the request
-    // (`locals`, a per-request formatter) rather than `locale.set(lang)` in a server hook.
-    id: 'svelte-i18n',
-    library: 'svelte-i18n',
-    instance: '`locale` store',
-    sources: ['svelte-i18n'],
-    makers: [],
-    globals: { exports: [['locale']] },
-    writers: ['set', 'update'],
-    writesNeedRequestData: true,
-    providers: [],
-    hazard:
-      'the locale is shared by every request the server handles, so a concurrent request switches the language of a render in progress',
-    fix: "Keep the request's locale in `event.locals` and format with it (`unwrapFunctionStore(format)` with an explicit `locale`, or a per-request formatter) instead of setting the global store on the server",
-  },
-  {
     // axios: `axios.defaults` and an instance's `defaults` apply to every later request made with it; a header set
     // from one user's cookie is sent for every other user the server handles.
     id: 'axios',
