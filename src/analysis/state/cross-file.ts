@@ -5,7 +5,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { parseForESLint } from '@typescript-eslint/parser';
 import type { FileContext } from '../context.js';
-import { isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
+import { staticPropertyName, unwrap, valueParent } from '../file/ast.js';
 import { parseFile } from '../file/parse.js';
 import { clearImporterIndex } from '../file/importers.js';
 import { clearResolveCache, resolveImport } from '../file/resolve.js';
@@ -18,7 +18,6 @@ import { classMethod, isClassNode, objectMethod, type ClassNode } from '../file/
 import { initializerOf } from '../file/scopes.js';
 import type { ClosureInfo, Finding, FunctionNode, Handler, LeakKind } from '../types.js';
 import { Dispatch, isCollection, isHeldFunction, isInstance, returnedValues, type Held } from './dispatch.js';
-import { localClassOf } from './instances.js';
 import type { GetterResolver } from './lazy-init.js';
 import type { ThisRoot } from './module-state.js';
 
