@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isRegularFile, readTextFile } from '../../util/read-file.js';
+import { layerHolding, layerTopOf } from './layers.js';
 import { projectOf } from './project.js';
 import { resolveImport } from './resolve.js';
 
@@ -102,8 +103,7 @@ export function projectRootOf(file: string): string {
  * `max`. Files past the index's limits are not seen.
  */
 export function importersOf(file: string, max: number): string[] {
-  const root = projectRootOf(file);
-  const index = projectIndex(workspaceRootOf(root));
+  const index = projectIndex(indexRootOf(file));
   const cached = index.importers.get(file);
   if (cached) return cached.slice(0, max);
   index.byStem ??= stemIndex(index.files);
@@ -117,6 +117,15 @@ export function importersOf(file: string, max: number): string[] {
   const result = [...found].sort();
   index.importers.set(file, result);
   return result.slice(0, max);
+}
+
+/**
+ * Where the importers of `file` are looked for: its workspace, or for the source of a Lambda layer the whole project
+ * (the functions that use a layer live in other packages of it).
+ */
+function indexRootOf(file: string): string {
+  if (layerHolding(file)) return layerTopOf(file);
+  return workspaceRootOf(projectRootOf(file));
 }
 
 /**

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createPathsMatcher, getTsconfig, type Cache } from 'get-tsconfig';
 import type * as ts from 'typescript';
 import { isDirectory, isRegularFile, readTextFile } from '../../util/read-file.js';
+import { clearLayerCache, resolveFromLayers } from './layers.js';
 import { projectOf } from './project.js';
 
 /** tsconfig.json / jsconfig.json files larger than this are not configs. */
@@ -47,11 +48,26 @@ export function clearResolveCache(): void {
   matcherCache.clear();
   resolvedFiles.clear();
   configReads = new ReadThroughCache();
+  clearLayerCache();
 }
 
-/** The file `specifier` names from `fromFile`, or null (packages, node_modules, missing files). */
+/**
+ * The file `specifier` names from `fromFile`, or null (packages, node_modules, missing files). Imports that only a
+ * Lambda runtime resolves (a bare name or an `/opt/…` path served by a layer) name the layer's source.
+ */
 export function resolveImport(fromFile: string, specifier: string): string | null {
-  if (specifier.startsWith('.')) return resolveFile(path.resolve(path.dirname(fromFile), specifier), fromFile);
+  if (specifier.startsWith('.')) {
+    return resolveFile(path.resolve(path.dirname(fromFile), specifier), fromFile) ?? layerSource(fromFile, specifier);
+  }
+  return projectModule(fromFile, specifier) ?? layerSource(fromFile, specifier);
+}
+
+function layerSource(fromFile: string, specifier: string): string | null {
+  return path.isAbsolute(fromFile) ? resolveFromLayers(fromFile, specifier) : null;
+}
+
+/** tsconfig/jsconfig `paths` aliases and framework aliases. */
+function projectModule(fromFile: string, specifier: string): string | null {
   const matcher = pathsMatcherFor(path.dirname(fromFile));
   if (!matcher) return frameworkAlias(fromFile, specifier);
   for (const candidate of matcher(specifier)) {
