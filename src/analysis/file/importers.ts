@@ -102,10 +102,29 @@ export function projectRootOf(file: string): string {
  * The project files that import `file` (resolved the way the cross-file analysis resolves imports), sorted, at most
  * `max`. Files past the index's limits are not seen.
  */
-export function importersOf(file: string, max: number): string[] {
+export function importersOf(file: string, max: number, prefer: readonly string[] = []): string[] {
+  const all = allImportersOf(file);
+  if (all.length <= max || prefer.length === 0) return all.slice(0, max);
+  // More importers than are followed: those whose text calls one of `prefer` first (a logging module imported
+  // everywhere is written by the few files that call its setter).
+  const calls = new RegExp(`\\b(?:${prefer.map(escapeRegExp).join('|')})\\s*\\(`, 'u');
+  const mentions = (importer: string): boolean => {
+    const read = readTextFile(importer, INDEX_LIMITS.fileBytes);
+    return read.ok && calls.test(read.text);
+  };
+  const preferred = all.filter(mentions);
+  const rest = all.filter((importer) => !preferred.includes(importer));
+  return [...preferred, ...rest].slice(0, max);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+function allImportersOf(file: string): string[] {
   const index = projectIndex(indexRootOf(file));
   const cached = index.importers.get(file);
-  if (cached) return cached.slice(0, max);
+  if (cached) return cached;
   index.byStem ??= stemIndex(index.files);
   const found = new Set<string>();
   for (const stem of importStems(file)) {
@@ -116,7 +135,7 @@ export function importersOf(file: string, max: number): string[] {
   }
   const result = [...found].sort();
   index.importers.set(file, result);
-  return result.slice(0, max);
+  return result;
 }
 
 /**

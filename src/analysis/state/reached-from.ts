@@ -6,7 +6,7 @@
 // are followed too, within fixed limits per linted file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { BaseContext } from '../context.js';
 import { importersOf } from '../file/importers.js';
 import { BoundedCache } from '../../util/bounded-cache.js';
@@ -14,7 +14,7 @@ import { factsOf, type FileFacts } from '../file/index.js';
 import { findHandlers } from '../handlers/index.js';
 import type { ResolvedSettings } from '../settings.js';
 import type { Handler, ReachedFrom } from '../types.js';
-import { isFunctionNode } from '../file/ast.js';
+import { isFunctionNode, rootIdentifier, walk as walkAst } from '../file/ast.js';
 import { exportsSomething, importedCalls, load, newBudget, resolveExportPath } from './cross-file.js';
 import { returnedValues } from './dispatch.js';
 import type { ThisRoot } from './module-state.js';
@@ -39,6 +39,8 @@ interface OutgoingCall {
 interface Sources {
   mtimes: Map<string, number>;
   importers: Map<string, string>;
+  /** The exported writers each importer list was ranked by. */
+  writers: Map<string, readonly string[]>;
 }
 
 interface Outgoing {
@@ -103,12 +105,43 @@ function mayHoldState(facts: FileFacts): boolean {
 }
 
 const GLOBAL_NAMES = ['process', 'globalThis', 'global', 'window'];
+const MUTATORS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'delete', 'clear', 'assign']);
+
+/**
+ * The exported functions whose own bodies write a global or a module-level binding (an assignment, an update, a
+ * mutating method call on it): the names whose callers are followed first when a module has many importers.
+ */
+function writingExports(facts: FileFacts): string[] {
+  const moduleNames = new Set(facts.scopes.module.variables.map((variable) => variable.name));
+  const isState = (node: TSESTree.Node): boolean => {
+    const root = rootIdentifier(node);
+    return root !== null && (moduleNames.has(root.name) || GLOBAL_NAMES.includes(root.name));
+  };
+  const names: string[] = [];
+  for (const { name, fn } of facts.exports.functions(() => true)) {
+    if (!/^[\w$]+$/u.test(name) || name === 'default') continue;
+    let writes = false;
+    walkAst(fn.body, facts.file.visitorKeys, (node) => {
+      if (writes) return false;
+      if (node.type === T.AssignmentExpression || node.type === T.UpdateExpression) {
+        const target = node.type === T.AssignmentExpression ? node.left : node.argument;
+        writes = (target.type === T.MemberExpression || target.type === T.Identifier) && isState(target);
+      } else if (node.type === T.CallExpression && node.callee.type === T.MemberExpression) {
+        const method = node.callee.property.type === T.Identifier ? node.callee.property.name : null;
+        writes = method !== null && MUTATORS.has(method) && isState(node.callee.object);
+      }
+      return undefined;
+    });
+    if (writes) names.push(name);
+  }
+  return names;
+}
 
 function entriesOf(facts: FileFacts, file: string, depth: number, walk: Walk, sources: Sources): ReachedEntries {
   if (depth <= 0) return NONE;
   const byFunction = new Map<Handler['node'], Handler>();
   const thisRoots: ThisRoot[] = [];
-  for (const call of callsInto(file, depth, walk, sources)) {
+  for (const call of callsInto(file, depth, walk, sources, writingExports(facts))) {
     const resolved = resolveExportPath(facts, file, call.exportPath, call.holder, newBudget());
     if (!resolved || 'reexport' in resolved) continue;
     const known = byFunction.get(resolved.fn);
@@ -135,10 +168,17 @@ function entriesOf(facts: FileFacts, file: string, depth: number, walk: Walk, so
 }
 
 /** The request-time calls that importers of `file` (and barrels re-exporting it) make into it. */
-function callsInto(file: string, depth: number, walk: Walk, sources: Sources): OutgoingCall[] {
+function callsInto(
+  file: string,
+  depth: number,
+  walk: Walk,
+  sources: Sources,
+  writers: readonly string[] = [],
+): OutgoingCall[] {
   const result: OutgoingCall[] = [];
-  const importers = importersOf(file, REACHED_FROM_LIMITS.importers);
+  const importers = importersOf(file, REACHED_FROM_LIMITS.importers, writers);
   sources.importers.set(file, importers.join('\n'));
+  sources.writers.set(file, writers);
   for (const importer of importers) {
     if (!walk.files.has(importer)) {
       if (walk.files.size >= REACHED_FROM_LIMITS.files) break;
@@ -219,12 +259,13 @@ function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
 }
 
 function newSources(): Sources {
-  return { mtimes: new Map(), importers: new Map() };
+  return { mtimes: new Map(), importers: new Map(), writers: new Map() };
 }
 
 function mergeSources(into: Sources, from: Sources): void {
   for (const [file, mtime] of from.mtimes) into.mtimes.set(file, mtime);
   for (const [file, list] of from.importers) into.importers.set(file, list);
+  for (const [file, writers] of from.writers) into.writers.set(file, writers);
 }
 
 /** Nothing it was read from changed: the same modification times, the same importers. */
@@ -237,7 +278,8 @@ function isFresh(outgoing: Outgoing): boolean {
     }
   }
   for (const [file, list] of outgoing.sources.importers) {
-    if (importersOf(file, REACHED_FROM_LIMITS.importers).join('\n') !== list) return false;
+    const writers = outgoing.sources.writers.get(file) ?? [];
+    if (importersOf(file, REACHED_FROM_LIMITS.importers, writers).join('\n') !== list) return false;
   }
   return true;
 }
