@@ -59,6 +59,8 @@ const SKIPPED = new Set([
 const MANIFEST_NAME = /^(?:serverless|.*template.*|.*cloudformation.*|.*stack.*|sam)\.(?:ya?ml|json)$/iu;
 /** CDK apps: TypeScript/JavaScript that makes a LayerVersion from an asset folder. */
 const CDK_SOURCE = /\.(?:[cm]?[jt]s)$/u;
+/** Folders CDK apps keep their stacks in. */
+const CDK_FOLDER = /(?:^|[/\\])(?:lib|bin|cdk|infra|infrastructure|stacks?|deploy|deployment)[/\\]/u;
 const CDK_LAYER = /\bLayerVersion\s*\(/u;
 const CDK_ASSET =
   /\bLayerVersion\s*\([^;]*?\bCode\.fromAsset\s*\(\s*(?:path\.(?:join|resolve)\s*\(\s*__dirname\s*,\s*)?(['"`])([^'"`\n]{1,300})\1/gu;
@@ -281,11 +283,7 @@ function listLayers(top: string): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isFile()) {
         if (MANIFEST_NAME.test(entry.name) && manifests.length < LAYER_LIMITS.manifests) manifests.push(full);
-        else if (
-          CDK_SOURCE.test(entry.name) &&
-          /(?:^|[/\\])(?:lib|bin|cdk|infra|infrastructure|stacks?)[/\\]/u.test(full)
-        )
-          cdkSources.push(full);
+        else if (CDK_SOURCE.test(entry.name) && CDK_FOLDER.test(path.relative(top, full))) cdkSources.push(full);
         continue;
       }
       // Symbolic links are not followed: no loops, and no folders outside the project.
