@@ -187,12 +187,25 @@ export const handler = async (event: { theme: string }) => {
     expect(fresh[0].messages).toHaveLength(0);
   });
 
-  it('reads at most the configured number of importers, in a fixed order', async () => {
+  it('follows the importers that call a writing export first', async () => {
     const files: Record<string, string> = { 'package.json': PACKAGE, 'src/store.ts': STORE };
-    // Twenty importers that only read, sorted before the one that writes: the writer is past the limit.
+    // Twenty importers that only read, sorted before the one that writes: more than are followed.
     for (let i = 0; i < 20; i++) {
       files[`src/a${String(i).padStart(2, '0')}.ts`] =
         `import { size } from './store';\nexport const handler = async () => size();\n`;
+    }
+    files['src/z-writer.ts'] =
+      `import { remember } from './store';\nexport const handler = async (event: { item: string }) => {\n  remember(event.item);\n};\n`;
+    const root = makeProject(files);
+    expect(await messagesOf(root, 'src/store.ts')).toHaveLength(1);
+  });
+
+  it('reads at most the configured number of importers, in a fixed order', async () => {
+    const files: Record<string, string> = { 'package.json': PACKAGE, 'src/store.ts': STORE };
+    // Twenty importers that call the writer only at start-up, sorted before the one that calls it per request.
+    for (let i = 0; i < 20; i++) {
+      files[`src/a${String(i).padStart(2, '0')}.ts`] =
+        `import { remember, size } from './store';\nremember('boot');\nexport const handler = async () => size();\n`;
     }
     files['src/z-writer.ts'] =
       `import { remember } from './store';\nexport const handler = async (event: { item: string }) => {\n  remember(event.item);\n};\n`;
