@@ -347,6 +347,7 @@ class NodeServers {
       }
       return null;
     }
+    if (value.type === T.MemberExpression) return this.parameterMember(value);
     if (value.type !== T.Identifier) return null;
     const variable = facts.variableOf(value);
     if (!variable || variable.defs.length !== 1) return null;
@@ -370,9 +371,20 @@ class NodeServers {
       // `setupRoutes(app)` in this file with a known app: the parameter is that app.
       const passed = this.passedInstance(fn, index, depth);
       if (passed) return passed;
-      if (param?.type === T.Identifier && this.isRouteModuleParameter(variable)) return ROUTE_MODULE;
+      // `(app) => …` and `(hookName, { app }) => …`: the binding itself is what routes are registered on.
+      if (param && this.isRouteModuleParameter(variable, null)) return ROUTE_MODULE;
     }
     return null;
+  }
+
+  /** `args.app` where `args` is a parameter that the code registers Express-style routes on as `args.app.get(…)`. */
+  private parameterMember(value: TSESTree.MemberExpression): Instance | null {
+    const name = staticPropertyName(value);
+    const object = unwrap(value.object);
+    if (name === null || object.type !== T.Identifier) return null;
+    const variable = this.facts.variableOf(object);
+    if (!variable || variable.defs.length !== 1 || variable.defs[0].type !== 'Parameter') return null;
+    return this.isRouteModuleParameter(variable, name) ? ROUTE_MODULE : null;
   }
 
   /** The app every call of `fn` in this file passes at `index`, when the calls agree. */
@@ -392,11 +404,19 @@ class NodeServers {
   /**
    * A route module's app: a parameter the function registers Express-style routes on, with a path and a
    * `(req, res[, next])` callback (`app.get('/x', (req, res) => …)`, `router.use(auth, (req, res, next) => …)`).
-   * Nothing else about the parameter is known, so this evidence is what makes it an app.
+   * Nothing else about the parameter is known, so this evidence is what makes it an app. With `property`, the app is
+   * that property of the parameter (`args.app.get('/x', (req, res) => …)`).
    */
-  private isRouteModuleParameter(variable: Scope.Variable): boolean {
+  private isRouteModuleParameter(variable: Scope.Variable, property: string | null): boolean {
     for (const reference of variable.references) {
-      const { parent: member, child } = valueParent(reference.identifier as TSESTree.Node);
+      let receiver: TSESTree.Node = reference.identifier as TSESTree.Node;
+      if (property !== null) {
+        const { parent: holder, child: held } = valueParent(receiver);
+        if (holder?.type !== T.MemberExpression || holder.object !== held || staticPropertyName(holder) !== property)
+          continue;
+        receiver = holder;
+      }
+      const { parent: member, child } = valueParent(receiver);
       if (member?.type !== T.MemberExpression || member.object !== child) continue;
       const method = staticPropertyName(member);
       const call = member.parent;
