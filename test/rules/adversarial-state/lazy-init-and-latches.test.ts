@@ -227,6 +227,35 @@ export const handler = async (event) => {
 };`,
   },
   {
+    name: 'a dirty flag that a timer sets back after saving is no one-way latch',
+    code: `let dirty = false;
+function flush(path) {
+  if (!dirty) return;
+  dirty = false;
+  save(path);
+}
+export function start(path) {
+  setInterval(() => flush(path), 60_000);
+}
+export const handler = async (event) => {
+  dirty = true;
+  return event.id;
+};`,
+    sites: [W('dirty = true')],
+  },
+  {
+    name: 'a warm flag that only start-up code sets back stays a latch',
+    code: `let warm = false;
+function reset() {
+  warm = false;
+}
+reset();
+export const handler = async (event) => {
+  warm = true;
+  return event.id;
+};`,
+  },
+  {
     name: 'flag set to request data is request data',
     code: `let debug = false;
 export const handler = async (event) => {
