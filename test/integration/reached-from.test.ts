@@ -221,4 +221,48 @@ export const handler = async (event: { theme: string }) => {
       INDEX_LIMITS.refreshMs = previous;
     }
   });
+
+  it("finds a handler that imports the module directly even when an earlier importer's own importers fill the budget", async () => {
+    // `a-service.ts` sorts first and is imported by many modules; the route file that calls the store per request
+    // sorts after it. Direct importers are read before anyone's importers, so the route is not crowded out.
+    const files: Record<string, string> = {
+      'package.json': PACKAGE,
+      'src/store.ts': STORE,
+      'src/a-service.ts': `import { size } from './store';\nexport const count = () => size();\n`,
+      'src/z-route.ts': `import { remember } from './store';\nexport const handler = async (event: { item: string }) => {\n  remember(event.item);\n};\n`,
+    };
+    for (let i = 0; i < 11; i++) {
+      files[`src/users/u${String(i).padStart(2, '0')}.ts`] =
+        `import { count } from '../a-service';\nimport { helper${i} } from './h${i}';\nexport const read${i} = () => count() + helper${i}();\n`;
+      files[`src/users/h${i}.ts`] =
+        `import { read${i} } from './u${String(i).padStart(2, '0')}';\nexport const helper${i} = () => 1;\nexport const again${i} = () => read${i}();\n`;
+    }
+    const root = makeProject(files);
+    expect(await messagesOf(root, 'src/store.ts')).toEqual([
+      expect.stringContaining('(reached per request from `handler` in ./z-route.ts via `remember()`)'),
+    ]);
+  });
+
+  it('treats an argument the callers fix in code as no request data: a template name is not a request key', async () => {
+    const root = makeProject({
+      'package.json': PACKAGE,
+      'src/render.ts': `const compiled = new Map<string, string>();
+const visits = new Map<string, number>();
+export function render(name: string, args: { path: string }) {
+  compiled.set(name, 'template ' + name);
+  visits.set(args.path, (visits.get(args.path) ?? 0) + 1);
+  return compiled.get(name) + args.path;
+}
+`,
+      'src/handler.ts': `import { render } from './render';
+export const handler = async (event: { path: string }) => render('page.html', { path: event.path });
+`,
+    });
+    const messages = await messagesOf(root, 'src/render.ts');
+    // The visits map is keyed by the request's path: a cache that grows per request.
+    expect(messages.filter((m) => m.startsWith('5:no-unbounded-cache'))).toHaveLength(1);
+    // The compiled map is keyed by a name every caller writes as a literal: at most a plain write, never a
+    // request-keyed cache.
+    expect(messages.filter((m) => m.startsWith('4:no-unbounded-cache'))).toEqual([]);
+  });
 });

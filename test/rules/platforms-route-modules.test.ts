@@ -413,6 +413,28 @@ describe('route module, socket and factory detection', () => {
     ]);
   });
 
+  it("listens on socket.io's default namespace, `io.sockets`", () => {
+    const code =
+      "import { Server } from 'socket.io';\nconst io = new Server();\nio.sockets.on('connect', (s) => { s.on('leave', () => {}); });";
+    expect(handlersOf(code, '/p/io.mjs')).toEqual(['socket connect', 'socket leave message']);
+    const other =
+      "import { Server } from 'socket.io';\nconst io = new Server();\nio.engine.on('connect', (s) => { s.on('leave', () => {}); });";
+    expect(handlersOf(other, '/p/io.mjs')).toEqual([]);
+  });
+
+  it('takes the app from a destructured parameter or a property of one', () => {
+    const destructured = "exports.hook = async (name, { app }) => { app.get('/health', (req, res) => res.end()); };";
+    expect(handlersOf(destructured, '/p/hooks.cjs')).toEqual(['route-module GET /health']);
+    const member = 'exports.hook = (name, args) => { args.app.use((req, res, next) => next()); };';
+    expect(handlersOf(member, '/p/hooks.cjs')).toEqual(['route-module middleware']);
+    // A property of a parameter that is not used as an app, and a store's get(key, callback), are not routes.
+    const notApp = "exports.hook = (name, args) => { args.cache.get('/key', (value) => value); };";
+    expect(handlersOf(notApp, '/p/hooks.cjs')).toEqual([]);
+    const otherProperty =
+      "exports.hook = (name, args) => { args.app.get('/x', (req, res) => res.end()); args.db.get('/y', (a, b) => a); };";
+    expect(handlersOf(otherProperty, '/p/hooks.cjs')).toEqual(['route-module GET /x']);
+  });
+
   it('needs a path and a (req, res) callback before an untyped parameter is an app', () => {
     const routes = "export default (app) => { app.get('/x', (req, res) => res.end()); };";
     expect(handlersOf(routes, '/p/routes.mjs')).toEqual(['route-module GET /x']);

@@ -7,6 +7,40 @@ import { handlersOf, runPlatform, type Quiet, type Reported } from '../helpers/p
 
 const reported: Reported[] = [
   {
+    name: 'a Deno router from an import map: each route callback runs per request',
+    filename: '/proj/main.ts',
+    code: dedent(`
+      import { Router } from 'acorn';
+      const lastQuery = { text: '' };
+      const router = new Router();
+      router.get('/search/:q', (ctx) => {
+        lastQuery.text = ctx.params.q;
+        return { ok: true };
+      });
+      router.listen({ port: 3000 });
+      export const current = () => lastQuery.text;
+    `),
+    rule: 'requestData',
+    at: ['lastQuery.text = ctx'],
+  },
+  {
+    name: 'oak imported by URL: a middleware counts requests in module state',
+    filename: '/proj/server.ts',
+    code: dedent(`
+      import { Application } from 'https://deno.land/x/oak@v12.6.1/mod.ts';
+      let served = 0;
+      const app = new Application();
+      app.use((ctx) => {
+        served++;
+        ctx.response.body = String(served);
+      });
+      await app.listen({ port: 8000 });
+      export const count = () => served;
+    `),
+    rule: 'write',
+    at: ['served++'],
+  },
+  {
     name: 'Deno.serve(fn): a visitor log grows per request',
     filename: '/proj/main.ts',
     code: dedent(`
@@ -149,6 +183,18 @@ const reported: Reported[] = [
 ];
 
 const quiet: Quiet[] = [
+  {
+    name: 'a Deno router whose routes only read what start-up built',
+    filename: '/proj/main.ts',
+    code: dedent(`
+      import { Router } from 'https://deno.land/x/acorn@0.4.0/mod.ts';
+      const routes = new Map<string, string>();
+      routes.set('home', '/');
+      const router = new Router();
+      router.get('/r/:name', (ctx) => ({ to: routes.get(ctx.params.name) ?? '/' }));
+      router.listen({ port: 3000 });
+    `),
+  },
   {
     name: 'Deno.serve: a module-level client reused by every request',
     filename: '/proj/main.ts',

@@ -76,7 +76,7 @@ export class Bounds {
       if (removal.keyed) this.releasedKeys.add(key);
       if (this.isBoundingRemoval(site)) this.cappedKeys.add(key);
     }
-    this.findLatches(requestTimeSites);
+    this.findLatches(requestTimeSites, allSites);
   }
 
   /**
@@ -161,6 +161,18 @@ export class Bounds {
     );
   }
 
+  /** In a timer callback, or in a function that a timer callback calls (`setInterval(() => flush(path), ms)`). */
+  private runsOnTimer(node: TSESTree.Node): boolean {
+    if (this.inTimerCallback(node)) return true;
+    let outer = enclosingFunction(node);
+    for (let next = outer; next; next = enclosingFunction(next)) outer = next;
+    if (!outer) return false;
+    return !!this.variableNaming(outer)?.references.some((reference) => {
+      const { parent, child } = valueParent(reference.identifier as TSESTree.Node);
+      return parent?.type === T.CallExpression && parent.callee === child && this.inTimerCallback(parent);
+    });
+  }
+
   private inTimerCallback(node: TSESTree.Node): boolean {
     for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
       const call = callTakingCallback(fn);
@@ -179,16 +191,20 @@ export class Bounds {
   }
 
   /** Is the function, by its name, handed as an argument to a call that `accepts`? */
-  private passedByName(fn: FunctionNode, accepts: (call: TSESTree.CallExpression) => boolean): boolean {
+  /** The variable that names `fn`: its declaration's, or the one it is assigned to (`const sweep = () => …`). */
+  private variableNaming(fn: FunctionNode) {
     const declarator = valueParent(fn).parent;
     const holder =
       fn.type === T.FunctionDeclaration ? fn : declarator?.type === T.VariableDeclarator ? declarator : null;
     const name =
       fn.id?.name ??
       (declarator?.type === T.VariableDeclarator && declarator.id.type === T.Identifier ? declarator.id.name : null);
-    if (!holder || name === null) return false;
-    const variable = declaredVariables(this.ctx.facts.file, holder).find((v) => v.name === name);
-    return !!variable?.references.some((reference) => {
+    if (!holder || name === null) return null;
+    return declaredVariables(this.ctx.facts.file, holder).find((v) => v.name === name) ?? null;
+  }
+
+  private passedByName(fn: FunctionNode, accepts: (call: TSESTree.CallExpression) => boolean): boolean {
+    return !!this.variableNaming(fn)?.references.some((reference) => {
       const { parent, child } = valueParent(reference.identifier as TSESTree.Node);
       return (
         parent?.type === T.CallExpression &&
@@ -228,7 +244,8 @@ export class Bounds {
     return found;
   }
 
-  private findLatches(sites: readonly WriteSite[]): void {
+  private findLatches(sites: readonly WriteSite[], allSites: readonly WriteSite[]): void {
+    const requestTime = new Set(sites);
     const byRoot = new Map<string, WriteSite[]>();
     for (const site of sites) {
       if (site.throughAlias) continue;
@@ -252,6 +269,19 @@ export class Bounds {
       const init = root.variable?.defs[0]?.node;
       const initValue = init && init.type === T.VariableDeclarator && init.init ? unwrap(init.init) : null;
       if (initValue && initValue.type === T.Literal && written.has(initValue.value)) continue;
+      // A dirty flag: requests set it and a timer sets it back after flushing (`if (!dirty) return; dirty =
+      // false; save()` every minute). It is set again on every later request, so it is no one-way latch.
+      const setBack = allSites.some(
+        (site) =>
+          !requestTime.has(site) &&
+          site.root.key === key &&
+          site.path.length === 0 &&
+          site.form === 'assign' &&
+          site.values[0] !== undefined &&
+          !written.has((unwrap(site.values[0]) as { value?: unknown }).value) &&
+          this.runsOnTimer(site.node),
+      );
+      if (setBack) continue;
       this.latchedKeys.add(key);
     }
   }

@@ -9,7 +9,7 @@ import type { FunctionNode, LeakKind } from '../types.js';
 import { LODASH_REMOVERS, type Bounds } from './bounds.js';
 import { presenceGuard } from './guards.js';
 import type { KeySpace } from './keys.js';
-import { siteKey, type LazyInit } from './lazy-init.js';
+import { siteKey, type LazyInit, type Toggles } from './lazy-init.js';
 import type { ModuleState, Shape } from './module-state.js';
 import type { RequestContext } from './reachability.js';
 import type { RequestData } from './request-data.js';
@@ -45,7 +45,7 @@ export class Classifier {
     /** Which keys the request picks from an open set. */
     private readonly keys: KeySpace,
     /** Places that are flags toggled per request. */
-    private readonly toggled: ReadonlySet<string>,
+    private readonly toggled: Toggles,
   ) {
     this.state = ctx.state;
     this.requestData = ctx.requestData;
@@ -112,7 +112,7 @@ export class Classifier {
     // A flag set and reset by the same request (`busy = true … busy = false`) is a write, not a leak of what it
     // holds; a slot that holds request data meanwhile is still request data that concurrent requests can see.
     const key = siteKey(site);
-    if (!tainted && key !== null && this.toggled.has(key)) {
+    if (!tainted && key !== null && this.toggled.sameRequest.has(key)) {
       return { kind: 'write', how: site.operator === '=' ? 'assignment' : `\`${site.operator}\``, toggled: true };
     }
     // `cache[event.id] ??= load()` fills a slot per request: that is a cache, not a one-time initialisation.

@@ -234,10 +234,11 @@ export function siteKey(site: WriteSite): string | null {
 /**
  * Flags toggled per request: every request-time write of the place stores a boolean literal, both `true` and
  * `false` are stored, and one function sets it and sets it back (directly, or in a callback or `finally` it
- * owns): `if (!busy) { busy = true; await work(); busy = false }`. Concurrent requests see each other's value, so
+ * owns): `if (!busy) { busy = true; await work(); busy = false }`, or one request sets it and another sets it
+ * back. Resets inside a `catch` (a failed start-up retried later) do not count. Concurrent requests see each other's value, so
  * it is a race, not a one-time latch, and guards on it are not init guards.
  */
-export function findToggles(requestTimeSites: readonly WriteSite[]): Set<string> {
+export function findToggles(requestTimeSites: readonly WriteSite[]): Toggles {
   const byKey = new Map<string, WriteSite[]>();
   const mixed = new Set<string>();
   for (const site of requestTimeSites) {
@@ -248,18 +249,37 @@ export function findToggles(requestTimeSites: readonly WriteSite[]): Set<string>
     list.push(site);
     byKey.set(key, list);
   }
-  const toggled = new Set<string>();
+  const toggled = new Toggles();
   for (const [key, list] of byKey) {
     if (mixed.has(key)) continue;
     const sets = list.filter((site) => booleanWritten(site) === true);
-    const resets = list.filter((site) => booleanWritten(site) === false);
+    // A reset in a `catch` is a failed start-up that will be retried: it makes nothing a toggle.
+    const resets = list.filter((site) => booleanWritten(site) === false && !inCatchClause(site.node));
     const paired = sets.some((set) => {
       const owner = enclosingFunction(set.node);
       return !!owner && resets.some((reset) => isInside(reset.node, owner));
     });
-    if (paired) toggled.add(key);
+    // Set by one request and set back by another (`/login` latches `authenticated = true`, `/logout` and the
+    // landing page store `false`): a shared flag that requests flip, not a one-time latch.
+    const flipped = sets.length > 0 && resets.length > 0;
+    if (paired) toggled.sameRequest.add(key);
+    if (paired || flipped) toggled.add(key);
   }
   return toggled;
+}
+
+/** Flags toggled per request (none of their writes is lazy init); `sameRequest`: the ones one request sets back. */
+export class Toggles extends Set<string> {
+  readonly sameRequest = new Set<string>();
+}
+
+/** Inside the `catch` block of a `try` in the same function. */
+function inCatchClause(node: TSESTree.Node): boolean {
+  const owner = enclosingFunction(node);
+  for (let current = node.parent; current && current !== owner; current = current.parent) {
+    if (current.type === T.CatchClause) return true;
+  }
+  return false;
 }
 
 function booleanWritten(site: WriteSite): boolean | null {

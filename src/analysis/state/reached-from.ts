@@ -33,6 +33,8 @@ interface OutgoingCall {
   origin: { handler: string; file: string; via: string[] };
   carriesRequestData: boolean;
   argumentCount: number | null;
+  /** The argument positions that pass request data (null: a spread or `apply`, any position may). */
+  requestArguments: number[] | null;
 }
 
 /** What an answer was read from, to tell when it is stale: modules and their times, and importer lists. */
@@ -55,7 +57,8 @@ const outgoingCache = new BoundedCache<string, Outgoing>({ entries: 8192, weight
 function weightOf(outgoing: Outgoing): number {
   let weight = 256 + (outgoing.sources.mtimes.size + outgoing.sources.importers.size) * 128;
   for (const list of outgoing.sources.importers.values()) weight += list.length * 2;
-  for (const call of outgoing.calls) weight += 256 + (call.origin.via.length + call.exportPath.length) * 64;
+  for (const call of outgoing.calls)
+    weight += 256 + (call.origin.via.length + call.exportPath.length + (call.requestArguments?.length ?? 0)) * 64;
   return weight;
 }
 
@@ -140,11 +143,18 @@ function writingExports(facts: FileFacts): string[] {
 function entriesOf(facts: FileFacts, file: string, depth: number, walk: Walk, sources: Sources): ReachedEntries {
   if (depth <= 0) return NONE;
   const byFunction = new Map<Handler['node'], Handler>();
+  /** Per reached function, the positions any call passes request data at (null: unknown, every position). */
+  const requestPositions = new Map<Handler['node'], Set<number> | null>();
   const thisRoots: ThisRoot[] = [];
   for (const call of callsInto(file, depth, walk, sources, writingExports(facts))) {
     const resolved = resolveExportPath(facts, file, call.exportPath, call.holder, newBudget());
     if (!resolved || 'reexport' in resolved) continue;
     const known = byFunction.get(resolved.fn);
+    const positions = requestPositions.get(resolved.fn);
+    if (positions !== null) {
+      if (call.requestArguments === null) requestPositions.set(resolved.fn, null);
+      else requestPositions.set(resolved.fn, new Set([...(positions ?? []), ...call.requestArguments]));
+    }
     if (known?.reachedFrom) {
       known.reachedFrom.carriesRequestData ||= call.carriesRequestData;
       const counts = [known.reachedFrom.argumentCount, call.argumentCount];
@@ -164,6 +174,14 @@ function entriesOf(facts: FileFacts, file: string, depth: number, walk: Walk, so
     });
     thisRoots.push(...resolved.thisRoots);
   }
+  // A parameter that no request-time call fills with request data is not the request: `render('page.html', { req })`
+  // passes a template name that the code fixes.
+  for (const [fn, handler] of byFunction) {
+    const positions = requestPositions.get(fn);
+    if (!positions) continue;
+    const nonRequestParams = fn.params.map((_, index) => index).filter((index) => !positions.has(index));
+    if (nonRequestParams.length > 0) handler.nonRequestParams = nonRequestParams;
+  }
   return { handlers: [...byFunction.values()], thisRoots };
 }
 
@@ -179,11 +197,15 @@ function callsInto(
   const importers = importersOf(file, REACHED_FROM_LIMITS.importers, writers);
   sources.importers.set(file, importers.join('\n'));
   sources.writers.set(file, writers);
-  for (const importer of importers) {
-    if (!walk.files.has(importer)) {
-      if (walk.files.size >= REACHED_FROM_LIMITS.files) break;
-      walk.files.add(importer);
-    }
+  // Breadth first: this module's own importers take their share of the file budget before any of them spends it
+  // on its importers, so a module's direct callers are never crowded out by the first caller's callers.
+  const admitted = importers.filter((importer) => {
+    if (walk.files.has(importer)) return true;
+    if (walk.files.size >= REACHED_FROM_LIMITS.files) return false;
+    walk.files.add(importer);
+    return true;
+  });
+  for (const importer of admitted) {
     const outgoing = outgoingOf(importer, depth - 1, walk);
     mergeSources(sources, outgoing.sources);
     for (const call of outgoing.calls) if (call.target === file) result.push(call);
@@ -244,6 +266,10 @@ function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
         : { handler: context.handler.name, file: importer, via: [...context.via, label] };
       const passes = call.call.arguments.some((argument) => requestData.isRequestDerived(argument));
       const args = reach.argumentsOf(call.call);
+      const requestArguments =
+        args && !args.some((a) => a.type === T.SpreadElement)
+          ? args.flatMap((argument, index) => (requestData.isRequestDerived(argument) ? [index] : []))
+          : null;
       calls.push({
         target: exportPath.file,
         exportPath: exportPath.path,
@@ -251,6 +277,7 @@ function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
         origin,
         carriesRequestData: passes && (upstreamFrom ? upstreamFrom.carriesRequestData : true),
         argumentCount: args && !args.some((a) => a.type === T.SpreadElement) ? args.length : null,
+        requestArguments: upstreamFrom && !upstreamFrom.carriesRequestData ? [] : requestArguments,
       });
     }
   }

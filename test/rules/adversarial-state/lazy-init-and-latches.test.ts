@@ -195,6 +195,67 @@ export const handler = async (event) => {
     ],
   },
   {
+    name: 'a guarded latch that another route sets back is a shared flag, not lazy init',
+    code: `const host = { signedIn: false };
+export function routes(app) {
+  app.post('/login', (req, res) => {
+    if (!host.signedIn) host.signedIn = true;
+    res.end();
+  });
+  app.get('/logout', (req, res) => {
+    host.signedIn = false;
+    res.end();
+  });
+}
+export const signedIn = () => host.signedIn;`,
+    sites: [W('host.signedIn = true'), W('host.signedIn = false')],
+  },
+  {
+    name: 'a guarded latch set back only when its start-up fails stays lazy init',
+    code: `let started = false;
+export const handler = async (event) => {
+  if (!started) {
+    started = true;
+    try {
+      await boot();
+    } catch (error) {
+      started = false;
+      throw error;
+    }
+  }
+  return event.id;
+};`,
+  },
+  {
+    name: 'a dirty flag that a timer sets back after saving is no one-way latch',
+    code: `let dirty = false;
+function flush(path) {
+  if (!dirty) return;
+  dirty = false;
+  save(path);
+}
+export function start(path) {
+  setInterval(() => flush(path), 60_000);
+}
+export const handler = async (event) => {
+  dirty = true;
+  return event.id;
+};`,
+    sites: [W('dirty = true')],
+  },
+  {
+    name: 'a warm flag that only start-up code sets back stays a latch',
+    code: `let warm = false;
+function reset() {
+  warm = false;
+}
+reset();
+export const handler = async (event) => {
+  warm = true;
+  return event.id;
+};`,
+  },
+  {
     name: 'flag set to request data is request data',
     code: `let debug = false;
 export const handler = async (event) => {

@@ -16,7 +16,16 @@ import { hasRequestResponseSignature } from '../signatures.js';
  * `route-module`: an untyped parameter that the code uses as an Express-style app (see `isRouteModuleParameter`).
  */
 type Framework =
-  'express' | 'fastify' | 'hono' | 'koa' | 'node-http' | 'lambda-api' | 'powertools' | 'route-module' | 'other';
+  | 'express'
+  | 'fastify'
+  | 'hono'
+  | 'koa'
+  | 'node-http'
+  | 'lambda-api'
+  | 'powertools'
+  | 'deno-router'
+  | 'route-module'
+  | 'other';
 type Kind = 'app' | 'router' | 'route' | 'server';
 
 interface Instance {
@@ -72,6 +81,10 @@ const POWERTOOLS_REGISTRATIONS = new Set([
   'notFound',
   'methodNotAllowed',
 ]);
+/** Deno router modules (the module name of a `deno.land/x` URL, or the bare name an import map gives it). */
+const DENO_ROUTERS = ['oak', 'acorn'];
+/** `https://deno.land/x/oak@v12.6.1/mod.ts` is the module `oak`. */
+const DENO_LAND = /^https:\/\/deno\.land\/x\/([\w-]+)(?:@[^/]*)?\//u;
 /** lambda-api registrations besides the verbs: `any`, `METHOD(verb, path, fn)`, `use`, `finally`. */
 const LAMBDA_API_REGISTRATIONS = new Set(['any', 'METHOD', 'use', 'finally']);
 
@@ -96,6 +109,9 @@ const FACTORIES: Factory[] = [
   { sources: ['h3'], path: ['createRouter'], framework: 'other', kind: 'router' },
   { sources: ['h3'], path: ['createApp'], framework: 'other', kind: 'app' },
   { sources: ['lambda-api'], path: [], framework: 'lambda-api', kind: 'app' },
+  // Deno's routers, imported through an import map (`"oak": "https://deno.land/x/oak@v12/mod.ts"`) or by URL.
+  { sources: DENO_ROUTERS, path: ['Router'], framework: 'deno-router', kind: 'router' },
+  { sources: ['oak'], path: ['Application'], framework: 'deno-router', kind: 'app' },
   ...POWERTOOLS_RESOLVERS.map((path): Factory => ({
     sources: POWERTOOLS_MODULES,
     path: [path],
@@ -154,7 +170,13 @@ const MAX_DEPTH = 8;
 
 export function detectNodeServers(file: PlatformContext, add: AddHandler): void {
   // Without a server import, only route modules (an app handed in as a parameter) can register routes.
-  if (!file.facts.imports.importsAny(SERVER_MODULES) && !mayRegisterOnParameter(file.text)) return;
+  if (
+    !file.facts.imports.importsAny(SERVER_MODULES) &&
+    !file.facts.imports.importsAny(DENO_ROUTERS) &&
+    ![...file.facts.imports.sources].some((source) => DENO_LAND.test(source)) &&
+    !mayRegisterOnParameter(file.text)
+  )
+    return;
   const servers = serversOf(file.facts);
   for (const call of file.facts.calls.calls) servers.registration(call, add);
 }
@@ -208,6 +230,9 @@ class NodeServers {
         if (VERBS.has(method) || method === 'use') addAll(this.functionArguments(call.arguments), routeName(method));
         else if (method === 'param' && kind !== 'route')
           addAll(this.functionArguments(call.arguments.slice(1)), `param ${path ?? ''}`.trim());
+        return;
+      case 'deno-router':
+        if (VERBS.has(method) || method === 'use') addAll(this.functionArguments(call.arguments), routeName(method));
         return;
       case 'hono':
         if (VERBS.has(method) || method === 'use') addAll(this.functionArguments(call.arguments), routeName(method));
@@ -347,6 +372,7 @@ class NodeServers {
       }
       return null;
     }
+    if (value.type === T.MemberExpression) return this.parameterMember(value);
     if (value.type !== T.Identifier) return null;
     const variable = facts.variableOf(value);
     if (!variable || variable.defs.length !== 1) return null;
@@ -370,9 +396,20 @@ class NodeServers {
       // `setupRoutes(app)` in this file with a known app: the parameter is that app.
       const passed = this.passedInstance(fn, index, depth);
       if (passed) return passed;
-      if (param?.type === T.Identifier && this.isRouteModuleParameter(variable)) return ROUTE_MODULE;
+      // `(app) => …` and `(hookName, { app }) => …`: the binding itself is what routes are registered on.
+      if (param && this.isRouteModuleParameter(variable, null)) return ROUTE_MODULE;
     }
     return null;
+  }
+
+  /** `args.app` where `args` is a parameter that the code registers Express-style routes on as `args.app.get(…)`. */
+  private parameterMember(value: TSESTree.MemberExpression): Instance | null {
+    const name = staticPropertyName(value);
+    const object = unwrap(value.object);
+    if (name === null || object.type !== T.Identifier) return null;
+    const variable = this.facts.variableOf(object);
+    if (!variable || variable.defs.length !== 1 || variable.defs[0].type !== 'Parameter') return null;
+    return this.isRouteModuleParameter(variable, name) ? ROUTE_MODULE : null;
   }
 
   /** The app every call of `fn` in this file passes at `index`, when the calls agree. */
@@ -392,11 +429,19 @@ class NodeServers {
   /**
    * A route module's app: a parameter the function registers Express-style routes on, with a path and a
    * `(req, res[, next])` callback (`app.get('/x', (req, res) => …)`, `router.use(auth, (req, res, next) => …)`).
-   * Nothing else about the parameter is known, so this evidence is what makes it an app.
+   * Nothing else about the parameter is known, so this evidence is what makes it an app. With `property`, the app is
+   * that property of the parameter (`args.app.get('/x', (req, res) => …)`).
    */
-  private isRouteModuleParameter(variable: Scope.Variable): boolean {
+  private isRouteModuleParameter(variable: Scope.Variable, property: string | null): boolean {
     for (const reference of variable.references) {
-      const { parent: member, child } = valueParent(reference.identifier as TSESTree.Node);
+      let receiver: TSESTree.Node = reference.identifier as TSESTree.Node;
+      if (property !== null) {
+        const { parent: holder, child: held } = valueParent(receiver);
+        if (holder?.type !== T.MemberExpression || holder.object !== held || staticPropertyName(holder) !== property)
+          continue;
+        receiver = holder;
+      }
+      const { parent: member, child } = valueParent(receiver);
       if (member?.type !== T.MemberExpression || member.object !== child) continue;
       const method = staticPropertyName(member);
       const call = member.parent;
@@ -479,10 +524,11 @@ function mayRegisterOnParameter(text: string): boolean {
 
 function matchFactory(imported: { source: string; path: string[] } | null, table: Factory[]): Factory | null {
   if (!imported) return null;
+  const source = DENO_LAND.exec(imported.source)?.[1] ?? imported.source;
   return (
     table.find(
       (entry) =>
-        entry.sources.includes(imported.source) &&
+        entry.sources.includes(source) &&
         entry.path.length === imported.path.length &&
         entry.path.every((part, index) => part === imported.path[index]),
     ) ?? null

@@ -20,7 +20,7 @@ const SERVER_FACTORIES: Array<{ source: string; path: readonly string[] }> = [
 const SOCKET_MODULES = ['socket.io', 'ws'];
 const CONNECTION_EVENTS = new Set(['connection', 'connect']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener']);
-/** Methods that return the same server or a namespace of it: `io.of('/chat')`, `io.in(room)`. */
+/** Methods that return the same server or a namespace of it: `io.of('/chat')`, `io.in(room)` (and `io.sockets`). */
 const NAMESPACE_METHODS = new Set(['of', 'in', 'to']);
 const MAX_DEPTH = 6;
 
@@ -115,6 +115,10 @@ function isSocketServer(facts: FileFacts, node: TSESTree.Node, depth: number): b
       return method !== null && NAMESPACE_METHODS.has(method) && isSocketServer(facts, inner.object, depth + 1);
     }
     return false;
+  }
+  // `io.sockets`: socket.io's default namespace, the same server.
+  if (value.type === T.MemberExpression) {
+    return staticPropertyName(value) === 'sockets' && isSocketServer(facts, value.object, depth + 1);
   }
   if (value.type !== T.Identifier) return false;
   const variable = facts.variableOf(value) as Scope.Variable | null;
