@@ -599,5 +599,16 @@ export function isStateRoot(facts: FileFacts, state: ModuleState, node: TSESTree
   if (!reference) return false;
   const variable = reference.resolved as Scope.Variable | null;
   if (!variable || variable.defs.length === 0) return true; // implicit global, globalThis, process
-  return state.isStateVariable(variable);
+  return state.isStateVariable(outerClassName(variable) ?? variable);
+}
+
+/**
+ * Inside its own body a class's name resolves to the class scope's binding (`Settings.cache` in a static method of
+ * `class Settings`); the state is the declaration's binding in the enclosing scope.
+ */
+function outerClassName(variable: Scope.Variable): Scope.Variable | null {
+  const def = variable.defs[0];
+  if (!def || def.type !== 'ClassName' || variable.scope.type !== 'class') return null;
+  const outer = variable.scope.upper?.set.get(variable.name) as Scope.Variable | undefined;
+  return outer && outer !== variable && outer.defs[0]?.node === def.node ? outer : null;
 }
