@@ -590,6 +590,19 @@ export function rootKeyOf(node: TSESTree.Node): string {
   return current.name;
 }
 
+/**
+ * `rootKeyOf` as write sites are keyed: a global the file declares in a `global WIKI` comment is `globalThis.WIKI`,
+ * the program-wide object it names.
+ */
+export function stateRootKeyOf(facts: FileFacts, node: TSESTree.Node): string {
+  const key = rootKeyOf(node);
+  let current = unwrap(node);
+  while (current.type === T.MemberExpression) current = unwrap(current.object);
+  if (current.type !== T.Identifier || key !== current.name) return key;
+  const reference = facts.referenceOf(current);
+  return reference && declaredByComment(facts, reference) ? `globalThis.${key}` : key;
+}
+
 /** Is `node` rooted at module state: a module variable, an implicit global, `globalThis.x`? */
 export function isStateRoot(facts: FileFacts, state: ModuleState, node: TSESTree.Node): boolean {
   let current = unwrap(node);
