@@ -92,6 +92,7 @@ export class ModuleState {
   isStateVariable(variable: Scope.Variable): boolean {
     if (this.closureState.variables.has(variable)) return true;
     if (variable.defs.length === 0) return false;
+    if (this.isGlueVariable(variable)) return false;
     // A variable of a namespace (`namespace Registry { export const items = [] }`) lives as long as the module.
     if (isNamespaceVariable(variable, this.scopes)) return variable.defs.every((def) => def.type === 'Variable');
     if (variable.scope !== this.scopes.module && variable.scope !== this.scopes.global) return false;
@@ -103,6 +104,18 @@ export class ModuleState {
         // The namespace object itself: `Registry.items.push(x)` writes into it.
         (def.type === 'TSModuleName' && isRuntimeNamespace(def.node as TSESTree.Node)),
     );
+  }
+
+  private glue: boolean | null = null;
+
+  /**
+   * The object heap, memory views and string buffers of generated wasm-bindgen glue: the generated functions keep
+   * them for the WebAssembly instance the module holds, whatever calls them; they are not state a handler keeps.
+   */
+  private isGlueVariable(variable: Scope.Variable): boolean {
+    if (variable.scope !== this.scopes.module || !WASM_GLUE_STATE.test(variable.name)) return false;
+    this.glue ??= isWasmBindgenGlue(this.scopes.module);
+    return this.glue;
   }
 
   /** Records `path = value` seen anywhere in the file, so shapes account for lazy and late initialisation. */
@@ -588,6 +601,27 @@ export function rootKeyOf(node: TSESTree.Node): string {
     return name === null ? '' : `exports.${name}`;
   }
   return current.name;
+}
+
+/** The module variables wasm-bindgen generates for its glue (heap slots, memory views, codecs, the instance). */
+const WASM_GLUE_STATE =
+  /^(?:heap|heap_next|WASM_VECTOR_LEN|wasm|cached(?:Text(?:En|De)coder|\w*Memory\d*)|cacheget\w*Memory\d*|CLOSURE_DTORS|\w*Finalization)$/u;
+
+/**
+ * The shape of a module wasm-bindgen generated: a module-level `WASM_VECTOR_LEN` and functions or exports named with
+ * its `__wbg_`/`__wbindgen_` prefixes. Recognised by what the module declares, not by its file name.
+ */
+function isWasmBindgenGlue(module: Scope.Scope): boolean {
+  if (!module.set.has('WASM_VECTOR_LEN')) return false;
+  const generated = (name: string) => name.startsWith('__wbg_') || name.startsWith('__wbindgen_');
+  if ([...module.set.keys()].some(generated)) return true;
+  // Glue may only call into the instance's `__wbindgen_*` exports rather than define its own.
+  return [...module.set.values()].some((variable) =>
+    variable.references.some((reference) => {
+      const parent = (reference.identifier as TSESTree.Node).parent;
+      return parent?.type === T.MemberExpression && generated(staticPropertyName(parent) ?? '');
+    }),
+  );
 }
 
 /**
