@@ -34,7 +34,19 @@ export interface ReachedFrom {
   carriesRequestData: boolean;
   /** The most arguments any such call passes (null: a spread or `apply`, unknown). */
   argumentCount: number | null;
+  /**
+   * What the calls pass at each position: request data or not, or, for an object literal, which of its properties
+   * hold request data. Null when a call passes what only the run time knows (a spread, `apply`): every parameter
+   * then counts as the request.
+   */
+  requestArguments: PassedArgument[] | null;
 }
+
+/**
+ * One argument as the callers pass it: request data (`true`), none (`false`), or an object whose named properties
+ * are or are not request data, with `rest` for the names nobody listed (a spread of request data).
+ */
+export type PassedArgument = boolean | { fields: Record<string, boolean>; rest: boolean };
 
 /** The kind of leak a write is; each kind is reported by exactly one rule. */
 export type LeakKind = 'growth' | 'cache' | 'requestData' | 'write';

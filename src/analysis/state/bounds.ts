@@ -49,6 +49,8 @@ export class Bounds {
   private readonly unreachedRemovals = new Map<string, Set<string>>();
   /** Latched roots: every request-time write assigns the same boolean, the opposite of the initial one. */
   private readonly latchedKeys = new Set<string>();
+  /** Write sites in code that runs once, at start-up. */
+  private readonly startUpSites: WriteSite[];
 
   constructor(
     private readonly ctx: FileContext,
@@ -76,6 +78,7 @@ export class Bounds {
       if (removal.keyed) this.releasedKeys.add(key);
       if (this.isBoundingRemoval(site)) this.cappedKeys.add(key);
     }
+    this.startUpSites = allSites.filter((site) => !this.runsLater(site));
     this.findLatches(requestTimeSites, allSites);
   }
 
@@ -244,6 +247,19 @@ export class Bounds {
     return found;
   }
 
+  /**
+   * Does code that runs once at start-up (not per request, not in a timer or event callback) assign the root the
+   * boolean opposite to what requests write?
+   */
+  private setAtStartUp(key: string, written: ReadonlySet<unknown>): boolean {
+    return this.startUpSites.some((site) => {
+      if (site.root.key !== key || site.form !== 'assign' || site.operator !== '=' || site.path.length !== 0)
+        return false;
+      const value = unwrap(site.values[0]);
+      return value.type === T.Literal && typeof value.value === 'boolean' && !written.has(value.value);
+    });
+  }
+
   private findLatches(sites: readonly WriteSite[], allSites: readonly WriteSite[]): void {
     const requestTime = new Set(sites);
     const byRoot = new Map<string, WriteSite[]>();
@@ -268,7 +284,10 @@ export class Bounds {
       if (initial !== 'boolean' && initial !== 'empty' && initial !== 'unknown') continue;
       const init = root.variable?.defs[0]?.node;
       const initValue = init && init.type === T.VariableDeclarator && init.init ? unwrap(init.init) : null;
-      if (initValue && initValue.type === T.Literal && written.has(initValue.value)) continue;
+      // `let needSetup = false` that start-up code sets to `true` (once, before any request): requests setting it
+      // back to `false` close a one-way latch all the same.
+      if (initValue && initValue.type === T.Literal && written.has(initValue.value) && !this.setAtStartUp(key, written))
+        continue;
       // A dirty flag: requests set it and a timer sets it back after flushing (`if (!dirty) return; dirty =
       // false; save()` every minute). It is set again on every later request, so it is no one-way latch.
       const setBack = allSites.some(

@@ -9,7 +9,7 @@ import { isModuleLevel } from '../file/scopes.js';
 import type { FileContext } from '../context.js';
 import type { FunctionNode } from '../types.js';
 import { conditionsAt, returnsIn, type Condition } from './guards.js';
-import { isStateRoot, rootKeyOf } from './module-state.js';
+import { isStateRoot, rootKeyOf, stateRootKeyOf } from './module-state.js';
 import type { WriteSite } from './writes.js';
 
 /** Is `node` a read of module state (`db`, `cache.client`, `globalThis.pool`) with no request-chosen key? */
@@ -186,7 +186,7 @@ export function stateCheckFor(
     if (toggled.size > 0 && toggled.has(stateKeyOf(node))) return false;
     const self = thisSet.size > 0 ? thisKey(node) : null;
     if (self !== null) return thisSet.has(self);
-    return isStateRoot(ctx.facts, ctx.state, node) && setAtRequestTime.has(rootKeyOf(node));
+    return isStateRoot(ctx.facts, ctx.state, node) && setAtRequestTime.has(stateRootKeyOf(ctx.facts, node));
   };
 }
 
@@ -357,13 +357,13 @@ export class LazyInit {
       const node = unwrap(raw);
       switch (node.type) {
         case T.MemberExpression: {
-          if (this.isProbe(node)) roots.add(rootKeyOf(node));
+          if (this.isProbe(node)) roots.add(stateRootKeyOf(this.ctx.facts, node));
           else visit(node.object, false);
           if (node.computed) visit(node.property, false);
           return;
         }
         case T.Identifier:
-          if (inComparison && this.isProbe(node)) roots.add(rootKeyOf(node));
+          if (inComparison && this.isProbe(node)) roots.add(stateRootKeyOf(this.ctx.facts, node));
           return;
         case T.CallExpression:
           visit(node.callee, false);

@@ -92,6 +92,7 @@ export class ModuleState {
   isStateVariable(variable: Scope.Variable): boolean {
     if (this.closureState.variables.has(variable)) return true;
     if (variable.defs.length === 0) return false;
+    if (this.isGlueVariable(variable)) return false;
     // A variable of a namespace (`namespace Registry { export const items = [] }`) lives as long as the module.
     if (isNamespaceVariable(variable, this.scopes)) return variable.defs.every((def) => def.type === 'Variable');
     if (variable.scope !== this.scopes.module && variable.scope !== this.scopes.global) return false;
@@ -103,6 +104,18 @@ export class ModuleState {
         // The namespace object itself: `Registry.items.push(x)` writes into it.
         (def.type === 'TSModuleName' && isRuntimeNamespace(def.node as TSESTree.Node)),
     );
+  }
+
+  private glue: boolean | null = null;
+
+  /**
+   * The object heap, memory views and string buffers of generated wasm-bindgen glue: the generated functions keep
+   * them for the WebAssembly instance the module holds, whatever calls them; they are not state a handler keeps.
+   */
+  private isGlueVariable(variable: Scope.Variable): boolean {
+    if (variable.scope !== this.scopes.module || !WASM_GLUE_STATE.test(variable.name)) return false;
+    this.glue ??= isWasmBindgenGlue(this.scopes.module);
+    return this.glue;
   }
 
   /** Records `path = value` seen anywhere in the file, so shapes account for lazy and late initialisation. */
@@ -590,6 +603,40 @@ export function rootKeyOf(node: TSESTree.Node): string {
   return current.name;
 }
 
+/** The module variables wasm-bindgen generates for its glue (heap slots, memory views, codecs, the instance). */
+const WASM_GLUE_STATE =
+  /^(?:heap|heap_next|WASM_VECTOR_LEN|wasm|cached(?:Text(?:En|De)coder|\w*Memory\d*)|cacheget\w*Memory\d*|CLOSURE_DTORS|\w*Finalization)$/u;
+
+/**
+ * The shape of a module wasm-bindgen generated: a module-level `WASM_VECTOR_LEN` and functions or exports named with
+ * its `__wbg_`/`__wbindgen_` prefixes. Recognised by what the module declares, not by its file name.
+ */
+function isWasmBindgenGlue(module: Scope.Scope): boolean {
+  if (!module.set.has('WASM_VECTOR_LEN')) return false;
+  const generated = (name: string) => name.startsWith('__wbg_') || name.startsWith('__wbindgen_');
+  if ([...module.set.keys()].some(generated)) return true;
+  // Glue may only call into the instance's `__wbindgen_*` exports rather than define its own.
+  return [...module.set.values()].some((variable) =>
+    variable.references.some((reference) => {
+      const parent = (reference.identifier as TSESTree.Node).parent;
+      return parent?.type === T.MemberExpression && generated(staticPropertyName(parent) ?? '');
+    }),
+  );
+}
+
+/**
+ * `rootKeyOf` as write sites are keyed: a global the file declares in a `global WIKI` comment is `globalThis.WIKI`,
+ * the program-wide object it names.
+ */
+export function stateRootKeyOf(facts: FileFacts, node: TSESTree.Node): string {
+  const key = rootKeyOf(node);
+  let current = unwrap(node);
+  while (current.type === T.MemberExpression) current = unwrap(current.object);
+  if (current.type !== T.Identifier || key !== current.name) return key;
+  const reference = facts.referenceOf(current);
+  return reference && declaredByComment(facts, reference) ? `globalThis.${key}` : key;
+}
+
 /** Is `node` rooted at module state: a module variable, an implicit global, `globalThis.x`? */
 export function isStateRoot(facts: FileFacts, state: ModuleState, node: TSESTree.Node): boolean {
   let current = unwrap(node);
@@ -599,5 +646,16 @@ export function isStateRoot(facts: FileFacts, state: ModuleState, node: TSESTree
   if (!reference) return false;
   const variable = reference.resolved as Scope.Variable | null;
   if (!variable || variable.defs.length === 0) return true; // implicit global, globalThis, process
-  return state.isStateVariable(variable);
+  return state.isStateVariable(outerClassName(variable) ?? variable);
+}
+
+/**
+ * Inside its own body a class's name resolves to the class scope's binding (`Settings.cache` in a static method of
+ * `class Settings`); the state is the declaration's binding in the enclosing scope.
+ */
+function outerClassName(variable: Scope.Variable): Scope.Variable | null {
+  const def = variable.defs[0];
+  if (!def || def.type !== 'ClassName' || variable.scope.type !== 'class') return null;
+  const outer = variable.scope.upper?.set.get(variable.name) as Scope.Variable | undefined;
+  return outer && outer !== variable && outer.defs[0]?.node === def.node ? outer : null;
 }

@@ -13,13 +13,13 @@ import { BoundedCache } from '../../util/bounded-cache.js';
 import { factsOf, type FileFacts } from '../file/index.js';
 import { findHandlers } from '../handlers/index.js';
 import type { ResolvedSettings } from '../settings.js';
-import type { Handler, ReachedFrom } from '../types.js';
+import type { Handler, PassedArgument, ReachedFrom } from '../types.js';
 import { isFunctionNode, rootIdentifier, walk as walkAst } from '../file/ast.js';
 import { exportsSomething, importedCalls, load, newBudget, resolveExportPath } from './cross-file.js';
 import { returnedValues } from './dispatch.js';
 import type { ThisRoot } from './module-state.js';
 import { Reachability } from './reachability.js';
-import { RequestData } from './request-data.js';
+import { passedArguments, RequestData } from './request-data.js';
 
 /** How far one linted file looks: importers per module, hops from the handler, modules read in all. */
 export const REACHED_FROM_LIMITS = { importers: 12, depth: 3, files: 24 };
@@ -33,8 +33,7 @@ interface OutgoingCall {
   origin: { handler: string; file: string; via: string[] };
   carriesRequestData: boolean;
   argumentCount: number | null;
-  /** The argument positions that pass request data (null: a spread or `apply`, any position may). */
-  requestArguments: number[] | null;
+  requestArguments: PassedArgument[] | null;
 }
 
 /** What an answer was read from, to tell when it is stale: modules and their times, and importer lists. */
@@ -143,28 +142,23 @@ function writingExports(facts: FileFacts): string[] {
 function entriesOf(facts: FileFacts, file: string, depth: number, walk: Walk, sources: Sources): ReachedEntries {
   if (depth <= 0) return NONE;
   const byFunction = new Map<Handler['node'], Handler>();
-  /** Per reached function, the positions any call passes request data at (null: unknown, every position). */
-  const requestPositions = new Map<Handler['node'], Set<number> | null>();
   const thisRoots: ThisRoot[] = [];
   for (const call of callsInto(file, depth, walk, sources, writingExports(facts))) {
     const resolved = resolveExportPath(facts, file, call.exportPath, call.holder, newBudget());
     if (!resolved || 'reexport' in resolved) continue;
     const known = byFunction.get(resolved.fn);
-    const positions = requestPositions.get(resolved.fn);
-    if (positions !== null) {
-      if (call.requestArguments === null) requestPositions.set(resolved.fn, null);
-      else requestPositions.set(resolved.fn, new Set([...(positions ?? []), ...call.requestArguments]));
-    }
     if (known?.reachedFrom) {
       known.reachedFrom.carriesRequestData ||= call.carriesRequestData;
       const counts = [known.reachedFrom.argumentCount, call.argumentCount];
       known.reachedFrom.argumentCount = counts.includes(null) ? null : Math.max(...(counts as number[]));
+      known.reachedFrom.requestArguments = mergePassed(known.reachedFrom.requestArguments, call.requestArguments);
       continue;
     }
     const reachedFrom: ReachedFrom = {
       ...call.origin,
       carriesRequestData: call.carriesRequestData,
       argumentCount: call.argumentCount,
+      requestArguments: call.requestArguments,
     };
     byFunction.set(resolved.fn, {
       node: resolved.fn,
@@ -173,14 +167,6 @@ function entriesOf(facts: FileFacts, file: string, depth: number, walk: Walk, so
       reachedFrom,
     });
     thisRoots.push(...resolved.thisRoots);
-  }
-  // A parameter that no request-time call fills with request data is not the request: `render('page.html', { req })`
-  // passes a template name that the code fixes.
-  for (const [fn, handler] of byFunction) {
-    const positions = requestPositions.get(fn);
-    if (!positions) continue;
-    const nonRequestParams = fn.params.map((_, index) => index).filter((index) => !positions.has(index));
-    if (nonRequestParams.length > 0) handler.nonRequestParams = nonRequestParams;
   }
   return { handlers: [...byFunction.values()], thisRoots };
 }
@@ -264,25 +250,49 @@ function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
       const origin = upstreamFrom
         ? { handler: upstreamFrom.handler, file: upstreamFrom.file, via: [...upstreamFrom.via, ...context.via, label] }
         : { handler: context.handler.name, file: importer, via: [...context.via, label] };
-      const passes = call.call.arguments.some((argument) => requestData.isRequestDerived(argument));
       const args = reach.argumentsOf(call.call);
-      const requestArguments =
-        args && !args.some((a) => a.type === T.SpreadElement)
-          ? args.flatMap((argument, index) => (requestData.isRequestDerived(argument) ? [index] : []))
-          : null;
+      // `store.save.call(self, x)` and `apply` shift or hide the positions.
+      const shifted = call.members.length > 0 && ['call', 'apply', 'bind'].includes(call.members.at(-1)!);
+      const passed = args && !shifted ? passedArguments(requestData, facts, args) : null;
+      const passes = passed
+        ? passed.some(carriesSome)
+        : call.call.arguments.some((argument) => requestData.isRequestDerived(argument));
+      const carriesRequestData = passes && (upstreamFrom ? upstreamFrom.carriesRequestData : true);
       calls.push({
         target: exportPath.file,
         exportPath: exportPath.path,
         holder,
         origin,
-        carriesRequestData: passes && (upstreamFrom ? upstreamFrom.carriesRequestData : true),
+        carriesRequestData,
         argumentCount: args && !args.some((a) => a.type === T.SpreadElement) ? args.length : null,
-        requestArguments: upstreamFrom && !upstreamFrom.carriesRequestData ? [] : requestArguments,
+        requestArguments: passed && (carriesRequestData ? passed : passed.map(() => false)),
       });
     }
   }
   outgoingCache.set(key, outgoing, weightOf(outgoing));
   return outgoing;
+}
+
+function carriesSome(argument: PassedArgument): boolean {
+  return typeof argument === 'boolean' ? argument : argument.rest || Object.values(argument.fields).some(Boolean);
+}
+
+/** Two callers' arguments position by position: request data wherever either passes it. */
+function mergePassed(a: PassedArgument[] | null, b: PassedArgument[] | null): PassedArgument[] | null {
+  if (!a || !b) return null;
+  const merged: PassedArgument[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) merged.push(mergeOne(a[i] ?? false, b[i] ?? false));
+  return merged;
+}
+
+function mergeOne(a: PassedArgument, b: PassedArgument): PassedArgument {
+  if (a === true || b === true) return true;
+  if (a === false) return b;
+  if (b === false) return a;
+  const fields: Record<string, boolean> = {};
+  for (const name of new Set([...Object.keys(a.fields), ...Object.keys(b.fields)]))
+    fields[name] = (a.fields[name] ?? a.rest) || (b.fields[name] ?? b.rest);
+  return { fields, rest: a.rest || b.rest };
 }
 
 function newSources(): Sources {

@@ -8,7 +8,8 @@ import { noteIncomplete } from '../incomplete.js';
 import { declaredVariables, initializerOf, isModuleLevel } from '../file/scopes.js';
 import { FIXED_SET_REQUEST_FIELDS, PLATFORM_BINDINGS } from '../leaks/tables.js';
 import { returnsIn } from './guards.js';
-import type { FunctionNode, Handler } from '../types.js';
+import type { FileFacts } from '../file/index.js';
+import type { FunctionNode, Handler, PassedArgument } from '../types.js';
 
 /** Methods that read an entry of a collection: their result is what the collection holds. */
 const LOOKUPS = new Set(['get', 'has', 'at', 'peek']);
@@ -32,7 +33,10 @@ export class RequestData {
   private exhausted = false;
 
   constructor(private readonly ctx: ReachContext) {
-    this.handlers = new Map(ctx.handlers.map((handler) => [handler.node, handler]));
+    // A function that is a handler of its own file and also reached from importers is the request's either way.
+    this.handlers = new Map(
+      [...ctx.handlers].sort((a, b) => Number(!a.reachedFrom) - Number(!b.reachedFrom)).map((h) => [h.node, h]),
+    );
   }
 
   /** Is this code run at request time? Only then can its call sites carry request data into a helper. */
@@ -90,6 +94,8 @@ export class RequestData {
     const any = (nodes: ReadonlyArray<TSESTree.Node | null | undefined>) =>
       nodes.some((child) => this.derived(child, depth));
     if (node.type === T.Identifier || node.type === T.MemberExpression) {
+      const passed = this.passedField(node);
+      if (passed !== null) return passed;
       const binding = this.platformBinding(node);
       if (binding === 'binding') return false;
       // `c.env.incoming` on Node is the request itself, below a binding path.
@@ -175,7 +181,13 @@ export class RequestData {
     if (!scope) return false;
     return scope.through.some((reference) => {
       const variable = reference.resolved as Scope.Variable | null;
-      return !!variable && this.variableDerived(variable, depth);
+      if (!variable) return false;
+      // `options.fetch` read in the closure carries that property, not the whole object the caller passed.
+      const identifier = reference.identifier as TSESTree.Node;
+      const member = identifier.parent;
+      if (member?.type === T.MemberExpression && member.object === identifier && this.passedField(member) !== null)
+        return this.derived(member, depth);
+      return this.variableDerived(variable, depth);
     });
   }
 
@@ -218,11 +230,11 @@ export class RequestData {
     // Module state is never request data by itself: reading it back is not what leaks.
     if (this.isModuleScope(variable.scope as Scope.Scope)) return false;
     for (const def of variable.defs) {
-      if (
-        def.type === 'Parameter' &&
-        this.isParameterRequestDerived(def.node as FunctionNode, def.name as TSESTree.Identifier, depth)
-      ) {
-        return true;
+      if (def.type === 'Parameter') {
+        const passed = this.passedField(def.name as TSESTree.Identifier);
+        if (passed === false) continue;
+        if (passed || this.isParameterRequestDerived(def.node as FunctionNode, def.name as TSESTree.Identifier, depth))
+          return true;
       }
       if (def.type === 'Variable') {
         const declarator = def.node as TSESTree.VariableDeclarator;
@@ -230,6 +242,9 @@ export class RequestData {
         const taken = declarator.init ? patternPath(declarator.id, def.name as TSESTree.Identifier) : null;
         const from = declarator.init ? memberPath(declarator.init) : null;
         if (taken && taken.length > 0 && from && bindingPath([...from.path, ...taken]) === 'binding') continue;
+        const passed = taken && taken.length > 0 && from ? this.passedField(from.root, [...from.path, ...taken]) : null;
+        if (passed === false) continue;
+        if (passed) return true;
         if (this.derived(declarator.init, depth)) return true;
         const loop = declarator.parent?.parent;
         if (
@@ -260,7 +275,14 @@ export class RequestData {
     const index = parameterIndex(fn, param);
     const handler = this.handlers.get(fn);
     // Every handler parameter is the request, except the ones the platform fills with bindings (Workers' `env`).
-    if (handler) return !(handler.nonRequestParams ?? []).includes(index);
+    if (handler) {
+      if ((handler.nonRequestParams ?? []).includes(index)) return false;
+      // Reached from another file's handler: what its calls pass at this position, and what this file's own
+      // request-time calls pass (below).
+      const passed = handler.reachedFrom?.requestArguments;
+      if (!passed || (passed[index] ?? false) !== false) return true;
+      return this.passedByLocalCalls(fn, index, depth);
+    }
     const { parent, child } = valueParent(fn);
     // A callback: `event.Records.forEach((r) => …)`, `db.find(event.item, (err, item) => …)`.
     if (
@@ -275,8 +297,12 @@ export class RequestData {
       if (this.callSitesOf(fn).length === 0) return false;
     }
     // `promise.then((value) => …)` on request data is covered above through the callee object.
+    return this.passedByLocalCalls(fn, index, depth);
+  }
+
+  /** A module function: request data flows in through any request-time call that passes it at this position. */
+  private passedByLocalCalls(fn: FunctionNode, index: number, depth: number): boolean {
     if (index < 0) return false;
-    // A module function: request data flows in through any request-time call that passes it at this position.
     for (const call of [...this.callSitesOf(fn), ...this.localCallsOf(fn)]) {
       if (!this.isRequestTime(call)) continue;
       // `fn.call(self, a)` passes `a` first; `fn.apply(self, args)` passes what only the run time knows.
@@ -290,6 +316,32 @@ export class RequestData {
       if (args.some((arg) => arg.type === T.SpreadElement && this.derived(arg, depth))) return true;
     }
     return false;
+  }
+
+  /**
+   * For a parameter of a function another file's handler calls with an object literal (`save({ id: event.id,
+   * client })`): whether the property `node` reads (`options.client`, a parameter destructured as `{ client }`) is
+   * request data there. Null when the callers' arguments do not say (no such caller, the whole object read).
+   */
+  private passedField(node: TSESTree.Identifier | TSESTree.MemberExpression, extra: string[] = []): boolean | null {
+    const chain = memberPath(node);
+    if (!chain) return null;
+    const variable = this.variableAt(chain.root);
+    const def = variable?.defs[0];
+    if (!def || def.type !== 'Parameter' || variable!.defs.length !== 1) return null;
+    const fn = def.node as FunctionNode;
+    const passed = this.handlers.get(fn)?.reachedFrom?.requestArguments;
+    // This file's own request-time calls may pass more: then the parameter is read as a whole.
+    if (!passed || this.callSitesOf(fn).some((call) => this.isRequestTime(call))) return null;
+    const declared = def.name as TSESTree.Identifier;
+    const index = parameterIndex(fn, declared);
+    const argument = index < 0 ? true : (passed[index] ?? false);
+    if (argument === false) return false;
+    if (argument === true) return null;
+    const inParam = patternPath(fn.params[index], declared);
+    const path = inParam ? [...inParam, ...chain.path, ...extra] : [];
+    if (path.length === 0) return null;
+    return Object.hasOwn(argument.fields, path[0]) ? argument.fields[path[0]] : argument.rest;
   }
 
   /**
@@ -454,4 +506,87 @@ function bindingPath(path: readonly string[]): 'binding' | 'request' | null {
     result = 'request';
   }
   return result;
+}
+
+/**
+ * What a call passes at each position (see `PassedArgument`): an object literal, or a local variable holding one
+ * that the function only extends with `info.x = …`, is read property by property.
+ */
+export function passedArguments(
+  requestData: RequestData,
+  facts: FileFacts,
+  args: readonly TSESTree.Node[],
+): PassedArgument[] {
+  return args.map((argument) => passedArgument(requestData, facts, argument));
+}
+
+function passedArgument(requestData: RequestData, facts: FileFacts, argument: TSESTree.Node): PassedArgument {
+  let value = unwrap(argument);
+  let extended: Array<{ name: string | null; value: TSESTree.Node }> = [];
+  if (value.type === T.Identifier) {
+    const variable = facts.variableOf(value) as Scope.Variable | null;
+    const init = variable ? initializerOf(variable) : null;
+    const uses = variable && init && unwrap(init).type === T.ObjectExpression ? propertyWrites(variable, value) : null;
+    if (init && uses) {
+      value = unwrap(init);
+      extended = uses;
+    }
+  }
+  if (value.type !== T.ObjectExpression) return requestData.isRequestDerived(argument);
+  const fields: Record<string, boolean> = {};
+  let rest = false;
+  for (const property of value.properties) {
+    if (property.type === T.SpreadElement) {
+      if (!requestData.isRequestDerived(property.argument)) continue;
+      // A spread of request data may override what came before, and brings names nobody listed.
+      for (const name of Object.keys(fields)) fields[name] = true;
+      rest = true;
+      continue;
+    }
+    const name = property.computed ? null : staticPropertyName(property);
+    const derived =
+      requestData.isRequestDerived(property.value) || (property.computed && requestData.isRequestDerived(property.key));
+    if (name === null) rest ||= derived;
+    else fields[name] = derived;
+  }
+  for (const write of extended) {
+    const derived = requestData.isRequestDerived(write.value);
+    if (write.name === null) rest ||= derived;
+    else fields[write.name] = (fields[write.name] ?? false) || derived;
+  }
+  return { fields, rest };
+}
+
+/**
+ * The `info.x = v` writes a local object receives besides being read and passed at `passed`; null when it is also
+ * handed elsewhere or reassigned, where anything may be added to it.
+ */
+function propertyWrites(
+  variable: Scope.Variable,
+  passed: TSESTree.Identifier,
+): Array<{ name: string | null; value: TSESTree.Node }> | null {
+  if (variable.defs.length !== 1 || variable.defs[0].type !== 'Variable') return null;
+  const writes: Array<{ name: string | null; value: TSESTree.Node }> = [];
+  for (const reference of variable.references) {
+    const identifier = reference.identifier as TSESTree.Node;
+    if (reference.init || identifier === passed) continue;
+    if (reference.isWrite()) return null;
+    const member = identifier.parent;
+    if (member?.type !== T.MemberExpression || member.object !== identifier) return null;
+    let top: TSESTree.Node = member;
+    while (top.parent?.type === T.MemberExpression && top.parent.object === top) top = top.parent;
+    const assignment = top.parent;
+    if (assignment?.type === T.AssignmentExpression && assignment.left === top) {
+      writes.push({ name: member.computed ? null : staticPropertyName(member), value: assignment.right });
+    } else if (assignment?.type === T.CallExpression && assignment.callee === member) {
+      // `info.push(…)`-style calls on an object literal: anything may be stored.
+      return null;
+    } else if (
+      (assignment?.type === T.UpdateExpression || assignment?.type === T.UnaryExpression) &&
+      assignment.argument === member
+    ) {
+      continue;
+    }
+  }
+  return writes;
 }

@@ -551,4 +551,63 @@ export const handler = async (event) => {
   return db.find(event.id);
 };`,
   },
+  {
+    name: 'a flag start-up sets once and requests only clear is a one-way latch',
+    code: `let needsSetup = false;
+async function boot() {
+  if ((await countAdmins()) === 0) needsSetup = true;
+}
+boot();
+export const handler = async (event) => {
+  if (!needsSetup) return { statusCode: 409 };
+  await createAdmin(event.name);
+  needsSetup = false;
+  return { statusCode: 201 };
+};`,
+  },
+  {
+    name: 'the same flag set back by a request is no latch: both writes are reported, as a toggle',
+    code: `let needsSetup = false;
+async function boot() {
+  if ((await countAdmins()) === 0) needsSetup = true;
+}
+boot();
+export const handler = async (event) => {
+  if (event.reopen) {
+    needsSetup = true;
+    return { statusCode: 202 };
+  }
+  needsSetup = false;
+  return { statusCode: 201 };
+};`,
+    sites: [
+      W('needsSetup = true;\n    return', { messageId: 'toggledPerRequest' }),
+      W('needsSetup = false;\n  return', { messageId: 'toggledPerRequest' }),
+    ],
+  },
+  {
+    name: 'a class that lazily starts its own sweep timer, named by the class in its static method',
+    code: `export class Settings {
+  static cache = new Map();
+  static sweeper = null;
+  static get(key) {
+    if (!Settings.sweeper) Settings.sweeper = setInterval(() => Settings.cache.clear(), 60000);
+    return Settings.cache.get(key);
+  }
+}
+export const handler = async (event) => ({ body: Settings.get('mode') });`,
+  },
+  {
+    name: 'the same class starting a timer on every call: reported',
+    code: `export class Settings {
+  static cache = new Map();
+  static sweeper = null;
+  static get(key) {
+    Settings.sweeper = setInterval(() => Settings.cache.clear(), 60000);
+    return Settings.cache.get(key);
+  }
+}
+export const handler = async (event) => ({ body: Settings.get('mode') });`,
+    sites: [W('Settings.sweeper = setInterval')],
+  },
 ]);

@@ -310,4 +310,25 @@ app.post('/maintenance/off', (req, res) => {
 export default app;`,
     sites: [W('maintenance = true'), W('maintenance = false;\n  res')],
   },
+  {
+    name: 'a program-wide global (declared in a global comment) refreshed when its expiry has passed',
+    code: `/* global APP */
+export const handler = async (event) => {
+  if (APP.guest.expiresAt <= Date.now()) {
+    APP.guest = await APP.users.loadGuest();
+    APP.guest.expiresAt = Date.now() + 60000;
+  }
+  return { user: event.user ?? APP.guest };
+};`,
+  },
+  {
+    name: 'the same global re-loaded on every request: both writes are reported',
+    code: `/* global APP */
+export const handler = async (event) => {
+  APP.guest = await APP.users.loadGuest();
+  APP.guest.expiresAt = Date.now() + 60000;
+  return { user: event.user ?? APP.guest };
+};`,
+    sites: [W('APP.guest = await'), W('APP.guest.expiresAt')],
+  },
 ]);
