@@ -96,12 +96,24 @@ export class Imports {
 
   /** Does the file import any of these modules (or a subpath of one, `hono/factory` for `hono`)? */
   importsAny(modules: Iterable<string>): boolean {
-    for (const module of modules) {
-      for (const source of this.sources) {
-        if (source === module || source.startsWith(`${module}/`)) return true;
-      }
-    }
+    const imported = this.importedModules();
+    for (const module of modules) if (imported.has(module)) return true;
     return false;
+  }
+
+  private moduleSet: Set<string> | null = null;
+
+  /** Every source and every `/`-bounded prefix of one (`hono`, `hono/factory` for `hono/factory`): one lookup per module. */
+  private importedModules(): ReadonlySet<string> {
+    if (this.moduleSet) return this.moduleSet;
+    const modules = new Set<string>();
+    for (const source of this.sources) {
+      modules.add(source);
+      for (let slash = source.indexOf('/'); slash !== -1; slash = source.indexOf('/', slash + 1))
+        modules.add(source.slice(0, slash));
+    }
+    this.moduleSet = modules;
+    return modules;
   }
 
   /**

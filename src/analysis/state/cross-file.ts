@@ -6,7 +6,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { parseForESLint } from '@typescript-eslint/parser';
 import type { FileContext } from '../context.js';
 import { staticPropertyName, unwrap, valueParent } from '../file/ast.js';
-import { parseFile } from '../file/parse.js';
+import { espreeParser, JAVASCRIPT, parseFile } from '../file/parse.js';
 import { clearImporterIndex } from '../file/importers.js';
 import { clearResolveCache, resolveImport } from '../file/resolve.js';
 import { BoundedCache } from '../../util/bounded-cache.js';
@@ -148,15 +148,27 @@ function loadVersion(file: string, version: FileVersion): LoadedModule {
   let parsed: ParsedFile | null = null;
   const read = readTextFile(file, MAX_FILE_BYTES);
   if (read.ok) {
-    try {
-      parsed = parseFile({ parseForESLint }, file, read.text);
-    } catch {
-      parsed = null; // unparsable: no summary
-    }
+    parsed = parseModule(file, read.text);
   }
   const entry = { ...version, file: parsed };
   parsedModules.set(file, entry, parsed ? parsed.text.length * RETAINED_PER_SOURCE_BYTE : 0);
   return entry;
+}
+
+/** JavaScript as ESLint parses it by default, else (TypeScript, or JavaScript espree rejects) typescript-eslint's parser. */
+function parseModule(file: string, text: string): ParsedFile | null {
+  if (JAVASCRIPT.test(file)) {
+    try {
+      return parseFile(espreeParser, file, text);
+    } catch {
+      // Syntax espree refuses and TypeScript's parser accepts (redeclared `let`s, for one): the parser below.
+    }
+  }
+  try {
+    return parseFile({ parseForESLint }, file, text);
+  } catch {
+    return null; // unparsable: no summary
+  }
 }
 
 /** The summaries kept for this version of `file` (a new, empty record when the file changed). */

@@ -63,6 +63,7 @@ function weightOf(outgoing: Outgoing): number {
 
 export function clearReachedFromCache(): void {
   outgoingCache.clear();
+  incomingCache.clear();
 }
 
 export interface ReachedEntries {
@@ -87,8 +88,26 @@ export function reachedFromImporters(base: BaseContext): ReachedEntries {
   const file = base.filename;
   if (!path.isAbsolute(file) || file.split(/[\\/]/u).includes('node_modules')) return NONE;
   if (!mayHoldState(base.facts)) return NONE;
-  const walk: Walk = { settings: base.settings, files: new Set([file]) };
-  return entriesOf(base.facts, file, REACHED_FROM_LIMITS.depth, walk, newSources());
+  return entriesFrom(base.facts, file, incomingCalls(file, base.settings, writingExports(base.facts)));
+}
+
+/**
+ * Per process: the request-time calls into each linted module, with everything they were read from. A walk starts
+ * from the module alone, so its answer depends only on the files it read; one freshness check of those (each file
+ * once) replaces the checks of every importer's cached answer along the walk.
+ */
+const incomingCache = new BoundedCache<string, Outgoing>({ entries: 4096, weight: 8 * 1024 * 1024 });
+
+function incomingCalls(file: string, settings: ResolvedSettings, writers: readonly string[]): OutgoingCall[] {
+  const cached = incomingCache.get(file);
+  // The linted file's own edits can change which exports write state, and so which importers come first.
+  const sameWriters = cached && (cached.sources.writers.get(file) ?? []).join('\n') === writers.join('\n');
+  if (cached && sameWriters && isFresh(cached)) return cached.calls;
+  const sources = newSources();
+  const walk: Walk = { settings, files: new Set([file]) };
+  const incoming: Outgoing = { sources, calls: callsInto(file, REACHED_FROM_LIMITS.depth, walk, sources, writers) };
+  incomingCache.set(file, incoming, weightOf(incoming));
+  return incoming.calls;
 }
 
 /** Module-level bindings, globals, or exported factories whose products close over state. */
@@ -141,9 +160,14 @@ function writingExports(facts: FileFacts): string[] {
 
 function entriesOf(facts: FileFacts, file: string, depth: number, walk: Walk, sources: Sources): ReachedEntries {
   if (depth <= 0) return NONE;
+  return entriesFrom(facts, file, callsInto(file, depth, walk, sources, writingExports(facts)));
+}
+
+/** The functions of `file` the calls name, each once, with where it is reached from. */
+function entriesFrom(facts: FileFacts, file: string, calls: readonly OutgoingCall[]): ReachedEntries {
   const byFunction = new Map<Handler['node'], Handler>();
   const thisRoots: ThisRoot[] = [];
-  for (const call of callsInto(file, depth, walk, sources, writingExports(facts))) {
+  for (const call of calls) {
     const resolved = resolveExportPath(facts, file, call.exportPath, call.holder, newBudget());
     if (!resolved || 'reexport' in resolved) continue;
     const known = byFunction.get(resolved.fn);

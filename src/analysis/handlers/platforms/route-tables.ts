@@ -2,8 +2,8 @@
 // register them in a loop) and objects keyed by `'GET /users'`. The HTTP method and the path written together with
 // the function are the evidence; a table without both is not one.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { stringValue, unwrap } from '../../file/ast.js';
-import { namedProperties, propertyValue } from '../../file/members.js';
+import { staticPropertyName, stringValue, unwrap } from '../../file/ast.js';
+import { propertyValue } from '../../file/members.js';
 import type { Platform, PlatformContext } from '../registry.js';
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY', 'ALL']);
@@ -66,6 +66,7 @@ function loopedOver(ctx: PlatformContext, declarator: TSESTree.VariableDeclarato
 
 /** `{ method: 'GET', path: '/users/{id}', handler }` (middy: also `method: 'ANY'`). */
 function routeEntry(ctx: PlatformContext, object: TSESTree.ObjectExpression, middy: boolean): void {
+  if (!namesAny(object, METHOD_KEYS) || !namesAny(object, PATH_KEYS)) return;
   const method = firstString(object, METHOD_KEYS);
   const path = firstString(object, PATH_KEYS);
   if (method === null || path === null || !METHODS.has(method.toUpperCase())) return;
@@ -82,8 +83,11 @@ function routeEntry(ctx: PlatformContext, object: TSESTree.ObjectExpression, mid
 
 /** `{ 'GET /users': listUsers, 'POST /users': createUser }`. */
 function keyedRoutes(ctx: PlatformContext, object: TSESTree.ObjectExpression): void {
-  for (const { name, property } of namedProperties(object)) {
-    const match = ROUTE_KEY.exec(name);
+  for (const property of object.properties) {
+    // A key with a method and a path is a string literal (or a plain template): names are not.
+    if (property.type !== T.Property || (!property.computed && property.key.type === T.Identifier)) continue;
+    const name = staticPropertyName(property);
+    const match = name === null ? null : ROUTE_KEY.exec(name);
     if (!match || !METHODS.has(match[1].toUpperCase())) continue;
     const fn = ctx.facts.functionOf(property.value);
     if (fn)
@@ -94,6 +98,16 @@ function keyedRoutes(ctx: PlatformContext, object: TSESTree.ObjectExpression): v
         'route-table',
       );
   }
+}
+
+/** Has the literal a property with one of these names (a cheap test before reading values)? */
+function namesAny(object: TSESTree.ObjectExpression, keys: readonly string[]): boolean {
+  for (const property of object.properties) {
+    if (property.type !== T.Property) continue;
+    const name = staticPropertyName(property);
+    if (name !== null && keys.includes(name)) return true;
+  }
+  return false;
 }
 
 function firstString(object: TSESTree.ObjectExpression, keys: readonly string[]): string | null {
