@@ -3,6 +3,7 @@
 // the AST, so the six rules share one run.
 import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { BaseContext, FileContext, ReachContext } from './context.js';
 import { isInside } from './file/ast.js';
 import { factsOf, type ParsedFile } from './file/index.js';
@@ -278,6 +279,7 @@ function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Findin
   const lazy = new LazyInit(ctx, isStateCheck, toggled, sites, getters);
   const classifier = new Classifier(ctx, lazy, bounds, new KeySpace(ctx, writtenRoots), toggled);
   const findings: Finding[] = [];
+  const moves = new MoveSuggestions();
   for (const { site, context: reached } of requestTime) {
     const classification = guarded(
       () => `the write at line ${site.node.loc.start.line}`,
@@ -299,7 +301,7 @@ function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Findin
       ...(classification.toggled ? { toggled: true } : {}),
       ...(classification.unreachedRemovers ? { unreachedRemovers: classification.unreachedRemovers } : {}),
       closure: site.root.closure,
-      moveIntoHandler: moveIntoHandler(site.root, context.handler) ?? undefined,
+      moveIntoHandler: moves.of(site.root, context.handler) ?? undefined,
     });
   }
   return findings;
@@ -315,6 +317,20 @@ function describeTarget(file: ParsedFile, site: WriteSite): string {
           .replace(/\s+/gu, ' ')
           .replace(/^this\b/u, site.root.name);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The move suggestion per variable and handler: it reads every reference, so each pair is decided once. */
+class MoveSuggestions {
+  private readonly decided = new Map<Scope.Variable, Map<FunctionNode, MoveDeclaration | null>>();
+
+  of(root: StateRoot, handler: Handler): MoveDeclaration | null {
+    const variable = root.variable;
+    if (!variable) return null;
+    let byHandler = this.decided.get(variable);
+    if (!byHandler) this.decided.set(variable, (byHandler = new Map()));
+    if (!byHandler.has(handler.node)) byHandler.set(handler.node, moveIntoHandler(root, handler));
+    return byHandler.get(handler.node) ?? null;
+  }
 }
 
 /** The suggestion applies when the variable is a plain top-level declaration used only inside this handler. */
