@@ -1042,9 +1042,10 @@ const scanFromParent: Scenario = {
   limits: { wallMs: 60_000, cpuMs: 15_000 },
   setup({ unrelated }) {
     const files: Project = {
-      // The project being scanned: nothing in it is a handler by itself.
+      // The project being scanned: nothing in it is a handler by itself (an exported function of `event` would be
+      // one, so the parameter has another name); only the manifest outside the project names `main` a handler.
       'shop/package.json': ESM_PACKAGE,
-      'shop/src/util.js': lines('const calls = [];', 'export function main(event) {', '  calls.push(event.id);', '}'),
+      'shop/src/util.js': lines('const calls = [];', 'export function main(input) {', '  calls.push(input.id);', '}'),
       // Elsewhere under the working directory: a manifest that declares the project's `main` a handler, and
       // sources that mention aws-cdk, which discovery parses.
       'other/serverless.yml': lines('service: other', 'functions:', '  job:', '    handler: ../shop/src/util.main'),
