@@ -355,8 +355,7 @@ export function* stateReferences(
     const key = closure ? `this:${name}` : name;
     const root: StateRoot = { key, name, variable: null, kind: 'variable', classNode, closure };
     for (const method of ownerMethods(classNode)) {
-      for (const node of thisExpressions(method.body ?? method, visitorKeys))
-        yield { root: root, starts: [node] };
+      for (const node of thisExpressions(method.body ?? method, visitorKeys)) yield { root: root, starts: [node] };
     }
   }
   yield { moduleVariables: moduleVariablesOf(facts), closureVariables: state.closureState.variables };
@@ -380,8 +379,7 @@ export function* stateReferences(
     const name = singleton.variable.name;
     const root: StateRoot = { key: name, name, variable: singleton.variable, kind: 'variable' };
     for (const method of singletonMethods(singleton)) {
-      for (const node of thisExpressions(method.body ?? method, visitorKeys))
-        yield { root: root, starts: [node] };
+      for (const node of thisExpressions(method.body ?? method, visitorKeys)) yield { root: root, starts: [node] };
     }
   }
   const implicit = new Map<string, StateRoot>();
