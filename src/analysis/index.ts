@@ -3,9 +3,10 @@
 // the AST, so the six rules share one run.
 import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { BaseContext, FileContext, ReachContext } from './context.js';
-import { isInside } from './file/ast.js';
-import { factsOf, type ParsedFile } from './file/index.js';
+import { enclosingFunction, isInside } from './file/ast.js';
+import { factsOf, type FileFacts, type ParsedFile } from './file/index.js';
 import { findHandlers } from './handlers/index.js';
 import { findLibraryContextLeaks } from './leaks/library-context.js';
 import { findListenerLeaks } from './leaks/listeners.js';
@@ -17,7 +18,13 @@ import { Classifier } from './state/classify.js';
 import { crossFileFindings, importedGetter, newBudget, type AnalyzeLoaded, type Budget } from './state/cross-file.js';
 import { KeySpace } from './state/keys.js';
 import { findToggles, LazyInit, stateCheckFor } from './state/lazy-init.js';
-import { ModuleState, stateReferences, type StateRoot, type ThisRoot } from './state/module-state.js';
+import {
+  ModuleState,
+  stateReferences,
+  type ModuleVariable,
+  type StateRoot,
+  type ThisRoot,
+} from './state/module-state.js';
 import { reachedFromImporters } from './state/reached-from.js';
 import { Reachability, type RequestContext } from './state/reachability.js';
 import { RequestData } from './state/request-data.js';
@@ -25,7 +32,7 @@ import { WriteFinder, type WriteSite } from './state/writes.js';
 import { createTypeOracle, type TypeOracle } from './type-aware.js';
 import type { FileAnalysis, Finding, FunctionNode, Handler, MoveDeclaration } from './types.js';
 import { debugEnabled } from '../util/debug.js';
-import { collecting, describeError, guarded, Incomplete, noteIncomplete, withinFile } from './incomplete.js';
+import { collecting, describeError, guarded, Incomplete, lossCount, noteIncomplete, withinFile } from './incomplete.js';
 
 const cache = new WeakMap<TSESTree.Program, FileAnalysis>();
 
@@ -233,17 +240,7 @@ function placeReached(finding: Finding, filename: string): Finding[] {
 /** The state stages: every write to module state, the request-time ones classified into findings. */
 function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Finding[] {
   const { state, reach } = ctx;
-  const finder = new WriteFinder(ctx);
-  const sites: WriteSite[] = [];
-  for (const [root, start] of stateReferences(ctx.facts, state, thisRoots)) {
-    sites.push(
-      ...guarded(
-        () => `writes to \`${root.name}\``,
-        [],
-        () => finder.find(start, root),
-      ),
-    );
-  }
+  const sites = writeSites(ctx, new WriteFinder(ctx), thisRoots);
   // Shapes depend on every assignment in the file (`global.log = global.log || []` anywhere).
   for (const site of sites) {
     // A computed segment (`x[key]`) names no one property, so its assignments say nothing about a shape.
@@ -278,6 +275,7 @@ function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Findin
   const lazy = new LazyInit(ctx, isStateCheck, toggled, sites, getters);
   const classifier = new Classifier(ctx, lazy, bounds, new KeySpace(ctx, writtenRoots), toggled);
   const findings: Finding[] = [];
+  const moves = new MoveSuggestions();
   for (const { site, context: reached } of requestTime) {
     const classification = guarded(
       () => `the write at line ${site.node.loc.start.line}`,
@@ -299,10 +297,159 @@ function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Findin
       ...(classification.toggled ? { toggled: true } : {}),
       ...(classification.unreachedRemovers ? { unreachedRemovers: classification.unreachedRemovers } : {}),
       closure: site.root.closure,
-      moveIntoHandler: moveIntoHandler(site.root, context.handler) ?? undefined,
+      moveIntoHandler: moves.of(site.root, context.handler) ?? undefined,
     });
   }
   return findings;
+}
+
+/** The writes one root's references make, and the functions they sit in (null at module level). */
+interface RootSites {
+  sites: WriteSite[];
+  functions: ReadonlySet<FunctionNode | null>;
+}
+
+function findThrough(finder: WriteFinder, root: StateRoot, starts: readonly TSESTree.Node[]): WriteSite[] {
+  const sites: WriteSite[] = [];
+  for (const start of starts) {
+    sites.push(
+      ...guarded(
+        () => `writes to \`${root.name}\``,
+        [],
+        () => finder.find(start, root),
+      ),
+    );
+  }
+  return sites;
+}
+
+/** The writes through one root; `fixed` when finding them asked nothing about the handlers and lost nothing. */
+function rootSites(finder: WriteFinder, root: StateRoot, starts: readonly TSESTree.Node[]) {
+  const questions = finder.reachQuestions;
+  const losses = lossCount();
+  const sites = findThrough(finder, root, starts);
+  const found: RootSites = { sites, functions: new Set(sites.map((site) => enclosingFunction(site.node))) };
+  return { found, fixed: finder.reachQuestions === questions && lossCount() === losses };
+}
+
+/**
+ * The writes through the file's module variables that do not depend on the handlers, found once per file and
+ * indexed by the functions they sit in (and those around them) and by key, so that an analysis of the file (each
+ * summary of one of its exports is one) reads only those near the code it reaches.
+ */
+interface ModuleSites {
+  /** Position of each module variable's root in the file's order. */
+  position: Map<StateRoot, number>;
+  fixed: Map<StateRoot, RootSites>;
+  /** Roots with a write inside each function, or inside a function nested in it. */
+  byFunction: Map<FunctionNode, StateRoot[]>;
+  /** Roots by the first segment of their key. */
+  byKey: Map<string, StateRoot[]>;
+}
+
+const moduleSitesCache = new WeakMap<FileFacts, ModuleSites>();
+
+/**
+ * The file's index, built on first use; `fresh` holds what building it found that was not fixed (what this
+ * analysis would otherwise find twice).
+ */
+function moduleSites(
+  ctx: FileContext,
+  finder: WriteFinder,
+  variables: readonly ModuleVariable[],
+): { index: ModuleSites; fresh: Map<StateRoot, RootSites> } {
+  const fresh = new Map<StateRoot, RootSites>();
+  const cached = moduleSitesCache.get(ctx.facts);
+  if (cached) return { index: cached, fresh };
+  const index: ModuleSites = { position: new Map(), fixed: new Map(), byFunction: new Map(), byKey: new Map() };
+  const add = <K>(map: Map<K, StateRoot[]>, key: K, root: StateRoot): void => {
+    const list = map.get(key);
+    if (!list) map.set(key, [root]);
+    else if (list.at(-1) !== root) list.push(root);
+  };
+  variables.forEach(({ root, references, binding }, position) => {
+    index.position.set(root, position);
+    add(index.byKey, firstSegment(root.key), root);
+    // Other variables are state only when a closure makes them so, which depends on the handlers.
+    if (!binding) return;
+    const { found, fixed } = rootSites(finder, root, references);
+    if (!fixed) {
+      fresh.set(root, found);
+      return;
+    }
+    index.fixed.set(root, found);
+    for (const fn of found.functions) {
+      for (let current = fn; current; current = enclosingFunction(current)) add(index.byFunction, current, root);
+    }
+  });
+  moduleSitesCache.set(ctx.facts, index);
+  return { index, fresh };
+}
+
+/**
+ * Every write to module state in the file, in the order of the roots' references, less the writes of module
+ * variables that no request-time code makes and that share no first key segment with a root it writes: no
+ * question of the later stages (shapes, removals, lazy initialisation, all by key) is about them. Each summary of
+ * one of the file's exports asks for its writes, so the module variables' writes are found once per file and
+ * looked up from the functions the summary reaches: E exports cost E, not E², finds.
+ */
+function writeSites(ctx: FileContext, finder: WriteFinder, thisRoots: readonly ThisRoot[]): WriteSite[] {
+  const parts: Array<
+    WriteSite[] | { variables: readonly ModuleVariable[]; closure: ReadonlyMap<Scope.Variable, unknown> }
+  > = [];
+  const keptKeys = new Set<string>();
+  let index: ModuleSites | null = null;
+  let fresh = new Map<StateRoot, RootSites>();
+  for (const references of stateReferences(ctx.facts, ctx.state, thisRoots)) {
+    if ('root' in references) {
+      parts.push(findThrough(finder, references.root, references.starts));
+      keptKeys.add(firstSegment(references.root.key));
+      continue;
+    }
+    ({ index, fresh } = moduleSites(ctx, finder, references.moduleVariables));
+    parts.push({ variables: references.moduleVariables, closure: references.closureVariables });
+  }
+  const sites: WriteSite[] = [];
+  for (const part of parts) {
+    if (Array.isArray(part)) {
+      sites.push(...part);
+      continue;
+    }
+    const { variables, closure } = part;
+    const state = (position: number): boolean =>
+      variables[position].binding || closure.has(variables[position].root.variable);
+    // Module variables whose writes were not fixed per file, or that a closure makes state, are always read.
+    const chosen = new Set<number>();
+    variables.forEach(({ root }, position) => {
+      if (state(position) && !index!.fixed.has(root)) chosen.add(position);
+    });
+    for (const fn of ctx.reach.reachedFunctions()) {
+      for (const root of index!.byFunction.get(fn) ?? []) {
+        const position = index!.position.get(root)!;
+        if (state(position)) chosen.add(position);
+      }
+    }
+    for (const position of chosen) keptKeys.add(firstSegment(variables[position].root.key));
+    for (const key of keptKeys) {
+      for (const root of index!.byKey.get(key) ?? []) {
+        const position = index!.position.get(root)!;
+        if (state(position)) chosen.add(position);
+      }
+    }
+    for (const position of [...chosen].sort((x, y) => x - y)) {
+      const { root, references } = variables[position];
+      sites.push(
+        ...(index!.fixed.get(root) ?? fresh.get(root) ?? { sites: findThrough(finder, root, references) }).sites,
+      );
+    }
+  }
+  return sites;
+}
+
+/** `globalThis` of `globalThis.x`: keys that share it can name the same place (`globalThis` + path `x`). */
+function firstSegment(key: string): string {
+  const dot = key.indexOf('.');
+  return dot === -1 ? key : key.slice(0, dot);
 }
 
 /** The written place as the user would name it: source text, or `root.path` when written through an alias. */
@@ -315,6 +462,20 @@ function describeTarget(file: ParsedFile, site: WriteSite): string {
           .replace(/\s+/gu, ' ')
           .replace(/^this\b/u, site.root.name);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The move suggestion per variable and handler: it reads every reference, so each pair is decided once. */
+class MoveSuggestions {
+  private readonly decided = new Map<Scope.Variable, Map<FunctionNode, MoveDeclaration | null>>();
+
+  of(root: StateRoot, handler: Handler): MoveDeclaration | null {
+    const variable = root.variable;
+    if (!variable) return null;
+    let byHandler = this.decided.get(variable);
+    if (!byHandler) this.decided.set(variable, (byHandler = new Map()));
+    if (!byHandler.has(handler.node)) byHandler.set(handler.node, moveIntoHandler(root, handler));
+    return byHandler.get(handler.node) ?? null;
+  }
 }
 
 /** The suggestion applies when the variable is a plain top-level declaration used only inside this handler. */

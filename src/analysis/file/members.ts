@@ -46,15 +46,71 @@ export function objectMethod(object: TSESTree.ObjectExpression, name: string): F
 
 export type MemberSide = 'instance' | 'static' | 'any';
 
+type ClassMember = TSESTree.MethodDefinition | TSESTree.PropertyDefinition;
+
+/** A class body by member name, built once per class: callers ask per name, and a class may have thousands. */
+interface ClassIndex {
+  /** Methods and fields by static name, in class order. */
+  byName: Map<string, ClassMember[]>;
+  /** Values of instance members (methods other than the constructor, fields with a value), in class order. */
+  instance: TSESTree.Node[];
+  instanceByName: Map<string, TSESTree.Node[]>;
+  /** Values of static members (methods and fields with a value), in class order. */
+  static: TSESTree.Node[];
+  staticByName: Map<string, TSESTree.Node[]>;
+  /** Initial values of fields by name, instance and static. */
+  instanceFields: Map<string, TSESTree.Node[]>;
+  staticFields: Map<string, TSESTree.Node[]>;
+}
+
+const classIndexes = new WeakMap<ClassNode, ClassIndex>();
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function classIndex(classNode: ClassNode): ClassIndex {
+  let index = classIndexes.get(classNode);
+  if (index) return index;
+  index = {
+    byName: new Map(),
+    instance: [],
+    instanceByName: new Map(),
+    static: [],
+    staticByName: new Map(),
+    instanceFields: new Map(),
+    staticFields: new Map(),
+  };
+  for (const member of classNode.body.body) {
+    if (member.type !== T.MethodDefinition && member.type !== T.PropertyDefinition) continue;
+    const name = staticPropertyName(member);
+    if (name !== null) push(index.byName, name, member);
+    if (!member.value) continue;
+    if (member.static) {
+      const value = unwrap(member.value);
+      index.static.push(value);
+      if (name !== null) push(index.staticByName, name, value);
+      if (member.type === T.PropertyDefinition && name !== null) push(index.staticFields, name, member.value);
+    } else if (member.type === T.PropertyDefinition || member.kind !== 'constructor') {
+      const value = unwrap(member.value);
+      index.instance.push(value);
+      if (name !== null) push(index.instanceByName, name, value);
+      if (member.type === T.PropertyDefinition && name !== null) push(index.instanceFields, name, member.value);
+    }
+  }
+  classIndexes.set(classNode, index);
+  return index;
+}
+
 /**
  * The method `name` of a class: a method definition (getters and setters only on the static side), or a field
  * whose value is a function, on the given side.
  */
 export function classMethod(classNode: ClassNode, name: string, side: MemberSide): FunctionNode | null {
-  for (const member of classNode.body.body) {
-    if (member.type !== T.MethodDefinition && member.type !== T.PropertyDefinition) continue;
+  for (const member of classIndex(classNode).byName.get(name) ?? []) {
     if ((side === 'instance' && member.static) || (side === 'static' && !member.static)) continue;
-    if (staticPropertyName(member) !== name) continue;
     if (member.type === T.MethodDefinition) {
       if (side === 'static' ? member.kind !== 'constructor' : member.kind === 'method')
         return member.value as FunctionNode;
@@ -67,50 +123,22 @@ export function classMethod(classNode: ClassNode, name: string, side: MemberSide
 
 /** The instance members of a class named `name` (all of them when null): methods and fields with a value. */
 export function instanceMembers(classNode: ClassNode, name: string | null): TSESTree.Node[] {
-  const result: TSESTree.Node[] = [];
-  for (const member of classNode.body.body) {
-    if ((member.type === T.MethodDefinition && member.kind !== 'constructor') || member.type === T.PropertyDefinition) {
-      if (member.static || !member.value) continue;
-      if (name === null || staticPropertyName(member) === name) result.push(unwrap(member.value));
-    }
-  }
-  return result;
+  const index = classIndex(classNode);
+  return [...(name === null ? index.instance : (index.instanceByName.get(name) ?? []))];
 }
 
 /** The static members (methods and fields with a value) of a class named `name`, all of them when null. */
 export function staticMembers(classNode: ClassNode, name: string | null): TSESTree.Node[] {
-  const result: TSESTree.Node[] = [];
-  for (const member of classNode.body.body) {
-    if (
-      (member.type === T.MethodDefinition || member.type === T.PropertyDefinition) &&
-      member.static &&
-      member.value &&
-      (name === null || staticPropertyName(member) === name)
-    ) {
-      result.push(unwrap(member.value));
-    }
-  }
-  return result;
+  const index = classIndex(classNode);
+  return [...(name === null ? index.static : (index.staticByName.get(name) ?? []))];
 }
 
 /** Initial values of an instance field: `items = []` in the class body. */
 export function instanceFieldValues(classNode: ClassNode, name: string): TSESTree.Node[] {
-  const result: TSESTree.Node[] = [];
-  for (const member of classNode.body.body) {
-    if (member.type === T.PropertyDefinition && !member.static && member.value && staticPropertyName(member) === name) {
-      result.push(member.value);
-    }
-  }
-  return result;
+  return [...(classIndex(classNode).instanceFields.get(name) ?? [])];
 }
 
 /** Initial values of a static field: `static items = []`. */
 export function staticFieldValues(classNode: ClassNode, name: string): TSESTree.Node[] {
-  const result: TSESTree.Node[] = [];
-  for (const member of classNode.body.body) {
-    if (member.type === T.PropertyDefinition && member.static && member.value && staticPropertyName(member) === name) {
-      result.push(member.value);
-    }
-  }
-  return result;
+  return [...(classIndex(classNode).staticFields.get(name) ?? [])];
 }

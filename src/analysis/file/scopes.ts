@@ -78,5 +78,13 @@ export function declaredVariables(file: ParsedFile, node: TSESTree.Node): Scope.
 
 /** A binding never reassigned after its declaration keeps pointing at the same value. */
 export function isStableBinding(variable: Scope.Variable): boolean {
-  return variable.references.every((reference) => reference.init || !reference.isWrite());
+  let stable = stableBindings.get(variable);
+  if (stable === undefined) {
+    stable = variable.references.every((reference) => reference.init || !reference.isWrite());
+    stableBindings.set(variable, stable);
+  }
+  return stable;
 }
+
+/** A scope manager does not change once built, so each variable is read once (N writes would cost N² reads). */
+const stableBindings = new WeakMap<Scope.Variable, boolean>();

@@ -488,7 +488,22 @@ export interface ImportedCall {
  * `repo.add(x)` for `const repo = new Repo()` (an instance of an imported class), `stack.enter(x)` for
  * `const stack = makeStack()` (a product of an imported factory).
  */
+const importedCallsCache = new WeakMap<FileFacts, Map<string, ImportedCall[]>>();
+
+/**
+ * The calls into imported modules a file makes. Without a program to resolve through they depend on the file and
+ * where it is alone, so they are kept per file (each summary of one of the file's exports asks again).
+ */
 export function importedCalls(facts: FileFacts, filename: string, viaProgram: ProgramResolver = null): ImportedCall[] {
+  if (viaProgram) return findImportedCalls(facts, filename, viaProgram);
+  let byName = importedCallsCache.get(facts);
+  if (!byName) importedCallsCache.set(facts, (byName = new Map()));
+  let calls = byName.get(filename);
+  if (!calls) byName.set(filename, (calls = findImportedCalls(facts, filename, null)));
+  return calls;
+}
+
+function findImportedCalls(facts: FileFacts, filename: string, viaProgram: ProgramResolver): ImportedCall[] {
   const result: ImportedCall[] = [];
   for (const variable of facts.scopes.module.variables as Scope.Variable[]) {
     const binding = importedName(facts, variable, filename, viaProgram);

@@ -54,18 +54,12 @@ export function conditionsAt(node: TSESTree.Node, throughCallbacks = false): Con
       case T.BlockStatement:
       case T.Program:
       case T.SwitchCase: {
-        const body: TSESTree.Node[] = parent.type === T.SwitchCase ? parent.consequent : parent.body;
-        const index = body.indexOf(child);
-        for (let i = index - 1; i >= 0; i--) {
-          const exits = earlyExit(body[i]);
-          if (exits)
-            result.push({
-              test: (body[i] as TSESTree.IfStatement).test,
-              holds: false,
-              via: 'exit',
-              region: parent,
-              exits,
-            });
+        const { position, exits } = earlyExitsOf(parent);
+        const index = position.get(child) ?? -1;
+        for (let k = exits.length - 1; k >= 0; k--) {
+          const exit = exits[k];
+          if (exit.index >= index) continue;
+          result.push({ test: exit.statement.test, holds: false, via: 'exit', region: parent, exits: exit.exits });
         }
         break;
       }
@@ -77,6 +71,32 @@ export function conditionsAt(node: TSESTree.Node, throughCallbacks = false): Con
   }
   return result;
 }
+
+interface BlockExits {
+  /** Each statement's index in the block. */
+  position: Map<TSESTree.Node, number>;
+  /** The block's early exits (`if (t) return`), in order. */
+  exits: Array<{ index: number; statement: TSESTree.IfStatement; exits: 'always' | 'sometimes' }>;
+}
+
+/** A block's statements and early exits, read once per block: each statement of a long block asks for them. */
+function earlyExitsOf(block: TSESTree.BlockStatement | TSESTree.Program | TSESTree.SwitchCase): BlockExits {
+  let known = blockExits.get(block);
+  if (!known) {
+    const body: TSESTree.Node[] = block.type === T.SwitchCase ? block.consequent : block.body;
+    known = { position: new Map(), exits: [] };
+    for (let index = 0; index < body.length; index++) {
+      const statement = body[index];
+      known.position.set(statement, index);
+      const exits = earlyExit(statement);
+      if (exits) known.exits.push({ index, statement: statement as TSESTree.IfStatement, exits });
+    }
+    blockExits.set(block, known);
+  }
+  return known;
+}
+
+const blockExits = new WeakMap<TSESTree.Node, BlockExits>();
 
 /** The call a function is handed to as an argument (`x.then(fn)`, `setTimeout(fn)`), or null. */
 export function callTakingCallback(fn: FunctionNode): TSESTree.CallExpression | TSESTree.NewExpression | null {

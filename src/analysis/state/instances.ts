@@ -28,7 +28,19 @@ export function localClassOf(node: TSESTree.Node, scopes: ModuleScopes): ClassNo
   return value && (value.type === T.ClassDeclaration || value.type === T.ClassExpression) ? value : null;
 }
 
-export function findSingletons(scopes: ModuleScopes): Singleton[] {
+const singletonsOf = new WeakMap<ModuleScopes, Singleton[]>();
+
+/** The file's singletons, found once per file (each summary of one of its exports asks again). */
+export function findSingletons(scopes: ModuleScopes): readonly Singleton[] {
+  let found = singletonsOf.get(scopes);
+  if (!found) {
+    found = singletonsIn(scopes);
+    singletonsOf.set(scopes, found);
+  }
+  return found;
+}
+
+function singletonsIn(scopes: ModuleScopes): Singleton[] {
   const result: Singleton[] = [];
   for (const variable of scopes.module.variables as Scope.Variable[]) {
     const init = initializerOf(variable);

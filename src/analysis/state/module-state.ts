@@ -91,31 +91,7 @@ export class ModuleState {
    */
   isStateVariable(variable: Scope.Variable): boolean {
     if (this.closureState.variables.has(variable)) return true;
-    if (variable.defs.length === 0) return false;
-    if (this.isGlueVariable(variable)) return false;
-    // A variable of a namespace (`namespace Registry { export const items = [] }`) lives as long as the module.
-    if (isNamespaceVariable(variable, this.scopes)) return variable.defs.every((def) => def.type === 'Variable');
-    if (variable.scope !== this.scopes.module && variable.scope !== this.scopes.global) return false;
-    return variable.defs.every(
-      (def) =>
-        def.type === 'Variable' ||
-        def.type === 'ClassName' ||
-        def.type === 'ImportBinding' ||
-        // The namespace object itself: `Registry.items.push(x)` writes into it.
-        (def.type === 'TSModuleName' && isRuntimeNamespace(def.node as TSESTree.Node)),
-    );
-  }
-
-  private glue: boolean | null = null;
-
-  /**
-   * The object heap, memory views and string buffers of generated wasm-bindgen glue: the generated functions keep
-   * them for the WebAssembly instance the module holds, whatever calls them; they are not state a handler keeps.
-   */
-  private isGlueVariable(variable: Scope.Variable): boolean {
-    if (variable.scope !== this.scopes.module || !WASM_GLUE_STATE.test(variable.name)) return false;
-    this.glue ??= isWasmBindgenGlue(this.scopes.module);
-    return this.glue;
+    return isModuleBinding(variable, this.scopes);
   }
 
   /** Records `path = value` seen anywhere in the file, so shapes account for lazy and late initialisation. */
@@ -353,15 +329,23 @@ export function isRequireCall(node: TSESTree.Node): node is TSESTree.CallExpress
   return requireSource(node) !== null;
 }
 
+/**
+ * References to one root, or the file's module variables as one block: their roots and references are the same
+ * objects for every analysis of the file (a variable that is not a module binding counts only when it is in
+ * `closureVariables`).
+ */
+export type RootReferences =
+  | { root: StateRoot; starts: TSESTree.Node[] }
+  | { moduleVariables: readonly ModuleVariable[]; closureVariables: ReadonlyMap<Scope.Variable, unknown> };
+
 /** Every place module state is named: references to module variables, implicit globals, `globalThis.x`. */
 export function* stateReferences(
   facts: FileFacts,
   state: ModuleState,
   thisRoots: readonly ThisRoot[],
-): Generator<[StateRoot, TSESTree.Node]> {
+): Generator<RootReferences> {
   const scopes = facts.scopes;
   const visitorKeys = facts.file.visitorKeys;
-  const scopeManager = facts.file.scopeManager;
   // A class whose instance lives in the calling module, or made request-time code at start-up: its `this` is state.
   const singletons = findSingletons(scopes);
   const singletonClasses = new Set(singletons.map((singleton) => singleton.owner));
@@ -372,26 +356,10 @@ export function* stateReferences(
     const key = closure ? `this:${name}` : name;
     const root: StateRoot = { key, name, variable: null, kind: 'variable', classNode, closure };
     for (const method of ownerMethods(classNode)) {
-      for (const node of thisExpressions(method.body ?? method, visitorKeys)) yield [root, node];
+      for (const node of thisExpressions(method.body ?? method, visitorKeys)) yield { root: root, starts: [node] };
     }
   }
-  const moduleVariables = new Set<Scope.Variable>(scopes.module.variables as Scope.Variable[]);
-  if (scopes.module !== scopes.global)
-    for (const v of scopes.global.variables) moduleVariables.add(v as Scope.Variable);
-  // The variables of namespaces at module level, nested ones included.
-  const namespaces = [...scopes.module.childScopes].filter((scope) => scope.type === 'tsModule');
-  for (let i = 0; i < namespaces.length; i++) {
-    for (const v of namespaces[i].variables) moduleVariables.add(v as Scope.Variable);
-    namespaces.push(...namespaces[i].childScopes.filter((scope) => scope.type === 'tsModule'));
-  }
-  for (const variable of moduleVariables) {
-    if (!state.isStateVariable(variable)) continue;
-    const root: StateRoot = { key: variable.name, name: variable.name, variable, kind: 'variable' };
-    for (const reference of [...variable.references, ...innerClassNameReferences(variable, scopeManager)]) {
-      if (reference.init) continue;
-      yield [root, reference.identifier as TSESTree.Node];
-    }
-  }
+  yield { moduleVariables: moduleVariablesOf(facts), closureVariables: state.closureState.variables };
   for (const [variable, owner] of state.closureState.variables) {
     const root: StateRoot = {
       key: variable.name,
@@ -401,10 +369,10 @@ export function* stateReferences(
       closure: closureInfo(owner),
     };
     for (const reference of variable.references) {
-      if (!reference.init) yield [root, reference.identifier as TSESTree.Node];
+      if (!reference.init) yield { root: root, starts: [reference.identifier as TSESTree.Node] };
     }
   }
-  yield* staticThisReferences(scopes, visitorKeys);
+  for (const [root, node] of staticThisReferences(scopes, visitorKeys)) yield { root, starts: [node] };
   const products = state.closureState.products
     .filter((product) => !singletonClasses.has(product.classNode))
     .map((product) => ({ variable: product.variable, owner: product.classNode }));
@@ -412,7 +380,7 @@ export function* stateReferences(
     const name = singleton.variable.name;
     const root: StateRoot = { key: name, name, variable: singleton.variable, kind: 'variable' };
     for (const method of singletonMethods(singleton)) {
-      for (const node of thisExpressions(method.body ?? method, visitorKeys)) yield [root, node];
+      for (const node of thisExpressions(method.body ?? method, visitorKeys)) yield { root: root, starts: [node] };
     }
   }
   const implicit = new Map<string, StateRoot>();
@@ -434,16 +402,19 @@ export function* stateReferences(
     const identifier = reference.identifier as TSESTree.Identifier;
     const implicitRoot = implicit.get(identifier.name);
     if (implicitRoot) {
-      yield [implicitRoot, identifier];
+      yield { root: implicitRoot, starts: [identifier] };
       continue;
     }
     const globalRoot = globalPropertyRoot(identifier);
-    if (globalRoot) yield globalRoot;
+    if (globalRoot) yield { root: globalRoot[0], starts: [globalRoot[1]] };
     // A `global WIKI` directive comment: the file itself declares a program-wide global (set up elsewhere as `global.WIKI = …`);
     // its properties are shared by every request like `globalThis.WIKI`'s.
     else if (declaredByComment(facts, reference)) {
       const key = `globalThis.${identifier.name}`;
-      yield [{ key, name: identifier.name, variable: null, kind: 'global' }, identifier];
+      yield {
+        root: { key, name: identifier.name, variable: null, kind: 'global' },
+        starts: [identifier],
+      };
     }
     // `const g = globalThis; g.lastEvent = event`: a local alias of the global object.
     const declared = valueParent(identifier);
@@ -452,9 +423,73 @@ export function* stateReferences(
       declared.parent?.type === T.VariableDeclarator &&
       declared.parent.init === declared.child
     ) {
-      yield [{ key: 'globalThis', name: identifier.name, variable: null, kind: 'global' }, identifier];
+      yield {
+        root: { key: 'globalThis', name: identifier.name, variable: null, kind: 'global' },
+        starts: [identifier],
+      };
     }
   }
+}
+
+/** A module-level variable as a root, with the references that name it (initialisations left out). */
+export interface ModuleVariable {
+  root: StateRoot & { variable: Scope.Variable };
+  /** Module state by its declaration alone (the bindings of closures that outlive a request are decided later). */
+  binding: boolean;
+  references: TSESTree.Node[];
+}
+
+const moduleVariablesCache = new WeakMap<FileFacts, ModuleVariable[]>();
+
+/**
+ * The file's module-level variables (the global scope's and those of namespaces at module level included), read
+ * once per file: each summary of one of the file's exports walks them again. The roots are the same objects
+ * every time, so what is found through one can be kept with it.
+ */
+function moduleVariablesOf(facts: FileFacts): ModuleVariable[] {
+  const cached = moduleVariablesCache.get(facts);
+  if (cached) return cached;
+  const { scopes } = facts;
+  const scopeManager = facts.file.scopeManager;
+  const moduleVariables = new Set<Scope.Variable>(scopes.module.variables as Scope.Variable[]);
+  if (scopes.module !== scopes.global)
+    for (const v of scopes.global.variables) moduleVariables.add(v as Scope.Variable);
+  // The variables of namespaces at module level, nested ones included.
+  const namespaces = [...scopes.module.childScopes].filter((scope) => scope.type === 'tsModule');
+  for (let i = 0; i < namespaces.length; i++) {
+    for (const v of namespaces[i].variables) moduleVariables.add(v as Scope.Variable);
+    namespaces.push(...namespaces[i].childScopes.filter((scope) => scope.type === 'tsModule'));
+  }
+  const result: ModuleVariable[] = [];
+  for (const variable of moduleVariables) {
+    const references: TSESTree.Node[] = [];
+    for (const reference of [...variable.references, ...innerClassNameReferences(variable, scopeManager)]) {
+      if (!reference.init) references.push(reference.identifier as TSESTree.Node);
+    }
+    result.push({
+      root: { key: variable.name, name: variable.name, variable, kind: 'variable' },
+      binding: isModuleBinding(variable, scopes),
+      references,
+    });
+  }
+  moduleVariablesCache.set(facts, result);
+  return result;
+}
+
+/** Module state by declaration: module-level bindings, except functions, types and plain imports of modules. */
+function isModuleBinding(variable: Scope.Variable, scopes: ModuleScopes): boolean {
+  if (variable.defs.length === 0 || isGlueVariable(variable, scopes)) return false;
+  // A variable of a namespace (`namespace Registry { export const items = [] }`) lives as long as the module.
+  if (isNamespaceVariable(variable, scopes)) return variable.defs.every((def) => def.type === 'Variable');
+  if (variable.scope !== scopes.module && variable.scope !== scopes.global) return false;
+  return variable.defs.every(
+    (def) =>
+      def.type === 'Variable' ||
+      def.type === 'ClassName' ||
+      def.type === 'ImportBinding' ||
+      // The namespace object itself: `Registry.items.push(x)` writes into it.
+      (def.type === 'TSModuleName' && isRuntimeNamespace(def.node as TSESTree.Node)),
+  );
 }
 
 /**
@@ -499,8 +534,19 @@ function innerClassNameReferences(
   return inner && inner !== variable ? (inner.references as Scope.Reference[]) : [];
 }
 
-/** `this.count++` inside a static method of a module-level class writes the class's static member. */
-function* staticThisReferences(scopes: ModuleScopes, visitorKeys: VisitorKeys): Generator<[StateRoot, TSESTree.Node]> {
+const staticThisOf = new WeakMap<ModuleScopes, Array<[StateRoot, TSESTree.Node]>>();
+
+/** `this.count++` inside a static method of a module-level class writes the class's static member (once per file). */
+function staticThisReferences(scopes: ModuleScopes, visitorKeys: VisitorKeys): Array<[StateRoot, TSESTree.Node]> {
+  let found = staticThisOf.get(scopes);
+  if (!found) {
+    found = [...staticThisIn(scopes, visitorKeys)];
+    staticThisOf.set(scopes, found);
+  }
+  return found;
+}
+
+function* staticThisIn(scopes: ModuleScopes, visitorKeys: VisitorKeys): Generator<[StateRoot, TSESTree.Node]> {
   for (const variable of scopes.module.variables as Scope.Variable[]) {
     const def = variable.defs[0];
     if (!def || def.type !== 'ClassName' || variable.defs.length !== 1) continue;
@@ -604,6 +650,19 @@ export function rootKeyOf(node: TSESTree.Node): string {
 }
 
 /** The module variables wasm-bindgen generates for its glue (heap slots, memory views, codecs, the instance). */
+/**
+ * The object heap, memory views and string buffers of generated wasm-bindgen glue: the generated functions keep
+ * them for the WebAssembly instance the module holds, whatever calls them; they are not state a handler keeps.
+ */
+function isGlueVariable(variable: Scope.Variable, scopes: ModuleScopes): boolean {
+  if (variable.scope !== scopes.module || !WASM_GLUE_STATE.test(variable.name)) return false;
+  let glue = glueModules.get(scopes.module);
+  if (glue === undefined) glueModules.set(scopes.module, (glue = isWasmBindgenGlue(scopes.module)));
+  return glue;
+}
+
+const glueModules = new WeakMap<Scope.Scope, boolean>();
+
 const WASM_GLUE_STATE =
   /^(?:heap|heap_next|WASM_VECTOR_LEN|wasm|cached(?:Text(?:En|De)coder|\w*Memory\d*)|cacheget\w*Memory\d*|CLOSURE_DTORS|\w*Finalization)$/u;
 

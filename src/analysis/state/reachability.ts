@@ -2,6 +2,7 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { BaseContext } from '../context.js';
+import type { FileFacts } from '../file/index.js';
 import {
   enclosingFunction,
   functionName,
@@ -30,15 +31,8 @@ interface Edge {
 
 export class Reachability {
   private readonly reached = new Map<FunctionNode, RequestContext>();
-  /** Call (or reference) edges keyed by the nearest enclosing function of the reference. */
-  private readonly edges = new Map<FunctionNode, Edge[]>();
-  /** Calls that invoke a module function by name or through a table: where arguments flow into its parameters. */
-  private readonly callSites = new Map<FunctionNode, TSESTree.CallExpression[]>();
-  private readonly callees = new Map<TSESTree.CallExpression, FunctionNode[]>();
-  /** The arguments the callee receives, where they are not the call's own (`fn.call(self, a)` passes `a`). */
-  private readonly passed = new Map<TSESTree.CallExpression, readonly TSESTree.Node[] | null>();
-
-  private readonly scopes: ModuleScopes;
+  /** The file's call edges, which do not depend on the handlers: built once per file and shared. */
+  private readonly graph: CallGraph;
   /** Code inside request-time code that only the browser runs (effects, event handlers, `typeof window` branches). */
   readonly clientOnly: ClientOnly;
   /** Which functions values hold: module tables, locals, products of factories. */
@@ -48,10 +42,9 @@ export class Reachability {
     private readonly ctx: BaseContext,
     handlers: readonly Handler[],
   ) {
-    this.scopes = ctx.scopes;
-    this.clientOnly = new ClientOnly(ctx);
-    this.dispatch = new Dispatch(ctx.facts);
-    this.collectEdges();
+    this.graph = CallGraph.of(ctx);
+    this.clientOnly = this.graph.clientOnly;
+    this.dispatch = this.graph.dispatch;
     const queue: FunctionNode[] = [];
     for (const handler of handlers) {
       if (this.reached.has(handler.node)) continue;
@@ -64,7 +57,7 @@ export class Reachability {
       const context = this.reached.get(unit)!;
       for (const fn of this.nestedFunctions(unit)) {
         if (fn !== unit && !this.reached.has(fn)) this.reached.set(fn, context);
-        for (const edge of this.edges.get(fn) ?? []) {
+        for (const edge of this.graph.edges.get(fn) ?? []) {
           if (this.reached.has(edge.target)) continue;
           const name = functionName(edge.target);
           this.reached.set(edge.target, { handler: context.handler, via: name ? [...context.via, name] : context.via });
@@ -118,17 +111,53 @@ export class Reachability {
 
   /** The module functions a call invokes, by name or through a dispatch table. */
   calleesOf(call: TSESTree.CallExpression): readonly FunctionNode[] {
-    return this.callees.get(call) ?? [];
+    return this.graph.callees.get(call) ?? [];
   }
 
   /** Calls of `fn` found by name or through a dispatch table (not calls through other aliases). */
   callSitesOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
-    return this.callSites.get(fn) ?? [];
+    return this.graph.callSites.get(fn) ?? [];
   }
 
   /** The arguments `fn` receives at a call found by name or through a table; null when only known at run time. */
   argumentsOf(call: TSESTree.CallExpression): readonly TSESTree.Node[] | null {
-    return this.passed.has(call) ? this.passed.get(call)! : call.arguments;
+    return this.graph.passed.has(call) ? this.graph.passed.get(call)! : call.arguments;
+  }
+}
+
+/**
+ * The calls (and references) between the functions of one file, by name, through `this`, exports and dispatch
+ * tables. They depend on the file alone, so every set of handlers over the file (each summary of one of its
+ * exports, each handler after a failure) shares one graph.
+ */
+class CallGraph {
+  private static readonly built = new WeakMap<FileFacts, CallGraph>();
+
+  static of(ctx: BaseContext): CallGraph {
+    let graph = CallGraph.built.get(ctx.facts);
+    if (!graph) {
+      graph = new CallGraph(ctx);
+      CallGraph.built.set(ctx.facts, graph);
+    }
+    return graph;
+  }
+
+  /** Call (or reference) edges keyed by the nearest enclosing function of the reference. */
+  readonly edges = new Map<FunctionNode, Edge[]>();
+  /** Calls that invoke a module function by name or through a table: where arguments flow into its parameters. */
+  readonly callSites = new Map<FunctionNode, TSESTree.CallExpression[]>();
+  readonly callees = new Map<TSESTree.CallExpression, FunctionNode[]>();
+  /** The arguments the callee receives, where they are not the call's own (`fn.call(self, a)` passes `a`). */
+  readonly passed = new Map<TSESTree.CallExpression, readonly TSESTree.Node[] | null>();
+  readonly clientOnly: ClientOnly;
+  readonly dispatch: Dispatch;
+  private readonly scopes: ModuleScopes;
+
+  private constructor(private readonly ctx: BaseContext) {
+    this.scopes = ctx.scopes;
+    this.clientOnly = new ClientOnly(ctx);
+    this.dispatch = new Dispatch(ctx.facts);
+    this.collectEdges();
   }
 
   /**

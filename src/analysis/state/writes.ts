@@ -62,10 +62,14 @@ const TARGET_WRITERS = new Set([
 const MAX_ALIAS_DEPTH = 4;
 
 export class WriteFinder {
+  /** How many times the finder asked whether code runs per request (what makes a result depend on the handlers). */
+  reachQuestions = 0;
+
   constructor(private readonly ctx: ReachContext) {}
 
   /** Only calls made per request bind a helper's parameter to module state for that request's work. */
   private isRequestTime(node: TSESTree.Node): boolean {
+    this.reachQuestions++;
     return this.ctx.reach.contextOf(node) !== null;
   }
 
