@@ -323,7 +323,7 @@ function moveIntoHandler(root: StateRoot, handler: Handler): MoveDeclaration | n
   if (!variable || variable.defs.length !== 1) return null;
   const def = variable.defs[0];
   if (def.type !== 'Variable') return null;
-  const declarator = def.node as TSESTree.VariableDeclarator;
+  const declarator = def.node;
   const declaration = declarator.parent as TSESTree.VariableDeclaration | undefined;
   if (!declaration || declaration.declarations.length !== 1 || declaration.parent?.type !== T.Program) return null;
   if (declarator.id.type !== T.Identifier) return null;

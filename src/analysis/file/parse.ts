@@ -39,14 +39,14 @@ export function parseFile(
     ecmaVersion: 'latest',
     sourceType: options.sourceType,
     ecmaFeatures: { globalReturn: options.sourceType === 'script', jsx: options.jsx },
-  } as Parameters<Parser['parseForESLint']>[1]);
+  });
   const ast = result.ast as unknown as TSESTree.Program;
   const visitorKeys = result.visitorKeys as VisitorKeys;
   setParents(ast, visitorKeys);
   return {
     ast,
     text,
-    scopeManager: result.scopeManager as ParsedFile['scopeManager'],
+    scopeManager: result.scopeManager,
     visitorKeys,
     getText: (node?: TSESTree.Node) => (node ? text.slice(node.range[0], node.range[1]) : text),
   };

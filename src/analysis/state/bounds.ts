@@ -189,7 +189,7 @@ export class Bounds {
     if (!holder || name === null) return false;
     const variable = declaredVariables(this.ctx.facts.file, holder).find((v) => v.name === name);
     return !!variable?.references.some((reference) => {
-      const { parent, child } = valueParent(reference.identifier as TSESTree.Node);
+      const { parent, child } = valueParent(reference.identifier);
       return (
         parent?.type === T.CallExpression &&
         parent.arguments.includes(child as TSESTree.CallExpressionArgument) &&

@@ -484,7 +484,7 @@ export function importedCalls(facts: FileFacts, filename: string, viaProgram: Pr
     if (!binding && !made) continue;
     for (const reference of variable.references) {
       if (reference.init) continue;
-      const call = memberCall(reference.identifier as TSESTree.Node);
+      const call = memberCall(reference.identifier);
       if (!call) continue;
       if (binding) {
         const path = [...binding.exportPath, ...call.members];
@@ -561,7 +561,7 @@ function importedProduct(
   const name = callee.type === T.Identifier ? callee.name : null;
   const calleeVariable = name ? facts.scopes.module.set.get(name) : undefined;
   if (!calleeVariable) return null;
-  const imported = importedName(facts, calleeVariable as Scope.Variable, filename, viaProgram);
+  const imported = importedName(facts, calleeVariable, filename, viaProgram);
   return imported ? { ...imported, step: value.type === T.NewExpression ? 'new' : 'call' } : null;
 }
 

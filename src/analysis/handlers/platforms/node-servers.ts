@@ -352,7 +352,7 @@ class NodeServers {
     if (!variable || variable.defs.length !== 1) return null;
     const def = variable.defs[0];
     if (def.type === 'Variable') {
-      const declarator = def.node as TSESTree.VariableDeclarator;
+      const declarator = def.node;
       const typed = matchFactory(facts.imports.ofType(declarator.id.typeAnnotation?.typeAnnotation), INSTANCE_TYPES);
       if (typed) return { framework: typed.framework, kind: typed.kind };
       const init = initializerOf(variable);
@@ -396,7 +396,7 @@ class NodeServers {
    */
   private isRouteModuleParameter(variable: Scope.Variable): boolean {
     for (const reference of variable.references) {
-      const { parent: member, child } = valueParent(reference.identifier as TSESTree.Node);
+      const { parent: member, child } = valueParent(reference.identifier);
       if (member?.type !== T.MemberExpression || member.object !== child) continue;
       const method = staticPropertyName(member);
       const call = member.parent;
@@ -418,11 +418,10 @@ class NodeServers {
     const { parent } = valueParent(fn);
     if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) {
       const variable = declaredVariables(facts.file, parent)[0];
-      for (const reference of variable?.references ?? [])
-        if (!reference.init) uses.push(reference.identifier as TSESTree.Node);
+      for (const reference of variable?.references ?? []) if (!reference.init) uses.push(reference.identifier);
     } else if (fn.type === T.FunctionDeclaration && fn.id) {
       const variable = declaredVariables(facts.file, fn).find((v) => v.name === fn.id!.name);
-      for (const reference of variable?.references ?? []) uses.push(reference.identifier as TSESTree.Node);
+      for (const reference of variable?.references ?? []) uses.push(reference.identifier);
     }
     return uses;
   }
