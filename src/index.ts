@@ -1,7 +1,7 @@
 // The plugin object: meta, rules, and the flat configs derived from each rule's own docs.recommended.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { ESLint, Linter, Rule } from 'eslint';
+import type { Linter, Rule } from 'eslint';
 import { rules } from './rules/index.js';
 
 const require = createRequire(import.meta.url);
@@ -79,7 +79,7 @@ const tsParser: Linter.Parser = {
   parseForESLint(code: string, options?: Linter.ParserOptions) {
     return tsParserModule().parseForESLint(code, options);
   },
-} as Linter.Parser;
+};
 
 const plugin: HandlerStatePlugin = {
   meta: { name: pkg.name, version: pkg.version, namespace: 'handler-state' },
@@ -92,7 +92,7 @@ function makeConfig(level: 'recommended' | 'strict'): Linter.Config[] {
   return [
     {
       name: `handler-state/${level}`,
-      plugins: { 'handler-state': plugin as ESLint.Plugin },
+      plugins: { 'handler-state': plugin },
       rules: rulesFor(level),
     },
     {

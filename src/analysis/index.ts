@@ -472,7 +472,7 @@ class MoveSuggestions {
     const variable = root.variable;
     if (!variable) return null;
     let byHandler = this.decided.get(variable);
-    if (!byHandler) this.decided.set(variable, (byHandler = new Map()));
+    if (!byHandler) this.decided.set(variable, (byHandler = new Map<FunctionNode, MoveDeclaration | null>()));
     if (!byHandler.has(handler.node)) byHandler.set(handler.node, moveIntoHandler(root, handler));
     return byHandler.get(handler.node) ?? null;
   }
@@ -484,7 +484,7 @@ function moveIntoHandler(root: StateRoot, handler: Handler): MoveDeclaration | n
   if (!variable || variable.defs.length !== 1) return null;
   const def = variable.defs[0];
   if (def.type !== 'Variable') return null;
-  const declarator = def.node as TSESTree.VariableDeclarator;
+  const declarator = def.node;
   const declaration = declarator.parent as TSESTree.VariableDeclaration | undefined;
   if (!declaration || declaration.declarations.length !== 1 || declaration.parent?.type !== T.Program) return null;
   if (declarator.id.type !== T.Identifier) return null;

@@ -45,6 +45,10 @@ const show = (value: unknown): string => {
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
+  // A function set in a JavaScript config is named, not printed with its source text.
+  if (typeof value === 'function') return 'a function';
+  // What is left is a primitive (number, boolean, bigint, symbol, undefined), which TypeScript only knows as `{}`.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return typeof value === 'object' ? 'an object' : String(value);
 };
 
@@ -171,7 +175,7 @@ function handlerEntryProblem(files: unknown, names: unknown, extraKeys: string[]
   if (!Array.isArray(names) || names.length === 0) {
     return `needs "names": a non-empty array of export names, such as ["main"]`;
   }
-  const bad = names.find((name: unknown) => typeof name !== 'string' || !EXPORT_NAME.test(name));
+  const bad: unknown = names.find((name: unknown) => typeof name !== 'string' || !EXPORT_NAME.test(name));
   if (bad !== undefined) return `has "names" entry ${show(bad)}, which is not an export name`;
   return null;
 }

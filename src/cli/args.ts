@@ -1,5 +1,5 @@
 // Command-line parsing for the bin, the bench and the scripts: node:util parseArgs, with messages of our own.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -39,11 +39,11 @@ export function parseCommandLine<Specs extends OptionSpecs>(
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
-      options: specs as ParseArgsConfig['options'],
+      options: specs,
       allowPositionals: true,
       strict: true,
     });
-    return { values: values as Values<Specs>, positionals };
+    return { values: values, positionals };
   } catch (error) {
     // checkOptions has already caught what parseArgs rejects; this is a net for forms it does not know.
     const message = error instanceof Error ? error.message.split('. ')[0] : String(error);

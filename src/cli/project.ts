@@ -239,7 +239,7 @@ export function pluginDecisions(config: Linter.Config): Pick<ProjectDecisions, '
     rules ??= {};
     rules[`${NAMESPACE}/${name}`] = entry;
   }
-  const settings = (config.settings as Record<string, unknown> | undefined)?.[NAMESPACE];
+  const settings = config.settings?.[NAMESPACE];
   return { ...(rules ? { rules } : {}), ...(settings !== undefined ? { settings } : {}) };
 }
 

@@ -37,7 +37,7 @@ export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
 function ruleInfos(): Map<string, RuleInfo> {
   const infos = new Map<string, RuleInfo>();
   for (const [name, rule] of Object.entries(plugin.rules)) {
-    const docs = rule.meta?.docs as { description?: string; url?: string } | undefined;
+    const docs = rule.meta?.docs;
     infos.set(`handler-state/${name}`, { description: docs?.description ?? name, url: docs?.url ?? '' });
   }
   return infos;
@@ -79,8 +79,10 @@ function progressReporter(io: CliIO, total: number, delayMs: number) {
  */
 function eslintFactory(onIgnoreFileWarning: () => void): (options: ESLint.Options) => ESLint {
   return (options) => {
+    // Kept to put the very same function back, and called with `.call(process)`.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const original = process.emitWarning;
-    process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
       const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
       const name = warning instanceof Error ? warning.name : undefined;
       if (type === 'ESLintIgnoreWarning' || name === 'ESLintIgnoreWarning') {
@@ -88,7 +90,7 @@ function eslintFactory(onIgnoreFileWarning: () => void): (options: ESLint.Option
         return;
       }
       (original as (...args: unknown[]) => void).call(process, warning, ...rest);
-    }) as typeof process.emitWarning;
+    };
     try {
       return new ESLint(options);
     } finally {

@@ -120,7 +120,7 @@ function readEvents(options: VerifyOptions, cwd: string): unknown[] | undefined 
     }
   }
   if (events === undefined) return undefined;
-  const list = Array.isArray(events) ? events : [events];
+  const list: unknown[] = Array.isArray(events) ? events : [events];
   if (list.length === 0) throw new VerifyUsageError('the events list is empty');
   return list;
 }

@@ -84,7 +84,7 @@ export async function lintModules(
     const { default: plugin } = await import('../index.js');
     const base = commonDir(files.map((entry) => entry.file));
     const overrideConfig: Linter.Config[] = [
-      ...(plugin.configs.strict as unknown as Linter.Config[]),
+      ...plugin.configs.strict,
       {
         name: 'handler-state/verify',
         linterOptions: { reportUnusedDisableDirectives: 'off' },

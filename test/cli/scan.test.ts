@@ -164,12 +164,12 @@ describe('per-path problems', () => {
     const dir = makeProject({ 'a.js': LEAKY_CJS, 'locked.js': LEAKY_CJS });
     const locked = path.join(dir, 'locked.js');
     const realOpen = fs.openSync;
-    vi.spyOn(fs, 'openSync').mockImplementation(((file: fs.PathLike, ...rest: unknown[]) => {
+    vi.spyOn(fs, 'openSync').mockImplementation((file: fs.PathLike, ...rest: unknown[]) => {
       if (file === locked) {
         throw Object.assign(new Error(`EACCES: permission denied, open '${locked}'`), { code: 'EACCES' });
       }
       return (realOpen as (...args: unknown[]) => number)(file, ...rest);
-    }) as typeof fs.openSync);
+    });
     const run = await scanIn(dir, []);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('locked.js\n  error  Cannot read file: permission denied');
@@ -300,7 +300,7 @@ describe('json format', () => {
     });
     const formatter = await eslint.loadFormatter('json');
     const theirs = JSON.parse(
-      await formatter.format(await eslint.lintFiles(['a.js', 'src/b.ts']), {} as never),
+      await formatter.format(await eslint.lintFiles(['a.js', 'src/b.ts']), {}),
     ) as ESLint.LintResult[];
     expect(ours.map((result) => Object.keys(result).sort())).toEqual(
       theirs.map((result) => Object.keys(result).sort()),

@@ -55,7 +55,7 @@ function configFor(page: Page, fence: Fence): Linter.Config[] {
   return [
     // ESLint lints .js/.mjs/.cjs by default; the examples may be TypeScript too.
     { files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'] },
-    ...(plugin.configs.strict as Linter.Config[]),
+    ...plugin.configs.strict,
     { rules, ...(fence.settings ? { settings: { 'handler-state': fence.settings } } : {}) },
   ];
 }

@@ -18,7 +18,7 @@ export function lintWithRule(
     [
       {
         files: ['**/*.ts'],
-        languageOptions: { parser: tsParser as never, ecmaVersion: 'latest', sourceType },
+        languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType },
         plugins: { hs: { rules: { rule: rule as never } } },
         rules: { 'hs/rule': 'error' },
       },
@@ -35,7 +35,7 @@ export function lintFile(rule: unknown, filename: string, code: string): Linter.
     [
       {
         files: ALL_SOURCES,
-        languageOptions: { parser: tsParser as never, parserOptions: { ecmaFeatures: { jsx: true } } },
+        languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
         plugins: { hs: { rules: { rule: rule as never } } },
         rules: { 'hs/rule': 'error' },
       },

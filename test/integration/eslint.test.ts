@@ -12,7 +12,6 @@ import { makeTempDir } from '../helpers/temp.js';
 import {
   CORE_RULES,
   FIXTURES_DIR,
-  PLUGIN_PREFIX,
   REPO_ROOT,
   STRICT_ONLY_CORE_RULES,
   describeMessages,
@@ -52,14 +51,14 @@ const HOSTS: Host[] = [
   {
     name: 'ESLint 10',
     major: 10,
-    ESLint: ESLint10 as unknown as ESLintClassLike,
+    ESLint: ESLint10,
     defineConfig: defineConfig10 as unknown as DefineConfig,
     bin: path.join(REPO_ROOT, 'node_modules/eslint/bin/eslint.js'),
   },
   {
     name: 'ESLint 9',
     major: 9,
-    ESLint: ESLint9 as unknown as ESLintClassLike,
+    ESLint: ESLint9,
     defineConfig: defineConfig9 as unknown as DefineConfig,
     bin: path.join(REPO_ROOT, 'node_modules/eslint9/bin/eslint.js'),
   },

@@ -111,7 +111,7 @@ export function enabledRules(config: readonly { rules?: Record<string, unknown> 
   for (const entry of config) for (const [name, level] of Object.entries(entry.rules ?? {})) levels.set(name, level);
   const enabled = new Set<string>();
   for (const [name, level] of levels) {
-    const severity = Array.isArray(level) ? level[0] : level;
+    const severity: unknown = Array.isArray(level) ? level[0] : level;
     if (name.startsWith(PLUGIN_PREFIX) && severity !== 'off' && severity !== 0)
       enabled.add(name.slice(PLUGIN_PREFIX.length));
   }

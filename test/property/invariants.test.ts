@@ -5,7 +5,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import {
-  EXPECTED_RULE,
   expectedRule,
   FORMS_BY_SHAPE,
   RESERVED_NAMES,

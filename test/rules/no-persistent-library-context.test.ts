@@ -1,5 +1,4 @@
 // RuleTester suite for no-persistent-library-context: request data left in library objects that outlive the invocation.
-import type { RuleTester } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { LIBRARY_CONTEXT_TABLE } from '../../src/analysis/leaks/library-context.js';
 import rule from '../../src/rules/no-persistent-library-context.js';

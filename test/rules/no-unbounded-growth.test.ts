@@ -6,7 +6,7 @@ import { cjsRuleTester, ruleTester } from '../rule-tester.js';
 import { caseBuilders } from '../helpers/cases.js';
 import { lintWithRule } from '../helpers/lint.js';
 import { SEED_000, SEED_000_ARRAY_B_MOVED } from '../helpers/seeds.js';
-import { at, dedent } from '../helpers/source.js';
+import { dedent } from '../helpers/source.js';
 
 const { bad, good } = caseBuilders('unboundedGrowth');
 

@@ -138,6 +138,9 @@ describe('settings validation: one message per malformed setting, naming it', ()
     expect(errorsOf({ handlers: 5 })).toEqual([
       '"handlers" must be an array of export names or { files, names } objects, not 5',
     ]);
+    expect(errorsOf({ handlers: () => ['main'] })).toEqual([
+      '"handlers" must be an array of export names or { files, names } objects, not a function',
+    ]);
   });
   it('gives one message per bad handlers entry, naming its index and its problem', () => {
     expect(

@@ -49,7 +49,7 @@ function lint(ruleNames: readonly string[], options: { inject?: boolean; rules?:
     [
       {
         files: ['**/*.ts'],
-        plugins: { 'handler-state': plugin as never, fault: fault as never },
+        plugins: { 'handler-state': plugin, fault },
         languageOptions: { parser: tsParser, sourceType: 'module' },
         rules: { ...(options.inject === false ? {} : { 'fault/inject': 'error' }), ...rules, ...options.rules },
       },
@@ -124,7 +124,7 @@ export const handler = async (event) => {
       CODE,
       [
         {
-          plugins: { 'handler-state': plugin as never },
+          plugins: { 'handler-state': plugin },
           rules: { 'handler-state/no-unbounded-growth': ['error', { allow }] },
         },
       ],

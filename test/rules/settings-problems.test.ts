@@ -26,7 +26,7 @@ function lint(ruleNames: readonly string[], settings: Record<string, unknown> = 
     [
       {
         files: ['**/*.ts'],
-        plugins: { 'handler-state': plugin as never },
+        plugins: { 'handler-state': plugin },
         languageOptions: { parser: tsParser, sourceType: 'module' },
         settings,
         rules,

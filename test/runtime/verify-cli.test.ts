@@ -41,7 +41,7 @@ async function json(args: string[]): Promise<{ status: number | null; result: Ve
 }
 
 describe('handler-state verify', () => {
-  it('exits 1 and names the binding, the path and the static finding for a leak', async () => {
+  it('exits 1 and names the binding, the path and the static finding for a leak', () => {
     const run = spawnVerify(['test/fixtures/handlers/seed-000-freezing-arrays.cjs']);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stdout).toContain('leak  growth  arrayB (test/fixtures/handlers/seed-000-freezing-arrays.cjs)');
@@ -93,7 +93,7 @@ describe('handler-state verify', () => {
     expect(result.invocations.map((r) => r.outcome)).toEqual(Array(5).fill('timed-out'));
   });
 
-  it('stops a handler that never gives control back, with exit 2', async () => {
+  it('stops a handler that never gives control back, with exit 2', () => {
     const run = spawnVerify([path.join(CLI_FIXTURES, 'busy-loop.cjs'), '--timeout', '100', '--no-static']);
     expect(run.status).toBe(2);
     expect(run.stdout).toContain('invocation 1 did not give control back');

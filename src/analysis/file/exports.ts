@@ -103,7 +103,7 @@ export class Exports {
           exportsSomething = true;
           entries.push({
             name: 'default',
-            value: statement.declaration as TSESTree.Node,
+            value: statement.declaration,
             declaredType: null,
             form: 'esm',
           });

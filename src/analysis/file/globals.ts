@@ -20,9 +20,9 @@ export class Globals {
   /** Every reference to a global name, unresolved or to a config global, in source order of the scope walk. */
   get references(): readonly Scope.Reference[] {
     if (this.referenceList) return this.referenceList;
-    const list: Scope.Reference[] = [...(this.scopes.global.through as Scope.Reference[])];
+    const list: Scope.Reference[] = [...this.scopes.global.through];
     for (const variable of this.scopes.global.variables) {
-      if (variable.defs.length === 0) list.push(...(variable.references as Scope.Reference[]));
+      if (variable.defs.length === 0) list.push(...variable.references);
     }
     this.referenceList = list;
     return list;

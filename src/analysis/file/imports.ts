@@ -132,7 +132,7 @@ export class Imports {
       }
       case T.AwaitExpression: {
         const source = value.argument ? dynamicImportSource(value.argument) : null;
-        const sourceNode = source === null ? null : (unwrap(value.argument!) as TSESTree.ImportExpression).source;
+        const sourceNode = source === null ? null : (unwrap(value.argument) as TSESTree.ImportExpression).source;
         return source === null ? null : { source, path: [], form: 'dynamic', typeOnly: false, sourceNode };
       }
       case T.MemberExpression: {
@@ -187,7 +187,7 @@ export class Imports {
       return { source, path, form: 'import', typeOnly: declarationTypeOnly, sourceNode: declaration.source };
     }
     if (def.type !== 'Variable') return null;
-    const declarator = def.node as TSESTree.VariableDeclarator;
+    const declarator = def.node;
     if (!declarator.init) return null;
     if (declarator.id.type === T.Identifier) return this.of(declarator.init, depth + 1);
     if (declarator.id.type !== T.ObjectPattern) return null;

@@ -52,7 +52,7 @@ export class FileFacts {
 
   /** The module-level (or script-global) binding of `name`. */
   moduleVariable(name: string): Scope.Variable | null {
-    return (this.scopes.module.set.get(name) ?? this.scopes.global.set.get(name) ?? null) as Scope.Variable | null;
+    return this.scopes.module.set.get(name) ?? this.scopes.global.set.get(name) ?? null;
   }
 
   /** The reference ESLint resolved for an identifier, from any scope. */

@@ -363,9 +363,9 @@ function cloudFormationTags(): import('yaml').Tags {
   return [...CLOUDFORMATION_TAGS, ...MORE_TAGS].flatMap((name) => {
     const resolve = (): Record<string, null> => ({ [name]: null });
     return [
-      { tag: `!${name}`, resolve } as import('yaml').ScalarTag,
-      { tag: `!${name}`, collection: 'seq', resolve } as import('yaml').CollectionTag,
-      { tag: `!${name}`, collection: 'map', resolve } as import('yaml').CollectionTag,
+      { tag: `!${name}`, resolve },
+      { tag: `!${name}`, collection: 'seq', resolve },
+      { tag: `!${name}`, collection: 'map', resolve },
     ];
   });
 }

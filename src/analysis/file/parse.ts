@@ -19,7 +19,7 @@ export const espreeParser: Parser = {
     const sourceType = options?.sourceType === 'script' ? 'script' : 'module';
     const globalReturn = options?.ecmaFeatures?.globalReturn === true;
     const jsx = options?.ecmaFeatures?.jsx === true;
-    const ast = espree.parse(String(text), {
+    const ast = espree.parse(typeof text === 'string' ? text : text.text, {
       range: true,
       loc: true,
       ecmaVersion: 'latest',
@@ -72,14 +72,14 @@ export function parseFile(
     ecmaVersion: 'latest',
     sourceType: options.sourceType,
     ecmaFeatures: { globalReturn: options.sourceType === 'script', jsx: options.jsx },
-  } as Parameters<Parser['parseForESLint']>[1]);
+  });
   const ast = result.ast as unknown as TSESTree.Program;
   const visitorKeys = result.visitorKeys as VisitorKeys;
   setParents(ast, visitorKeys);
   return {
     ast,
     text,
-    scopeManager: result.scopeManager as ParsedFile['scopeManager'],
+    scopeManager: result.scopeManager,
     visitorKeys,
     getText: (node?: TSESTree.Node) => (node ? text.slice(node.range[0], node.range[1]) : text),
   };

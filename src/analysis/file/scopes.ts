@@ -17,7 +17,7 @@ export function moduleScopes(file: ParsedFile): ModuleScopes | null {
   const inner = global.childScopes.find(
     (scope) => scope.block === program && (scope.type === 'module' || scope.type === 'function'),
   );
-  return { global, module: (inner ?? global) as Scope.Scope };
+  return { global, module: inner ?? global };
 }
 
 /** Is this scope (or the global one above a CommonJS wrapper) the module's top level? */
@@ -45,8 +45,7 @@ export function referenceIndex(file: ParsedFile): Map<TSESTree.Node, Scope.Refer
   if (!index) {
     index = new Map();
     for (const scope of file.scopeManager?.scopes ?? []) {
-      for (const reference of scope.references)
-        index.set(reference.identifier as TSESTree.Node, reference as Scope.Reference);
+      for (const reference of scope.references) index.set(reference.identifier, reference);
     }
     referenceIndexes.set(key, index);
   }
@@ -56,16 +55,16 @@ export function referenceIndex(file: ParsedFile): Map<TSESTree.Node, Scope.Refer
 /** The variable an identifier refers to, through the reference ESLint already resolved; null when unresolved. */
 export function variableOf(file: ParsedFile, id: TSESTree.Identifier): Scope.Variable | null {
   const reference = referenceIndex(file).get(id);
-  return reference ? (reference.resolved as Scope.Variable | null) : null;
+  return reference ? reference.resolved : null;
 }
 
 /** The value a module-level variable is initialised with, when it has exactly one plain definition. */
 export function initializerOf(variable: Scope.Variable): TSESTree.Node | null {
   if (variable.defs.length !== 1) return null;
   const def = variable.defs[0];
-  if (def.type === 'FunctionName' || def.type === 'ClassName') return def.node as TSESTree.Node;
+  if (def.type === 'FunctionName' || def.type === 'ClassName') return def.node;
   if (def.type === 'Variable') {
-    const declarator = def.node as TSESTree.VariableDeclarator;
+    const declarator = def.node;
     if (declarator.id.type === T.Identifier && declarator.init) return declarator.init;
   }
   return null;
@@ -73,7 +72,7 @@ export function initializerOf(variable: Scope.Variable): TSESTree.Node | null {
 
 /** The variables a declaration node declares (`const a = 1, { b } = c` gives `a` and `b`). */
 export function declaredVariables(file: ParsedFile, node: TSESTree.Node): Scope.Variable[] {
-  return (file.scopeManager?.getDeclaredVariables(node) ?? []) as Scope.Variable[];
+  return file.scopeManager?.getDeclaredVariables(node) ?? [];
 }
 
 /** A binding never reassigned after its declaration keeps pointing at the same value. */

@@ -82,7 +82,7 @@ function resolveCandidate(
     if (!variable) return null;
     const def = variable.defs[0];
     if (variable.defs.length === 1 && def?.type === 'Variable') {
-      const declarator = def.node as TSESTree.VariableDeclarator;
+      const declarator = def.node;
       declaredType ??= declarator.id.typeAnnotation?.typeAnnotation ?? null;
     }
     const init = initializerOf(variable);
@@ -311,7 +311,7 @@ function lambdaInterfaceHandlers(ctx: Context): Array<{ fn: FunctionNode; reason
   };
   for (const statement of ctx.program.body) {
     if (statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration) {
-      visitClass(statement.declaration as TSESTree.Node | null);
+      visitClass(statement.declaration);
     } else {
       visitClass(statement);
     }

@@ -212,14 +212,13 @@ export class InstanceFinder {
       if (instance) {
         for (const reference of variable.references) {
           if (reference.init) continue;
-          this.classify(reference.identifier as TSESTree.Node, instance);
+          this.classify(reference.identifier, instance);
         }
         continue;
       }
       const setter = this.setterInstance(variable);
       if (setter) {
-        for (const reference of variable.references)
-          this.classifySetterCall(reference.identifier as TSESTree.Node, setter);
+        for (const reference of variable.references) this.classifySetterCall(reference.identifier, setter);
         continue;
       }
       this.classifyGlobalFunction(variable);
@@ -287,14 +286,14 @@ export class InstanceFinder {
   private localInstance(variable: Scope.Variable): Instance | null {
     const def = variable.defs[0];
     if (variable.defs.length !== 1 || def.type !== 'Variable') return null;
-    const declarator = def.node as TSESTree.VariableDeclarator;
+    const declarator = def.node;
     if (declarator.id.type !== T.Identifier) return null;
     const values: TSESTree.Node[] = [];
     if (declarator.init) values.push(declarator.init);
     for (const reference of variable.references) {
       if (reference.init || !reference.isWrite() || !reference.writeExpr) continue;
-      if (this.ctx.reach.clientOnly.isClientOnlyUse(reference.identifier as TSESTree.Node)) continue;
-      values.push(reference.writeExpr as TSESTree.Node);
+      if (this.ctx.reach.clientOnly.isClientOnlyUse(reference.identifier)) continue;
+      values.push(reference.writeExpr);
     }
     for (const value of values) {
       const row = this.makers.productOf(value);
@@ -332,7 +331,7 @@ export class InstanceFinder {
   private setterInstance(variable: Scope.Variable): Instance | null {
     const def = variable.defs[0];
     if (variable.defs.length !== 1 || def.type !== 'Variable') return null;
-    const declarator = def.node as TSESTree.VariableDeclarator;
+    const declarator = def.node;
     if (declarator.id.type !== T.ArrayPattern || !declarator.init) return null;
     const index = declarator.id.elements.findIndex(
       (element) => element?.type === T.Identifier && element.name === variable.name,
@@ -613,7 +612,7 @@ export class InstanceFinder {
           return parent.body === child ? this.returned(child, parent, context) : null;
         case T.Property:
           if (parent.value !== child) return null;
-          node = parent.parent as TSESTree.Node;
+          node = parent.parent;
           continue;
         case T.ArrayExpression:
         case T.SpreadElement:
@@ -664,7 +663,7 @@ export class InstanceFinder {
           declaration: null,
         };
         for (const reference of variable.references) {
-          const { parent, child } = valueParent(reference.identifier as TSESTree.Node);
+          const { parent, child } = valueParent(reference.identifier);
           if (
             parent?.type !== T.CallExpression ||
             parent.callee !== child ||

@@ -124,7 +124,7 @@ function linksFor(facts: FileFacts, filename: string): InstanceLinks {
   for (const variable of facts.scopes.module.variables as Scope.Variable[]) {
     const def = variable.defs[0];
     if (variable.defs.length !== 1 || def.type !== 'Variable') continue;
-    const init = (def.node as TSESTree.VariableDeclarator).init;
+    const init = def.node.init;
     const value = init ? unwrap(init) : null;
     const call = value?.type === T.AwaitExpression ? unwrap(value.argument) : value;
     if (call?.type !== T.CallExpression) continue;
@@ -156,7 +156,7 @@ function exportedRow(file: string, name: string, depth: number): SsrInstanceRow 
   const loaded = loadModule(file);
   if (!loaded) return null;
   let memo = rowMemo.get(loaded.facts);
-  if (!memo) rowMemo.set(loaded.facts, (memo = new Map()));
+  if (!memo) rowMemo.set(loaded.facts, (memo = new Map<string, SsrInstanceRow | null>()));
   if (memo.has(name)) return memo.get(name)!;
   memo.set(name, null);
   let row: SsrInstanceRow | null = null;

@@ -171,7 +171,7 @@ export class Bounds {
     for (let next = outer; next; next = enclosingFunction(next)) outer = next;
     if (!outer) return false;
     return !!this.variableNaming(outer)?.references.some((reference) => {
-      const { parent, child } = valueParent(reference.identifier as TSESTree.Node);
+      const { parent, child } = valueParent(reference.identifier);
       return parent?.type === T.CallExpression && parent.callee === child && this.inTimerCallback(parent);
     });
   }
@@ -208,7 +208,7 @@ export class Bounds {
 
   private passedByName(fn: FunctionNode, accepts: (call: TSESTree.CallExpression) => boolean): boolean {
     return !!this.variableNaming(fn)?.references.some((reference) => {
-      const { parent, child } = valueParent(reference.identifier as TSESTree.Node);
+      const { parent, child } = valueParent(reference.identifier);
       return (
         parent?.type === T.CallExpression &&
         parent.arguments.includes(child as TSESTree.CallExpressionArgument) &&

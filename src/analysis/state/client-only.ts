@@ -144,7 +144,7 @@ export class ClientOnly {
       .find((each) => each.name === id.name) as Scope.Variable | undefined;
     if (!variable) return null;
     // Module functions are reached (or not) through the call graph; only locals are judged by their uses here.
-    return variable.scope && isModuleLevel(this.ctx.scopes, variable.scope as Scope.Scope) ? null : variable;
+    return variable.scope && isModuleLevel(this.ctx.scopes, variable.scope) ? null : variable;
   }
 
   private isCallbackWrapper(call: TSESTree.CallExpression): boolean {
@@ -289,7 +289,7 @@ export class ClientOnly {
       }
       const literal = unwrap(b);
       if (literal.type === T.Literal && typeof literal.value === 'boolean') {
-        const side = this.sideOf(a as TSESTree.Node, depth);
+        const side = this.sideOf(a, depth);
         return literal.value !== negated ? side : invert(side);
       }
     }
@@ -314,7 +314,7 @@ export class ClientOnly {
   private isMountedFlag(variable: Scope.Variable): boolean {
     const def = variable.defs[0];
     if (variable.defs.length !== 1 || def.type !== 'Variable') return false;
-    const declarator = def.node as TSESTree.VariableDeclarator;
+    const declarator = def.node;
     const init = declarator.init ? unwrap(declarator.init) : null;
     if (declarator.id.type !== T.ArrayPattern || init?.type !== T.CallExpression) return false;
     const [value, setter] = declarator.id.elements;

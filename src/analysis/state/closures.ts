@@ -53,7 +53,7 @@ export function closureState(ctx: ReachContext): ClosureState {
       if (ctx.reach.contextOf(outer)) break;
       owners.add(outer);
       const owner: ClosureOwner = { fn: outer, factory: functionName(outer), holders: dispatch.holdersOf(outer) };
-      const scope = scopeManager.acquire(outer) as Scope.Scope | null;
+      const scope = scopeManager.acquire(outer);
       if (scope) for (const variable of closureVariables(scope)) variables.set(variable, owner);
     }
     const instance = instanceOwner(ctx, fn);
@@ -85,7 +85,7 @@ function closureVariables(scope: Scope.Scope): Scope.Variable[] {
         result.push(variable);
       }
     }
-    for (const child of current.childScopes as Scope.Scope[]) {
+    for (const child of current.childScopes) {
       if (child.type !== 'function' && child.type !== 'class-field-initializer') stack.push(child);
     }
   }

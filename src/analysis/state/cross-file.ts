@@ -497,7 +497,7 @@ const importedCallsCache = new WeakMap<FileFacts, Map<string, ImportedCall[]>>()
 export function importedCalls(facts: FileFacts, filename: string, viaProgram: ProgramResolver = null): ImportedCall[] {
   if (viaProgram) return findImportedCalls(facts, filename, viaProgram);
   let byName = importedCallsCache.get(facts);
-  if (!byName) importedCallsCache.set(facts, (byName = new Map()));
+  if (!byName) importedCallsCache.set(facts, (byName = new Map<string, ImportedCall[]>()));
   let calls = byName.get(filename);
   if (!calls) byName.set(filename, (calls = findImportedCalls(facts, filename, null)));
   return calls;
@@ -511,7 +511,7 @@ function findImportedCalls(facts: FileFacts, filename: string, viaProgram: Progr
     if (!binding && !made) continue;
     for (const reference of variable.references) {
       if (reference.init) continue;
-      const call = memberCall(reference.identifier as TSESTree.Node);
+      const call = memberCall(reference.identifier);
       if (!call) continue;
       if (binding) {
         const path = [...binding.exportPath, ...call.members];
@@ -588,7 +588,7 @@ function importedProduct(
   const name = callee.type === T.Identifier ? callee.name : null;
   const calleeVariable = name ? facts.scopes.module.set.get(name) : undefined;
   if (!calleeVariable) return null;
-  const imported = importedName(facts, calleeVariable as Scope.Variable, filename, viaProgram);
+  const imported = importedName(facts, calleeVariable, filename, viaProgram);
   return imported ? { ...imported, step: value.type === T.NewExpression ? 'new' : 'call' } : null;
 }
 

@@ -94,7 +94,7 @@ export class Dispatch {
       }
     }
     for (const reference of variable.references) {
-      if (!reference.init) this.recordRegistration(reference.identifier as TSESTree.Node, held);
+      if (!reference.init) this.recordRegistration(reference.identifier, held);
     }
     return held;
   }
@@ -420,7 +420,7 @@ export class Dispatch {
   ): void {
     for (const reference of variable.references) {
       if (reference.isWrite()) continue;
-      this.flow(reference.identifier as TSESTree.Node, held, sink, depth, seen);
+      this.flow(reference.identifier, held, sink, depth, seen);
     }
   }
 
@@ -489,7 +489,7 @@ export class Dispatch {
     const variable = fn ? functionVariable(this.facts, fn) : null;
     if (!variable) return;
     for (const reference of variable.references) {
-      const { parent, child } = valueParent(reference.identifier as TSESTree.Node);
+      const { parent, child } = valueParent(reference.identifier);
       if (parent?.type === T.CallExpression && parent.callee === child) this.flow(parent, held, sink, depth, seen);
     }
   }

@@ -23,7 +23,7 @@ export function localClassOf(node: TSESTree.Node, scopes: ModuleScopes): ClassNo
   if (callee.type !== T.Identifier) return null;
   const variable = scopes.module.set.get(callee.name) ?? scopes.global.set.get(callee.name);
   if (!variable || variable.defs.length !== 1) return null;
-  const init = initializerOf(variable as Scope.Variable);
+  const init = initializerOf(variable);
   const value = init ? unwrap(init) : null;
   return value && (value.type === T.ClassDeclaration || value.type === T.ClassExpression) ? value : null;
 }
@@ -68,7 +68,7 @@ function instantiations(classNode: ClassNode, scopes: ModuleScopes): number {
   let count = 0;
   for (const reference of variable.references) {
     if ((reference as { isValueReference?: boolean }).isValueReference === false) continue;
-    const { parent, child } = valueParent(reference.identifier as TSESTree.Node);
+    const { parent, child } = valueParent(reference.identifier);
     if (parent?.type === T.NewExpression && parent.callee === child) count++;
     // `class Repo extends Base`, `Object.create(Repo.prototype)`, passing the class around: not a singleton.
     else if (parent?.type !== T.MemberExpression) count += 2;

@@ -110,7 +110,7 @@ export class KeySpace {
     if (value.type === T.ArrayExpression) return value.elements.every((e) => !!e && e.type !== T.SpreadElement);
     if (value.type !== T.Identifier) return false;
     const variable = this.ctx.facts.variableOf(value);
-    if (!variable || !isModuleLevel(this.ctx.scopes, variable.scope as Scope.Scope)) return false;
+    if (!variable || !isModuleLevel(this.ctx.scopes, variable.scope)) return false;
     if (this.writtenAtRequestTime.has(variable.name)) return false;
     if (variable.defs.some((def) => def.type === 'TSEnumName')) return true;
     return (
@@ -209,7 +209,7 @@ export class KeySpace {
 
   private isFixedDefinition(def: Scope.Definition, variable: Scope.Variable, depth: number): boolean {
     if (def.type === 'Variable') {
-      const declarator = def.node as TSESTree.VariableDeclarator;
+      const declarator = def.node;
       const loop = declarator.parent?.parent;
       if (loop && (loop.type === T.ForOfStatement || loop.type === T.ForInStatement) && loop.left === declarator.parent)
         return this.isFixedList(loop.right, loop.type === T.ForInStatement);
@@ -265,7 +265,7 @@ function writesOf(variable: Scope.Variable): TSESTree.Node[] {
   for (const reference of variable.references) {
     if (reference.init || !reference.isWrite()) continue;
     const write = reference.writeExpr as TSESTree.Node | null;
-    const { parent } = valueParent(reference.identifier as TSESTree.Node);
+    const { parent } = valueParent(reference.identifier);
     // `k += x` and `k++` derive from the old value and whatever is added.
     if (parent?.type === T.UpdateExpression) return [parent];
     if (parent?.type === T.AssignmentExpression && parent.operator !== '=') return [parent];

@@ -2,7 +2,6 @@
 // refreshed singletons, memoising getters, one-way latches; and what looks like them but is not: a flag that the
 // same request sets and sets back (a busy flag, toggled per request).
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { dottedName, enclosingFunction, isInside, staticPropertyName, unwrap, walk } from '../file/ast.js';
 import type { FileFacts } from '../file/index.js';
 import { isModuleLevel } from '../file/scopes.js';
@@ -513,9 +512,9 @@ function singletonKey(raw: TSESTree.Node, facts: FileFacts): string | null {
   while (root.type === T.MemberExpression) root = unwrap(root.object);
   if (root.type === T.ThisExpression) return name.split('.').length > 1 ? name : null;
   if (root.type !== T.Identifier) return null;
-  const variable = facts.variableOf(root) as Scope.Variable | null;
+  const variable = facts.variableOf(root);
   if (variable) {
-    if (!isModuleLevel(facts.scopes, variable.scope as Scope.Scope)) return null;
+    if (!isModuleLevel(facts.scopes, variable.scope)) return null;
     if (variable.defs.some((def) => def.type === 'FunctionName' || def.type === 'ImportBinding')) return null;
   } else if (!['globalThis', 'global'].includes(root.name)) {
     return null;

@@ -123,7 +123,7 @@ export class ModuleState {
       // `const queue: Job[] = load()`: the declared type says what the call returns.
       const def = root.variable?.defs[0];
       if (def?.type === 'Variable') {
-        const annotation = (def.node as TSESTree.VariableDeclarator).id.typeAnnotation?.typeAnnotation;
+        const annotation = def.node.id.typeAnnotation?.typeAnnotation;
         if (annotation) result.push(annotation);
       }
       return result;
@@ -306,10 +306,10 @@ function isRuntimeNamespace(node: TSESTree.Node): boolean {
 
 /** Declared in a runtime namespace that sits, through nested namespaces only, at module level. */
 function isNamespaceVariable(variable: Scope.Variable, scopes: ModuleScopes): boolean {
-  let scope: Scope.Scope | null = variable.scope as Scope.Scope;
+  let scope: Scope.Scope | null = variable.scope;
   if (scope.type !== 'tsModule') return false;
   while (scope && scope.type === 'tsModule') {
-    if (!isRuntimeNamespace(scope.block as TSESTree.Node)) return false;
+    if (!isRuntimeNamespace(scope.block)) return false;
     scope = scope.upper;
   }
   return scope === scopes.module || scope === scopes.global;
@@ -369,7 +369,7 @@ export function* stateReferences(
       closure: closureInfo(owner),
     };
     for (const reference of variable.references) {
-      if (!reference.init) yield { root: root, starts: [reference.identifier as TSESTree.Node] };
+      if (!reference.init) yield { root: root, starts: [reference.identifier] };
     }
   }
   for (const [root, node] of staticThisReferences(scopes, visitorKeys)) yield { root, starts: [node] };
@@ -452,19 +452,18 @@ function moduleVariablesOf(facts: FileFacts): ModuleVariable[] {
   const { scopes } = facts;
   const scopeManager = facts.file.scopeManager;
   const moduleVariables = new Set<Scope.Variable>(scopes.module.variables as Scope.Variable[]);
-  if (scopes.module !== scopes.global)
-    for (const v of scopes.global.variables) moduleVariables.add(v as Scope.Variable);
+  if (scopes.module !== scopes.global) for (const v of scopes.global.variables) moduleVariables.add(v);
   // The variables of namespaces at module level, nested ones included.
   const namespaces = [...scopes.module.childScopes].filter((scope) => scope.type === 'tsModule');
   for (let i = 0; i < namespaces.length; i++) {
-    for (const v of namespaces[i].variables) moduleVariables.add(v as Scope.Variable);
+    for (const v of namespaces[i].variables) moduleVariables.add(v);
     namespaces.push(...namespaces[i].childScopes.filter((scope) => scope.type === 'tsModule'));
   }
   const result: ModuleVariable[] = [];
   for (const variable of moduleVariables) {
     const references: TSESTree.Node[] = [];
     for (const reference of [...variable.references, ...innerClassNameReferences(variable, scopeManager)]) {
-      if (!reference.init) references.push(reference.identifier as TSESTree.Node);
+      if (!reference.init) references.push(reference.identifier);
     }
     result.push({
       root: { key: variable.name, name: variable.name, variable, kind: 'variable' },
@@ -529,9 +528,9 @@ function innerClassNameReferences(
 ): Scope.Reference[] {
   const def = variable.defs[0];
   if (!def || def.type !== 'ClassName' || !scopeManager) return [];
-  const classScope = scopeManager.acquire(def.node as TSESTree.Node) as Scope.Scope | null;
+  const classScope = scopeManager.acquire(def.node);
   const inner = classScope?.set.get(variable.name);
-  return inner && inner !== variable ? (inner.references as Scope.Reference[]) : [];
+  return inner && inner !== variable ? inner.references : [];
 }
 
 const staticThisOf = new WeakMap<ModuleScopes, Array<[StateRoot, TSESTree.Node]>>();

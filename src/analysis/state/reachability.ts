@@ -90,7 +90,7 @@ export class Reachability {
   /** `unit` and every function lexically inside it, via the scope tree (no AST walk). */
   private nestedFunctions(unit: FunctionNode): FunctionNode[] {
     const result: FunctionNode[] = [];
-    const root = this.ctx.file.scopeManager?.acquire(unit) as Scope.Scope | null | undefined;
+    const root = this.ctx.file.scopeManager?.acquire(unit);
     if (!root) return [unit];
     const stack: Scope.Scope[] = [root];
     while (stack.length > 0) {
@@ -99,7 +99,7 @@ export class Reachability {
       // What only the browser calls (and everything inside it) does not run on the server.
       if (isFunctionNode(block) && block !== unit && this.clientOnly.isClientOnlyFunction(block)) continue;
       if (isFunctionNode(block) && (block === unit || !this.isSeparateUnit(block))) result.push(block);
-      for (const child of scope.childScopes) stack.push(child as Scope.Scope);
+      for (const child of scope.childScopes) stack.push(child);
     }
     return result;
   }
@@ -192,7 +192,7 @@ class CallGraph {
   /** `this.record(id)` inside a class method runs the same class's `record` (static side for static methods). */
   private collectThisCalls(): void {
     for (const variable of this.scopes.module.variables) {
-      const init = initializerOf(variable as Scope.Variable);
+      const init = initializerOf(variable);
       const classNode = init ? unwrap(init) : null;
       if (!classNode || (classNode.type !== T.ClassDeclaration && classNode.type !== T.ClassExpression)) continue;
       for (const member of classNode.body.body) {
@@ -221,7 +221,7 @@ class CallGraph {
       if (isFunctionNode(node)) return node;
       if (node.type !== T.Identifier) return null;
       const variable = this.scopes.module.set.get(node.name);
-      const init = variable ? initializerOf(variable as Scope.Variable) : null;
+      const init = variable ? initializerOf(variable) : null;
       return init && isFunctionNode(unwrap(init)) ? (unwrap(init) as FunctionNode) : null;
     };
     for (const entry of this.ctx.facts.exports.entries) {
@@ -269,7 +269,7 @@ class CallGraph {
     for (const [variable, values] of held) {
       for (const reference of variable.references) {
         if (reference.init) continue;
-        this.dispatch.follow(reference.identifier as TSESTree.Node, values, sink);
+        this.dispatch.follow(reference.identifier, values, sink);
       }
     }
   }
@@ -297,7 +297,7 @@ class CallGraph {
               if (fn) helpers.push(fn);
             }
           }
-          const fn = second ? facts.functionOf(second as TSESTree.Node) : null;
+          const fn = second ? facts.functionOf(second) : null;
           if (fn) helpers.push(fn);
           continue;
         }
@@ -306,8 +306,7 @@ class CallGraph {
         const { parent } = valueParent(call);
         if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier && !enclosingFunction(call)) {
           const variable = this.scopes.module.set.get(parent.id.name);
-          for (const reference of variable?.references ?? [])
-            if (!reference.init) renders.push(reference.identifier as TSESTree.Node);
+          for (const reference of variable?.references ?? []) if (!reference.init) renders.push(reference.identifier);
         }
       }
       if (helpers.length === 0) continue;

@@ -177,7 +177,7 @@ export class RequestData {
 
   /** A closure that captures request data carries it: `pending.push(() => reply(event))`. */
   private closesOverRequestData(fn: FunctionNode, depth: number): boolean {
-    const scope = this.ctx.file.scopeManager?.acquire(fn) as Scope.Scope | null | undefined;
+    const scope = this.ctx.file.scopeManager?.acquire(fn);
     if (!scope) return false;
     return scope.through.some((reference) => {
       const variable = reference.resolved as Scope.Variable | null;
@@ -228,7 +228,7 @@ export class RequestData {
 
   private computeVariable(variable: Scope.Variable, depth: number): boolean {
     // Module state is never request data by itself: reading it back is not what leaks.
-    if (this.isModuleScope(variable.scope as Scope.Scope)) return false;
+    if (this.isModuleScope(variable.scope)) return false;
     for (const def of variable.defs) {
       if (def.type === 'Parameter') {
         const passed = this.passedField(def.name as TSESTree.Identifier);
@@ -237,9 +237,9 @@ export class RequestData {
           return true;
       }
       if (def.type === 'Variable') {
-        const declarator = def.node as TSESTree.VariableDeclarator;
+        const declarator = def.node;
         // `const { env } = c`: the part of the request object the pattern takes is what the variable holds.
-        const taken = declarator.init ? patternPath(declarator.id, def.name as TSESTree.Identifier) : null;
+        const taken = declarator.init ? patternPath(declarator.id, def.name) : null;
         const from = declarator.init ? memberPath(declarator.init) : null;
         if (taken && taken.length > 0 && from && bindingPath([...from.path, ...taken]) === 'binding') continue;
         const passed = taken && taken.length > 0 && from ? this.passedField(from.root, [...from.path, ...taken]) : null;
@@ -258,12 +258,7 @@ export class RequestData {
       }
     }
     for (const reference of variable.references) {
-      if (
-        !reference.init &&
-        reference.isWrite() &&
-        reference.writeExpr &&
-        this.derived(reference.writeExpr as TSESTree.Node, depth)
-      ) {
+      if (!reference.init && reference.isWrite() && reference.writeExpr && this.derived(reference.writeExpr, depth)) {
         return true;
       }
     }
@@ -328,7 +323,7 @@ export class RequestData {
     if (!chain) return null;
     const variable = this.variableAt(chain.root);
     const def = variable?.defs[0];
-    if (!def || def.type !== 'Parameter' || variable!.defs.length !== 1) return null;
+    if (!def || def.type !== 'Parameter' || variable.defs.length !== 1) return null;
     const fn = def.node as FunctionNode;
     const passed = this.handlers.get(fn)?.reachedFrom?.requestArguments;
     // This file's own request-time calls may pass more: then the parameter is read as a whole.
@@ -373,7 +368,7 @@ export class RequestData {
     if (!chain) return null;
     const variable = this.variableAt(chain.root);
     const def = variable?.defs[0];
-    if (!def || def.type !== 'Parameter' || variable!.defs.length !== 1) return null;
+    if (!def || def.type !== 'Parameter' || variable.defs.length !== 1) return null;
     const declared = def.name as TSESTree.Identifier;
     const param = (def.node as FunctionNode).params.find((p) => isWithin(p, declared));
     const inParam = param ? patternPath(param, declared) : null;
@@ -403,7 +398,7 @@ export class RequestData {
     const node = unwrap(raw);
     if (node.type !== T.Identifier) return false;
     const variable = this.variableAt(node);
-    if (!variable || !this.isModuleScope(variable.scope as Scope.Scope)) return false;
+    if (!variable || !this.isModuleScope(variable.scope)) return false;
     const init = initializerOf(variable);
     const value = init ? unwrap(init) : null;
     if (!value) return false;
@@ -423,10 +418,10 @@ export class RequestData {
   /** Calls of a function declared inside another function, found through its name. */
   private localCallsOf(fn: FunctionNode): TSESTree.CallExpression[] {
     const variable = this.functionVariable(fn);
-    if (!variable || this.isModuleScope(variable.scope as Scope.Scope)) return [];
+    if (!variable || this.isModuleScope(variable.scope)) return [];
     const calls: TSESTree.CallExpression[] = [];
     for (const reference of variable.references) {
-      const { parent, child } = valueParent(reference.identifier as TSESTree.Node);
+      const { parent, child } = valueParent(reference.identifier);
       if (parent?.type === T.CallExpression && parent.callee === child) calls.push(parent);
     }
     return calls;
@@ -524,7 +519,7 @@ function passedArgument(requestData: RequestData, facts: FileFacts, argument: TS
   let value = unwrap(argument);
   let extended: Array<{ name: string | null; value: TSESTree.Node }> = [];
   if (value.type === T.Identifier) {
-    const variable = facts.variableOf(value) as Scope.Variable | null;
+    const variable = facts.variableOf(value);
     const init = variable ? initializerOf(variable) : null;
     const uses = variable && init && unwrap(init).type === T.ObjectExpression ? propertyWrites(variable, value) : null;
     if (init && uses) {

@@ -110,7 +110,7 @@ export class WriteFinder {
       if (!variable || !isStableBinding(variable)) continue;
       for (const reference of variable.references) {
         if (reference.init) continue;
-        result.push(...this.find(reference.identifier as TSESTree.Node, root, path, aliasDepth + 1));
+        result.push(...this.find(reference.identifier, root, path, aliasDepth + 1));
       }
     }
     return result;
@@ -236,7 +236,7 @@ export class WriteFinder {
       if (!aliasPath) continue;
       for (const reference of variable.references) {
         if (reference.init) continue;
-        result.push(...this.find(reference.identifier as TSESTree.Node, root, aliasPath, aliasDepth + 1));
+        result.push(...this.find(reference.identifier, root, aliasPath, aliasDepth + 1));
       }
     }
     return result;
@@ -256,7 +256,7 @@ export class WriteFinder {
     for (const variable of declaredVariables(this.ctx.facts.file, declarator)) {
       for (const reference of variable.references) {
         if (reference.init || reference.isWrite()) continue;
-        result.push(...this.find(reference.identifier as TSESTree.Node, root, path, aliasDepth + 1));
+        result.push(...this.find(reference.identifier, root, path, aliasDepth + 1));
       }
     }
     return result;

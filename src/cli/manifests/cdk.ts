@@ -299,9 +299,8 @@ function constantValue(context: StackContext, node: TSESTree.Identifier): TSESTr
   const variable = context.facts.variableOf(node);
   if (!variable || variable.defs.length !== 1) return undefined;
   const definition = variable.defs[0];
-  if (definition.type !== 'Variable' || (definition.parent as TSESTree.VariableDeclaration).kind !== 'const')
-    return undefined;
-  const declarator = definition.node as TSESTree.VariableDeclarator;
+  if (definition.type !== 'Variable' || definition.parent.kind !== 'const') return undefined;
+  const declarator = definition.node;
   if (declarator.id.type !== T.Identifier || !declarator.init) return undefined;
   return declarator.init;
 }
@@ -438,7 +437,7 @@ function scopeOf(context: StackContext, node: TSESTree.Node): Scope.Scope | null
   const manager = context.facts.file.scopeManager;
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
     const scope = manager?.acquire(current, true);
-    if (scope) return scope as Scope.Scope;
+    if (scope) return scope;
   }
   return (manager?.globalScope as Scope.Scope | null) ?? null;
 }

@@ -111,7 +111,8 @@ export function readCloudFormation(context: ManifestContext): ManifestResult {
   return { entries, problems };
 }
 
-type Located = string | 'inline' | { problem: string; reason: string };
+/** An absolute code directory, the string `'inline'` for code written in the template, or why there is none. */
+type Located = string | { problem: string; reason: string };
 
 /** The directory the Handler is relative to: SAM `CodeUri` (default: the template's directory) or Lambda `Code`. */
 function locateCode(isSam: boolean, property: (key: string) => unknown, templateDir: string): Located {
@@ -146,7 +147,7 @@ function pickEntryPoint(value: unknown, modulePath: string): string | { problem:
   if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === 'string')) {
     return { problem: `Metadata.BuildProperties.EntryPoints is ${describeValue(value)}, not a list of literal paths` };
   }
-  const entryPoints = value as string[];
+  const entryPoints = value;
   if (entryPoints.length === 1) return entryPoints[0];
   const withoutExtension = (file: string): string => path.posix.normalize(file.replace(SOURCE_EXTENSION, ''));
   const wanted = path.posix.normalize(modulePath);

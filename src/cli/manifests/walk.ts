@@ -34,6 +34,6 @@ export function walkProject(projectDir: string): ProjectFiles {
       return false;
     },
   });
-  for (const list of Object.values(files)) list.sort();
+  for (const list of [files.serverless, files.cloudformation, files.sources]) list.sort();
   return files;
 }

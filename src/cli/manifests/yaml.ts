@@ -38,9 +38,9 @@ const CLOUDFORMATION_TAGS = [
 
 // Each tag may be written on a scalar (`!Ref X`), a sequence (`!If [C, a, b]`) or a mapping (`!Transform {…}`).
 const customTags: YAML.Tags = CLOUDFORMATION_TAGS.flatMap((tag) => [
-  { tag, resolve: () => new Intrinsic(tag) } as YAML.ScalarTag,
-  { tag, collection: 'seq', resolve: () => new Intrinsic(tag) } as YAML.CollectionTag,
-  { tag, collection: 'map', resolve: () => new Intrinsic(tag) } as YAML.CollectionTag,
+  { tag, resolve: () => new Intrinsic(tag) },
+  { tag, collection: 'seq', resolve: () => new Intrinsic(tag) },
+  { tag, collection: 'map', resolve: () => new Intrinsic(tag) },
 ]);
 
 export type LoadResult =

@@ -3,6 +3,7 @@
 // Fastify.
 import { createHook, executionAsyncId } from 'node:async_hooks';
 import { Writable } from 'node:stream';
+import { inspect } from 'node:util';
 import { canary } from '../canary.js';
 import type { HttpEvent } from '../templates.js';
 import type { Platform } from '../types.js';
@@ -187,7 +188,8 @@ function callLambda(fn: AnyFunction, event: unknown, k: number): Promise<CallRes
       if (finished) return;
       finished = true;
       work.stop();
-      if (error) reject(error instanceof Error ? error : new Error(String(error)));
+      // A value other than an Error (Lambda allows any) is shown as it is, not as "[object Object]".
+      if (error) reject(error instanceof Error ? error : new Error(typeof error === 'string' ? error : inspect(error)));
       else resolve({});
     };
     let returned: unknown;

@@ -98,7 +98,7 @@ function primitiveRemote(kind: string, value: unknown): Remote {
   if (kind === 'symbol') return { type: 'symbol', description: String(value) };
   if (kind === 'number' && typeof value !== 'number') return { type: 'number', unserializableValue: String(value) };
   if (kind === 'function') return { type: 'function', description: 'function' };
-  return { type: kind as Remote['type'], value };
+  return { type: kind, value };
 }
 
 /** Own properties of functions that are language plumbing, not state. */
@@ -267,7 +267,8 @@ export class StateReader {
   /** Inspector calls on the same thread answer synchronously; anything else is a bug worth a clear error. */
   #post<T>(method: string, params: object): T {
     let result: T | undefined;
-    let failure: Error | null = null;
+    // Assigned in the callback, which control-flow analysis does not see: typed apart from the `null` it starts as.
+    let failure = null as Error | null;
     let answered = false;
     this.#session.post(method, params, (error: Error | null, value?: object) => {
       failure = error;
@@ -341,12 +342,12 @@ export class StateReader {
       };
       if (kind === 'object' || (kind === 'function' && functions)) {
         wanted.push(index);
-        result.push({ ...base, value: { type: 'object' } as Remote });
+        result.push({ ...base, value: { type: 'object' } });
       } else if (kind === 'function') {
-        result.push({ ...base, value: { type: 'function', description: 'function' } as Remote });
+        result.push({ ...base, value: { type: 'function', description: 'function' } });
       } else if (kind === 'accessor' || kind === 'skipped') {
         // Not read: counted in the object's size, never followed.
-        result.push(base as Property);
+        result.push(base);
       } else {
         result.push({ ...base, value: primitiveRemote(kind, value) });
       }
@@ -872,7 +873,7 @@ export class StateReader {
           const key = pair.find((p) => p.name === 'key')?.value;
           const list = pair.find((p) => p.name === 'value')?.value;
           if (!key || !list?.objectId) continue;
-          const size = this.#properties(list.objectId).result.find((p) => p.name === 'size')?.value?.value;
+          const size: unknown = this.#properties(list.objectId).result.find((p) => p.name === 'size')?.value?.value;
           counted[String(key.value ?? key.description)] = typeof size === 'number' ? size : 0;
           any = true;
         }

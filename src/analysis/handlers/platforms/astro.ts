@@ -53,7 +53,7 @@ function detect(ctx: PlatformContext): void {
         ? value.arguments
         : [entry.value];
     for (const part of parts) {
-      const fn = facts.functionOf(part as TSESTree.Node);
+      const fn = facts.functionOf(part);
       if (fn) ctx.add(fn, 'onRequest', 'Astro middleware', 'astro');
     }
   }

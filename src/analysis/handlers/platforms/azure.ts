@@ -44,7 +44,7 @@ export function detectAzureFunctions(file: PlatformContext, add: AddHandler): vo
       const fn = file.facts.functionOf(options) ?? file.facts.functionOf(handlerOption(file, options));
       if (fn) add(fn, name, `registered with app.${method}()`, 'azure');
     } else if (imported.path.length === 3 && method === 'hook' && INVOCATION_HOOKS.has(hook)) {
-      const fn = file.facts.functionOf(call.arguments[0] as TSESTree.Node | undefined);
+      const fn = file.facts.functionOf(call.arguments[0]);
       if (fn) add(fn, hook, `registered with app.hook.${hook}()`, 'azure');
     }
   }

@@ -91,7 +91,7 @@ function bindingType(file: PlatformContext, node: TSESTree.Node): TSESTree.Node 
   const variable = file.facts.variableOf(value);
   const def = variable?.defs[0];
   if (!def || def.type !== 'Variable') return null;
-  const declarator = def.node as TSESTree.VariableDeclarator;
+  const declarator = def.node;
   return declarator.id.typeAnnotation?.typeAnnotation ?? declarator.init ?? null;
 }
 
@@ -113,7 +113,7 @@ function detectServiceWorker(file: PlatformContext, add: AddHandler): void {
     if (!isListener) continue;
     const event = stringValue(call.arguments[0]);
     if (event === null || !WORKER_EVENTS.has(event)) continue;
-    const fn = file.facts.functionOf(call.arguments[1] as TSESTree.Node | undefined);
+    const fn = file.facts.functionOf(call.arguments[1]);
     if (fn) add(fn, `${event} listener`, `addEventListener('${event}') listener`, 'cloudflare');
   }
 }

@@ -76,7 +76,7 @@ function declaredFunction(file: PlatformContext, node: TSESTree.Node): { fn: Fun
     case T.ExportNamedDeclaration:
       return node.declaration ? declaredFunction(file, node.declaration) : null;
     case T.ExportDefaultDeclaration:
-      return named(node.declaration as TSESTree.Node, 'default');
+      return named(node.declaration, 'default');
     case T.VariableDeclaration: {
       const declarator = node.declarations[0];
       return declarator
@@ -94,7 +94,7 @@ function declaredFunction(file: PlatformContext, node: TSESTree.Node): { fn: Fun
     case T.Property:
     case T.MethodDefinition:
     case T.PropertyDefinition:
-      return named(node.value as TSESTree.Node | null, staticPropertyName(node));
+      return named(node.value, staticPropertyName(node));
     default:
       return isFunctionNode(node) || node.type === T.CallExpression || node.type === T.Identifier
         ? named(node, null)

@@ -1,5 +1,4 @@
 // Google Cloud Functions: functions.http/cloudEvent registrations, and exported (req, res) HTTP functions.
-import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../../types.js';
 import { paramName, stringValue } from '../../file/ast.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
@@ -40,7 +39,7 @@ export function detectGoogleCloudFunctions(file: PlatformContext, add: AddHandle
         !REGISTRATIONS.has(imported.path[0])
       )
         continue;
-      const fn = file.facts.functionOf(call.arguments[1] as TSESTree.Node | undefined);
+      const fn = file.facts.functionOf(call.arguments[1]);
       if (!fn) continue;
       const method = imported.path[0];
       add(fn, stringValue(call.arguments[0]) ?? method, `registered with functions.${method}()`, 'gcp');

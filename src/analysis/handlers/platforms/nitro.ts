@@ -25,7 +25,7 @@ export function detectNitro(file: PlatformContext, add: AddHandler): void {
       ? H3_MODULES.some((m) => imported.source === m || imported.source.startsWith(`${m}/`))
       : !variable?.defs.length && autoImports;
     if (!recognised) continue;
-    for (const fn of eventHandlerFunctions(file, call.arguments[0] as TSESTree.Node | undefined)) {
+    for (const fn of eventHandlerFunctions(file, call.arguments[0])) {
       add(fn, name, `wrapped by \`${callee.name}()\``, 'nitro');
     }
   }

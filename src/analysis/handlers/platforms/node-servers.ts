@@ -378,7 +378,7 @@ class NodeServers {
     if (!variable || variable.defs.length !== 1) return null;
     const def = variable.defs[0];
     if (def.type === 'Variable') {
-      const declarator = def.node as TSESTree.VariableDeclarator;
+      const declarator = def.node;
       const typed = matchFactory(facts.imports.ofType(declarator.id.typeAnnotation?.typeAnnotation), INSTANCE_TYPES);
       if (typed) return { framework: typed.framework, kind: typed.kind };
       const init = initializerOf(variable);
@@ -434,7 +434,7 @@ class NodeServers {
    */
   private isRouteModuleParameter(variable: Scope.Variable, property: string | null): boolean {
     for (const reference of variable.references) {
-      let receiver: TSESTree.Node = reference.identifier as TSESTree.Node;
+      let receiver: TSESTree.Node = reference.identifier;
       if (property !== null) {
         const { parent: holder, child: held } = valueParent(receiver);
         if (holder?.type !== T.MemberExpression || holder.object !== held || staticPropertyName(holder) !== property)
@@ -463,11 +463,10 @@ class NodeServers {
     const { parent } = valueParent(fn);
     if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) {
       const variable = declaredVariables(facts.file, parent)[0];
-      for (const reference of variable?.references ?? [])
-        if (!reference.init) uses.push(reference.identifier as TSESTree.Node);
+      for (const reference of variable?.references ?? []) if (!reference.init) uses.push(reference.identifier);
     } else if (fn.type === T.FunctionDeclaration && fn.id) {
       const variable = declaredVariables(facts.file, fn).find((v) => v.name === fn.id!.name);
-      for (const reference of variable?.references ?? []) uses.push(reference.identifier as TSESTree.Node);
+      for (const reference of variable?.references ?? []) uses.push(reference.identifier);
     }
     return uses;
   }

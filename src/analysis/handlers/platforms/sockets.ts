@@ -2,7 +2,6 @@
 // `wss.on('connection', (ws, req) => …)`), socket.io middleware, and each listener the connection callback registers
 // on its socket (`socket.on('chat', fn)`, `ws.on('message', fn)`): per-connection and per-message code.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { staticPropertyName, stringValue, unwrap, valueParent } from '../../file/ast.js';
 import type { FileFacts } from '../../file/index.js';
 import { declaredVariables, initializerOf } from '../../file/scopes.js';
@@ -37,13 +36,13 @@ export const sockets: Platform = {
       const known = isSocketServer(facts, callee.object, 0);
       if (method === 'use') {
         // socket.io middleware `io.use((socket, next) => …)` runs once per connection.
-        const fn = known ? facts.functionOf(call.arguments[0] as TSESTree.Node | undefined) : null;
+        const fn = known ? facts.functionOf(call.arguments[0]) : null;
         if (fn && fn.params.length === 2) ctx.add(fn, 'connection middleware', 'socket.io middleware', 'socket');
         continue;
       }
       const event = stringValue(call.arguments[0]);
       if (event === null || !CONNECTION_EVENTS.has(event)) continue;
-      const fn = facts.functionOf(call.arguments[1] as TSESTree.Node | undefined);
+      const fn = facts.functionOf(call.arguments[1]);
       if (!fn) continue;
       const listeners = socketListeners(facts, fn);
       // Without the server's import, the callback must show it: a `connection` listener that registers listeners
@@ -77,12 +76,12 @@ function socketListeners(facts: FileFacts, connection: FunctionNode): SocketList
   const variable = declaredVariables(facts.file, connection).find((v) => v.name === socket.name);
   const result: SocketListener[] = [];
   for (const reference of variable?.references ?? []) {
-    const { parent: member, child } = valueParent(reference.identifier as TSESTree.Node);
+    const { parent: member, child } = valueParent(reference.identifier);
     if (member?.type !== T.MemberExpression || member.object !== child) continue;
     const call = member.parent;
     if (call?.type !== T.CallExpression || call.callee !== member) continue;
     if (!LISTENER_METHODS.has(staticPropertyName(member) ?? '') || call.arguments.length < 2) continue;
-    const fn = facts.functionOf(call.arguments[1] as TSESTree.Node);
+    const fn = facts.functionOf(call.arguments[1]);
     if (fn) result.push({ call, fn });
   }
   return result;
@@ -121,7 +120,7 @@ function isSocketServer(facts: FileFacts, node: TSESTree.Node, depth: number): b
     return staticPropertyName(value) === 'sockets' && isSocketServer(facts, value.object, depth + 1);
   }
   if (value.type !== T.Identifier) return false;
-  const variable = facts.variableOf(value) as Scope.Variable | null;
+  const variable = facts.variableOf(value);
   const init = variable ? initializerOf(variable) : null;
   return init ? isSocketServer(facts, init, depth + 1) : false;
 }

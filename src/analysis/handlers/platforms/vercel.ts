@@ -1,6 +1,6 @@
 // Vercel functions: the default export (or HTTP-method exports) of files under an api/ directory, and elsewhere the
 // default export of a file whose `export const config` names a `runtime`.
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../../types.js';
 import { paramName, paramType, stringValue } from '../../file/ast.js';
 import { propertyValue } from '../../file/members.js';
@@ -60,7 +60,7 @@ function takesRequest(fn: FunctionNode, isDefault: boolean): boolean {
   if (fn.params.length > 2) return false;
   const first = fn.params[0];
   if (/^_?(req|request)$/u.test(paramName(first) ?? '')) return true;
-  const type = paramType(first) as TSESTree.TypeNode | null;
+  const type = paramType(first);
   return (
     type?.type === T.TSTypeReference && type.typeName.type === T.Identifier && REQUEST_TYPES.has(type.typeName.name)
   );
