@@ -20,6 +20,11 @@ export interface Handler {
   nonRequestParams?: number[];
   /** Set for an exported function that another file's handler calls per request: that handler and its call. */
   reachedFrom?: ReachedFrom;
+  /**
+   * For the summary of an imported function made for one call site: what that call passes at each position (as
+   * `ReachedFrom.requestArguments`). Unset: every parameter is the request.
+   */
+  passedArguments?: PassedArgument[];
 }
 
 /** The handler in another file that calls into this one per request, and how. */

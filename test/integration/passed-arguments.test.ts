@@ -141,4 +141,40 @@ export const handler = async () => ({ body: await Settings.get('entryPage') });
     });
     expect(await messagesOf(everyCall, 'src/settings.js')).toEqual(['5:no-module-state-write']);
   });
+
+  const TEMPLATES = `const compiled = new Map();
+export function render(name, locals) {
+  let template = compiled.get(name);
+  if (!template) {
+    template = compileFile(name);
+    compiled.set(name, template);
+  }
+  return template(locals);
+}
+`;
+
+  it("at the handler's call: a cache keyed by the name the code passes is quiet when only the other argument is the request", async () => {
+    const root = makeProject({
+      'package.json': PACKAGE,
+      'src/templates.js': TEMPLATES,
+      'src/handler.js': `import { render } from './templates.js';
+export const handler = async (event) => ({ body: render('page.html', { user: event.user }) });
+`,
+    });
+    // Not a request-keyed cache; strict's catch-all still names the write into the module's map, in both files.
+    expect(await messagesOf(root, 'src/handler.js')).toEqual(['2:no-module-state-write']);
+    expect(await messagesOf(root, 'src/templates.js')).toEqual(['6:no-module-state-write']);
+  });
+
+  it("at the handler's call: the same cache keyed by a request-derived name is reported there and in its module", async () => {
+    const root = makeProject({
+      'package.json': PACKAGE,
+      'src/templates.js': TEMPLATES,
+      'src/handler.js': `import { render } from './templates.js';
+export const handler = async (event) => ({ body: render(event.path, { user: event.user }) });
+`,
+    });
+    expect(await messagesOf(root, 'src/handler.js')).toEqual(['2:no-unbounded-cache']);
+    expect(await messagesOf(root, 'src/templates.js')).toEqual(['6:no-unbounded-cache']);
+  });
 });

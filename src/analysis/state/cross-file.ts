@@ -16,7 +16,8 @@ import { factsOf, type FileFacts, type ParsedFile } from '../file/index.js';
 import type { ImportTarget } from '../file/imports.js';
 import { classMethod, isClassNode, objectMethod, type ClassNode } from '../file/members.js';
 import { initializerOf } from '../file/scopes.js';
-import type { ClosureInfo, Finding, FunctionNode, Handler, LeakKind } from '../types.js';
+import type { ClosureInfo, Finding, FunctionNode, Handler, LeakKind, PassedArgument } from '../types.js';
+import { passedArguments } from './request-data.js';
 import { Dispatch, isCollection, isHeldFunction, isInstance, returnedValues, type Held } from './dispatch.js';
 import type { GetterResolver } from './lazy-init.js';
 import type { ThisRoot } from './module-state.js';
@@ -224,10 +225,12 @@ export function summarize(
   thisName: string | null,
   budget: Budget,
   analyzeLoaded: AnalyzeLoaded,
+  passed: PassedArgument[] | null = null,
 ): ImportedWrite[] {
   if (budget.depth >= MAX_IMPORT_DEPTH) return [];
-  // The depth is part of the key: a summary made deeper in a chain follows fewer imports.
-  const key = `${exportPath.join('.')}|${thisName ?? ''}|${budget.depth}`;
+  // The depth is part of the key: a summary made deeper in a chain follows fewer imports. So is what the call
+  // passes at each position, which decides which parameters are the request.
+  const key = `${exportPath.join('.')}|${thisName ?? ''}|${budget.depth}|${passed ? JSON.stringify(passed) : '*'}`;
   const version = versionOf(file);
   if (!version) return [];
   for (const read of reading) read.set(file, version.mtimeMs);
@@ -244,7 +247,7 @@ export function summarize(
     let writes: ImportedWrite[] = [];
     const lossesBefore = lossCount();
     try {
-      writes = computeSummary(facts, file, exportPath, thisName, own, analyzeLoaded);
+      writes = computeSummary(facts, file, exportPath, thisName, own, analyzeLoaded, passed);
     } finally {
       reading.pop();
     }
@@ -290,15 +293,17 @@ function computeSummary(
   thisName: string | null,
   budget: Budget,
   analyzeLoaded: AnalyzeLoaded,
+  passed: PassedArgument[] | null,
 ): ImportedWrite[] {
   const target = resolveExportPath(facts, file, exportPath, thisName, budget);
   if (!target) return [];
   // A re-export is where the name is, not a call: it costs no call depth. Its chain ends at a cycle (the
   // in-progress check) or at the budget of files per lint.
   if ('reexport' in target) {
-    return summarize(target.reexport.file, target.reexport.path, file, thisName, budget, analyzeLoaded);
+    return summarize(target.reexport.file, target.reexport.path, file, thisName, budget, analyzeLoaded, passed);
   }
   const handler: Handler = { node: target.fn, name: target.name, reason: 'summary of an imported function' };
+  if (passed) handler.passedArguments = passed;
   const findings = analyzeLoaded(facts.file, file, [handler], target.thisRoots, deeper(budget));
   return findings.map((finding) => ({
     kind: finding.kind,
@@ -440,10 +445,18 @@ export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoade
   for (const { variable, call, exportPath, holder } of importedCalls(facts, filename, resolveThroughProgram)) {
     const context = ctx.reach.contextOf(call.call);
     if (!context) continue;
-    const summary = summarize(exportPath.file, exportPath.path, filename, holder, budget, analyzeLoaded);
+    // What the call passes at each position: `render('page.html', { req })` passes a name the code fixes, so the
+    // summary reads only the second parameter as the request. A spread or `call`/`apply` hides the positions.
+    const args = call.call.arguments;
+    const shifted = call.members.length > 0 && ['call', 'apply', 'bind'].includes(call.members.at(-1)!);
+    const passed =
+      shifted || args.some((argument) => argument.type === T.SpreadElement)
+        ? null
+        : passedArguments(ctx.requestData, facts, args);
+    const summary = summarize(exportPath.file, exportPath.path, filename, holder, budget, analyzeLoaded, passed);
     const label = [variable.name, ...call.members].join('.');
     if (summary.length === 0) continue;
-    const carriesRequestData = call.call.arguments.some((argument) => ctx.requestData.isRequestDerived(argument));
+    const carriesRequestData = args.some((argument) => ctx.requestData.isRequestDerived(argument));
     // One report per call and kind: a call that writes 23 variables in another file is one thing to fix.
     const byKind = new Map<LeakKind, Finding>();
     for (const write of summary) {

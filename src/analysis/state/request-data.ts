@@ -274,7 +274,7 @@ export class RequestData {
       if ((handler.nonRequestParams ?? []).includes(index)) return false;
       // Reached from another file's handler: what its calls pass at this position, and what this file's own
       // request-time calls pass (below).
-      const passed = handler.reachedFrom?.requestArguments;
+      const passed = passedTo(handler);
       if (!passed || (passed[index] ?? false) !== false) return true;
       return this.passedByLocalCalls(fn, index, depth);
     }
@@ -325,7 +325,8 @@ export class RequestData {
     const def = variable?.defs[0];
     if (!def || def.type !== 'Parameter' || variable.defs.length !== 1) return null;
     const fn = def.node as FunctionNode;
-    const passed = this.handlers.get(fn)?.reachedFrom?.requestArguments;
+    const handler = this.handlers.get(fn);
+    const passed = handler ? passedTo(handler) : undefined;
     // This file's own request-time calls may pass more: then the parameter is read as a whole.
     if (!passed || this.callSitesOf(fn).some((call) => this.isRequestTime(call))) return null;
     const declared = def.name as TSESTree.Identifier;
@@ -507,6 +508,11 @@ function bindingPath(path: readonly string[]): 'binding' | 'request' | null {
  * What a call passes at each position (see `PassedArgument`): an object literal, or a local variable holding one
  * that the function only extends with `info.x = …`, is read property by property.
  */
+/** What the callers of a handler reached from elsewhere, or the one call a summary is made for, pass to it. */
+function passedTo(handler: Handler): PassedArgument[] | null | undefined {
+  return handler.reachedFrom ? handler.reachedFrom.requestArguments : handler.passedArguments;
+}
+
 export function passedArguments(
   requestData: RequestData,
   facts: FileFacts,
