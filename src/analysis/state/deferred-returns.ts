@@ -61,16 +61,19 @@ export class DeferredReturns {
   /** `function save() {}` or `const save = () => …` declared in the composable. */
   private bindingOf(fn: FunctionNode): Scope.Variable | null {
     let owner: TSESTree.Node | null = null;
+    let name: string | null = fn.type === T.FunctionDeclaration ? (fn.id?.name ?? null) : null;
     if (fn.type === T.FunctionDeclaration) owner = fn;
     else {
       const { parent, child } = valueParent(fn);
       if (parent?.type === T.VariableDeclarator && parent.init === child && parent.id.type === T.Identifier) {
         owner = parent;
+        name = parent.id.name;
       }
     }
-    if (!owner) return null;
+    if (!owner || name === null) return null;
+    // A function declaration also declares its parameters: the binding is the one named like the function.
     const variables = this.ctx.facts.file.scopeManager?.getDeclaredVariables(owner) ?? [];
-    return variables.length === 1 ? (variables[0]) : null;
+    return variables.find((variable) => variable.name === name) ?? null;
   }
 
   /**

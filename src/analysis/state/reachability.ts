@@ -67,7 +67,8 @@ export class Reachability {
       for (const fn of this.nestedFunctions(unit, returns)) {
         if (fn !== unit && !this.reached.has(fn)) this.reached.set(fn, context);
         for (const edge of this.graph.edges.get(fn) ?? []) {
-          if (this.reached.has(edge.target)) continue;
+          // A function the composable hands back was judged by every use of it, the composable's own included.
+          if (this.reached.has(edge.target) || this.deferred.has(edge.target)) continue;
           // `return { toast }` hands the module function back; it runs when the component calls it.
           if (returns && fn === unit && edge.from && returns.isDeferredReturn(edge.from)) continue;
           const name = functionName(edge.target);
