@@ -45,7 +45,12 @@ export function namesCalledInSetup(root: string, self: string, composable: strin
     if (file === self || !text.includes(mention)) continue;
     const scripts = file.endsWith('.vue') ? [...text.matchAll(SCRIPT)].map((match) => match[2]) : [text];
     for (const script of scripts) {
-      if (script.includes(mention)) collectCalls(file, script, composable, called);
+      if (!script.includes(mention)) continue;
+      try {
+        collectCalls(file, script, composable, called);
+      } catch {
+        called.add(ANY_NAME); // a script the scanner cannot follow may call anything
+      }
     }
   }
   return called;
