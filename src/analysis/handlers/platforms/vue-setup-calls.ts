@@ -15,7 +15,14 @@ import type { ParsedFile } from '../../file/parsed-file.js';
 import type { FunctionNode } from '../../types.js';
 import { ANY_NAME, WHOLE_RESULT } from '../../state/deferred-returns.js';
 
-const LIMITS = { files: 3000, bytes: 32 * 1024 * 1024, fileBytes: 1_000_000, depth: 16, refreshMs: 5_000 };
+const LIMITS = {
+  files: 3000,
+  bytes: 32 * 1024 * 1024,
+  fileBytes: 1_000_000,
+  depth: 16,
+  refreshMs: 5_000,
+  refreshListings: 20,
+};
 const SCANNED = /\.(?:vue|[cm]?[jt]s|[jt]sx)$/u;
 const DECLARATION = /\.d\.[cm]?ts$/u;
 /** Dependencies, build output and Nuxt's generated directories are not the app's own code. */
@@ -24,6 +31,8 @@ const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gu;
 
 interface Listing {
   listedAt: number;
+  /** How long the listing took, in ms: a large project is listed again only after many times that. */
+  listingMs: number;
   files: Array<{ file: string; text: string }>;
 }
 
@@ -141,7 +150,9 @@ function isCallee(node: TSESTree.Node): boolean {
 function listingOf(root: string): Listing {
   const known = listings.get(root);
   const now = Date.now();
-  if (known && now - known.listedAt < LIMITS.refreshMs) return known;
+  if (known && now - known.listedAt < Math.max(LIMITS.refreshMs, known.listingMs * LIMITS.refreshListings)) {
+    return known;
+  }
   const files: Listing['files'] = [];
   let bytes = 0;
   const stack: Array<{ dir: string; depth: number }> = [{ dir: root, depth: 0 }];
@@ -167,7 +178,7 @@ function listingOf(root: string): Listing {
       }
     }
   }
-  const listing = { listedAt: now, files };
+  const listing = { listedAt: now, listingMs: Date.now() - now, files };
   listings.set(root, listing);
   return listing;
 }
