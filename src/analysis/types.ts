@@ -18,6 +18,11 @@ export interface Handler {
   platform?: string;
   /** Parameter positions that hold bindings rather than request data (Cloudflare Workers' `env` and `ctx`). */
   nonRequestParams?: number[];
+  /**
+   * A composable whose returned functions run later (template events, watchers, mount hooks), not while it sets
+   * up: the returned names that setup code elsewhere calls right away, and so stay request-time code.
+   */
+  deferredReturns?: { calledInSetup: ReadonlySet<string> };
   /** Set for an exported function that another file's handler calls per request: that handler and its call. */
   reachedFrom?: ReachedFrom;
   /**

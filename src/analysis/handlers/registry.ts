@@ -9,6 +9,7 @@ import type { FunctionNode, Handler } from '../types.js';
 /** Extra facts a platform knows about a handler it adds. */
 export interface HandlerExtras {
   nonRequestParams?: number[];
+  deferredReturns?: Handler['deferredReturns'];
 }
 
 export type AddHandler = (
@@ -62,6 +63,7 @@ export class PlatformContext {
     if (this.found.has(fn)) return;
     const handler: Handler = { node: fn, name, reason, platform };
     if (extras?.nonRequestParams) handler.nonRequestParams = extras.nonRequestParams;
+    if (extras?.deferredReturns) handler.deferredReturns = extras.deferredReturns;
     this.found.set(fn, handler);
   };
 

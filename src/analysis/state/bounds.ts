@@ -145,7 +145,10 @@ export class Bounds {
 
   /** Does this code ever run after start-up (per request, or in a timer or event callback)? */
   private runsLater(site: WriteSite): boolean {
-    if (this.ctx.reach.contextOf(site.node) !== null || inModuleLevelCallback(site.node)) return true;
+    const { reach } = this.ctx;
+    if (reach.contextOf(site.node) !== null || reach.isHandedBack(site.node) || inModuleLevelCallback(site.node)) {
+      return true;
+    }
     // `setInterval(sweep, 60_000)` at module level, with `function sweep() { … }` defined apart.
     let outer = enclosingFunction(site.node);
     for (let next = outer; next; next = enclosingFunction(next)) outer = next;

@@ -1,4 +1,5 @@
 // Follows request-time calls into relatively imported modules and brings back a summary of the module state they write.
+import { clearSetupCallIndex } from '../handlers/platforms/vue-setup-calls.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
@@ -117,6 +118,7 @@ export function clearCrossFileCache(): void {
   moduleSummaries.clear();
   clearResolveCache();
   clearImporterIndex();
+  clearSetupCallIndex();
 }
 
 export { resolveImport };

@@ -17,6 +17,7 @@ import { initializerOf, type ModuleScopes } from '../file/scopes.js';
 import type { FunctionNode, Handler } from '../types.js';
 import { RENDER_HELPER_TABLE } from '../leaks/tables.js';
 import { ClientOnly } from './client-only.js';
+import { DeferredReturns } from './deferred-returns.js';
 import { Dispatch, type CallTarget, type EdgeSink, type Held } from './dispatch.js';
 
 /** How a function is reached at request time: from which handler, through which named helpers. */
@@ -27,10 +28,14 @@ export interface RequestContext {
 
 interface Edge {
   target: FunctionNode;
+  /** The reference that may run it (absent for edges no single reference makes). */
+  from?: TSESTree.Node;
 }
 
 export class Reachability {
   private readonly reached = new Map<FunctionNode, RequestContext>();
+  /** Functions composables hand back for later, and are not otherwise reached. */
+  private readonly deferred = new Set<FunctionNode>();
   /** The file's call edges, which do not depend on the handlers: built once per file and shared. */
   private readonly graph: CallGraph;
   /** Code inside request-time code that only the browser runs (effects, event handlers, `typeof window` branches). */
@@ -55,10 +60,17 @@ export class Reachability {
     for (let index = 0; index < queue.length; index++) {
       const unit = queue[index];
       const context = this.reached.get(unit)!;
-      for (const fn of this.nestedFunctions(unit)) {
+      const returns =
+        unit === context.handler.node && context.handler.deferredReturns
+          ? new DeferredReturns(ctx, this.clientOnly, context.handler)
+          : null;
+      for (const fn of this.nestedFunctions(unit, returns)) {
         if (fn !== unit && !this.reached.has(fn)) this.reached.set(fn, context);
         for (const edge of this.graph.edges.get(fn) ?? []) {
-          if (this.reached.has(edge.target)) continue;
+          // A function the composable hands back was judged by every use of it, the composable's own included.
+          if (this.reached.has(edge.target) || this.deferred.has(edge.target)) continue;
+          // `return { toast }` hands the module function back; it runs when the component calls it.
+          if (returns && fn === unit && edge.from && returns.isDeferredReturn(edge.from)) continue;
           const name = functionName(edge.target);
           this.reached.set(edge.target, { handler: context.handler, via: name ? [...context.via, name] : context.via });
           queue.push(edge.target);
@@ -76,10 +88,19 @@ export class Reachability {
     while (fn) {
       const context = this.reached.get(fn);
       if (context) return this.clientOnly.inBrowserBranch(node) ? null : context;
-      if (this.clientOnly.isClientOnlyFunction(fn)) return null;
+      if (this.deferred.has(fn) || this.clientOnly.isClientOnlyFunction(fn)) return null;
       fn = enclosingFunction(fn);
     }
     return null;
+  }
+
+  /**
+   * Is `node` in a function a composable hands back (run later by the component, not while it sets up)? Such
+   * code still runs after start-up: what it removes from a collection bounds it.
+   */
+  isHandedBack(node: TSESTree.Node): boolean {
+    for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) if (this.deferred.has(fn)) return true;
+    return false;
   }
 
   /** Every function that runs at request time (handlers, what they reach, and what is nested in those). */
@@ -88,7 +109,7 @@ export class Reachability {
   }
 
   /** `unit` and every function lexically inside it, via the scope tree (no AST walk). */
-  private nestedFunctions(unit: FunctionNode): FunctionNode[] {
+  private nestedFunctions(unit: FunctionNode, returns: DeferredReturns | null): FunctionNode[] {
     const result: FunctionNode[] = [];
     const root = this.ctx.file.scopeManager?.acquire(unit);
     if (!root) return [unit];
@@ -98,6 +119,11 @@ export class Reachability {
       const block = scope.block as TSESTree.Node;
       // What only the browser calls (and everything inside it) does not run on the server.
       if (isFunctionNode(block) && block !== unit && this.clientOnly.isClientOnlyFunction(block)) continue;
+      // What a composable hands back runs later, when the component calls it (unless reached some other way).
+      if (returns && isFunctionNode(block) && block !== unit && !this.reached.has(block) && returns.isDeferred(block)) {
+        this.deferred.add(block);
+        continue;
+      }
       if (isFunctionNode(block) && (block === unit || !this.isSeparateUnit(block))) result.push(block);
       for (const child of scope.childScopes) stack.push(child);
     }
@@ -185,8 +211,8 @@ class CallGraph {
     const source = enclosingFunction(from);
     if (!source || source === target) return;
     const list = this.edges.get(source);
-    if (list) list.push({ target });
-    else this.edges.set(source, [{ target }]);
+    if (list) list.push({ target, from });
+    else this.edges.set(source, [{ target, from }]);
   }
 
   /** `this.record(id)` inside a class method runs the same class's `record` (static side for static methods). */

@@ -12,6 +12,7 @@ import type { FunctionNode } from '../../types.js';
 import type { Platform, PlatformContext } from '../registry.js';
 import { callsOfImported } from './imported-calls.js';
 import { NOT_RENDERED, SOURCE } from './server-rendering.js';
+import { namesCalledInSetup } from './vue-setup-calls.js';
 
 const CONFIG_NAMES = ['ts', 'mts', 'js', 'mjs', 'cjs'].map((ext) => `nuxt.config.${ext}`);
 /** Where Nuxt's own functions come from when they are imported rather than auto-imported. */
@@ -103,7 +104,7 @@ function definedFunction(ctx: PlatformContext, definer: string): FunctionNode | 
   return ctx.facts.functionOf(entry.value);
 }
 
-function detectNuxt(ctx: PlatformContext, app: NuxtApp): void {
+function detectNuxt(ctx: PlatformContext, project: Project, app: NuxtApp): void {
   const dirs = app.inside;
   if (dirs.includes('server') || dirs.includes('node_modules')) return;
   if (dirs.includes('plugins') && !clientOnlyPlugin(app.config, ctx.basename)) {
@@ -115,7 +116,7 @@ function detectNuxt(ctx: PlatformContext, app: NuxtApp): void {
     if (fn) ctx.add(fn, 'middleware', 'Nuxt route middleware (run for every server-rendered request)', 'nuxt');
   }
   if (dirs.includes('store')) detectStoreModule(ctx);
-  detectComposables(ctx, 'Nuxt');
+  detectComposables(ctx, project, 'Nuxt');
 }
 
 /** Nuxt 2 store modules (`store/*.js`): Nuxt makes the store per request and runs its mutations and actions there. */
@@ -132,13 +133,20 @@ function detectStoreModule(ctx: PlatformContext): void {
   }
 }
 
-/** Exported composables (`useCart`): called from components' `setup()`, so once per render on the server. */
-function detectComposables(ctx: PlatformContext, label: string): void {
+/**
+ * Exported composables (`useCart`): called from components' `setup()`, so once per render on the server. The
+ * functions they return run when the component calls them: later in the browser (an event, a watcher), unless
+ * setup code calls them right away.
+ */
+function detectComposables(ctx: PlatformContext, project: Project, label: string): void {
   const fileName = ctx.basename.replace(/\.[cm]?[jt]sx?$/u, '');
   for (const { name, fn } of ctx.facts.exports.functions()) {
     // `export default function useCourse()`, or an anonymous default named by its file (`useCourse.ts`).
     const own = name === 'default' ? (fn.type !== T.ArrowFunctionExpression && fn.id ? fn.id.name : fileName) : name;
-    if (COMPOSABLE.test(own)) ctx.add(fn, own, `composable run while rendering on the server (${label})`, 'vue-ssr');
+    if (!COMPOSABLE.test(own)) continue;
+    const calledInSetup = namesCalledInSetup(project.root, ctx.path, own);
+    const reason = `composable run while rendering on the server (${label})`;
+    ctx.add(fn, own, reason, 'vue-ssr', { deferredReturns: { calledInSetup } });
   }
   // `defineStore('cart', () => { … })`: a setup store runs once for each request's Pinia.
   for (const { call } of callsOfImported(ctx.facts, ['pinia'], ['defineStore'])) {
@@ -166,10 +174,11 @@ function detect(ctx: PlatformContext): void {
   if (!project) return;
   const app = nuxtAppOf(ctx, project);
   if (app) {
-    if (app.ssr) detectNuxt(ctx, app);
+    if (app.ssr) detectNuxt(ctx, project, app);
     return;
   }
-  if (project.dependsOn(VUE_SSR_PACKAGES) && !ctx.directories.includes('server')) detectComposables(ctx, 'Vue SSR');
+  if (project.dependsOn(VUE_SSR_PACKAGES) && !ctx.directories.includes('server'))
+    detectComposables(ctx, project, 'Vue SSR');
 }
 
 export const vue: Platform = { id: 'vue', detect };
