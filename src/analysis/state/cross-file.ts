@@ -18,7 +18,7 @@ import type { ImportTarget } from '../file/imports.js';
 import { classMethod, isClassNode, objectMethod, type ClassNode } from '../file/members.js';
 import { initializerOf } from '../file/scopes.js';
 import type { ClosureInfo, Finding, FunctionNode, Handler, LeakKind, PassedArgument } from '../types.js';
-import { passedArguments } from './request-data.js';
+import { passedAtCall } from './request-data.js';
 import { Dispatch, isCollection, isHeldFunction, isInstance, returnedValues, type Held } from './dispatch.js';
 import type { GetterResolver } from './lazy-init.js';
 import type { ThisRoot } from './module-state.js';
@@ -450,11 +450,7 @@ export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoade
     // What the call passes at each position: `render('page.html', { req })` passes a name the code fixes, so the
     // summary reads only the second parameter as the request. A spread or `call`/`apply` hides the positions.
     const args = call.call.arguments;
-    const shifted = call.members.length > 0 && ['call', 'apply', 'bind'].includes(call.members.at(-1)!);
-    const passed =
-      shifted || args.some((argument) => argument.type === T.SpreadElement)
-        ? null
-        : passedArguments(ctx.requestData, facts, args);
+    const passed = passedAtCall(ctx.requestData, facts, args, call.members);
     const summary = summarize(exportPath.file, exportPath.path, filename, holder, budget, analyzeLoaded, passed);
     const label = [variable.name, ...call.members].join('.');
     if (summary.length === 0) continue;

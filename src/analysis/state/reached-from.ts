@@ -19,7 +19,7 @@ import { exportsSomething, importedCalls, load, newBudget, resolveExportPath } f
 import { returnedValues } from './dispatch.js';
 import type { ThisRoot } from './module-state.js';
 import { Reachability } from './reachability.js';
-import { passedArguments, RequestData } from './request-data.js';
+import { passedAtCall, RequestData } from './request-data.js';
 
 /** How far one linted file looks: importers per module, hops from the handler, modules read in all. */
 export const REACHED_FROM_LIMITS = { importers: 12, depth: 3, files: 24 };
@@ -275,9 +275,7 @@ function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
         ? { handler: upstreamFrom.handler, file: upstreamFrom.file, via: [...upstreamFrom.via, ...context.via, label] }
         : { handler: context.handler.name, file: importer, via: [...context.via, label] };
       const args = reach.argumentsOf(call.call);
-      // `store.save.call(self, x)` and `apply` shift or hide the positions.
-      const shifted = call.members.length > 0 && ['call', 'apply', 'bind'].includes(call.members.at(-1)!);
-      const passed = args && !shifted ? passedArguments(requestData, facts, args) : null;
+      const passed = passedAtCall(requestData, facts, args, call.members);
       const passes = passed
         ? passed.some(carriesSome)
         : call.call.arguments.some((argument) => requestData.isRequestDerived(argument));

@@ -506,19 +506,26 @@ function bindingPath(path: readonly string[]): 'binding' | 'request' | null {
 
 /**
  * What a call passes at each position (see `PassedArgument`): an object literal, or a local variable holding one
- * that the function only extends with `info.x = …`, is read property by property.
+ * that the function only extends with `info.x = …`, is read property by property. Null when the positions are
+ * hidden: a spread argument, or the function called through `call`/`apply`/`bind` (`members` is the callee's
+ * member path after the imported binding, `store.save.call` → `['save', 'call']`).
  */
+export function passedAtCall(
+  requestData: RequestData,
+  facts: FileFacts,
+  args: readonly TSESTree.Node[] | null,
+  members: readonly string[],
+): PassedArgument[] | null {
+  if (!args || args.some((argument) => argument.type === T.SpreadElement)) return null;
+  if (members.length > 0 && POSITION_SHIFTING.has(members[members.length - 1])) return null;
+  return args.map((argument) => passedArgument(requestData, facts, argument));
+}
+
+const POSITION_SHIFTING = new Set(['call', 'apply', 'bind']);
+
 /** What the callers of a handler reached from elsewhere, or the one call a summary is made for, pass to it. */
 function passedTo(handler: Handler): PassedArgument[] | null | undefined {
   return handler.reachedFrom ? handler.reachedFrom.requestArguments : handler.passedArguments;
-}
-
-export function passedArguments(
-  requestData: RequestData,
-  facts: FileFacts,
-  args: readonly TSESTree.Node[],
-): PassedArgument[] {
-  return args.map((argument) => passedArgument(requestData, facts, argument));
 }
 
 function passedArgument(requestData: RequestData, facts: FileFacts, argument: TSESTree.Node): PassedArgument {
