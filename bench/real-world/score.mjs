@@ -3,7 +3,7 @@
 // (and quiet after the fix), precision, and the findings on unlabelled lines that still need triage.
 //
 // Usage: node bench/real-world/score.mjs --corpus <dir> [--labels <file>]... [--dist <dir>] [--repo owner/name]...
-//          [--bugs] [--bugs-only] [--unlabelled] [--json <out.json>]
+//          [--bugs] [--bugs-only] [--unlabelled] [--triage <file>]... [--json <out.json>]
 //   --corpus      root that holds the checkouts (`<corpus>/<checkout>`, bug parents and fixes under
 //                 `<corpus>/bugs/<owner>__<name>@<short sha>`); or set HANDLER_STATE_CORPUS
 //   --labels      labels file(s); default: every labels-*.json in this directory
@@ -12,7 +12,10 @@
 //   --bugs        also lint each bug's fix commit and report whether the buggy lines are quiet there
 //                 (at `<corpus>/bugs/<owner>__<name>@<short sha>`, else `<corpus>/bugs-fixed/…`)
 //   --bugs-only   score the real fixed bugs only: skip the labelled checkouts (sites and precision)
-//   --unlabelled  list every finding on a line that no label covers
+//   --unlabelled  list every finding on a line that no label covers, with its triage verdict, and count per config
+//                 how many unlabelled lines are triaged leak / safe / unclear or not triaged yet
+//   --triage      triage file(s) of unlabelled findings (verdict per line and rule); default: the triage-<set>.json
+//                 next to each labels-<set>.json
 //   --json        write every finding and every verdict as JSON
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,13 +34,14 @@ const { values: opts } = parseArgs({
     bugs: { type: 'boolean', default: false },
     'bugs-only': { type: 'boolean', default: false },
     unlabelled: { type: 'boolean', default: false },
+    triage: { type: 'string', multiple: true },
     json: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 const usage =
   'usage: node bench/real-world/score.mjs --corpus <dir> [--labels <file>]... [--dist <dir>] [--repo owner/name]... ' +
-  '[--bugs] [--bugs-only] [--unlabelled] [--json <out.json>]  (or set HANDLER_STATE_CORPUS instead of --corpus)';
+  '[--bugs] [--bugs-only] [--unlabelled] [--triage <file>]... [--json <out.json>]  (or set HANDLER_STATE_CORPUS instead of --corpus)';
 if (opts.help) {
   console.log(usage);
   process.exit(0);
@@ -63,6 +67,11 @@ const labelFiles =
     .sort()
     .map((f) => path.join(here, f));
 const wanted = opts.repo ? new Set(opts.repo) : null;
+const triageFiles =
+  opts.triage?.map((f) => path.resolve(f)) ??
+  labelFiles
+    .map((f) => path.join(path.dirname(f), path.basename(f).replace(/^labels-/, 'triage-')))
+    .filter((f) => existsSync(f));
 
 const repos = [];
 const sites = [];
@@ -74,6 +83,29 @@ for (const file of labelFiles) {
     for (const r of data.repos ?? []) if (!wanted || wanted.has(r.repo)) repos.push({ ...r, set });
   for (const s of data.sites ?? []) if (!wanted || wanted.has(s.repo)) sites.push({ ...s, set });
   for (const b of data.bugs ?? []) if (!wanted || wanted.has(b.repo)) bugs.push({ ...b, set });
+}
+
+// Verdicts on findings that no label covers, per line and rule: leak, safe or unclear.
+const VERDICTS = ['leak', 'safe', 'unclear'];
+const triaged = new Map(); // lineKey + rule -> entry
+for (const file of triageFiles) {
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  for (const t of data.findings ?? []) {
+    if (!VERDICTS.includes(t.verdict)) {
+      console.error(`${path.basename(file)}: ${t.repo} ${t.file}:${t.line} has verdict ${JSON.stringify(t.verdict)}`);
+      process.exit(2);
+    }
+    if (!wanted || wanted.has(t.repo)) triaged.set(`${t.repo}\0${t.file}\0${t.line}\0${t.rule}`, t);
+  }
+}
+/** A line's verdict under one config: leak if any of its findings is a triaged leak, else untriaged if one is not
+ * triaged, else unclear if one is unclear, else safe. */
+function lineVerdict(fs) {
+  const verdicts = [...new Set(fs.map((f) => f.rule))].map(
+    (rule) => triaged.get(`${fs[0].repo}\0${fs[0].file}\0${fs[0].line}\0${rule}`)?.verdict ?? 'untriaged',
+  );
+  for (const v of ['leak', 'untriaged', 'unclear']) if (verdicts.includes(v)) return v;
+  return 'safe';
 }
 
 const eslintFor = new Map();
@@ -299,9 +331,25 @@ if (opts.unlabelled) {
     for (const fs of unlabelled[config]) {
       const { repo, file, line } = fs[0];
       const key = lineKey(repo, file, line);
-      if (!union.has(key)) union.set(key, { repo, file, line, configs: [], findings: fs });
+      if (!union.has(key)) union.set(key, { repo, file, line, configs: [], findings: [] });
       union.get(key).configs.push(config);
+      union.get(key).findings.push(...fs);
     }
+  }
+  console.log(
+    `\nTriage of the unlabelled lines (${triageFiles.map((f) => path.basename(f)).join(', ') || 'no triage file'}; ` +
+      'a line is leak when one of its findings is, safe when all are)',
+  );
+  console.log('| config | unlabelled lines | leak | safe | unclear | untriaged | precision (triaged lines) |');
+  console.log('| :-- | --: | --: | --: | --: | --: | --: |');
+  for (const config of CONFIGS) {
+    const count = { leak: 0, safe: 0, unclear: 0, untriaged: 0 };
+    for (const fs of unlabelled[config]) count[lineVerdict(fs)] += 1;
+    const decided = count.leak + count.safe;
+    console.log(
+      `| ${config} | ${unlabelled[config].length} | ${count.leak} | ${count.safe} | ${count.unclear} | ` +
+        `${count.untriaged} | ${pct(count.leak, decided)} (${count.leak}/${decided}) |`,
+    );
   }
   console.log(`\nFindings on unlabelled lines (${union.size}):`);
   for (const u of [...union.values()].sort(
@@ -313,7 +361,10 @@ if (opts.unlabelled) {
         .split('\n')
         [u.line - 1]?.trim() ?? '';
     const rules = [...new Set(u.findings.map((f) => f.rule))].join(',');
-    console.log(`  ${u.repo} ${u.file}:${u.line} [${u.configs.join('+')}] ${rules}: ${code.slice(0, 120)}`);
+    const verdict = lineVerdict(u.findings);
+    console.log(
+      `  ${u.repo} ${u.file}:${u.line} [${u.configs.join('+')}] ${rules} (${verdict}): ${code.slice(0, 120)}`,
+    );
     console.log(`      ${u.findings[0].message.slice(0, 220)}`);
   }
 }

@@ -3,6 +3,7 @@
 // released by key when their owner ends (a registry), the handler resets it at entry, or every request-time write
 // is the same one-way latch.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FileContext } from '../context.js';
 import {
   calleeName,
@@ -51,6 +52,8 @@ export class Bounds {
   private readonly latchedKeys = new Set<string>();
   /** Write sites in code that runs once, at start-up. */
   private readonly startUpSites: WriteSite[];
+  /** Module numbers that count what a collection holds: added to elsewhere, taken from where entries are removed. */
+  private readonly sizeCounters = new Map<Scope.Variable, string>();
 
   constructor(
     private readonly ctx: FileContext,
@@ -58,9 +61,14 @@ export class Bounds {
     allSites: readonly WriteSite[],
     requestTimeSites: readonly WriteSite[],
   ) {
-    for (const site of allSites) {
+    const removals = allSites.flatMap((site) => {
       const removal = this.removalOf(site);
-      if (!removal) continue;
+      return removal ? [{ site, removal }] : [];
+    });
+    this.findSizeCounters(allSites, new Set(removals.map(({ site }) => enclosingFunction(site.node))));
+    /** Functions that remove entries on a cap, an expiry or a timer: the sweeps of explicit caches. */
+    const sweeps = new Set<FunctionNode | null>();
+    for (const { site, removal } of removals) {
       const key = receiverKey(site, removal.receiver);
       // A reset in a test helper or dead code bounds nothing; remember where it is, for the message. Assigning
       // a fresh container there (a constructor, a start-up init) creates the collection rather than removing.
@@ -76,8 +84,12 @@ export class Bounds {
       }
       this.evictedKeys.add(key);
       if (removal.keyed) this.releasedKeys.add(key);
-      if (this.isBoundingRemoval(site)) this.cappedKeys.add(key);
+      if (this.isBoundingRemoval(site)) {
+        this.cappedKeys.add(key);
+        sweeps.add(enclosingFunction(site.node));
+      }
     }
+    this.addMaintenance(allSites, sweeps);
     this.startUpSites = allSites.filter((site) => !this.runsLater(site));
     this.findLatches(requestTimeSites, allSites);
   }
@@ -102,6 +114,54 @@ export class Bounds {
     // Emptying the whole collection bounds it when it happens on a size check or a timer, not on a request's whim.
     if (isUnderRequestCondition(site.node, this.ctx.requestData)) return null;
     return { receiver: emptiesLength ? site.path.slice(0, -1) : site.path, keyed: false };
+  }
+
+  /**
+   * `bytes += body.length` where entries are added and `bytes -= body.length` where they are removed: a module
+   * number that counts what a collection holds. Reading it is reading the collection's size (`if (bytes > MAX)`).
+   */
+  private findSizeCounters(allSites: readonly WriteSite[], removing: ReadonlySet<FunctionNode | null>): void {
+    const counts = (site: WriteSite, operators: readonly string[]) =>
+      site.root.variable !== null && site.path.length === 0 && operators.includes(site.operator ?? '');
+    const added = new Set(allSites.filter((site) => counts(site, ['+=', '++'])).map((site) => site.root.variable));
+    for (const site of allSites) {
+      if (counts(site, ['-=', '--']) && added.has(site.root.variable) && removing.has(enclosingFunction(site.node)))
+        this.sizeCounters.set(site.root.variable!, site.root.key);
+    }
+  }
+
+  /**
+   * The bookkeeping of an explicit cache is part of it: the size counter its sweep tests and takes from, and the
+   * flag that schedules the sweep (`if (!queued) { queued = true; queueMicrotask(sweep) }`) when only the sweep sets
+   * it back. Their writes are as quiet as the cache's own.
+   */
+  private addMaintenance(allSites: readonly WriteSite[], sweeps: ReadonlySet<FunctionNode | null>): void {
+    if (sweeps.size === 0) return;
+    const byRoot = new Map<Scope.Variable, WriteSite[]>();
+    for (const site of allSites) {
+      const variable = site.root.variable;
+      if (!variable || site.path.length !== 0) continue;
+      const list = byRoot.get(variable) ?? [];
+      list.push(site);
+      byRoot.set(variable, list);
+    }
+    for (const [variable, sites] of byRoot) {
+      const inSweep = (site: WriteSite) => sweeps.has(enclosingFunction(site.node));
+      if (this.sizeCounters.has(variable)) {
+        if (sites.some((site) => (site.operator === '-=' || site.operator === '--') && inSweep(site)))
+          this.cappedKeys.add(sites[0].root.key);
+        continue;
+      }
+      const initial = booleanInitialiser(variable);
+      if (initial === null) continue;
+      const values = sites.map((site) => {
+        const value = site.form === 'assign' && site.operator === '=' ? unwrap(site.values[0]) : null;
+        return value?.type === T.Literal && typeof value.value === 'boolean' ? value.value : null;
+      });
+      if (values.includes(null) || !values.includes(!initial)) continue;
+      // Set elsewhere, set back only by the sweep; a flag the sweep itself raises and lowers is its busy flag.
+      if (sites.every((site, i) => (values[i] === initial) === inSweep(site))) this.cappedKeys.add(sites[0].root.key);
+    }
   }
 
   /** Does code that runs after start-up remove entries from `root.path`, or empty it outside a request's choice? */
@@ -220,8 +280,12 @@ export class Bounds {
     });
   }
 
-  /** `map.size`, `list.length`, `Object.keys(obj).length` of module state. */
+  /** `map.size`, `list.length`, `Object.keys(obj).length` of module state, or a module counter of its size. */
   private isSizeRead(node: TSESTree.Node): boolean {
+    if (node.type === T.Identifier) {
+      const variable = this.ctx.facts.variableOf(node);
+      return !!variable && this.sizeCounters.has(variable);
+    }
     if (node.type !== T.MemberExpression) return false;
     const name = staticPropertyName(node);
     if (name !== 'size' && name !== 'length') return false;
@@ -307,6 +371,14 @@ export class Bounds {
       this.latchedKeys.add(key);
     }
   }
+}
+
+/** `let queued = false`: the boolean a module variable's declaration gives it, or null. */
+function booleanInitialiser(variable: Scope.Variable): boolean | null {
+  const declarator = variable.defs[0]?.node;
+  if (variable.defs.length !== 1 || declarator?.type !== T.VariableDeclarator || !declarator.init) return null;
+  const init = unwrap(declarator.init);
+  return init.type === T.Literal && typeof init.value === 'boolean' ? init.value : null;
 }
 
 /** Code in a function handed to a call at module level (`setInterval(() => …)`, `emitter.on('x', () => …)`). */

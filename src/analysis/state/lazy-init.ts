@@ -116,6 +116,10 @@ function isSetTest(test: TSESTree.Node, isStateCheck: StateCheck): boolean {
   if (node.type === T.LogicalExpression && node.operator === '&&') {
     return isSetTest(node.left, isStateCheck) || isSetTest(node.right, isStateCheck);
   }
+  // `if (bucket || !configured) return bucket`: past it, neither holds, so the state is unset.
+  if (node.type === T.LogicalExpression && node.operator === '||') {
+    return isSetTest(node.left, isStateCheck) || isSetTest(node.right, isStateCheck);
+  }
   if (node.type === T.BinaryExpression && (node.operator === '!=' || node.operator === '!==')) {
     return comparesStateWithNothing(node, isStateCheck);
   }
