@@ -584,6 +584,25 @@ function resolveTarget(imported: ImportTarget, filename: string, viaProgram: Pro
   return throughProgram ?? resolveImport(filename, imported.source);
 }
 
+/**
+ * The value an imported binding stands for when it is one named export of a relative module (`logger` for
+ * `import { logger } from './logger'`, where that module has `export const logger = new Logger()`), with the
+ * module's facts to read it. One file is read, through the same cache as summaries.
+ */
+export function importedExportValue(
+  facts: FileFacts,
+  variable: Scope.Variable,
+  filename: string,
+): { value: TSESTree.Node; facts: FileFacts } | null {
+  if (!path.isAbsolute(filename)) return null;
+  const binding = importedName(facts, variable, filename);
+  if (binding?.exportPath.length !== 1) return null;
+  const loaded = load(binding.file);
+  const loadedFacts = loaded?.file ? factsOf(loaded.file) : null;
+  const found = loadedFacts?.exports.find(binding.exportPath[0]);
+  return loadedFacts && found && 'value' in found ? { value: unwrap(found.value), facts: loadedFacts } : null;
+}
+
 /** `const repo = new Repo()` or `const stack = makeStack()` (`await` too), where the callee is imported from a relative module. */
 function importedProduct(
   facts: FileFacts,
