@@ -5,6 +5,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FileContext } from '../context.js';
 import { dottedName, isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
 import { initializerOf } from '../file/scopes.js';
+import { importedExportValue } from '../state/cross-file.js';
 import { isStateRoot } from '../state/module-state.js';
 import type { Handler } from '../types.js';
 import { LIBRARY_CONTEXT_TABLE, type LibraryContextRow } from './tables.js';
@@ -28,7 +29,9 @@ export function findLibraryContextLeaks(
 ): LibraryContextLeak[] {
   const leaks: LibraryContextLeak[] = [];
   for (const row of table) {
-    if (ctx.facts.imports.importsAny(row.sources)) leaks.push(...new RowMatcher(ctx, row).find());
+    // An instance row also applies where the instance is imported from a module of the project.
+    const imported = row.object.kind === 'instance' && ctx.facts.calls.named(...row.adds).length > 0;
+    if (imported || ctx.facts.imports.importsAny(row.sources)) leaks.push(...new RowMatcher(ctx, row).find());
   }
   return leaks.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
@@ -42,8 +45,10 @@ interface Receiver {
 }
 
 class RowMatcher {
-  /** Module-scope variables holding an instance of the row's class. */
+  /** Module-scope variables holding an instance of the row's class (imported from a project module too). */
   private readonly instances = new Set<Scope.Variable>();
+  /** Properties of module-scope object literals holding one (`const tools = { logger: new Logger() }`). */
+  private readonly members = new Map<Scope.Variable, Map<string, TSESTree.Node>>();
 
   constructor(
     private readonly ctx: FileContext,
@@ -120,11 +125,9 @@ class RowMatcher {
 
   private receiverOf(object: TSESTree.Node): Receiver | null {
     if (this.row.object.kind === 'instance') {
-      if (object.type !== T.Identifier) return null;
-      const variable = this.ctx.facts.variableOf(object);
-      if (!variable || !this.instances.has(variable) || !isStateRoot(this.ctx.facts, this.ctx.state, object))
-        return null;
-      return { key: variable, text: object.name, scope: null };
+      const key = this.instanceKey(object);
+      if (key === null || !isStateRoot(this.ctx.facts, this.ctx.state, object)) return null;
+      return { key, text: dottedName(object) ?? 'logger', scope: null };
     }
     // Module API: `Sentry.setUser`, or a scope getter `Sentry.getGlobalScope().setUser`.
     if (object.type === T.Identifier && !this.row.object.gettersOnly && this.isNamespace(object)) {
@@ -239,9 +242,7 @@ class RowMatcher {
       } else if (callee.type === T.Identifier && this.importedName(callee, wrapper.sources) === wrapper.name) {
         const first = call.arguments[0] ? unwrap(call.arguments[0]) : null;
         const targets = first?.type === T.ArrayExpression ? first.elements : [first];
-        const matches = targets.some(
-          (target) => target?.type === T.Identifier && this.ctx.facts.variableOf(target) === receiver.key,
-        );
+        const matches = targets.some((target) => target && this.instanceKey(unwrap(target)) === receiver.key);
         if (!matches) continue;
         options = call.arguments[1];
       } else {
@@ -260,6 +261,30 @@ class RowMatcher {
     return false;
   }
 
+  /**
+   * The instance an expression names: a module variable holding one (its variable), or a property of a module
+   * object literal holding one (`tools.logger`, the property's value); null for anything else.
+   */
+  private instanceKey(object: TSESTree.Node): unknown {
+    if (object.type === T.Identifier) {
+      const variable = this.ctx.facts.variableOf(object);
+      return variable && this.instances.has(variable) ? variable : null;
+    }
+    if (object.type !== T.MemberExpression) return null;
+    const base = unwrap(object.object);
+    const name = staticPropertyName(object);
+    const variable = base.type === T.Identifier && name !== null ? this.ctx.facts.variableOf(base) : null;
+    return (variable && this.members.get(variable)?.get(name!)) ?? null;
+  }
+
+  /** `new Logger(…)` with the constructor imported from one of the row's sources, in the facts of its module. */
+  private isConstructed(value: TSESTree.Node, classes: ReadonlySet<string>, facts = this.ctx.facts): boolean {
+    if (value.type !== T.NewExpression) return false;
+    const imported = facts.imports.moduleValueOf(value.callee);
+    if (!imported || imported.typeOnly || !this.row.sources.includes(imported.source)) return false;
+    return imported.path.length === 1 && classes.has(imported.path[0]);
+  }
+
   /** Module-level `const logger = new Logger(…)`, `new powertools.Logger(…)`, `pino()`, `logger.createChild(…)`. */
   private findInstances(
     constructors: readonly string[],
@@ -273,13 +298,37 @@ class RowMatcher {
       ...scopes.module.variables,
       ...(scopes.module === scopes.global ? [] : scopes.global.variables),
     ] as Scope.Variable[];
+    // The names the row's methods are called on: only those imports are looked up in their modules.
+    const receivers = new Set<string>();
+    for (const call of this.ctx.facts.calls.named(...this.row.adds)) {
+      const callee = unwrap(call.callee);
+      const object = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
+      if (object?.type === T.Identifier) receivers.add(object.name);
+    }
     // Two passes, so a child declared before its parent in source still resolves (rare, but cheap).
     for (let pass = 0; pass < 2; pass++) {
       for (const variable of variables) {
         if (this.instances.has(variable)) continue;
         const init = initializerOf(variable);
         const value = init ? unwrap(init) : null;
-        if (!value) continue;
+        if (!value) {
+          // `import { logger } from './logger'`, where that module exports `new Logger(…)`.
+          if (pass === 0 && variable.defs[0]?.type === 'ImportBinding' && receivers.has(variable.name)) {
+            const imported = importedExportValue(this.ctx.facts, variable, this.ctx.filename);
+            if (imported && this.isConstructed(imported.value, classes, imported.facts)) this.instances.add(variable);
+          }
+          continue;
+        }
+        if (value.type === T.ObjectExpression && pass === 0) {
+          for (const property of value.properties) {
+            const name = property.type === T.Property ? staticPropertyName(property) : null;
+            if (name === null || !this.isConstructed(unwrap((property as TSESTree.Property).value), classes)) continue;
+            const members = this.members.get(variable) ?? new Map<string, TSESTree.Node>();
+            members.set(name, property);
+            this.members.set(variable, members);
+          }
+          continue;
+        }
         if (value.type === T.NewExpression) {
           const name = this.importedName(value.callee);
           if (name !== null && classes.has(name)) this.instances.add(variable);

@@ -292,7 +292,7 @@ export class Bounds {
     const object = unwrap(node.object);
     if (object.type === T.CallExpression && dottedName(object.callee)?.startsWith('Object.') && object.arguments[0])
       return isStateRoot(this.ctx.facts, this.ctx.state, object.arguments[0]);
-    return isStateRoot(this.ctx.facts, this.ctx.state, object);
+    return isStateRoot(this.ctx.facts, this.ctx.state, object) || isThisMember(object);
   }
 
   /** Does the expression, or a local it reads (`const excess = map.size - MAX`), contain such a node? */
@@ -402,6 +402,14 @@ function isClockRead(node: TSESTree.Node): boolean {
   if (name !== null && CLOCK_CALLS.has(name)) return true;
   const callee = unwrap(node.callee);
   return callee.type === T.MemberExpression && staticPropertyName(callee) === 'getTime';
+}
+
+/** `this.frames`: a member of the instance a method runs on (the long-lived instance, where its writes are state). */
+function isThisMember(node: TSESTree.Node): boolean {
+  let current = unwrap(node);
+  if (current.type !== T.MemberExpression) return false;
+  while (current.type === T.MemberExpression) current = unwrap(current.object);
+  return current.type === T.ThisExpression;
 }
 
 function receiverKey(site: WriteSite, path: readonly string[]): string {

@@ -345,7 +345,10 @@ export function resolveExportPath(
   if ('reexport' in target)
     return { reexport: { file: target.reexport.file, path: [target.reexport.name, ...members] } };
   const dispatch = new Dispatch(facts);
-  let held: Held[] = dispatch.resolve(target.value);
+  // An exported module variable: with the functions stored into it at start-up (`handlers.set('x', fn)`).
+  const variable = facts.scopes.module.set.get(exported);
+  const declared = variable && initializerOf(variable) === target.value;
+  let held: Held[] = declared ? dispatch.heldByModuleVariable(variable) : dispatch.resolve(target.value);
   const thisRoots: ThisRoot[] = [];
   for (const member of members) {
     if (member === '()') {
@@ -363,7 +366,7 @@ export function resolveExportPath(
       held = classes.flatMap((classNode) => dispatch.members({ instanceOf: classNode }, member.slice(1)));
       continue;
     }
-    held = held.flatMap((table) => dispatch.members(table, member));
+    held = held.flatMap((table) => dispatch.members(table, member === ENTRY ? null : member));
   }
   const fn = held.find(isHeldFunction);
   if (!fn) return null;
@@ -449,7 +452,7 @@ export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoade
     if (!context) continue;
     // What the call passes at each position: `render('page.html', { req })` passes a name the code fixes, so the
     // summary reads only the second parameter as the request. A spread or `call`/`apply` hides the positions.
-    const args = call.call.arguments;
+    const args = [...(call.bound ?? []), ...call.call.arguments];
     const passed = passedAtCall(ctx.requestData, facts, args, call.members);
     const summary = summarize(exportPath.file, exportPath.path, filename, holder, budget, analyzeLoaded, passed);
     const label = [variable.name, ...call.members].join('.');
@@ -488,7 +491,7 @@ export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoade
 /** A request-time-or-not call into a relatively imported module, found through a binding of the caller's file. */
 export interface ImportedCall {
   variable: Scope.Variable;
-  call: { call: TSESTree.CallExpression; members: string[] };
+  call: MemberCall;
   exportPath: { file: string; path: string[] };
   /** The caller's variable whose `this` (or closure) the call works on: an instance or a factory's product. */
   holder: string | null;
@@ -522,19 +525,44 @@ function findImportedCalls(facts: FileFacts, filename: string, viaProgram: Progr
     if (!binding && !made) continue;
     for (const reference of variable.references) {
       if (reference.init) continue;
-      const call = memberCall(reference.identifier);
-      if (!call) continue;
-      if (binding) {
-        const path = [...binding.exportPath, ...call.members];
-        if (path.length > 0) result.push({ variable, call, exportPath: { file: binding.file, path }, holder: null });
-        continue;
+      for (const call of memberCalls(facts, reference.identifier)) {
+        const members =
+          call.members.at(-1) && RUNS_FUNCTION.has(call.members.at(-1)!) ? call.members.slice(0, -1) : call.members;
+        if (binding) {
+          const path = [...binding.exportPath, ...members];
+          if (path.length > 0) result.push({ variable, call, exportPath: { file: binding.file, path }, holder: null });
+          continue;
+        }
+        const { file, exportPath, step } = made!;
+        // `new Repo()`: one instance method; `makeStack()`: the product itself or one of its members.
+        if (step === 'new' && members.length !== 1) continue;
+        const path = step === 'new' ? [...exportPath, `#${members[0]}`] : [...exportPath, '()', ...members];
+        result.push({ variable, call, exportPath: { file, path }, holder: variable.name });
       }
-      const { file, exportPath, step } = made!;
-      // `new Repo()`: one instance method; `makeStack()`: the product itself or one of its members.
-      if (step === 'new' && call.members.length !== 1) continue;
-      const path = step === 'new' ? [...exportPath, `#${call.members[0]}`] : [...exportPath, '()', ...call.members];
-      result.push({ variable, call, exportPath: { file, path }, holder: variable.name });
     }
+  }
+  return result;
+}
+
+/** `f.call(self, …)`, `f.apply(self, […])`, `f.bind(self, …)` then a call: they run `f` itself. */
+const RUNS_FUNCTION = new Set(['call', 'apply', 'bind']);
+
+/**
+ * The calls one reference leads to: `x(…)`, `x.y.z(…)`, `x.y.call(…)`, and for `const run = x.y.bind(self, a)`
+ * each later `run(…)` (with the bound arguments).
+ */
+function memberCalls(facts: FileFacts, identifier: TSESTree.Node): MemberCall[] {
+  const call = memberCall(identifier);
+  if (!call || call.members.at(-1) !== 'bind') return call ? [call] : [];
+  const { parent } = valueParent(call.call);
+  if (parent?.type !== T.VariableDeclarator || parent.id.type !== T.Identifier || parent.init !== call.call) return [];
+  const bound = facts.file.scopeManager?.getDeclaredVariables(parent)[0];
+  if (!bound || !bound.references.every((reference) => reference.init || !reference.isWrite())) return [];
+  const result: MemberCall[] = [];
+  for (const reference of bound.references) {
+    const { parent: use, child } = valueParent(reference.identifier);
+    if (use?.type !== T.CallExpression || use.callee !== child) continue;
+    result.push({ call: use, members: call.members, bound: call.call.arguments.slice(1) });
   }
   return result;
 }
@@ -545,8 +573,16 @@ function withHolder(closure: ClosureInfo | undefined, holder: string | null): Cl
   return { ...closure, holders: [holder] };
 }
 
+/** A call through an imported binding: the call, the member names between the binding and it. */
+export interface MemberCall {
+  call: TSESTree.CallExpression;
+  members: string[];
+  /** Arguments bound ahead of the call's own (`const run = x.bind(self, a); run()` binds `a`). */
+  bound?: readonly TSESTree.Node[];
+}
+
 /** `x(…)`, `x.y(…)`, `x.y.z(…)`: the call and the member names between the binding and it. */
-function memberCall(identifier: TSESTree.Node): { call: TSESTree.CallExpression; members: string[] } | null {
+function memberCall(identifier: TSESTree.Node): MemberCall | null {
   const members: string[] = [];
   let node = identifier;
   for (;;) {
@@ -558,10 +594,18 @@ function memberCall(identifier: TSESTree.Node): { call: TSESTree.CallExpression;
       node = parent;
       continue;
     }
-    if (parent?.type === T.CallExpression && parent.callee === child) return { call: parent, members };
-    return null;
+    if (parent?.type !== T.CallExpression || parent.callee !== child) return null;
+    // `handlers.get(type)?.(event)`: the function a Map of handlers holds is what is called.
+    const outer = valueParent(parent);
+    if (members.at(-1) === 'get' && outer.parent?.type === T.CallExpression && outer.parent.callee === outer.child) {
+      return { call: outer.parent, members: [...members.slice(0, -1), ENTRY] };
+    }
+    return { call: parent, members };
   }
 }
+
+/** The export path segment for an entry of a collection of functions (`Map#get` of an exported Map). */
+const ENTRY = '[]';
 
 type ProgramResolver = ((source: TSESTree.StringLiteral) => string | null) | null;
 
@@ -582,6 +626,25 @@ function resolveTarget(imported: ImportTarget, filename: string, viaProgram: Pro
   const literal = imported.sourceNode?.type === T.Literal ? (imported.sourceNode as TSESTree.StringLiteral) : null;
   const throughProgram = imported.form === 'import' && literal ? (viaProgram?.(literal) ?? null) : null;
   return throughProgram ?? resolveImport(filename, imported.source);
+}
+
+/**
+ * The value an imported binding stands for when it is one named export of a relative module (`logger` for
+ * `import { logger } from './logger'`, where that module has `export const logger = new Logger()`), with the
+ * module's facts to read it. One file is read, through the same cache as summaries.
+ */
+export function importedExportValue(
+  facts: FileFacts,
+  variable: Scope.Variable,
+  filename: string,
+): { value: TSESTree.Node; facts: FileFacts } | null {
+  if (!path.isAbsolute(filename)) return null;
+  const binding = importedName(facts, variable, filename);
+  if (binding?.exportPath.length !== 1) return null;
+  const loaded = load(binding.file);
+  const loadedFacts = loaded?.file ? factsOf(loaded.file) : null;
+  const found = loadedFacts?.exports.find(binding.exportPath[0]);
+  return loadedFacts && found && 'value' in found ? { value: unwrap(found.value), facts: loadedFacts } : null;
 }
 
 /** `const repo = new Repo()` or `const stack = makeStack()` (`await` too), where the callee is imported from a relative module. */

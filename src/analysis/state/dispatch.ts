@@ -50,6 +50,8 @@ const ELEMENT_CALLBACKS = new Map([
   ['reduce', 1],
   ['reduceRight', 1],
 ]);
+/** Array methods that return one of the elements (`find` also runs its callback on each). */
+const ELEMENT_RESULTS = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
 /** Methods that add an element to an array, Map or Set: the stored function is the last argument. */
 const REGISTERING_METHODS = new Set(['set', 'push', 'unshift', 'add']);
 
@@ -80,7 +82,7 @@ export class Dispatch {
   /** What a module variable holds, with the functions stored into it later (`handlers.set('x', fn)` at start-up). */
   heldByModuleVariable(variable: Scope.Variable): Held[] {
     const init = initializerOf(variable);
-    if (!init) return [];
+    if (!init) return this.destructured(variable, 0);
     const held = this.resolve(init);
     if (held.length === 0) return held;
     const factory = this.factoryCalled(init);
@@ -193,7 +195,37 @@ export class Dispatch {
     const def = variable.defs[0];
     if (def.type === 'ImportBinding' || def.type === 'Parameter') return [];
     const init = initializerOf(variable);
-    return init ? this.resolve(init, depth) : [];
+    return init ? this.resolve(init, depth) : this.destructured(variable, depth);
+  }
+
+  /**
+   * A binding declared by a pattern: `const [get, set] = makeSlot()` holds the second element of what the call
+   * returns, `const { push } = createStack()` its `push` member.
+   */
+  private destructured(variable: Scope.Variable, depth: number): Held[] {
+    const def = variable.defs.length === 1 ? variable.defs[0] : null;
+    if (def?.type !== 'Variable' || !def.node.init || def.node.id.type === T.Identifier) return [];
+    const steps = patternSteps(def.node.id, def.name);
+    if (!steps) return [];
+    let held = this.resolve(def.node.init, depth);
+    for (const step of steps) {
+      held = held.flatMap((table) =>
+        typeof step === 'number' ? this.element(table, step) : this.members(table, step, depth),
+      );
+      if (held.length === 0) return held;
+    }
+    return held;
+  }
+
+  /** The element at `index` of an array literal of functions (every element when the position is unknown). */
+  private element(held: Held, index: number): Held[] {
+    if (!isCollection(held)) return [];
+    const node = held.collection;
+    if (node.type !== T.ArrayExpression) return held.items;
+    const before = node.elements.slice(0, index + 1);
+    if (before.some((element) => element?.type === T.SpreadElement)) return held.items;
+    const element = node.elements[index];
+    return element ? this.resolve(element) : [];
   }
 
   private elementsOf(array: TSESTree.ArrayExpression, depth: number): Held[] {
@@ -249,7 +281,10 @@ export class Dispatch {
   /** The members of a table named `name` (every member when it is computed), resolved. */
   members(held: Held, name: string | null, depth = 0): Held[] {
     if (isInstance(held)) return this.resolveAll(instanceMembers(held.instanceOf, name), depth);
-    if (isCollection(held)) return name === null || /^\d+$/u.test(name) ? held.items : [];
+    if (isCollection(held)) {
+      if (name !== null && /^\d+$/u.test(name)) return this.element(held, Number(name));
+      return name === null ? held.items : [];
+    }
     if (isFunctionNode(held)) return [];
     if (isClassNode(held)) return this.resolveAll(staticMembers(held, name), depth);
     const result: Held[] = [];
@@ -276,7 +311,7 @@ export class Dispatch {
    * called, reporting each function it may run to `sink`.
    */
   follow(start: TSESTree.Node, held: Held[], sink: EdgeSink): void {
-    if (!enclosingFunction(start)) return;
+    if (!enclosingFunction(start) && !isArgument(start)) return;
     this.flow(start, held, sink, 0, new Set());
   }
 
@@ -306,9 +341,11 @@ export class Dispatch {
       if (call && collections.length > 0 && name !== null && ELEMENT_CALLBACKS.has(name)) {
         const items = collections.flatMap((collection) => collection.items);
         this.intoCallback(call, ELEMENT_CALLBACKS.get(name)!, items, sink, depth, seen);
+        // `routes.find((r) => r.match(path))?.run(event)`: the call returns one of the elements.
+        if (ELEMENT_RESULTS.has(name) && depth < MAX_FLOW_DEPTH) this.flow(call, items, sink, depth + 1, seen);
         return;
       }
-      if (call && collections.length > 0 && name === 'get') {
+      if (call && collections.length > 0 && (name === 'get' || (name !== null && ELEMENT_RESULTS.has(name)))) {
         node = call;
         held = collections.flatMap((collection) => collection.items);
         continue;
@@ -446,6 +483,13 @@ export class Dispatch {
     depth: number,
     seen: Set<TSESTree.Node>,
   ): void {
+    // `(...fns) => …` gathers this argument and the ones after it into an array.
+    const rest = fn.params.findIndex((param) => param.type === T.RestElement);
+    if (rest >= 0 && rest <= index) {
+      const gathered = (fn.params[rest] as TSESTree.RestElement).argument;
+      this.intoPattern(gathered, fn, [{ collection: fn.params[rest], items: held }], sink, depth, seen);
+      return;
+    }
     const param = fn.params[index];
     if (!param) return;
     this.intoPattern(param, fn, held, sink, depth, seen);
@@ -495,6 +539,15 @@ export class Dispatch {
   }
 }
 
+/**
+ * A value passed to a call at start-up (`pipe(parse, record)`): the functions the call
+ * makes may run it per request, so it is followed into the callee's parameters.
+ */
+function isArgument(node: TSESTree.Node): boolean {
+  const { parent, child } = valueParent(node);
+  return parent?.type === T.CallExpression && parent.arguments.includes(child as TSESTree.CallExpressionArgument);
+}
+
 /** The call whose callee is `node`, if any. */
 function calledAt(node: TSESTree.Node): TSESTree.CallExpression | null {
   const { parent, child } = valueParent(node);
@@ -524,6 +577,32 @@ export function functionVariable(facts: FileFacts, fn: FunctionNode): Scope.Vari
   const { parent } = valueParent(fn);
   if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) {
     return declaredVariables(facts.file, parent)[0] ?? null;
+  }
+  return null;
+}
+
+/**
+ * The steps from a destructuring pattern to the binding `name` declares: member names and array positions
+ * (`{ a: [, b] }` gives `['a', 1]`); null when a step is computed or a rest element.
+ */
+function patternSteps(pattern: TSESTree.Node, name: TSESTree.Identifier): Array<string | number> | null {
+  const target = pattern.type === T.AssignmentPattern ? pattern.left : pattern;
+  if (target === name) return [];
+  if (target.type === T.ArrayPattern) {
+    for (const [index, element] of target.elements.entries()) {
+      if (!element || element.type === T.RestElement) continue;
+      const inner = patternSteps(element, name);
+      if (inner) return [index, ...inner];
+    }
+    return null;
+  }
+  if (target.type === T.ObjectPattern) {
+    for (const property of target.properties) {
+      if (property.type === T.RestElement) continue;
+      const key = staticPropertyName(property);
+      const inner = patternSteps(property.value, name);
+      if (inner) return key === null ? null : [key, ...inner];
+    }
   }
   return null;
 }

@@ -274,11 +274,12 @@ function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
       const origin = upstreamFrom
         ? { handler: upstreamFrom.handler, file: upstreamFrom.file, via: [...upstreamFrom.via, ...context.via, label] }
         : { handler: context.handler.name, file: importer, via: [...context.via, label] };
-      const args = reach.argumentsOf(call.call);
+      const own = reach.argumentsOf(call.call);
+      const args = own && call.bound ? [...call.bound, ...own] : own;
       const passed = passedAtCall(requestData, facts, args, call.members);
       const passes = passed
         ? passed.some(carriesSome)
-        : call.call.arguments.some((argument) => requestData.isRequestDerived(argument));
+        : [...(call.bound ?? []), ...call.call.arguments].some((argument) => requestData.isRequestDerived(argument));
       const carriesRequestData = passes && (upstreamFrom ? upstreamFrom.carriesRequestData : true);
       calls.push({
         target: exportPath.file,
