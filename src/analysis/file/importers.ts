@@ -117,7 +117,7 @@ export function importersOf(file: string, max: number, prefer: readonly string[]
   return [...preferred, ...rest].slice(0, max);
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
