@@ -323,7 +323,7 @@ function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
     outgoingCache.set(key, outgoing, weightOf(outgoing));
     return outgoing;
   }
-  const own = findHandlers(facts, walk.settings, importer, null);
+  const own = ownHandlersOf(facts, walk.settings, importer);
   const upstream = entriesOf(facts, importer, depth, walk, sources);
   const handlers = [...own, ...upstream.handlers];
   if (handlers.length > 0) {
@@ -364,6 +364,28 @@ function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
   }
   outgoingCache.set(key, outgoing, weightOf(outgoing));
   return outgoing;
+}
+
+/**
+ * Per parsed importer: its own handlers under one set of settings. The walk asks for them at every depth it meets
+ * the importer, and the answer depends only on the file, its name and the settings.
+ */
+const ownHandlers = new WeakMap<FileFacts, Map<string, Handler[]>>();
+const settingsKeys = new WeakMap<ResolvedSettings, string>();
+
+function ownHandlersOf(facts: FileFacts, settings: ResolvedSettings, importer: string): Handler[] {
+  let key = settingsKeys.get(settings);
+  if (key === undefined) {
+    const { handlerNames, wrappers, boundedCaches, crossFile, typeAware } = settings;
+    key = JSON.stringify([[...handlerNames], [...wrappers], [...boundedCaches], crossFile, typeAware]);
+    settingsKeys.set(settings, key);
+  }
+  key = `${key}\0${importer}`;
+  let byKey = ownHandlers.get(facts);
+  if (!byKey) ownHandlers.set(facts, (byKey = new Map<string, Handler[]>()));
+  let handlers = byKey.get(key);
+  if (!handlers) byKey.set(key, (handlers = findHandlers(facts, settings, importer, null)));
+  return handlers;
 }
 
 function carriesSome(argument: PassedArgument): boolean {
