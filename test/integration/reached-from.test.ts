@@ -183,6 +183,23 @@ export const handler = async (event: { theme: string }) => {
     }
   });
 
+  it('does not follow test files: a handler written in a test does not run per request', async () => {
+    const caller = `import { remember } from '../src/store';\nexport const handler = async (event: { item: string }) => {\n  remember(event.item);\n};\n`;
+    const root = makeProject({
+      'package.json': PACKAGE,
+      'src/store.ts': STORE,
+      'test/handler.test.ts': caller,
+      'test/handler.spec.ts': caller,
+      'src/__tests__/handler.ts': caller.replace('../src/store', '../store'),
+    });
+    expect(await messagesOf(root, 'src/store.ts')).toEqual([]);
+    // The same caller outside a test is followed.
+    const twin = makeProject({ 'package.json': PACKAGE, 'src/store.ts': STORE, 'test/handler.ts': caller });
+    expect(await messagesOf(twin, 'src/store.ts')).toEqual([
+      expect.stringContaining('reached per request from `handler` in ../test/handler.ts'),
+    ]);
+  });
+
   it('sees an importer change in the same process (an editor session)', async () => {
     const root = makeProject({
       'package.json': PACKAGE,

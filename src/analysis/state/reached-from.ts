@@ -260,7 +260,7 @@ function callsInto(
   writers: readonly string[] = [],
 ): OutgoingCall[] {
   const result: OutgoingCall[] = [];
-  const importers = importersOf(file, REACHED_FROM_LIMITS.importers, writers);
+  const importers = followedImporters(file, writers);
   sources.importers.set(file, importers.join('\n'));
   sources.writers.set(file, writers);
   sources.names.set(file, names);
@@ -306,6 +306,18 @@ function callsInto(
     }
   }
   return result;
+}
+
+/** The importers the walk follows: tests call a module from their test cases, never per request in production. */
+function followedImporters(file: string, writers: readonly string[]): string[] {
+  return importersOf(file, REACHED_FROM_LIMITS.importers, writers, (importer) => !isTestFile(importer));
+}
+
+/** `store.test.ts`, `store.spec.js`, anything under `__tests__/` or `__mocks__/`. */
+const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$|[\\/]__(?:tests|mocks)__[\\/]/u;
+
+export function isTestFile(file: string): boolean {
+  return TEST_FILE.test(file);
 }
 
 /** Every request-time call an importer makes into relatively imported modules, from its handlers and its own callers. */
@@ -432,7 +444,7 @@ function isFresh(outgoing: Outgoing): boolean {
   }
   for (const [file, list] of outgoing.sources.importers) {
     const writers = outgoing.sources.writers.get(file) ?? [];
-    if (importersOf(file, REACHED_FROM_LIMITS.importers, writers).join('\n') !== list) return false;
+    if (followedImporters(file, writers).join('\n') !== list) return false;
   }
   return true;
 }
