@@ -135,6 +135,71 @@ export const handler = async (event: { theme: string }) => {
     ]);
   });
 
+  it('follows every way an importer can name the call: default, namespace, renamed and required bindings', async () => {
+    const root = makeProject({
+      'package.json': JSON.stringify({ name: 'app' }),
+      'esm/store.mjs': `const seen = [];\nexport default {\n  keep(id) {\n    seen.push(id);\n  },\n};\n`,
+      'esm/handler.mjs': `import box from './store.mjs';\nexport const handler = async (event) => {\n  box.keep(event.id);\n};\n`,
+      'ns/store.mjs': `const seen = [];\nexport function keep(id) {\n  seen.push(id);\n}\n`,
+      'ns/handler.mjs': `import * as box from './store.mjs';\nexport const handler = async (event) => {\n  box.keep(event.id);\n};\n`,
+      'renamed/store.mjs': `const seen = [];\nexport function keep(id) {\n  seen.push(id);\n}\n`,
+      'renamed/handler.mjs': `import { keep as k } from './store.mjs';\nexport const handler = async (event) => {\n  k(event.id);\n};\n`,
+      'cjs/store.js': `const seen = [];\nmodule.exports = { keep(id) { seen.push(id); } };\n`,
+      'cjs/handler.js': `const { keep: k } = require('./store');\nexports.handler = async (event) => {\n  k(event.id);\n};\n`,
+    });
+    for (const dir of ['esm', 'ns', 'renamed']) {
+      expect(await messagesOf(root, `${dir}/store.mjs`)).toEqual([
+        expect.stringContaining('(reached per request from `handler` in ./handler.mjs'),
+      ]);
+    }
+    expect(await messagesOf(root, 'cjs/store.js')).toEqual([
+      expect.stringContaining('(reached per request from `handler` in ./handler.js'),
+    ]);
+  });
+
+  it('follows an importer again once an edit makes it call the module', async () => {
+    const root = makeProject({
+      'package.json': PACKAGE,
+      'src/store.ts': STORE,
+      // Imports the module but names none of its exports: nothing in it can call into the module.
+      'src/handler.ts': `import './store';\nexport const handler = async (event: { item: string }) => event.item;\n`,
+    });
+    const eslint = eslintIn(root);
+    expect(await messagesOf(root, 'src/store.ts', eslint)).toEqual([]);
+    const previous = INDEX_LIMITS.refreshMs;
+    INDEX_LIMITS.refreshMs = 0;
+    try {
+      const handler = path.join(root, 'src/handler.ts');
+      fs.writeFileSync(
+        handler,
+        `import { remember } from './store';\nexport const handler = async (event: { item: string }) => {\n  remember(event.item);\n};\n`,
+      );
+      fs.utimesSync(handler, new Date(), new Date(Date.now() + 5_000));
+      expect(await messagesOf(root, 'src/store.ts', eslint)).toEqual([
+        expect.stringContaining('reached per request from `handler` in ./handler.ts'),
+      ]);
+    } finally {
+      INDEX_LIMITS.refreshMs = previous;
+    }
+  });
+
+  it('does not follow test files: a handler written in a test does not run per request', async () => {
+    const caller = `import { remember } from '../src/store';\nexport const handler = async (event: { item: string }) => {\n  remember(event.item);\n};\n`;
+    const root = makeProject({
+      'package.json': PACKAGE,
+      'src/store.ts': STORE,
+      'test/handler.test.ts': caller,
+      'test/handler.spec.ts': caller,
+      'src/__tests__/handler.ts': caller.replace('../src/store', '../store'),
+    });
+    expect(await messagesOf(root, 'src/store.ts')).toEqual([]);
+    // The same caller outside a test is followed.
+    const twin = makeProject({ 'package.json': PACKAGE, 'src/store.ts': STORE, 'test/handler.ts': caller });
+    expect(await messagesOf(twin, 'src/store.ts')).toEqual([
+      expect.stringContaining('reached per request from `handler` in ../test/handler.ts'),
+    ]);
+  });
+
   it('sees an importer change in the same process (an editor session)', async () => {
     const root = makeProject({
       'package.json': PACKAGE,

@@ -99,11 +99,16 @@ export function projectRootOf(file: string): string {
 }
 
 /**
- * The project files that import `file` (resolved the way the cross-file analysis resolves imports), sorted, at most
- * `max`. Files past the index's limits are not seen.
+ * The project files that import `file` (resolved the way the cross-file analysis resolves imports) and that `keep`
+ * accepts, sorted, at most `max`. Files past the index's limits are not seen.
  */
-export function importersOf(file: string, max: number, prefer: readonly string[] = []): string[] {
-  const all = allImportersOf(file);
+export function importersOf(
+  file: string,
+  max: number,
+  prefer: readonly string[] = [],
+  keep: (importer: string) => boolean = () => true,
+): string[] {
+  const all = allImportersOf(file).filter(keep);
   if (all.length <= max || prefer.length === 0) return all.slice(0, max);
   // More importers than are followed: those whose text calls one of `prefer` first (a logging module imported
   // everywhere is written by the few files that call its setter).
@@ -117,7 +122,7 @@ export function importersOf(file: string, max: number, prefer: readonly string[]
   return [...preferred, ...rest].slice(0, max);
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 

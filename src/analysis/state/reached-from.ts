@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { BaseContext } from '../context.js';
-import { importersOf } from '../file/importers.js';
+import { escapeRegExp, importersOf, INDEX_LIMITS } from '../file/importers.js';
+import { readTextFile } from '../../util/read-file.js';
 import { BoundedCache } from '../../util/bounded-cache.js';
 import { factsOf, type FileFacts } from '../file/index.js';
 import { findHandlers } from '../handlers/index.js';
@@ -42,6 +43,8 @@ interface Sources {
   importers: Map<string, string>;
   /** The exported writers each importer list was ranked by. */
   writers: Map<string, readonly string[]>;
+  /** The names each module's importers were required to mention. */
+  names: Map<string, ReadonlySet<string>>;
 }
 
 interface Outgoing {
@@ -88,7 +91,11 @@ export function reachedFromImporters(base: BaseContext): ReachedEntries {
   const file = base.filename;
   if (!path.isAbsolute(file) || file.split(/[\\/]/u).includes('node_modules')) return NONE;
   if (!mayHoldState(base.facts)) return NONE;
-  return entriesFrom(base.facts, file, incomingCalls(file, base.settings, writingExports(base.facts)));
+  return entriesFrom(
+    base.facts,
+    file,
+    incomingCalls(file, base.settings, writingExports(base.facts), callNames(base.facts)),
+  );
 }
 
 /**
@@ -98,14 +105,24 @@ export function reachedFromImporters(base: BaseContext): ReachedEntries {
  */
 const incomingCache = new BoundedCache<string, Outgoing>({ entries: 4096, weight: 8 * 1024 * 1024 });
 
-function incomingCalls(file: string, settings: ResolvedSettings, writers: readonly string[]): OutgoingCall[] {
+function incomingCalls(
+  file: string,
+  settings: ResolvedSettings,
+  writers: readonly string[],
+  names: ReadonlySet<string>,
+): OutgoingCall[] {
   const cached = incomingCache.get(file);
-  // The linted file's own edits can change which exports write state, and so which importers come first.
+  // The linted file's own edits can change which exports write state, and so which importers come first, and
+  // which names an importer must mention to call into it.
   const sameWriters = cached && (cached.sources.writers.get(file) ?? []).join('\n') === writers.join('\n');
-  if (cached && sameWriters && isFresh(cached)) return cached.calls;
+  const sameNames = cached && [...(cached.sources.names.get(file) ?? [])].join('\n') === [...names].join('\n');
+  if (cached && sameWriters && sameNames && isFresh(cached)) return cached.calls;
   const sources = newSources();
   const walk: Walk = { settings, files: new Set([file]) };
-  const incoming: Outgoing = { sources, calls: callsInto(file, REACHED_FROM_LIMITS.depth, walk, sources, writers) };
+  const incoming: Outgoing = {
+    sources,
+    calls: callsInto(file, names, REACHED_FROM_LIMITS.depth, walk, sources, writers),
+  };
   incomingCache.set(file, incoming, weightOf(incoming));
   return incoming.calls;
 }
@@ -160,7 +177,45 @@ function writingExports(facts: FileFacts): string[] {
 
 function entriesOf(facts: FileFacts, file: string, depth: number, walk: Walk, sources: Sources): ReachedEntries {
   if (depth <= 0) return NONE;
-  return entriesFrom(facts, file, callsInto(file, depth, walk, sources, writingExports(facts)));
+  return entriesFrom(facts, file, callsInto(file, callNames(facts), depth, walk, sources, writingExports(facts)));
+}
+
+/**
+ * The names a call into a module can start its export path with: its exports and re-exports (`default` for a
+ * default export). A call into it from another file goes through an import of one of them, so an importer whose
+ * text mentions none of them cannot call into it.
+ */
+function callNames(facts: FileFacts): Set<string> {
+  const names = new Set<string>();
+  for (const entry of facts.exports.entries) names.add(entry.name);
+  for (const reexport of facts.exports.reexports) names.add(reexport.name);
+  return names;
+}
+
+/**
+ * Can `text` call into a module that exports `names`? It must mention one of them as a word (`remember(…)`,
+ * `store.remember(…)`, `{ remember: r } = require(…)`), or bind a default import (`import store from …`) when the
+ * module has a default. A superset of what the importer's parse would find, read from the text alone.
+ */
+function mayCallInto(text: string, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  if (names.has('default') && DEFAULT_IMPORT.test(text)) return true;
+  const alternatives = [...names].map(escapeRegExp).join('|');
+  return new RegExp(`(?<![\\w$])(?:${alternatives})(?![\\w$])`, 'u').test(text);
+}
+
+/** `import store from`, `import store, { … } from`: a binding of the default export without the word `default`. */
+const DEFAULT_IMPORT = /\bimport\s+[\w$]+\s*(?:,|from\b)/u;
+/** Only ES `export` statements re-export another module's binding (`export *`, `export { x } from`, `export default x`). */
+const ES_EXPORT = /(?<![\w$.])export(?![\w$])/u;
+
+/** The modification time `isFresh` compares (NaN, never equal, for a file that is gone). */
+function mtimeOf(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** The functions of `file` the calls name, each once, with where it is reached from. */
@@ -198,36 +253,52 @@ function entriesFrom(facts: FileFacts, file: string, calls: readonly OutgoingCal
 /** The request-time calls that importers of `file` (and barrels re-exporting it) make into it. */
 function callsInto(
   file: string,
+  names: ReadonlySet<string>,
   depth: number,
   walk: Walk,
   sources: Sources,
   writers: readonly string[] = [],
 ): OutgoingCall[] {
   const result: OutgoingCall[] = [];
-  const importers = importersOf(file, REACHED_FROM_LIMITS.importers, writers);
+  const importers = followedImporters(file, writers);
   sources.importers.set(file, importers.join('\n'));
   sources.writers.set(file, writers);
+  sources.names.set(file, names);
+  // Read from the text before anything is parsed: does the importer mention a name it could call, and could it
+  // be a barrel that re-exports this module? An importer that can do neither is not followed and costs nothing.
+  const roles = new Map<string, { calls: boolean; barrel: boolean }>();
+  for (const importer of importers) {
+    const read = readTextFile(importer, INDEX_LIMITS.fileBytes);
+    if (!read.ok) continue;
+    // The answer now depends on this text: an edit that adds a call makes it stale.
+    sources.mtimes.set(importer, mtimeOf(importer));
+    roles.set(importer, { calls: mayCallInto(read.text, names), barrel: depth > 1 && ES_EXPORT.test(read.text) });
+  }
   // Breadth first: this module's own importers take their share of the file budget before any of them spends it
   // on its importers, so a module's direct callers are never crowded out by the first caller's callers.
   const admitted = importers.filter((importer) => {
+    const role = roles.get(importer);
+    if (!role || (!role.calls && !role.barrel)) return false;
     if (walk.files.has(importer)) return true;
     if (walk.files.size >= REACHED_FROM_LIMITS.files) return false;
     walk.files.add(importer);
     return true;
   });
   for (const importer of admitted) {
-    const outgoing = outgoingOf(importer, depth - 1, walk);
-    mergeSources(sources, outgoing.sources);
-    for (const call of outgoing.calls) if (call.target === file) result.push(call);
+    const role = roles.get(importer)!;
+    if (role.calls) {
+      const outgoing = outgoingOf(importer, depth - 1, walk);
+      mergeSources(sources, outgoing.sources);
+      for (const call of outgoing.calls) if (call.target === file) result.push(call);
+    }
     // A barrel (`export * from './store'`): calls into it that name one of this module's exports are calls here.
-    if (depth <= 1 || !exportsSomething(importer)) continue;
-    let barrelFacts: FileFacts | null | undefined;
-    for (const call of callsInto(importer, depth - 1, walk, sources)) {
-      if (barrelFacts === undefined) {
-        const barrel = load(importer)?.file;
-        barrelFacts = barrel ? factsOf(barrel) : null;
-      }
-      if (!barrelFacts) break;
+    if (depth <= 1 || !role.barrel || !exportsSomething(importer)) continue;
+    const barrel = load(importer)?.file;
+    const barrelFacts = barrel ? factsOf(barrel) : null;
+    if (!barrelFacts) continue;
+    // Through `export *` the barrel offers this module's names as its own.
+    const barrelNames = new Set([...callNames(barrelFacts), ...names]);
+    for (const call of callsInto(importer, barrelNames, depth - 1, walk, sources)) {
       const through = resolveExportPath(barrelFacts, importer, call.exportPath, call.holder, newBudget());
       if (through && 'reexport' in through && through.reexport.file === file) {
         result.push({ ...call, target: file, exportPath: through.reexport.path });
@@ -235,6 +306,18 @@ function callsInto(
     }
   }
   return result;
+}
+
+/** The importers the walk follows: tests call a module from their test cases, never per request in production. */
+function followedImporters(file: string, writers: readonly string[]): string[] {
+  return importersOf(file, REACHED_FROM_LIMITS.importers, writers, (importer) => !isTestFile(importer));
+}
+
+/** `store.test.ts`, `store.spec.js`, anything under `__tests__/` or `__mocks__/`. */
+const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$|[\\/]__(?:tests|mocks)__[\\/]/u;
+
+export function isTestFile(file: string): boolean {
+  return TEST_FILE.test(file);
 }
 
 /** Every request-time call an importer makes into relatively imported modules, from its handlers and its own callers. */
@@ -252,7 +335,7 @@ function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
     outgoingCache.set(key, outgoing, weightOf(outgoing));
     return outgoing;
   }
-  const own = findHandlers(facts, walk.settings, importer, null);
+  const own = ownHandlersOf(facts, walk.settings, importer);
   const upstream = entriesOf(facts, importer, depth, walk, sources);
   const handlers = [...own, ...upstream.handlers];
   if (handlers.length > 0) {
@@ -296,6 +379,28 @@ function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
   return outgoing;
 }
 
+/**
+ * Per parsed importer: its own handlers under one set of settings. The walk asks for them at every depth it meets
+ * the importer, and the answer depends only on the file, its name and the settings.
+ */
+const ownHandlers = new WeakMap<FileFacts, Map<string, Handler[]>>();
+const settingsKeys = new WeakMap<ResolvedSettings, string>();
+
+function ownHandlersOf(facts: FileFacts, settings: ResolvedSettings, importer: string): Handler[] {
+  let key = settingsKeys.get(settings);
+  if (key === undefined) {
+    const { handlerNames, wrappers, boundedCaches, crossFile, typeAware } = settings;
+    key = JSON.stringify([[...handlerNames], [...wrappers], [...boundedCaches], crossFile, typeAware]);
+    settingsKeys.set(settings, key);
+  }
+  key = `${key}\0${importer}`;
+  let byKey = ownHandlers.get(facts);
+  if (!byKey) ownHandlers.set(facts, (byKey = new Map<string, Handler[]>()));
+  let handlers = byKey.get(key);
+  if (!handlers) byKey.set(key, (handlers = findHandlers(facts, settings, importer, null)));
+  return handlers;
+}
+
 function carriesSome(argument: PassedArgument): boolean {
   return typeof argument === 'boolean' ? argument : argument.rest || Object.values(argument.fields).some(Boolean);
 }
@@ -319,13 +424,14 @@ function mergeOne(a: PassedArgument, b: PassedArgument): PassedArgument {
 }
 
 function newSources(): Sources {
-  return { mtimes: new Map(), importers: new Map(), writers: new Map() };
+  return { mtimes: new Map(), importers: new Map(), writers: new Map(), names: new Map() };
 }
 
 function mergeSources(into: Sources, from: Sources): void {
   for (const [file, mtime] of from.mtimes) into.mtimes.set(file, mtime);
   for (const [file, list] of from.importers) into.importers.set(file, list);
   for (const [file, writers] of from.writers) into.writers.set(file, writers);
+  for (const [file, names] of from.names) into.names.set(file, names);
 }
 
 /** Nothing it was read from changed: the same modification times, the same importers. */
@@ -339,7 +445,7 @@ function isFresh(outgoing: Outgoing): boolean {
   }
   for (const [file, list] of outgoing.sources.importers) {
     const writers = outgoing.sources.writers.get(file) ?? [];
-    if (importersOf(file, REACHED_FROM_LIMITS.importers, writers).join('\n') !== list) return false;
+    if (followedImporters(file, writers).join('\n') !== list) return false;
   }
   return true;
 }
