@@ -366,7 +366,8 @@ class NodeServers {
         const inner = this.instanceOf(callee.object, depth + 1);
         if (!inner || inner.framework === 'node-http') return null;
         // express: app.route('/x') is a route; koa-router/fastify register() do not return apps to chain on.
-        if (inner.framework === 'express' && method === 'route') return { framework: 'express', kind: 'route' };
+        if ((inner.framework === 'express' || inner.framework === 'route-module') && method === 'route')
+          return { framework: inner.framework, kind: 'route' };
         if (method === 'register' || method === 'addHook') return null;
         return inner;
       }
@@ -446,12 +447,32 @@ class NodeServers {
       const method = staticPropertyName(member);
       const call = member.parent;
       if (method === null || call?.type !== T.CallExpression || call.callee !== member) continue;
+      if (method === 'route' && call.arguments[0] !== undefined && isRoutePath(call.arguments[0])) {
+        if (this.routeChainAnswers(call)) return true;
+        continue;
+      }
       if (!VERBS.has(method) && method !== 'use') continue;
       const first = call.arguments[0];
       const pathed = first !== undefined && isRoutePath(first);
       if (!pathed && method !== 'use') continue;
       const callbacks = this.functionArguments(call.arguments);
       if (callbacks.some((callback) => hasRequestResponseSignature(callback, method === 'use'))) return true;
+    }
+    return false;
+  }
+
+  /** `app.route('/x').get((req, res) => …).post(…)`: does a verb chained on the route take a request callback? */
+  private routeChainAnswers(route: TSESTree.CallExpression): boolean {
+    let current: TSESTree.Node = route;
+    for (let steps = 0; steps < MAX_DEPTH; steps++) {
+      const member: TSESTree.Node | undefined = current.parent;
+      if (member?.type !== T.MemberExpression || member.object !== current) return false;
+      const call: TSESTree.Node | undefined = member.parent;
+      const method = staticPropertyName(member);
+      if (call?.type !== T.CallExpression || call.callee !== member || method === null || !VERBS.has(method))
+        return false;
+      if (this.functionArguments(call.arguments).some((callback) => hasRequestResponseSignature(callback))) return true;
+      current = call;
     }
     return false;
   }
@@ -518,7 +539,7 @@ function isRoutePath(node: TSESTree.Node): boolean {
 
 /** Cheap text test before looking for route modules in a file that imports no server framework. */
 function mayRegisterOnParameter(text: string): boolean {
-  return /\b_?req\b/u.test(text) && /\b_?res\b/u.test(text);
+  return /\b_?req(?:uest)?\b/u.test(text) && /\b_?(?:res|response|reply)\b/u.test(text);
 }
 
 function matchFactory(imported: { source: string; path: string[] } | null, table: Factory[]): Factory | null {

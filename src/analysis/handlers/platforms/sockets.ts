@@ -19,6 +19,8 @@ const SERVER_FACTORIES: Array<{ source: string; path: readonly string[] }> = [
 const SOCKET_MODULES = ['socket.io', 'ws'];
 const CONNECTION_EVENTS = new Set(['connection', 'connect']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener']);
+/** How a connection's listeners are added: ws sockets are also DOM-style `EventTarget`s. */
+const SOCKET_LISTENER_METHODS = new Set([...LISTENER_METHODS, 'addEventListener']);
 /** Methods that return the same server or a namespace of it: `io.of('/chat')`, `io.in(room)` (and `io.sockets`). */
 const NAMESPACE_METHODS = new Set(['of', 'in', 'to']);
 const MAX_DEPTH = 6;
@@ -80,7 +82,7 @@ function socketListeners(facts: FileFacts, connection: FunctionNode): SocketList
     if (member?.type !== T.MemberExpression || member.object !== child) continue;
     const call = member.parent;
     if (call?.type !== T.CallExpression || call.callee !== member) continue;
-    if (!LISTENER_METHODS.has(staticPropertyName(member) ?? '') || call.arguments.length < 2) continue;
+    if (!SOCKET_LISTENER_METHODS.has(staticPropertyName(member) ?? '') || call.arguments.length < 2) continue;
     const fn = facts.functionOf(call.arguments[1]);
     if (fn) result.push({ call, fn });
   }
