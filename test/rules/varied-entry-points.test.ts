@@ -1133,7 +1133,6 @@ export const handler = middy().handler(httpRouterHandler(routes));
   {
     group: 'graphql',
     name: 'a resolver map exported under its own name and merged into the server in another file',
-    gap: 'a resolver map exported under another name than resolvers/default',
     lint: 'src/resolvers/user.ts',
     files: {
       'package.json': withDeps('@apollo/server', 'graphql'),
@@ -1181,7 +1180,6 @@ export const server = new ApolloServer({ typeDefs, resolvers: [userResolvers] })
   {
     group: 'graphql',
     name: 'a rootValue that is a class instance whose methods resolve fields',
-    gap: 'a rootValue made by `new` of a class of the file',
     lint: 'src/app.mjs',
     files: {
       'src/app.mjs': `import { createHandler } from 'graphql-http/lib/use/express';
@@ -1875,7 +1873,6 @@ export const routes: Route[] = [
   {
     group: 'route-table',
     name: "a 'METHOD /path' keyed table whose values are route objects with a handler",
-    gap: 'a keyed route whose value is a route object',
     lint: 'src/table.mjs',
     files: {
       'src/table.mjs': `import { createRouter } from './router.mjs';
@@ -1911,7 +1908,6 @@ export const router = createRouter(table);
   {
     group: 'route-table',
     name: 'a table keyed by method and then by path, handed to a router factory',
-    gap: 'a table keyed by method, then by path',
     lint: 'src/api.js',
     files: {
       'src/api.js': `import { makeRouter } from './lib/router.js';
