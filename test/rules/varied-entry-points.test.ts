@@ -704,7 +704,6 @@ export const handler = (event: unknown, context: Context) => resolver.resolve(ev
   {
     group: 'powertools',
     name: 'AppSync resolver methods registered with decorators on a class',
-    gap: 'Powertools resolver decorators on class methods',
     lint: 'src/resolvers.ts',
     files: {
       'src/resolvers.ts': `import { AppSyncGraphQLResolver } from '@aws-lambda-powertools/event-handler/appsync-graphql';
@@ -1983,7 +1982,6 @@ app.listen(3000);
   {
     group: 'factory-made',
     name: 'app.use(make(options)) where the factory returns a bound method of a class instance',
-    gap: 'a factory product that is a bound method of a class instance',
     lint: 'src/server.ts',
     files: {
       'src/server.ts': `import express, { type Request, type Response, type NextFunction } from 'express';

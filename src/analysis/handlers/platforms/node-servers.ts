@@ -10,6 +10,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FunctionNode } from '../../types.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
 import { hasRequestResponseSignature } from '../signatures.js';
+import { classesOf } from './decorated.js';
 
 /**
  * `other`: routers the plugin knows as apps (for route registration per request) but not their handlers.
@@ -179,6 +180,7 @@ export function detectNodeServers(file: PlatformContext, add: AddHandler): void 
     return;
   const servers = serversOf(file.facts);
   for (const call of file.facts.calls.calls) servers.registration(call, add);
+  if (file.facts.imports.importsAny(POWERTOOLS_MODULES)) servers.decoratedRegistrations(file.program, add);
 }
 
 class NodeServers {
@@ -283,6 +285,29 @@ class NodeServers {
           addAll(this.functionArguments(call.arguments), method);
         }
         return;
+    }
+  }
+
+  /**
+   * Powertools resolvers also register class methods by decorator: `@app.onQuery('getPost') async getPost(…)`, with
+   * `app` a resolver of this file. The decorated method runs per invocation, like a callback given to the call.
+   */
+  decoratedRegistrations(program: TSESTree.Program, add: AddHandler): void {
+    for (const classNode of classesOf(program)) {
+      for (const member of classNode.body.body) {
+        if (member.type !== T.MethodDefinition || member.kind !== 'method') continue;
+        for (const decorator of member.decorators ?? []) {
+          const expression = unwrap(decorator.expression);
+          const callee = expression.type === T.CallExpression ? unwrap(expression.callee) : null;
+          if (callee?.type !== T.MemberExpression) continue;
+          const method = staticPropertyName(callee);
+          if (method === null || !POWERTOOLS_REGISTRATIONS.has(method)) continue;
+          if (this.instanceOf(callee.object, 0)?.framework !== 'powertools') continue;
+          const path = expression.type === T.CallExpression ? stringValue(expression.arguments[0]) : null;
+          const name = `${method}${path ? ` ${path}` : ` ${staticPropertyName(member) ?? 'method'}`}`;
+          add(member.value as FunctionNode, name, `Powertools event-handler \`@${method}()\` method`, 'powertools');
+        }
+      }
     }
   }
 
