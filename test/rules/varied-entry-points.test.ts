@@ -1425,7 +1425,6 @@ app.register(metricsRoutes, { prefix: '/v1' });
   {
     group: 'route-module',
     name: 'a route module whose callbacks are named functions, mounted by require(…)(app) on an express app',
-    gap: 'the call of the importer with a known app is not followed into the route module',
     lint: 'src/routes/items.cjs',
     files: {
       'src/routes/items.cjs': `const recentlyViewed = [];

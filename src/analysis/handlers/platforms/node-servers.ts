@@ -11,6 +11,8 @@ import type { FunctionNode } from '../../types.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
 import { hasRequestResponseSignature } from '../signatures.js';
 import { classesOf } from './decorated.js';
+import { importResolvesTo, importersOf } from '../../file/importers.js';
+import { loadModule } from '../../state/cross-file.js';
 
 /**
  * `other`: routers the plugin knows as apps (for route registration per request) but not their handlers.
@@ -178,7 +180,7 @@ export function detectNodeServers(file: PlatformContext, add: AddHandler): void 
     !mayRegisterOnParameter(file.text)
   )
     return;
-  const servers = serversOf(file.facts);
+  const servers = serversOf(file.facts, file.path);
   for (const call of file.facts.calls.calls) servers.registration(call, add);
   if (file.facts.imports.importsAny(POWERTOOLS_MODULES)) servers.decoratedRegistrations(file.program, add);
 }
@@ -186,7 +188,11 @@ export function detectNodeServers(file: PlatformContext, add: AddHandler): void 
 class NodeServers {
   private readonly memo = new Map<TSESTree.Node, Instance | null>();
 
-  constructor(private readonly facts: FileFacts) {}
+  constructor(
+    private readonly facts: FileFacts,
+    /** The file's path, when known: the importers that mount a route module are looked up by it. */
+    public filename: string | null,
+  ) {}
 
   /** A call that registers callbacks on an app: `app.get('/x', fn)`, `router.use(fn)`, `http.createServer(fn)`. */
   registration(call: TSESTree.CallExpression, add: AddHandler): void {
@@ -424,6 +430,8 @@ class NodeServers {
       if (passed) return passed;
       // `(app) => …` and `(hookName, { app }) => …`: the binding itself is what routes are registered on.
       if (param && this.isRouteModuleParameter(variable, null)) return ROUTE_MODULE;
+      // `require('./routes')(app)` in another file with a known app: the parameter is that app.
+      if (param && depth === 0 && this.registersRoutes(variable)) return this.mountedBy(fn, index);
     }
     return null;
   }
@@ -502,6 +510,51 @@ class NodeServers {
     return false;
   }
 
+  /** Does the code call `param.verb('/path', fn)` on the binding: routes whatever their callbacks are named? */
+  private registersRoutes(variable: Scope.Variable): boolean {
+    return variable.references.some((reference) => {
+      const { parent: member, child } = valueParent(reference.identifier);
+      if (member?.type !== T.MemberExpression || member.object !== child) return false;
+      const call = member.parent;
+      const method = staticPropertyName(member);
+      if (call?.type !== T.CallExpression || call.callee !== member || method === null) return false;
+      if (!VERBS.has(method) && method !== 'use') return false;
+      const first = call.arguments[0];
+      return first !== undefined && isRoutePath(first) && this.functionArguments(call.arguments.slice(1)).length > 0;
+    });
+  }
+
+  /**
+   * The app that the project's importers pass to exported `fn` at `index`: `require('./routes/items')(app)`,
+   * `import mount from './routes'; mount(app)`, with `app` an app of the importer. A bounded number of importers is
+   * read (parsed once per process and version, as the cross-file analysis reads them).
+   */
+  private mountedBy(fn: FunctionNode, index: number): Instance | null {
+    const filename = this.filename;
+    if (filename === null) return null;
+    const names = new Set(
+      this.facts.exports
+        .functions()
+        .filter((entry) => entry.fn === fn)
+        .map((entry) => entry.name),
+    );
+    if (names.size === 0) return null;
+    for (const importer of importersOf(filename, MOUNT_IMPORTERS)) {
+      const loaded = loadModule(importer);
+      if (!loaded) continue;
+      for (const call of loaded.facts.calls.calls) {
+        const argument = call.arguments[index];
+        if (!argument || argument.type === T.SpreadElement) continue;
+        const target = loaded.facts.imports.moduleValueOf(call.callee);
+        if (!target || !mountsExport(target.path, names) || !importResolvesTo(importer, target.source, filename))
+          continue;
+        const app = serversOf(loaded.facts, importer).instanceOf(argument, 1);
+        if (app && app.framework !== 'node-http') return app;
+      }
+    }
+    return null;
+  }
+
   /** The identifiers that name `fn` (its declaration or the variable it is assigned to), for its call sites. */
   private usesOf(fn: FunctionNode): TSESTree.Node[] {
     const facts = this.facts;
@@ -552,6 +605,14 @@ class NodeServers {
 }
 
 const ROUTE_MODULE: Instance = { framework: 'route-module', kind: 'router' };
+/** How many importers of a route module are read for the app they mount it on. */
+const MOUNT_IMPORTERS = 8;
+
+/** Does an import path (`[]` for `require(…)` or a namespace, `['default']`, `['mount']`) name one of the exports? */
+function mountsExport(path: readonly string[], names: ReadonlySet<string>): boolean {
+  if (path.length === 0 || (path.length === 1 && path[0] === 'default')) return names.has('default');
+  return path.length === 1 && names.has(path[0]);
+}
 
 /** A route path: `'/users/:id'`, `'*'`, a regular expression, or an array of paths. */
 function isRoutePath(node: TSESTree.Node): boolean {
@@ -564,7 +625,11 @@ function isRoutePath(node: TSESTree.Node): boolean {
 
 /** Cheap text test before looking for route modules in a file that imports no server framework. */
 function mayRegisterOnParameter(text: string): boolean {
-  return /\b_?req(?:uest)?\b/u.test(text) && /\b_?(?:res|response|reply)\b/u.test(text);
+  return (
+    (/\b_?req(?:uest)?\b/u.test(text) && /\b_?(?:res|response|reply)\b/u.test(text)) ||
+    // `app.get('/items/:id', show)`: a route whose callbacks the importer's app call may reveal.
+    /\.(?:get|post|put|patch|delete|all|use)\(\s*['"`]\//u.test(text)
+  );
 }
 
 function matchFactory(imported: { source: string; path: string[] } | null, table: Factory[]): Factory | null {
@@ -583,12 +648,13 @@ function matchFactory(imported: { source: string; path: string[] } | null, table
 const serversByFile = new WeakMap<FileFacts, NodeServers>();
 
 /** One NodeServers per file, so the app/router memo is shared by detection and the listener rule. */
-function serversOf(facts: FileFacts): NodeServers {
+function serversOf(facts: FileFacts, filename: string | null = null): NodeServers {
   let servers = serversByFile.get(facts);
   if (!servers) {
-    servers = new NodeServers(facts);
+    servers = new NodeServers(facts, filename);
     serversByFile.set(facts, servers);
   }
+  servers.filename ??= filename;
   return servers;
 }
 
