@@ -1588,7 +1588,6 @@ httpServer.listen(3000);
   {
     group: 'socket.io',
     name: 'a handler module written (io, socket) => { socket.on(…) } as the socket.io docs suggest',
-    gap: 'listeners registered in a module that the connection listener of another file calls',
     lint: 'src/handlers/order.cjs',
     files: {
       'src/handlers/order.cjs': `const orders = [];

@@ -11,8 +11,7 @@ import type { FunctionNode } from '../../types.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
 import { hasRequestResponseSignature } from '../signatures.js';
 import { classesOf } from './decorated.js';
-import { importResolvesTo, importersOf } from '../../file/importers.js';
-import { loadModule } from '../../state/cross-file.js';
+import { importerCallsOf } from './imported-calls.js';
 
 /**
  * `other`: routers the plugin knows as apps (for route registration per request) but not their handlers.
@@ -524,33 +523,12 @@ class NodeServers {
     });
   }
 
-  /**
-   * The app that the project's importers pass to exported `fn` at `index`: `require('./routes/items')(app)`,
-   * `import mount from './routes'; mount(app)`, with `app` an app of the importer. A bounded number of importers is
-   * read (parsed once per process and version, as the cross-file analysis reads them).
-   */
+  /** The app that the project's importers pass to exported `fn` at `index` (`require('./routes')(app)`). */
   private mountedBy(fn: FunctionNode, index: number): Instance | null {
-    const filename = this.filename;
-    if (filename === null) return null;
-    const names = new Set(
-      this.facts.exports
-        .functions()
-        .filter((entry) => entry.fn === fn)
-        .map((entry) => entry.name),
-    );
-    if (names.size === 0) return null;
-    for (const importer of importersOf(filename, MOUNT_IMPORTERS)) {
-      const loaded = loadModule(importer);
-      if (!loaded) continue;
-      for (const call of loaded.facts.calls.calls) {
-        const argument = call.arguments[index];
-        if (!argument || argument.type === T.SpreadElement) continue;
-        const target = loaded.facts.imports.moduleValueOf(call.callee);
-        if (!target || !mountsExport(target.path, names) || !importResolvesTo(importer, target.source, filename))
-          continue;
-        const app = serversOf(loaded.facts, importer).instanceOf(argument, 1);
-        if (app && app.framework !== 'node-http') return app;
-      }
+    if (this.filename === null) return null;
+    for (const { importer, facts, argument } of importerCallsOf(this.facts, this.filename, fn, index)) {
+      const app = serversOf(facts, importer).instanceOf(argument, 1);
+      if (app && app.framework !== 'node-http') return app;
     }
     return null;
   }
@@ -605,14 +583,6 @@ class NodeServers {
 }
 
 const ROUTE_MODULE: Instance = { framework: 'route-module', kind: 'router' };
-/** How many importers of a route module are read for the app they mount it on. */
-const MOUNT_IMPORTERS = 8;
-
-/** Does an import path (`[]` for `require(…)` or a namespace, `['default']`, `['mount']`) name one of the exports? */
-function mountsExport(path: readonly string[], names: ReadonlySet<string>): boolean {
-  if (path.length === 0 || (path.length === 1 && path[0] === 'default')) return names.has('default');
-  return path.length === 1 && names.has(path[0]);
-}
 
 /** A route path: `'/users/:id'`, `'*'`, a regular expression, or an array of paths. */
 function isRoutePath(node: TSESTree.Node): boolean {
