@@ -610,7 +610,7 @@ export const config = { runtime: 'edge', regions: ['fra1'] };
   },
   {
     group: 'vercel',
-    name: 'an edge function with a runtime config: a fixed set of region counters',
+    name: 'an edge function with a runtime config: an encoder made at module scope',
     lint: 'edge/geo.mjs',
     files: {
       'edge/geo.mjs': `const TEXT = new TextEncoder();
@@ -1655,7 +1655,7 @@ server.listen(3000);
   },
   {
     group: 'socket.io',
-    name: 'socket.io attached by a default CJS require: the registry entry removed on disconnect',
+    name: 'socket.io attached by a default CJS require: the user kept on its own socket',
     lint: 'server.js',
     files: {
       'package.json': JSON.stringify({ name: 'app' }),
@@ -1762,7 +1762,7 @@ wss.on('connection', function connection(ws, req) {
   },
   {
     group: 'ws',
-    name: 'ws onmessage assigned on the connection: the entry deleted when the socket closes',
+    name: 'ws onmessage assigned on the connection: the last message kept per connection',
     lint: 'src/ws.cjs',
     files: {
       'src/ws.cjs': `const { WebSocketServer } = require('ws');
@@ -2004,7 +2004,7 @@ app.listen(3000);
   },
   {
     group: 'factory-made',
-    name: 'app.use(make(options)) returning a bound method: the count kept on the instance per request key',
+    name: 'app.use(make(options)) returning a bound method: it reads only its own instance',
     lint: 'src/server.ts',
     files: {
       'src/server.ts': `import express, { type Request, type Response, type NextFunction } from 'express';
@@ -2160,7 +2160,7 @@ module.exports = function session(options) {
   },
   {
     group: 'exported-factory',
-    name: 'module.exports = function session(options): a store created per factory call and bounded',
+    name: 'module.exports = function session(options): the session kept on the request',
     lint: 'lib/session.js',
     files: {
       'package.json': JSON.stringify({ name: 'lib' }),
