@@ -142,3 +142,19 @@ export function instanceFieldValues(classNode: ClassNode, name: string): TSESTre
 export function staticFieldValues(classNode: ClassNode, name: string): TSESTree.Node[] {
   return [...(classIndex(classNode).staticFields.get(name) ?? [])];
 }
+
+/** The instance methods of a class by name (method definitions and function-valued fields; not the constructor). */
+export function instanceMethods(classNode: ClassNode): Array<{ name: string; fn: FunctionNode }> {
+  const result: Array<{ name: string; fn: FunctionNode }> = [];
+  for (const member of classNode.body.body) {
+    if ((member.type !== T.MethodDefinition && member.type !== T.PropertyDefinition) || member.static) continue;
+    const name = staticPropertyName(member);
+    if (name === null) continue;
+    if (member.type === T.MethodDefinition) {
+      if (member.kind === 'method') result.push({ name, fn: member.value as FunctionNode });
+    } else if (member.value && isFunctionNode(unwrap(member.value))) {
+      result.push({ name, fn: unwrap(member.value) as FunctionNode });
+    }
+  }
+  return result;
+}

@@ -4,7 +4,7 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import type { FileFacts } from './index.js';
-import { propertyValue } from './members.js';
+import { classMethod, isClassNode, propertyValue } from './members.js';
 import type { FunctionNode } from '../types.js';
 
 const MAX_DEPTH = 6;
@@ -48,7 +48,9 @@ export function productsOf(facts: FileFacts, node: TSESTree.Node, depth = 0): Pr
   const result: Product[] = [];
   for (const returned of returnedValues(facts, factory.fn)) {
     const inner = unwrap(returned);
+    const method = instanceMethodOf(facts, inner);
     if (isFunctionNode(inner)) result.push({ fn: inner, factory: factory.outer });
+    else if (method) result.push({ fn: method, factory: factory.outer });
     else if (inner.type === T.Identifier) {
       const fn = facts.functionOf(inner);
       if (fn) result.push({ fn, factory: factory.outer });
@@ -58,6 +60,25 @@ export function productsOf(facts: FileFacts, node: TSESTree.Node, depth = 0): Pr
     }
   }
   return result;
+}
+
+/**
+ * `instance.handle.bind(instance)` or `instance.handle`, where `instance` is `new Limiter(…)` of a class of this
+ * file: that class's instance method.
+ */
+function instanceMethodOf(facts: FileFacts, node: TSESTree.Node): FunctionNode | null {
+  let value = unwrap(node);
+  if (value.type === T.CallExpression) {
+    const callee = unwrap(value.callee);
+    if (callee.type !== T.MemberExpression || staticPropertyName(callee) !== 'bind') return null;
+    value = unwrap(callee.object);
+  }
+  if (value.type !== T.MemberExpression) return null;
+  const name = staticPropertyName(value);
+  const made = facts.valueOf(value.object);
+  if (name === null || made.type !== T.NewExpression) return null;
+  const classNode = facts.valueOf(made.callee);
+  return isClassNode(classNode) ? classMethod(classNode, name, 'instance') : null;
 }
 
 /** The local function a call runs: `make(o)` → `make`; `make(o)(p)` → what `make(o)` returns. */
@@ -89,7 +110,11 @@ export function returnsFunctions(facts: FileFacts, fn: FunctionNode): FunctionNo
   const result: FunctionNode[] = [];
   for (const returned of returnedValues(facts, fn)) {
     const inner = unwrap(returned);
-    const direct = isFunctionNode(inner) ? inner : inner.type === T.Identifier ? facts.functionOf(inner) : null;
+    const direct = isFunctionNode(inner)
+      ? inner
+      : inner.type === T.Identifier
+        ? facts.functionOf(inner)
+        : instanceMethodOf(facts, inner);
     if (direct) result.push(direct);
     else if (inner.type === T.CallExpression || inner.type === T.AwaitExpression)
       result.push(...productsOf(facts, inner).map((product) => product.fn));

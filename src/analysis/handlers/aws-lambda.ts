@@ -7,7 +7,7 @@ import { classMethod } from '../file/members.js';
 import { initializerOf, resolveName } from '../file/scopes.js';
 import type { FunctionNode } from '../types.js';
 import type { Platform, PlatformContext } from './registry.js';
-import { hasLambdaSignature, isUiEventParam } from './signatures.js';
+import { AWS_LAMBDA_MODULES, hasLambdaSignature, isUiEventParam } from './signatures.js';
 
 export const HANDLER_NAMES = new Set(['handler', 'lambdaHandler']);
 /** Functions whose function argument becomes the exported handler. */
@@ -26,7 +26,6 @@ export const KNOWN_WRAPPERS = new Set([
 /** Wrappers whose argument is a configuration object: its function-valued options run per request. */
 const CONFIG_WRAPPERS = new Set(['createGraphQLHandler', 'startServerAndCreateLambdaHandler']);
 
-const AWS_LAMBDA_MODULES = new Set(['aws-lambda', '@types/aws-lambda']);
 const MAX_RESOLVE_DEPTH = 8;
 
 interface Candidate {

@@ -10,8 +10,11 @@ export const CONTEXT_PARAMS = new Set(['context', 'ctx', '_context', '_ctx']);
 export const CALLBACK_PARAMS = new Set(['callback', 'cb', '_callback', '_cb']);
 
 const REQUEST_NAMES = new Set(['req', 'request', '_req', '_request']);
-const RESPONSE_NAMES = new Set(['res', 'response', '_res', '_response']);
-const NEXT_NAMES = new Set(['next', '_next']);
+/** `reply` is fastify's response (`(request, reply)`). */
+const RESPONSE_NAMES = new Set(['res', 'response', 'reply', '_res', '_response', '_reply']);
+export const NEXT_PARAMS = new Set(['next', '_next']);
+/** The modules of the aws-lambda types (`Handler`, `SQSEvent`). */
+export const AWS_LAMBDA_MODULES: ReadonlySet<string> = new Set(['aws-lambda', '@types/aws-lambda']);
 const ERROR_NAMES = new Set(['err', 'error', '_err', '_error', 'e']);
 /** Response methods that answer an HTTP request (Node, Express and Functions Framework responses). */
 const RESPONSE_METHODS = new Set([
@@ -44,7 +47,7 @@ export function hasRequestResponseSignature(fn: FunctionNode, allowError = false
   if (allowError && names.length === 4 && ERROR_NAMES.has(names[0] ?? '')) names.shift();
   if (names.length < 2 || names.length > 3) return false;
   if (!REQUEST_NAMES.has(names[0] ?? '') || !RESPONSE_NAMES.has(names[1] ?? '')) return false;
-  return names.length === 2 || NEXT_NAMES.has(names[2] ?? '');
+  return names.length === 2 || NEXT_PARAMS.has(names[2] ?? '');
 }
 
 /** Does the function answer through its response parameter (`res.send(…)`, `res.statusCode = 404`)? */

@@ -3,19 +3,36 @@
 // another repository. The product is request-time code wherever the factory is called; the factory itself is not.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { functionName, paramName, staticPropertyName, unwrap } from '../../file/ast.js';
-import { returnsFunctions } from '../../file/products.js';
+import { namedProperties } from '../../file/members.js';
+import { returnedValues, returnsFunctions } from '../../file/products.js';
 import type { FunctionNode } from '../../types.js';
 import type { Platform, PlatformContext } from '../registry.js';
-import { CONTEXT_PARAMS, EVENT_PARAMS, hasRequestResponseSignature, isUiEventParam } from '../signatures.js';
+import {
+  AWS_LAMBDA_MODULES,
+  CONTEXT_PARAMS,
+  EVENT_PARAMS,
+  NEXT_PARAMS,
+  hasRequestResponseSignature,
+  isUiEventParam,
+} from '../signatures.js';
 
 export const factories: Platform = {
   id: 'factory',
   detect(ctx) {
     for (const { name, fn } of [...ctx.facts.exports.functions(), ...exportedObjectMethods(ctx)]) {
       if (ctx.isHandler(fn)) continue;
-      for (const product of returnsFunctions(ctx.facts, fn)) {
-        const label = `${name === 'default' ? (functionName(fn) ?? 'default') : name}()`;
-        if (hasRequestResponseSignature(product, true)) {
+      const label = `${name === 'default' ? (functionName(fn) ?? 'default') : name}()`;
+      // `(deps): APIGatewayProxyHandler => async (evt) => …`: the declared return type says what the product is.
+      const typedHandler = returnsAwsHandlerType(ctx, fn);
+      for (const product of [...returnsFunctions(ctx.facts, fn), ...returnedObjectFunctions(ctx, fn)]) {
+        if (typedHandler && !isUiEventParam(product.params[0])) {
+          ctx.add(
+            product,
+            `handler from ${label}`,
+            `function returned by exported \`${label}\` typed as an aws-lambda handler`,
+            'aws-lambda',
+          );
+        } else if (hasRequestResponseSignature(product, true)) {
           ctx.add(
             product,
             `middleware from ${label}`,
@@ -29,6 +46,8 @@ export const factories: Platform = {
             `(event, context) function returned by exported \`${label}\``,
             'aws-lambda',
           );
+        } else if (hasContextNextSignature(product)) {
+          ctx.add(product, `middleware from ${label}`, `(ctx, next) function returned by exported \`${label}\``, 'koa');
         }
       }
     }
@@ -39,6 +58,36 @@ export const factories: Platform = {
 function hasEventContextSignature(fn: FunctionNode): boolean {
   if (fn.params.length < 2 || fn.params.length > 3 || isUiEventParam(fn.params[0])) return false;
   return EVENT_PARAMS.has(paramName(fn.params[0]) ?? '') && CONTEXT_PARAMS.has(paramName(fn.params[1]) ?? '');
+}
+
+/** Koa-style middleware `(ctx, next)`, both names written (a typed `Context` alone is not enough evidence). */
+function hasContextNextSignature(fn: FunctionNode): boolean {
+  if (fn.params.length !== 2) return false;
+  return CONTEXT_PARAMS.has(paramName(fn.params[0]) ?? '') && NEXT_PARAMS.has(paramName(fn.params[1]) ?? '');
+}
+
+/** A factory whose declared return type is an aws-lambda handler type (`Handler`, `APIGatewayProxyHandlerV2`). */
+function returnsAwsHandlerType(ctx: PlatformContext, fn: FunctionNode): boolean {
+  const type = fn.returnType?.typeAnnotation;
+  if (type?.type !== T.TSTypeReference) return false;
+  const imported = ctx.facts.imports.ofType(type);
+  return (
+    imported !== null && AWS_LAMBDA_MODULES.has(imported.source) && /Handler(?:V2)?$/u.test(imported.path.at(-1) ?? '')
+  );
+}
+
+/** `(deps) => ({ handler: async (event, context) => … })`: the functions of an object literal the factory returns. */
+function returnedObjectFunctions(ctx: PlatformContext, fn: FunctionNode): FunctionNode[] {
+  const result: FunctionNode[] = [];
+  for (const returned of returnedValues(ctx.facts, fn)) {
+    const object = ctx.facts.valueOf(returned);
+    if (object.type !== T.ObjectExpression) continue;
+    for (const { property } of namedProperties(object)) {
+      const product = ctx.facts.functionOf(property.value);
+      if (product) result.push(product);
+    }
+  }
+  return result;
 }
 
 /**

@@ -4,7 +4,7 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, unwrap } from '../../file/ast.js';
 import type { FileFacts } from '../../file/index.js';
-import { namedProperties, propertyValue } from '../../file/members.js';
+import { instanceMethods, isClassNode, namedProperties, propertyValue } from '../../file/members.js';
 import { nearestDependencies } from '../../file/package-json.js';
 import type { FunctionNode } from '../../types.js';
 import type { Platform, PlatformContext } from '../registry.js';
@@ -142,7 +142,7 @@ class ResolverMaps {
   /** `module.exports = { Query: {…}, Mutation: {…} }`, `export default {…}`, `export const resolvers = {…}`. */
   fromExports(): void {
     for (const entry of this.facts.exports.entries) {
-      if (entry.name !== 'default' && entry.name !== 'resolvers' && !entry.whole) continue;
+      // Any exported name (`export const userResolvers = { Mutation: {…} }`): the shape and the GraphQL project say it.
       for (const object of this.objects(entry.value, 0)) {
         if (!isResolverMap(this.facts, object)) continue;
         this.map(object, 'resolver (exported resolver map)', 0);
@@ -162,6 +162,15 @@ class ResolverMaps {
 
   /** The resolvers of one type: function-valued fields, and `{ resolve, subscribe }` objects. */
   private fields(node: TSESTree.Node, typeName: string | null, reason: string): void {
+    // `rootValue: new Root()`: the methods of a class of this file resolve the fields.
+    const made = this.facts.valueOf(node);
+    const madeClass = made.type === T.NewExpression ? this.facts.valueOf(made.callee) : null;
+    if (isClassNode(madeClass)) {
+      for (const { name, fn } of instanceMethods(madeClass)) {
+        this.ctx.add(fn, typeName ? `${typeName}.${name}` : name, reason, 'graphql');
+      }
+      return;
+    }
     for (const object of this.objects(node, 0)) {
       for (const { name, property } of namedProperties(object)) {
         const label = typeName ? `${typeName}.${name}` : name;

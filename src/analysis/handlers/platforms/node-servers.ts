@@ -10,6 +10,8 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FunctionNode } from '../../types.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
 import { hasRequestResponseSignature } from '../signatures.js';
+import { classesOf } from './decorated.js';
+import { importerCallsOf } from './imported-calls.js';
 
 /**
  * `other`: routers the plugin knows as apps (for route registration per request) but not their handlers.
@@ -177,14 +179,19 @@ export function detectNodeServers(file: PlatformContext, add: AddHandler): void 
     !mayRegisterOnParameter(file.text)
   )
     return;
-  const servers = serversOf(file.facts);
+  const servers = serversOf(file.facts, file.path);
   for (const call of file.facts.calls.calls) servers.registration(call, add);
+  if (file.facts.imports.importsAny(POWERTOOLS_MODULES)) servers.decoratedRegistrations(file.program, add);
 }
 
 class NodeServers {
   private readonly memo = new Map<TSESTree.Node, Instance | null>();
 
-  constructor(private readonly facts: FileFacts) {}
+  constructor(
+    private readonly facts: FileFacts,
+    /** The file's path, when known: the importers that mount a route module are looked up by it. */
+    public filename: string | null,
+  ) {}
 
   /** A call that registers callbacks on an app: `app.get('/x', fn)`, `router.use(fn)`, `http.createServer(fn)`. */
   registration(call: TSESTree.CallExpression, add: AddHandler): void {
@@ -286,6 +293,29 @@ class NodeServers {
     }
   }
 
+  /**
+   * Powertools resolvers also register class methods by decorator: `@app.onQuery('getPost') async getPost(…)`, with
+   * `app` a resolver of this file. The decorated method runs per invocation, like a callback given to the call.
+   */
+  decoratedRegistrations(program: TSESTree.Program, add: AddHandler): void {
+    for (const classNode of classesOf(program)) {
+      for (const member of classNode.body.body) {
+        if (member.type !== T.MethodDefinition || member.kind !== 'method') continue;
+        for (const decorator of member.decorators ?? []) {
+          const expression = unwrap(decorator.expression);
+          const callee = expression.type === T.CallExpression ? unwrap(expression.callee) : null;
+          if (callee?.type !== T.MemberExpression) continue;
+          const method = staticPropertyName(callee);
+          if (method === null || !POWERTOOLS_REGISTRATIONS.has(method)) continue;
+          if (this.instanceOf(callee.object, 0)?.framework !== 'powertools') continue;
+          const path = expression.type === T.CallExpression ? stringValue(expression.arguments[0]) : null;
+          const name = `${method}${path ? ` ${path}` : ` ${staticPropertyName(member) ?? 'method'}`}`;
+          add(member.value as FunctionNode, name, `Powertools event-handler \`@${method}()\` method`, 'powertools');
+        }
+      }
+    }
+  }
+
   /** Function arguments, skipping paths and flattening arrays: `app.get('/x', [auth, log], handler)`. */
   private functionArguments(args: readonly TSESTree.CallExpressionArgument[]): FunctionNode[] {
     const result: FunctionNode[] = [];
@@ -366,7 +396,8 @@ class NodeServers {
         const inner = this.instanceOf(callee.object, depth + 1);
         if (!inner || inner.framework === 'node-http') return null;
         // express: app.route('/x') is a route; koa-router/fastify register() do not return apps to chain on.
-        if (inner.framework === 'express' && method === 'route') return { framework: 'express', kind: 'route' };
+        if ((inner.framework === 'express' || inner.framework === 'route-module') && method === 'route')
+          return { framework: inner.framework, kind: 'route' };
         if (method === 'register' || method === 'addHook') return null;
         return inner;
       }
@@ -398,6 +429,8 @@ class NodeServers {
       if (passed) return passed;
       // `(app) => …` and `(hookName, { app }) => …`: the binding itself is what routes are registered on.
       if (param && this.isRouteModuleParameter(variable, null)) return ROUTE_MODULE;
+      // `require('./routes')(app)` in another file with a known app: the parameter is that app.
+      if (param && depth === 0 && this.registersRoutes(variable)) return this.mountedBy(fn, index);
     }
     return null;
   }
@@ -446,6 +479,10 @@ class NodeServers {
       const method = staticPropertyName(member);
       const call = member.parent;
       if (method === null || call?.type !== T.CallExpression || call.callee !== member) continue;
+      if (method === 'route' && call.arguments[0] !== undefined && isRoutePath(call.arguments[0])) {
+        if (this.routeChainAnswers(call)) return true;
+        continue;
+      }
       if (!VERBS.has(method) && method !== 'use') continue;
       const first = call.arguments[0];
       const pathed = first !== undefined && isRoutePath(first);
@@ -454,6 +491,46 @@ class NodeServers {
       if (callbacks.some((callback) => hasRequestResponseSignature(callback, method === 'use'))) return true;
     }
     return false;
+  }
+
+  /** `app.route('/x').get((req, res) => …).post(…)`: does a verb chained on the route take a request callback? */
+  private routeChainAnswers(route: TSESTree.CallExpression): boolean {
+    let current: TSESTree.Node = route;
+    for (let steps = 0; steps < MAX_DEPTH; steps++) {
+      const member: TSESTree.Node | undefined = current.parent;
+      if (member?.type !== T.MemberExpression || member.object !== current) return false;
+      const call: TSESTree.Node | undefined = member.parent;
+      const method = staticPropertyName(member);
+      if (call?.type !== T.CallExpression || call.callee !== member || method === null || !VERBS.has(method))
+        return false;
+      if (this.functionArguments(call.arguments).some((callback) => hasRequestResponseSignature(callback))) return true;
+      current = call;
+    }
+    return false;
+  }
+
+  /** Does the code call `param.verb('/path', fn)` on the binding: routes whatever their callbacks are named? */
+  private registersRoutes(variable: Scope.Variable): boolean {
+    return variable.references.some((reference) => {
+      const { parent: member, child } = valueParent(reference.identifier);
+      if (member?.type !== T.MemberExpression || member.object !== child) return false;
+      const call = member.parent;
+      const method = staticPropertyName(member);
+      if (call?.type !== T.CallExpression || call.callee !== member || method === null) return false;
+      if (!VERBS.has(method) && method !== 'use') return false;
+      const first = call.arguments[0];
+      return first !== undefined && isRoutePath(first) && this.functionArguments(call.arguments.slice(1)).length > 0;
+    });
+  }
+
+  /** The app that the project's importers pass to exported `fn` at `index` (`require('./routes')(app)`). */
+  private mountedBy(fn: FunctionNode, index: number): Instance | null {
+    if (this.filename === null) return null;
+    for (const { importer, facts, argument } of importerCallsOf(this.facts, this.filename, fn, index)) {
+      const app = serversOf(facts, importer).instanceOf(argument, 1);
+      if (app && app.framework !== 'node-http') return app;
+    }
+    return null;
   }
 
   /** The identifiers that name `fn` (its declaration or the variable it is assigned to), for its call sites. */
@@ -518,7 +595,11 @@ function isRoutePath(node: TSESTree.Node): boolean {
 
 /** Cheap text test before looking for route modules in a file that imports no server framework. */
 function mayRegisterOnParameter(text: string): boolean {
-  return /\b_?req\b/u.test(text) && /\b_?res\b/u.test(text);
+  return (
+    (/\b_?req(?:uest)?\b/u.test(text) && /\b_?(?:res|response|reply)\b/u.test(text)) ||
+    // `app.get('/items/:id', show)`: a route whose callbacks the importer's app call may reveal.
+    /\.(?:get|post|put|patch|delete|all|use)\(\s*['"`]\//u.test(text)
+  );
 }
 
 function matchFactory(imported: { source: string; path: string[] } | null, table: Factory[]): Factory | null {
@@ -537,12 +618,13 @@ function matchFactory(imported: { source: string; path: string[] } | null, table
 const serversByFile = new WeakMap<FileFacts, NodeServers>();
 
 /** One NodeServers per file, so the app/router memo is shared by detection and the listener rule. */
-function serversOf(facts: FileFacts): NodeServers {
+function serversOf(facts: FileFacts, filename: string | null = null): NodeServers {
   let servers = serversByFile.get(facts);
   if (!servers) {
-    servers = new NodeServers(facts);
+    servers = new NodeServers(facts, filename);
     serversByFile.set(facts, servers);
   }
+  servers.filename ??= filename;
   return servers;
 }
 

@@ -81,22 +81,55 @@ function routeEntry(ctx: PlatformContext, object: TSESTree.ObjectExpression, mid
   }
 }
 
-/** `{ 'GET /users': listUsers, 'POST /users': createUser }`. */
+/**
+ * `{ 'GET /users': listUsers, 'POST /users': { auth: true, handler: createUser } }`, and tables keyed by the method
+ * and then by the path: `{ GET: { '/cart': list }, PUT: { '/cart/:sku': put } }`.
+ */
 function keyedRoutes(ctx: PlatformContext, object: TSESTree.ObjectExpression): void {
   for (const property of object.properties) {
-    // A key with a method and a path is a string literal (or a plain template): names are not.
-    if (property.type !== T.Property || (!property.computed && property.key.type === T.Identifier)) continue;
+    if (property.type !== T.Property) continue;
     const name = staticPropertyName(property);
-    const match = name === null ? null : ROUTE_KEY.exec(name);
+    if (name === null) continue;
+    // `GET: { '/path': fn }`: the method in capitals as the key, paths as the keys inside.
+    if (METHODS.has(name)) {
+      const paths = ctx.facts.valueOf(property.value);
+      if (paths.type !== T.ObjectExpression) continue;
+      for (const inner of paths.properties) {
+        const path = inner.type === T.Property ? staticPropertyName(inner) : null;
+        if (inner.type !== T.Property || path === null || !path.startsWith('/')) continue;
+        addRoute(ctx, inner.value, `${name} ${path}`, 'handler of a method-keyed route table');
+      }
+      continue;
+    }
+    // A key with a method and a path is a string literal (or a plain template): names are not.
+    if (!property.computed && property.key.type === T.Identifier) continue;
+    const match = ROUTE_KEY.exec(name);
     if (!match || !METHODS.has(match[1].toUpperCase())) continue;
-    const fn = ctx.facts.functionOf(property.value);
-    if (fn)
-      ctx.add(
-        fn,
-        `${match[1].toUpperCase()} ${match[2]}`,
-        'handler of a method-and-path keyed route table',
-        'route-table',
-      );
+    addRoute(
+      ctx,
+      property.value,
+      `${match[1].toUpperCase()} ${match[2]}`,
+      'handler of a method-and-path keyed route table',
+    );
+  }
+}
+
+/** A route's value: the function itself, or a route object holding it (`{ auth: true, handler }`). */
+function addRoute(ctx: PlatformContext, value: TSESTree.Node, name: string, reason: string): void {
+  const fn = ctx.facts.functionOf(value);
+  if (fn) {
+    ctx.add(fn, name, reason, 'route-table');
+    return;
+  }
+  const route = ctx.facts.valueOf(value);
+  if (route.type !== T.ObjectExpression) return;
+  for (const key of HANDLER_KEYS) {
+    const held = propertyValue(route, key);
+    const handler = held ? ctx.facts.functionOf(held) : null;
+    if (handler) {
+      ctx.add(handler, name, reason, 'route-table');
+      return;
+    }
   }
 }
 

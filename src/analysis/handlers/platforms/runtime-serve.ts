@@ -59,7 +59,10 @@ function detectDeno(ctx: PlatformContext): void {
 function detectBun(ctx: PlatformContext): void {
   const { facts } = ctx;
   for (const call of facts.calls.named('serve')) {
-    if (!runtimeCall(facts, call, 'Bun')) continue;
+    // `Bun.serve(…)`, or `serve(…)` / `Bun.serve(…)` imported from the `bun` module.
+    const imported = facts.imports.moduleValueOf(call.callee);
+    const fromBun = imported?.source === 'bun' && imported.path.at(-1) === 'serve';
+    if (!fromBun && !runtimeCall(facts, call, 'Bun')) continue;
     const options = optionsObject(facts, call.arguments[0]);
     if (options) addBunOptions(ctx, options);
   }

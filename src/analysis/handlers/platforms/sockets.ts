@@ -7,6 +7,7 @@ import type { FileFacts } from '../../file/index.js';
 import { declaredVariables, initializerOf } from '../../file/scopes.js';
 import type { FunctionNode } from '../../types.js';
 import type { Platform, PlatformContext } from '../registry.js';
+import { importerCallsOf } from './imported-calls.js';
 
 /** Constructors and factories of socket servers: socket.io `Server`/`io()`, ws `WebSocketServer`/`Server`. */
 const SERVER_FACTORIES: Array<{ source: string; path: readonly string[] }> = [
@@ -19,6 +20,8 @@ const SERVER_FACTORIES: Array<{ source: string; path: readonly string[] }> = [
 const SOCKET_MODULES = ['socket.io', 'ws'];
 const CONNECTION_EVENTS = new Set(['connection', 'connect']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener']);
+/** How a connection's listeners are added: ws sockets are also DOM-style `EventTarget`s. */
+const SOCKET_LISTENER_METHODS = new Set([...LISTENER_METHODS, 'addEventListener']);
 /** Methods that return the same server or a namespace of it: `io.of('/chat')`, `io.in(room)` (and `io.sockets`). */
 const NAMESPACE_METHODS = new Set(['of', 'in', 'to']);
 const MAX_DEPTH = 6;
@@ -28,35 +31,102 @@ export const sockets: Platform = {
   detect(ctx) {
     const { facts } = ctx;
     const imported = facts.imports.importsAny(SOCKET_MODULES);
-    if (!imported && !ctx.text.includes('connection')) return;
-    for (const call of facts.calls.named(...LISTENER_METHODS, 'use')) {
-      const callee = unwrap(call.callee);
-      if (callee.type !== T.MemberExpression) continue;
-      const method = staticPropertyName(callee);
-      const known = isSocketServer(facts, callee.object, 0);
-      if (method === 'use') {
-        // socket.io middleware `io.use((socket, next) => …)` runs once per connection.
-        const fn = known ? facts.functionOf(call.arguments[0]) : null;
-        if (fn && fn.params.length === 2) ctx.add(fn, 'connection middleware', 'socket.io middleware', 'socket');
-        continue;
+    if (imported || ctx.text.includes('connection')) {
+      for (const found of connectionsOf(facts)) {
+        if (found.kind === 'middleware') {
+          ctx.add(found.fn, 'connection middleware', 'socket.io middleware', 'socket');
+          continue;
+        }
+        // The first argument is the connection itself: keeping it in a registry until it closes is not request
+        // data (what arrives in its messages is). ws passes the upgrade request second; that one is request data.
+        ctx.add(
+          found.fn,
+          found.event,
+          found.known ? 'connection listener of a socket server' : 'connection listener',
+          'socket',
+          { nonRequestParams: [0] },
+        );
+        for (const listener of found.listeners) addListener(ctx, listener);
       }
-      const event = stringValue(call.arguments[0]);
-      if (event === null || !CONNECTION_EVENTS.has(event)) continue;
-      const fn = facts.functionOf(call.arguments[1]);
-      if (!fn) continue;
-      const listeners = socketListeners(facts, fn);
-      // Without the server's import, the callback must show it: a `connection` listener that registers listeners
-      // (`socket.on('message', …)`) on the connection it is handed.
-      if (!known && !(event === 'connection' && listeners.length > 0)) continue;
-      // The first argument is the connection itself: keeping it in a registry until it closes is not request
-      // data (what arrives in its messages is). ws passes the upgrade request second; that one is request data.
-      ctx.add(fn, `${event}`, known ? 'connection listener of a socket server' : 'connection listener', 'socket', {
-        nonRequestParams: [0],
-      });
-      for (const listener of listeners) addListener(ctx, listener);
     }
+    handlerModules(ctx);
   },
 };
+
+interface Connection {
+  kind: 'connection' | 'middleware';
+  fn: FunctionNode;
+  event: string;
+  known: boolean;
+  listeners: SocketListener[];
+}
+
+/** The connection listeners and socket.io middleware of a file, with the listeners each registers on its socket. */
+function connectionsOf(facts: FileFacts): Connection[] {
+  const cached = connectionsCache.get(facts);
+  if (cached) return cached;
+  const result: Connection[] = [];
+  for (const call of facts.calls.named(...LISTENER_METHODS, 'use')) {
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression) continue;
+    const method = staticPropertyName(callee);
+    const known = isSocketServer(facts, callee.object, 0);
+    if (method === 'use') {
+      // socket.io middleware `io.use((socket, next) => …)` runs once per connection.
+      const fn = known ? facts.functionOf(call.arguments[0]) : null;
+      if (fn && fn.params.length === 2) result.push({ kind: 'middleware', fn, event: 'use', known, listeners: [] });
+      continue;
+    }
+    const event = stringValue(call.arguments[0]);
+    if (event === null || !CONNECTION_EVENTS.has(event)) continue;
+    const fn = facts.functionOf(call.arguments[1]);
+    if (!fn) continue;
+    const listeners = socketListeners(facts, fn, 0);
+    // Without the server's import, the callback must show it: a `connection` listener that registers listeners
+    // (`socket.on('message', …)`) on the connection it is handed.
+    if (!known && !(event === 'connection' && listeners.length > 0)) continue;
+    result.push({ kind: 'connection', fn, event, known, listeners });
+  }
+  connectionsCache.set(facts, result);
+  return result;
+}
+
+const connectionsCache = new WeakMap<FileFacts, Connection[]>();
+
+/**
+ * A handler module of a socket server: `module.exports = (io, socket) => { socket.on('order:create', fn) }`, called
+ * by a connection listener of an importer with its socket (`io.on('connection', (s) => register(io, s))`). The
+ * listeners it registers on that parameter run per message.
+ */
+function handlerModules(ctx: PlatformContext): void {
+  const { facts } = ctx;
+  if (!ctx.text.includes('.on(') && !ctx.text.includes('.once(')) return;
+  for (const { fn } of facts.exports.functions()) {
+    if (ctx.isHandler(fn)) continue;
+    fn.params.forEach((param, index) => {
+      if (param.type !== T.Identifier) return;
+      const listeners = socketListeners(facts, fn, index);
+      if (listeners.length === 0) return;
+      const passed = importerCallsOf(facts, ctx.path, fn, index).some(({ facts: importer, argument }) =>
+        isConnectionSocket(importer, argument),
+      );
+      if (passed) for (const listener of listeners) addListener(ctx, listener);
+    });
+  }
+}
+
+/** Is `node` the socket a connection listener of that file is handed (its first parameter)? */
+function isConnectionSocket(facts: FileFacts, node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type !== T.Identifier) return false;
+  const variable = facts.variableOf(value);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : null;
+  if (def?.type !== 'Parameter') return false;
+  const owner = def.node as FunctionNode;
+  const socket = owner.params[0];
+  if (socket?.type !== T.Identifier || socket.name !== value.name) return false;
+  return connectionsOf(facts).some((found) => found.kind === 'connection' && found.fn === owner);
+}
 
 interface SocketListener {
   call: TSESTree.CallExpression;
@@ -69,9 +139,9 @@ function addListener(ctx: PlatformContext, { call, fn }: SocketListener): void {
   ctx.add(fn, `${name} message`, 'listener on a connection socket', 'socket');
 }
 
-/** Listeners registered on the connection callback's first parameter (`socket.on(event, fn)`), inline or named. */
-function socketListeners(facts: FileFacts, connection: FunctionNode): SocketListener[] {
-  const socket = connection.params[0];
+/** Listeners registered on a parameter of the function (`socket.on(event, fn)`), inline or named. */
+function socketListeners(facts: FileFacts, connection: FunctionNode, index: number): SocketListener[] {
+  const socket = connection.params[index];
   if (socket?.type !== T.Identifier) return [];
   const variable = declaredVariables(facts.file, connection).find((v) => v.name === socket.name);
   const result: SocketListener[] = [];
@@ -80,7 +150,7 @@ function socketListeners(facts: FileFacts, connection: FunctionNode): SocketList
     if (member?.type !== T.MemberExpression || member.object !== child) continue;
     const call = member.parent;
     if (call?.type !== T.CallExpression || call.callee !== member) continue;
-    if (!LISTENER_METHODS.has(staticPropertyName(member) ?? '') || call.arguments.length < 2) continue;
+    if (!SOCKET_LISTENER_METHODS.has(staticPropertyName(member) ?? '') || call.arguments.length < 2) continue;
     const fn = facts.functionOf(call.arguments[1]);
     if (fn) result.push({ call, fn });
   }
