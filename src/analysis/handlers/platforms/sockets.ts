@@ -29,7 +29,7 @@ export const sockets: Platform = {
     const { facts } = ctx;
     const imported = facts.imports.importsAny(SOCKET_MODULES);
     if (!imported && !ctx.text.includes('connection')) return;
-    for (const call of facts.calls.named(...LISTENER_METHODS, 'use')) {
+    for (const call of facts.callsNamed(...LISTENER_METHODS, 'use')) {
       const callee = unwrap(call.callee);
       if (callee.type !== T.MemberExpression) continue;
       const method = staticPropertyName(callee);
