@@ -170,6 +170,9 @@ const ROWS: Row[] = [
   ['server.ts', 'const handle = (request: Request) => new Response(request.url);\nDeno.serve({ port: 8000 }, handle);', [['deno', 'serve handler', 'handler of Deno.serve()']]],
   ['server.ts', "import { serve } from 'https://deno.land/std@0.200.0/http/server.ts';\nserve((request) => new Response('hi'));", [['deno', 'serve handler', 'handler of serve() from std/http']]],
   ['server.ts', "const Deno = { serve: (fn: unknown) => fn };\nDeno.serve((request: Request) => new Response('hi'));", []],
+  // The name spelled with escapes is the same name: `serve` need not appear in the text.
+  ['server.ts', 'Deno.\\u0073erve((request) => new Response(request.url));', [['deno', 'serve handler', 'handler of Deno.serve()']]],
+  ['server.mjs', "Deno['\\x73erve']((request) => new Response(request.url));", [['deno', 'serve handler', 'handler of Deno.serve()']]],
   ['server.ts', 'Bun.serve({ port: 3000, fetch(request, server) { return new Response(request.url); } });', [['bun', 'fetch', '`fetch` of Bun.serve()']]],
   ['server.ts', "Bun.serve({\n  routes: { '/health': () => new Response('ok'), '/users/:id': { GET: (request) => Response.json({}), DELETE: (request) => new Response(null) } },\n  websocket: { message(ws, data) { ws.send(data); }, close(ws) {} },\n});", [['bun', '/health', 'route of Bun.serve()'], ['bun', 'GET /users/:id', 'route of Bun.serve()'], ['bun', 'DELETE /users/:id', 'route of Bun.serve()'], ['bun', 'websocket message', '`websocket.message` of Bun.serve()'], ['bun', 'websocket close', '`websocket.close` of Bun.serve()']]],
   ['server.ts', "Bun.serve({ port: 3000, development: true, static: { '/': new Response('hi') } });", []],
@@ -223,6 +226,8 @@ const ROWS: Row[] = [
   ['src/steps.mjs', "const withSteps = (fn) => async (event, context) => fn(event);\nexport const handler = withSteps(async (event) => event.id);", [['aws-lambda', 'handler', 'exported as `handler`'], ['aws-lambda', 'handler', 'exported as `handler`, returned by `withSteps()`']]],
   ['src/make.mjs', "async function makeHandler(table) { return function handle(event) { return table; }; }\nexport const handler = await makeHandler('orders');", [['aws-lambda', 'handler', 'exported as `handler`, returned by `makeHandler()`']]],
   ['lib/session.cjs', "module.exports = function session(options) {\n  return function sessionMiddleware(req, res, next) { next(); };\n};", [['http', 'middleware from session()', '(req, res, next) function returned by exported `session()`']]],
+  // What a helper nested in the factory returns is the helper's, not the factory's.
+  ['lib/wrap.cjs', "module.exports = function wrap(options) {\n  const later = () => { return async (event, context) => event; };\n  return async function handle(event, context) { return event; };\n};", [['aws-lambda', 'handler from wrap()', '(event, context) function returned by exported `wrap()`']]],
   ['src/ui.ts', 'export const onKey = (id: string) => (event: KeyboardEvent) => event.key === id;', []],
 
   // Declared handlers

@@ -2,7 +2,7 @@
 // the AST) and read by every stage, for the linted file and for the files the cross-file summariser parses.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { isFunctionNode, staticPropertyName, unwrap, walk } from './ast.js';
 import { CallIndex } from './calls.js';
 import { Exports } from './exports.js';
 import { Globals } from './globals.js';
@@ -35,6 +35,50 @@ export class FileFacts {
   get calls(): CallIndex {
     this.callIndex ??= new CallIndex(this.file);
     return this.callIndex;
+  }
+
+  /**
+   * Calls whose callee's last name is one of `names` (`bus.off(…)` and `off(…)` for `off`). A file whose text
+   * spells none of the names has none of those calls, so the answer needs no walk unless the index already exists.
+   */
+  callsNamed(...names: string[]): TSESTree.CallExpression[] {
+    if (!this.callIndex && !names.some((name) => this.mayName(name))) return [];
+    return this.calls.named(...names);
+  }
+
+  private readonly ownReturns = new Map<FunctionNode, readonly TSESTree.ReturnStatement[]>();
+
+  /**
+   * The `return` statements of `fn` itself (not of functions nested in it), in source order: from the call index
+   * when it is built, else from a walk of that one body, so asking about a few functions never indexes the file.
+   */
+  returnsOf(fn: FunctionNode): readonly TSESTree.ReturnStatement[] {
+    if (this.callIndex) return this.callIndex.returns.get(fn) ?? [];
+    let returns = this.ownReturns.get(fn);
+    if (!returns) {
+      const found: TSESTree.ReturnStatement[] = [];
+      walk(fn.body, this.file.visitorKeys, (node) => {
+        if (isFunctionNode(node)) return false;
+        if (node.type === T.ReturnStatement) found.push(node);
+        return undefined;
+      });
+      this.ownReturns.set(fn, (returns = found));
+    }
+    return returns;
+  }
+
+  private spellsByEscape: boolean | null = null;
+
+  /**
+   * Can the file name `name` (an identifier or property key)? Only if its text holds the name as a whole word, or
+   * an escape or line continuation that could spell one (`\u0073erve`, `'\x73erve'`, an octal escape,
+   * `'ser\<newline>ve'`).
+   */
+  mayName(name: string): boolean {
+    const text = this.file.text;
+    if (text.includes(name) && wordPattern(name).test(text)) return true;
+    this.spellsByEscape ??= /\\[ux0-7\r\n\u2028\u2029]/u.test(text);
+    return this.spellsByEscape;
   }
 
   get exports(): Exports {
@@ -102,6 +146,18 @@ export class FileFacts {
     const init = variable ? initializerOf(variable) : null;
     return init ? this.valueOf(init, depth + 1) : value;
   }
+}
+
+const wordPatterns = new Map<string, RegExp>();
+
+/** `name` not inside a longer identifier: `serve` in `Deno.serve(` but not in `server`. */
+function wordPattern(name: string): RegExp {
+  let pattern = wordPatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\w$])${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\w$])`, 'u');
+    if (wordPatterns.size < 1024) wordPatterns.set(name, pattern);
+  }
+  return pattern;
 }
 
 const factsCache = new WeakMap<TSESTree.Program, FileFacts | null>();

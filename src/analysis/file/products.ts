@@ -101,7 +101,7 @@ function calledFunction(
 export function returnedValues(facts: FileFacts, fn: FunctionNode): TSESTree.Node[] {
   if (fn.body.type !== T.BlockStatement) return [fn.body];
   const result: TSESTree.Node[] = [];
-  for (const statement of facts.calls.returns.get(fn) ?? []) if (statement.argument) result.push(statement.argument);
+  for (const statement of facts.returnsOf(fn)) if (statement.argument) result.push(statement.argument);
   return result;
 }
 

@@ -57,7 +57,8 @@ export function answersThroughResponse(facts: FileFacts, fn: FunctionNode): bool
   if (name === null) return false;
   let answers = false;
   walk(fn.body, facts.file.visitorKeys, (node) => {
-    if (answers) return;
+    // Found: the rest of the body is not read.
+    if (answers) return false;
     if (node.type === T.MemberExpression) {
       const object = unwrap(node.object);
       if (object.type !== T.Identifier || object.name !== name || node.computed || node.property.type !== T.Identifier)

@@ -30,7 +30,7 @@ export function findLibraryContextLeaks(
   const leaks: LibraryContextLeak[] = [];
   for (const row of table) {
     // An instance row also applies where the instance is imported from a module of the project.
-    const imported = row.object.kind === 'instance' && ctx.facts.calls.named(...row.adds).length > 0;
+    const imported = row.object.kind === 'instance' && ctx.facts.callsNamed(...row.adds).length > 0;
     if (imported || ctx.facts.imports.importsAny(row.sources)) leaks.push(...new RowMatcher(ctx, row).find());
   }
   return leaks.sort((a, b) => a.node.range[0] - b.node.range[0]);
@@ -165,7 +165,7 @@ class RowMatcher {
     if (this.clearedInHandler(call, receiver, handler)) return true;
     if (this.row.resetMethods.length > 0) {
       const resets = new Set(this.row.resetMethods);
-      for (const other of this.ctx.facts.calls.named(...this.row.resetMethods)) {
+      for (const other of this.ctx.facts.callsNamed(...this.row.resetMethods)) {
         if (other === call) continue;
         const target = this.methodCall(other, resets);
         if (!target || target.receiver.key !== receiver.key) continue;
@@ -182,7 +182,7 @@ class RowMatcher {
     const method = this.methodCall(call, new Set(this.row.adds))?.method;
     if (!method || !this.row.clearedByEmptyCall?.includes(method)) return false;
     const methods = new Set([method]);
-    for (const other of this.ctx.facts.calls.named(method)) {
+    for (const other of this.ctx.facts.callsNamed(method)) {
       if (other === call || !isEmptyCall(other)) continue;
       const target = this.methodCall(other, methods);
       if (!target || !sameObject(target.receiver, receiver)) continue;
@@ -193,7 +193,7 @@ class RowMatcher {
 
   /** `export const handler = Sentry.wrapHandler(main)`: a call of a wrapper whose argument is the handler. */
   private wrappedBy(handler: Handler, wrappers: readonly string[]): boolean {
-    for (const call of this.ctx.facts.calls.named(...wrappers)) {
+    for (const call of this.ctx.facts.callsNamed(...wrappers)) {
       const name = this.importedName(call.callee);
       if (name === null || !wrappers.includes(name)) continue;
       if (call.arguments.some((argument) => this.ctx.facts.functionOf(argument) === handler.node)) return true;
@@ -232,7 +232,7 @@ class RowMatcher {
 
   private findResetWrapper(receiver: Receiver): boolean {
     const wrapper = this.row.resetWrappers!;
-    for (const call of this.ctx.facts.calls.named(wrapper.name)) {
+    for (const call of this.ctx.facts.callsNamed(wrapper.name)) {
       const callee = unwrap(call.callee);
       let options: TSESTree.Node | undefined;
       if (callee.type === T.MemberExpression && staticPropertyName(callee) === wrapper.name) {
@@ -300,7 +300,7 @@ class RowMatcher {
     ] as Scope.Variable[];
     // The names the row's methods are called on: only those imports are looked up in their modules.
     const receivers = new Set<string>();
-    for (const call of this.ctx.facts.calls.named(...this.row.adds)) {
+    for (const call of this.ctx.facts.callsNamed(...this.row.adds)) {
       const callee = unwrap(call.callee);
       const object = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
       if (object?.type === T.Identifier) receivers.add(object.name);

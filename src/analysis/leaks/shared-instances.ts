@@ -144,7 +144,7 @@ export class InstanceMakers {
   /** The row of what `fn` returns, when it returns a row's product. */
   returnedProduct(fn: FunctionNode, depth = 0): SsrInstanceRow | null {
     if (fn.body.type !== T.BlockStatement) return this.productOf(fn.body, depth);
-    for (const statement of this.facts.calls.returns.get(fn) ?? []) {
+    for (const statement of this.facts.returnsOf(fn)) {
       const row = statement.argument ? this.productOf(statement.argument, depth) : null;
       if (row) return row;
     }
@@ -681,7 +681,7 @@ export class InstanceFinder {
   private classifyGetters(): void {
     for (const row of this.rows) {
       for (const getter of row.globals?.getters ?? []) {
-        for (const call of this.facts.calls.named(getter)) {
+        for (const call of this.facts.callsNamed(getter)) {
           if (call.arguments.length > 0) continue;
           const imported = this.facts.imports.moduleValueOf(call.callee);
           if (!imported || !row.sources.includes(imported.source) || !samePath(imported.path, [getter])) continue;

@@ -19,7 +19,8 @@ import { classMethod, isClassNode, objectMethod, type ClassNode } from '../file/
 import { initializerOf } from '../file/scopes.js';
 import type { ClosureInfo, Finding, FunctionNode, Handler, LeakKind, PassedArgument } from '../types.js';
 import { passedAtCall } from './request-data.js';
-import { Dispatch, isCollection, isHeldFunction, isInstance, returnedValues, type Held } from './dispatch.js';
+import { returnedValues } from '../file/products.js';
+import { Dispatch, isCollection, isHeldFunction, isInstance, type Held } from './dispatch.js';
 import type { GetterResolver } from './lazy-init.js';
 import type { ThisRoot } from './module-state.js';
 

@@ -7,6 +7,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { dottedName, enclosingFunction, isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
 import type { FileFacts } from '../file/index.js';
 import { instanceMembers, isClassNode, staticMembers, type ClassNode } from '../file/members.js';
+import { returnedValues } from '../file/products.js';
 import { declaredVariables, initializerOf, isStableBinding } from '../file/scopes.js';
 import type { FunctionNode } from '../types.js';
 import { localClassOf } from './instances.js';
@@ -559,14 +560,6 @@ function spreadList(node: TSESTree.Node | undefined): readonly TSESTree.Node[] |
   const value = node ? unwrap(node) : null;
   if (value?.type !== T.ArrayExpression || value.elements.some((e) => !e || e.type === T.SpreadElement)) return null;
   return value.elements as TSESTree.Node[];
-}
-
-/** What a function returns: each `return` argument, or an arrow's expression body. */
-export function returnedValues(facts: FileFacts, fn: FunctionNode): TSESTree.Node[] {
-  if (fn.body.type !== T.BlockStatement) return [fn.body];
-  const result: TSESTree.Node[] = [];
-  for (const statement of facts.calls.returns.get(fn) ?? []) if (statement.argument) result.push(statement.argument);
-  return result;
 }
 
 /** The binding a function is declared or stored under (`function f`, `const f = () => …`). */

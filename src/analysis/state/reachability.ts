@@ -310,7 +310,7 @@ class CallGraph {
       if (!facts.imports.importsAny(row.modules)) continue;
       const helpers: FunctionNode[] = [];
       const renders: TSESTree.Node[] = [];
-      for (const call of facts.calls.named(...row.register, ...row.render)) {
+      for (const call of facts.callsNamed(...row.register, ...row.render)) {
         const imported = facts.imports.moduleValueOf(call.callee);
         const method = imported?.path.at(-1);
         if (!imported || !row.modules.includes(imported.source) || imported.path.length !== 1 || !method) continue;

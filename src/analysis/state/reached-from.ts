@@ -17,7 +17,7 @@ import type { ResolvedSettings } from '../settings.js';
 import type { Handler, PassedArgument, ReachedFrom } from '../types.js';
 import { isFunctionNode, rootIdentifier, walk as walkAst } from '../file/ast.js';
 import { exportsSomething, importedCalls, load, newBudget, resolveExportPath } from './cross-file.js';
-import { returnedValues } from './dispatch.js';
+import { returnedValues } from '../file/products.js';
 import type { ThisRoot } from './module-state.js';
 import { Reachability } from './reachability.js';
 import { passedAtCall, RequestData } from './request-data.js';

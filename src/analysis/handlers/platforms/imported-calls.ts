@@ -15,7 +15,7 @@ export function callsOfImported(
 ): Array<{ call: TSESTree.CallExpression; name: string }> {
   if (!facts.imports.importsAny(sources)) return [];
   const result: Array<{ call: TSESTree.CallExpression; name: string }> = [];
-  for (const call of facts.calls.named(...names)) {
+  for (const call of facts.callsNamed(...names)) {
     const imported = facts.imports.moduleValueOf(call.callee);
     if (!imported || imported.typeOnly || imported.path.length !== 1) continue;
     if (!sources.includes(imported.source) || !names.includes(imported.path[0])) continue;

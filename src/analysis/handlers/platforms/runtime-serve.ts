@@ -34,7 +34,7 @@ function optionsObject(facts: FileFacts, node: TSESTree.Node | undefined): TSEST
 
 function detectDeno(ctx: PlatformContext): void {
   const { facts } = ctx;
-  for (const call of facts.calls.named('serve', 'serveTls')) {
+  for (const call of facts.callsNamed('serve', 'serveTls')) {
     const std = facts.imports.moduleValueOf(call.callee);
     const fromStd = std !== null && DENO_STD_HTTP.test(std.source) && std.path.length === 1;
     if (!fromStd && !runtimeCall(facts, call, 'Deno')) continue;
@@ -58,7 +58,7 @@ function detectDeno(ctx: PlatformContext): void {
 
 function detectBun(ctx: PlatformContext): void {
   const { facts } = ctx;
-  for (const call of facts.calls.named('serve')) {
+  for (const call of facts.callsNamed('serve')) {
     // `Bun.serve(…)`, or `serve(…)` / `Bun.serve(…)` imported from the `bun` module.
     const imported = facts.imports.moduleValueOf(call.callee);
     const fromBun = imported?.source === 'bun' && imported.path.at(-1) === 'serve';

@@ -66,7 +66,7 @@ function connectionsOf(facts: FileFacts): Connection[] {
   const cached = connectionsCache.get(facts);
   if (cached) return cached;
   const result: Connection[] = [];
-  for (const call of facts.calls.named(...LISTENER_METHODS, 'use')) {
+  for (const call of facts.callsNamed(...LISTENER_METHODS, 'use')) {
     const callee = unwrap(call.callee);
     if (callee.type !== T.MemberExpression) continue;
     const method = staticPropertyName(callee);

@@ -26,7 +26,7 @@ const ROUTER_FACTORIES = new Set(['getRouter', 'createRouter']);
 function detect(ctx: PlatformContext): void {
   if (!usesFramework(ctx, 'tanstack-start')) return;
   const facts = ctx.facts;
-  for (const call of facts.calls.named('handler', 'server', 'methods')) {
+  for (const call of facts.callsNamed('handler', 'server', 'methods')) {
     const callee = unwrap(call.callee);
     if (callee.type !== T.MemberExpression) continue;
     const method = staticPropertyName(callee);
