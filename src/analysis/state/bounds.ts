@@ -2,6 +2,7 @@
 // start-up (evicted), a size cap, an expiry check or a timer removes them (capped: an explicit cache), entries are
 // released by key when their owner ends (a registry), the handler resets it at entry, or every request-time write
 // is the same one-way latch.
+import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { FileContext } from '../context.js';
 import {
@@ -21,6 +22,7 @@ import { callTakingCallback, conditionsAt } from './guards.js';
 import { isGuardedInit, type StateCheck } from './lazy-init.js';
 import { isStateRoot, type StateRoot } from './module-state.js';
 import type { RequestData } from './request-data.js';
+import { removedElsewhere, sharedPlaceOf } from './shared-removals.js';
 import type { WriteSite } from './writes.js';
 
 const REMOVING_METHODS = new Set(['delete', 'clear', 'pop', 'shift', 'splice']);
@@ -37,6 +39,7 @@ const CLOCK_CALLS = new Set([
   'process.uptime',
 ]);
 const MAX_LOCAL_DEPTH = 3;
+const NONE: ReadonlyMap<string, boolean> = new Map();
 
 export class Bounds {
   /** Receivers (`root.path`) something removes entries from or replaces: they are bounded by the code. */
@@ -51,6 +54,8 @@ export class Bounds {
   private readonly latchedKeys = new Set<string>();
   /** Write sites in code that runs once, at start-up. */
   private readonly startUpSites: WriteSite[];
+  /** Per root: the receivers other files remove entries from through a binding of the same shared place. */
+  private readonly removedByOthers = new Map<string, ReadonlyMap<string, boolean>>();
 
   constructor(
     private readonly ctx: FileContext,
@@ -106,7 +111,24 @@ export class Bounds {
 
   /** Does code that runs after start-up remove entries from `root.path`, or empty it outside a request's choice? */
   evicted(site: WriteSite, path: readonly string[]): boolean {
-    return this.evictedKeys.has(receiverKey(site, path));
+    return this.evictedKeys.has(receiverKey(site, path)) || this.elsewhere(site).has(path.join('.'));
+  }
+
+  /**
+   * What other files remove from the place this root stands for (`const server = Server.getInstance()` there and
+   * here, `delete server.monitorList[id]` there), by receiver path; empty when the root is this file's own.
+   */
+  private elsewhere(site: WriteSite): ReadonlyMap<string, boolean> {
+    const variable = site.root.variable;
+    const { settings, filename, facts } = this.ctx;
+    if (!variable || site.throughAlias || !settings.crossFile || !path.isAbsolute(filename)) return NONE;
+    let known = this.removedByOthers.get(site.root.key);
+    if (!known) {
+      const place = sharedPlaceOf(facts, filename, variable);
+      known = place ? removedElsewhere(place, filename) : NONE;
+      this.removedByOthers.set(site.root.key, known);
+    }
+    return known;
   }
 
   /**
@@ -124,7 +146,7 @@ export class Bounds {
 
   /** Does later code release entries of `root.path` one key at a time (a registry of live things)? */
   released(site: WriteSite, path: readonly string[]): boolean {
-    return this.releasedKeys.has(receiverKey(site, path));
+    return this.releasedKeys.has(receiverKey(site, path)) || this.elsewhere(site).get(path.join('.')) === true;
   }
 
   /** The functions that remove entries of `root.path` but that nothing runs after start-up (`resetForTests`). */

@@ -22,6 +22,7 @@ import { passedAtCall } from './request-data.js';
 import { Dispatch, isCollection, isHeldFunction, isInstance, returnedValues, type Held } from './dispatch.js';
 import type { GetterResolver } from './lazy-init.js';
 import type { ThisRoot } from './module-state.js';
+import { clearSharedRemovals } from './shared-removals.js';
 
 /** How far imports are followed, and how many files one lint file may pull in. */
 export const MAX_IMPORT_DEPTH = 4;
@@ -119,6 +120,7 @@ export function clearCrossFileCache(): void {
   clearResolveCache();
   clearImporterIndex();
   clearSetupCallIndex();
+  clearSharedRemovals();
 }
 
 export { resolveImport };

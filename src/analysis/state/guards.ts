@@ -46,6 +46,14 @@ export function conditionsAt(node: TSESTree.Node, throughCallbacks = false): Con
         if (parent.right === child)
           result.push({ test: parent.left, holds: parent.operator === '&&', via: 'branch', region: parent.right });
         break;
+      case T.AssignmentExpression:
+        // `loading ??= load()`: the right side runs only while the left is unset, as in `loading ?? (loading = …)`.
+        if (
+          parent.right === child &&
+          (parent.operator === '??=' || parent.operator === '||=' || parent.operator === '&&=')
+        )
+          result.push({ test: parent.left, holds: parent.operator === '&&=', via: 'branch', region: parent.right });
+        break;
       case T.WhileStatement:
       case T.ForStatement:
         if (parent.body === child && parent.test)
