@@ -983,6 +983,73 @@ export const handler = async (event) => {
   },
 ]);
 
+runGroup('one fixed slot under a test that the request value is absent', [
+  {
+    name: 'quiet: the default listing is memoised only when the request gives no query',
+    files: {
+      'handler.ts': `${EXPRESS}let defaultListing;
+app.get('/search', async (req, res) => {
+  let items;
+  if (req.query.q || !defaultListing) {
+    const found = await index.search(req.query.q ?? '', { limit: 20 });
+    items = found.hits.map((hit) => hit.name);
+    if (!req.query.q) defaultListing = items;
+  } else {
+    items = defaultListing;
+  }
+  res.json(items);
+});
+export default app;
+`,
+    },
+  },
+  {
+    name: 'reported: the same listing memoised for whatever query came first',
+    files: {
+      'handler.ts': `${EXPRESS}let defaultListing;
+app.get('/search', async (req, res) => {
+  let items;
+  if (req.query.q || !defaultListing) {
+    const found = await index.search(req.query.q ?? '', { limit: 20 });
+    items = found.hits.map((hit) => hit.name);
+    if (!defaultListing) defaultListing = items; // expect: data
+  } else {
+    items = defaultListing;
+  }
+  res.json(items);
+});
+export default app;
+`,
+    },
+  },
+  {
+    name: 'not request data (a strict write): an early return when a header is present leaves only its absence',
+    files: {
+      'handler.ts': `let anonymousPage;
+export const handler = async (event) => {
+  const user = event.headers.authorization;
+  if (user) return render(await loadPage(user));
+  anonymousPage = await loadPage(user); // expect: write
+  return render(anonymousPage);
+};
+`,
+    },
+  },
+  {
+    name: 'reported: the early return tests another header',
+    files: {
+      'handler.ts': `let anonymousPage;
+export const handler = async (event) => {
+  const user = event.headers.authorization;
+  if (event.headers.cookie) return render(await loadPage(user));
+  anonymousPage = await loadPage(user); // expect: data
+  return render(anonymousPage);
+};
+`,
+    },
+  },
+]);
+
 runGroup('messages name the route that makes the write unguarded', [
   {
     name: 'reported: a helper in another file guarded in one route and called bare in another',
