@@ -1050,6 +1050,72 @@ export const handler = async (event) => {
   },
 ]);
 
+runGroup('work queues that a scheduled consumer drains', [
+  {
+    name: 'not request data (a strict write): a task queued and drained by a microtask',
+    files: {
+      'handler.ts': `const tasks: Task[] = [];
+let running = false;
+async function drain() {
+  if (running) return;
+  running = true; // expect: write
+  const task = tasks.shift(); // expect: write
+  running = false; // expect: write
+  if (task) await perform(task);
+  if (tasks.length) queueMicrotask(drain);
+}
+export const handler = async (event) => {
+  tasks.push({ kind: 'publish', module: event.body.module }); // expect: write
+  queueMicrotask(drain);
+  return { statusCode: 202 };
+};
+`,
+    },
+  },
+  {
+    name: 'reported: the same queue taken from only by another request holds request data',
+    files: {
+      'handler.ts': `${EXPRESS}const tasks = [];
+app.post('/tasks', (req, res) => {
+  tasks.push({ module: req.body.module }); // expect: data
+  res.sendStatus(202);
+});
+app.post('/tasks/next', async (req, res) => {
+  res.json(tasks.shift()); // expect: write
+});
+export default app;
+`,
+    },
+  },
+  {
+    name: 'not request data (a strict write): an inline setImmediate consumer pops the queue',
+    files: {
+      'handler.ts': `const outbox = [];
+export const handler = async (event) => {
+  outbox.push(event.detail); // expect: write
+  setImmediate(() => {
+    const next = outbox.pop(); // expect: write
+    if (next) send(next);
+  });
+  return { ok: true };
+};
+`,
+    },
+  },
+  {
+    name: 'reported: a scheduled consumer that only peeks leaves every entry',
+    files: {
+      'handler.ts': `const outbox = [];
+export const handler = async (event) => {
+  outbox.push(event.detail); // expect: growth
+  setImmediate(() => send(outbox[outbox.length - 1]));
+  return { ok: true };
+};
+`,
+    },
+  },
+]);
+
 runGroup('messages name the route that makes the write unguarded', [
   {
     name: 'reported: a helper in another file guarded in one route and called bare in another',

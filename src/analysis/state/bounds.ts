@@ -38,6 +38,10 @@ const CLOCK_CALLS = new Set([
   'process.hrtime.bigint',
   'process.uptime',
 ]);
+/** Calls that run a function later, once: a consumer scheduled this way drains a work queue. */
+const SCHEDULERS = new Set(['queueMicrotask', 'setImmediate', 'setTimeout', 'nextTick']);
+/** Methods that take one entry off a queue. */
+const TAKING = new Set(['shift', 'pop']);
 const MAX_LOCAL_DEPTH = 3;
 const NONE: ReadonlyMap<string, boolean> = new Map();
 
@@ -48,6 +52,8 @@ export class Bounds {
   private readonly cappedKeys = new Set<string>();
   /** Receivers whose entries later code removes one key at a time (`delete users[socket.id]` on disconnect). */
   private readonly releasedKeys = new Set<string>();
+  /** Work queues: receivers a consumer takes entries off (`shift()`, `pop()`) in a function the code schedules. */
+  private readonly drainedKeys = new Set<string>();
   /** Receivers with removals only in code that never runs after start-up, by the functions that hold them. */
   private readonly unreachedRemovals = new Map<string, Set<string>>();
   /** Latched roots: every request-time write assigns the same boolean, the opposite of the initial one. */
@@ -81,6 +87,8 @@ export class Bounds {
       }
       this.evictedKeys.add(key);
       if (removal.keyed) this.releasedKeys.add(key);
+      if (site.form === 'call' && TAKING.has(site.method ?? '') && this.inScheduledFunction(site.node))
+        this.drainedKeys.add(key);
       if (this.isBoundingRemoval(site)) this.cappedKeys.add(key);
     }
     this.startUpSites = allSites.filter((site) => !this.runsLater(site));
@@ -140,6 +148,25 @@ export class Bounds {
   capped(site: WriteSite): boolean {
     for (let length = 0; length <= site.path.length; length++) {
       if (this.cappedKeys.has(receiverKey(site, site.path.slice(0, length)))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Is `root.path` a work queue: entries taken off one by one by a consumer that the code schedules
+   * (`queueMicrotask(drain)`, `setImmediate(drain)`), so what a request puts there is handed over, not kept?
+   */
+  drained(site: WriteSite, path: readonly string[]): boolean {
+    return this.drainedKeys.has(receiverKey(site, path));
+  }
+
+  /** In a function handed by name or inline to a scheduler (`queueMicrotask`, `setImmediate`, a timer, `nextTick`). */
+  private inScheduledFunction(node: TSESTree.Node): boolean {
+    for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+      const call = callTakingCallback(fn);
+      if (call && SCHEDULERS.has(calleeName(call.callee) ?? '')) return true;
+      if (this.passedByName(fn, (c) => c.arguments[0] !== undefined && SCHEDULERS.has(calleeName(c.callee) ?? '')))
+        return true;
     }
     return false;
   }

@@ -238,6 +238,8 @@ export class Classifier {
       // Bounded by the code itself; still state shared with concurrent requests.
       if (method === 'add' && this.isRegistryEntry(site, site.path, site.values[0] ?? null))
         return { kind: 'write', how };
+      // A work queue that a scheduled consumer drains hands the entry over; it is still shared state.
+      if (this.bounds.drained(site, site.path)) return { kind: 'write', how };
       return { kind: tainted ? 'requestData' : 'write', how };
     }
     return { kind: 'growth', how };
