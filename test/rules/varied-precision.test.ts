@@ -868,6 +868,35 @@ export const handler = async (event) => {
     },
   },
   {
+    name: 'quiet: a compiled-template memo refilled with what it holds, under names the code passes',
+    files: {
+      'handler.ts': `${EXPRESS}const compiled = new Map();
+function renderFile(name, data) {
+  const template = compiled.get(name) || compile(readTemplate(name));
+  compiled.set(name, template);
+  return template(data);
+}
+app.get('/', (req, res) => res.send(renderFile('home.html', { user: req.user })));
+app.get('/about', (req, res) => res.send(renderFile('about.html', {})));
+export default app;
+`,
+    },
+  },
+  {
+    name: 'reported: the same memo under a template name the request picks',
+    files: {
+      'handler.ts': `${EXPRESS}const compiled = new Map();
+function renderFile(name, data) {
+  const template = compiled.get(name) || compile(readTemplate(name));
+  compiled.set(name, template); // expect: cache
+  return template(data);
+}
+app.get('/page/:name', (req, res) => res.send(renderFile(req.params.name, {})));
+export default app;
+`,
+    },
+  },
+  {
     name: 'reported: the same memo keyed by the request path',
     files: {
       'handler.ts': `const memo = new Map<string, Config>();

@@ -283,7 +283,7 @@ function readsEntry(node: TSESTree.Node, same: { receiverName: string; keyName: 
 }
 
 /** The initialiser of the `const` a name refers to, found by walking up to its declaration (same function). */
-function constInitializer(identifier: TSESTree.Identifier): TSESTree.Node | null {
+export function constInitializer(identifier: TSESTree.Identifier): TSESTree.Node | null {
   const fn = enclosingFunction(identifier);
   if (!fn || fn.body.type !== T.BlockStatement) return null;
   for (const statement of fn.body.body) {

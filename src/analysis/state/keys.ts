@@ -42,7 +42,9 @@ export class KeySpace {
     if (depth > MAX_DEPTH) return false;
     // `items` after `items = res.hits.map(…)`: a local whose every value is a fixed result where the write is.
     if (value.type === T.Identifier) return this.isFixedLocal(value, at, depth);
-    if (value.type === T.MemberExpression && !value.computed) return this.isFixedResult(value.object, at, depth + 1);
+    // `found.hits` of a fixed result; a field that is request data below a value that is not (`c.env.incoming`) is not.
+    if (value.type === T.MemberExpression && !value.computed)
+      return this.ctx.requestData.isRequestDerived(value.object) && this.isFixedResult(value.object, at, depth + 1);
     // `memo[k] ?? (await load(k))`, `ok ? await load(k) : fallback`
     if (value.type === T.LogicalExpression)
       return this.isFixedResult(value.left, at) && this.isFixedResult(value.right, at);
@@ -66,7 +68,10 @@ export class KeySpace {
     if (!variable || isModuleLevel(this.ctx.scopes, variable.scope) || this.inProgress.has(variable)) return false;
     if (variable.defs.length !== 1 || variable.defs[0].type !== 'Variable') return false;
     const declarator = variable.defs[0].node;
-    if (declarator.id.type !== T.Identifier) return false;
+    const loop = declarator.parent?.parent;
+    // A loop variable takes the values of what it loops over, not an initialiser.
+    if (declarator.id.type !== T.Identifier || loop?.type === T.ForOfStatement || loop?.type === T.ForInStatement)
+      return false;
     this.inProgress.add(variable);
     try {
       const values = [declarator.init, ...writesOf(variable)];
