@@ -122,6 +122,20 @@ export function importersOf(
   return [...preferred, ...rest].slice(0, max);
 }
 
+/**
+ * The project files that import `file` and whose text matches `pattern`, sorted, at most `max` (every importer's
+ * text is read through the bounded reader; files past the index's limits are not seen).
+ */
+export function importersMatching(file: string, max: number, pattern: RegExp): string[] {
+  const result: string[] = [];
+  for (const importer of allImportersOf(file)) {
+    if (result.length >= max) break;
+    const read = readTextFile(importer, INDEX_LIMITS.fileBytes);
+    if (read.ok && pattern.test(read.text)) result.push(importer);
+  }
+  return result;
+}
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }

@@ -2,6 +2,7 @@
 // start-up (evicted), a size cap, an expiry check or a timer removes them (capped: an explicit cache), entries are
 // released by key when their owner ends (a registry), the handler resets it at entry, or every request-time write
 // is the same one-way latch.
+import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FileContext } from '../context.js';
@@ -22,6 +23,7 @@ import { callTakingCallback, conditionsAt } from './guards.js';
 import { isGuardedInit, type StateCheck } from './lazy-init.js';
 import { isStateRoot, type StateRoot } from './module-state.js';
 import type { RequestData } from './request-data.js';
+import { removedElsewhere, sharedPlaceOf } from './shared-removals.js';
 import type { WriteSite } from './writes.js';
 
 const REMOVING_METHODS = new Set(['delete', 'clear', 'pop', 'shift', 'splice']);
@@ -37,7 +39,12 @@ const CLOCK_CALLS = new Set([
   'process.hrtime.bigint',
   'process.uptime',
 ]);
+/** Calls that run a function later, once: a consumer scheduled this way drains a work queue. */
+const SCHEDULERS = new Set(['queueMicrotask', 'setImmediate', 'setTimeout', 'nextTick']);
+/** Methods that take one entry off a queue. */
+const TAKING = new Set(['shift', 'pop']);
 const MAX_LOCAL_DEPTH = 3;
+const NONE: ReadonlyMap<string, boolean> = new Map();
 
 export class Bounds {
   /** Receivers (`root.path`) something removes entries from or replaces: they are bounded by the code. */
@@ -46,6 +53,8 @@ export class Bounds {
   private readonly cappedKeys = new Set<string>();
   /** Receivers whose entries later code removes one key at a time (`delete users[socket.id]` on disconnect). */
   private readonly releasedKeys = new Set<string>();
+  /** Work queues: receivers a consumer takes entries off (`shift()`, `pop()`) in a function the code schedules. */
+  private readonly drainedKeys = new Set<string>();
   /** Receivers with removals only in code that never runs after start-up, by the functions that hold them. */
   private readonly unreachedRemovals = new Map<string, Set<string>>();
   /** Latched roots: every request-time write assigns the same boolean, the opposite of the initial one. */
@@ -54,6 +63,8 @@ export class Bounds {
   private readonly startUpSites: WriteSite[];
   /** Module numbers that count what a collection holds: added to elsewhere, taken from where entries are removed. */
   private readonly sizeCounters = new Map<Scope.Variable, string>();
+  /** Per root: the receivers other files remove entries from through a binding of the same shared place. */
+  private readonly removedByOthers = new Map<string, ReadonlyMap<string, boolean>>();
 
   constructor(
     private readonly ctx: FileContext,
@@ -84,6 +95,8 @@ export class Bounds {
       }
       this.evictedKeys.add(key);
       if (removal.keyed) this.releasedKeys.add(key);
+      if (site.form === 'call' && TAKING.has(site.method ?? '') && this.inScheduledFunction(site.node))
+        this.drainedKeys.add(key);
       if (this.isBoundingRemoval(site)) {
         this.cappedKeys.add(key);
         sweeps.add(enclosingFunction(site.node));
@@ -166,7 +179,24 @@ export class Bounds {
 
   /** Does code that runs after start-up remove entries from `root.path`, or empty it outside a request's choice? */
   evicted(site: WriteSite, path: readonly string[]): boolean {
-    return this.evictedKeys.has(receiverKey(site, path));
+    return this.evictedKeys.has(receiverKey(site, path)) || this.elsewhere(site).has(path.join('.'));
+  }
+
+  /**
+   * What other files remove from the place this root stands for (`const server = Server.getInstance()` there and
+   * here, `delete server.monitorList[id]` there), by receiver path; empty when the root is this file's own.
+   */
+  private elsewhere(site: WriteSite): ReadonlyMap<string, boolean> {
+    const variable = site.root.variable;
+    const { settings, filename, facts } = this.ctx;
+    if (!variable || site.throughAlias || !settings.crossFile || !path.isAbsolute(filename)) return NONE;
+    let known = this.removedByOthers.get(site.root.key);
+    if (!known) {
+      const place = sharedPlaceOf(facts, filename, variable);
+      known = place ? removedElsewhere(place, filename) : NONE;
+      this.removedByOthers.set(site.root.key, known);
+    }
+    return known;
   }
 
   /**
@@ -182,9 +212,28 @@ export class Bounds {
     return false;
   }
 
+  /**
+   * Is `root.path` a work queue: entries taken off one by one by a consumer that the code schedules
+   * (`queueMicrotask(drain)`, `setImmediate(drain)`), so what a request puts there is handed over, not kept?
+   */
+  drained(site: WriteSite, path: readonly string[]): boolean {
+    return this.drainedKeys.has(receiverKey(site, path));
+  }
+
+  /** In a function handed by name or inline to a scheduler (`queueMicrotask`, `setImmediate`, a timer, `nextTick`). */
+  private inScheduledFunction(node: TSESTree.Node): boolean {
+    for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+      const call = callTakingCallback(fn);
+      if (call && SCHEDULERS.has(calleeName(call.callee) ?? '')) return true;
+      if (this.passedByName(fn, (c) => c.arguments[0] !== undefined && SCHEDULERS.has(calleeName(c.callee) ?? '')))
+        return true;
+    }
+    return false;
+  }
+
   /** Does later code release entries of `root.path` one key at a time (a registry of live things)? */
   released(site: WriteSite, path: readonly string[]): boolean {
-    return this.releasedKeys.has(receiverKey(site, path));
+    return this.releasedKeys.has(receiverKey(site, path)) || this.elsewhere(site).get(path.join('.')) === true;
   }
 
   /** The functions that remove entries of `root.path` but that nothing runs after start-up (`resetForTests`). */

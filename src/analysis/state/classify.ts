@@ -6,6 +6,7 @@ import type { FileContext } from '../context.js';
 import { dottedName, enclosingFunction, functionName, isFunctionNode, unwrap } from '../file/ast.js';
 import type { TypeOracle } from '../type-aware.js';
 import type { FunctionNode, LeakKind } from '../types.js';
+import { initializerOf } from '../file/scopes.js';
 import { LODASH_REMOVERS, type Bounds } from './bounds.js';
 import { presenceGuard } from './guards.js';
 import type { KeySpace } from './keys.js';
@@ -205,6 +206,10 @@ export class Classifier {
     return value.type !== T.Literal && !(value.type === T.TemplateLiteral && value.expressions.length === 0);
   }
 
+  private isMadeThing(value: TSESTree.Node | null): boolean {
+    return madeThing(value, this.ctx.facts);
+  }
+
   private cache(site: WriteSite, receiverPath: readonly string[], how: string): Classification {
     const removers = this.bounds.unreachedRemovers(site, receiverPath);
     return removers.length > 0 ? { kind: 'cache', how, unreachedRemovers: removers } : { kind: 'cache', how };
@@ -233,6 +238,8 @@ export class Classifier {
       // Bounded by the code itself; still state shared with concurrent requests.
       if (method === 'add' && this.isRegistryEntry(site, site.path, site.values[0] ?? null))
         return { kind: 'write', how };
+      // A work queue that a scheduled consumer drains hands the entry over; it is still shared state.
+      if (this.bounds.drained(site, site.path)) return { kind: 'write', how };
       return { kind: tainted ? 'requestData' : 'write', how };
     }
     return { kind: 'growth', how };
@@ -263,7 +270,9 @@ export class Classifier {
         return this.cache(site, receiverPath, 'a computed-key write');
       } else if (this.isRegistryEntry(site, receiverPath, site.key)) {
         // An entry removed again does not grow the registry, but request data in it is seen by concurrent requests.
-        return { kind: tainted ? 'requestData' : 'write', how };
+        // A live thing the code made or loaded for the key (`monitor = await load(id)`, `new Room(id)`) is the
+        // registry's own object, as for `registry.set(id, …)`: still shared state, a strict write.
+        return { kind: tainted && !this.isMadeThing(value) ? 'requestData' : 'write', how };
       }
     }
 
@@ -288,6 +297,22 @@ export class Classifier {
     }
     return { kind: tainted ? 'requestData' : 'write', how };
   }
+}
+
+/** `await load(id)`, `new Room(id)`, or a local holding one: an object the code makes or loads, not the request's fields. */
+function madeThing(raw: TSESTree.Node | null, facts: FileContext['facts'], depth = 0): boolean {
+  if (!raw || depth > 2) return false;
+  const value = unwrap(raw);
+  if (value.type === T.NewExpression) return true;
+  // Awaited: loaded from a store or a service (`await R.findOne(…)`), not a copy of the request's fields.
+  if (value.type === T.AwaitExpression) {
+    const awaited = unwrap(value.argument);
+    return awaited.type === T.CallExpression || awaited.type === T.NewExpression;
+  }
+  if (value.type !== T.Identifier) return false;
+  const variable = facts.variableOf(value);
+  const init = variable && variable.defs.length === 1 ? initializerOf(variable) : null;
+  return !!init && !isFunctionNode(init) && madeThing(init, facts, depth + 1);
 }
 
 function methodFits(method: string, shape: Shape): boolean {

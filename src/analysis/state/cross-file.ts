@@ -23,6 +23,7 @@ import { returnedValues } from '../file/products.js';
 import { Dispatch, isCollection, isHeldFunction, isInstance, type Held } from './dispatch.js';
 import type { GetterResolver } from './lazy-init.js';
 import type { ThisRoot } from './module-state.js';
+import { clearSharedRemovals } from './shared-removals.js';
 
 /** How far imports are followed, and how many files one lint file may pull in. */
 export const MAX_IMPORT_DEPTH = 4;
@@ -120,6 +121,7 @@ export function clearCrossFileCache(): void {
   clearResolveCache();
   clearImporterIndex();
   clearSetupCallIndex();
+  clearSharedRemovals();
 }
 
 export { resolveImport };

@@ -46,6 +46,14 @@ export function conditionsAt(node: TSESTree.Node, throughCallbacks = false): Con
         if (parent.right === child)
           result.push({ test: parent.left, holds: parent.operator === '&&', via: 'branch', region: parent.right });
         break;
+      case T.AssignmentExpression:
+        // `loading ??= load()`: the right side runs only while the left is unset, as in `loading ?? (loading = …)`.
+        if (
+          parent.right === child &&
+          (parent.operator === '??=' || parent.operator === '||=' || parent.operator === '&&=')
+        )
+          result.push({ test: parent.left, holds: parent.operator === '&&=', via: 'branch', region: parent.right });
+        break;
       case T.WhileStatement:
       case T.ForStatement:
         if (parent.body === child && parent.test)
@@ -275,7 +283,7 @@ function readsEntry(node: TSESTree.Node, same: { receiverName: string; keyName: 
 }
 
 /** The initialiser of the `const` a name refers to, found by walking up to its declaration (same function). */
-function constInitializer(identifier: TSESTree.Identifier): TSESTree.Node | null {
+export function constInitializer(identifier: TSESTree.Identifier): TSESTree.Node | null {
   const fn = enclosingFunction(identifier);
   if (!fn || fn.body.type !== T.BlockStatement) return null;
   for (const statement of fn.body.body) {

@@ -35,10 +35,16 @@ export class KeySpace {
    * `await loadBundle(locale)` with `locale` from a fixed set: a function of fixed inputs, one value per key and the
    * same for every request that picks it, so a per-key memo of it keeps no request's data.
    */
-  isFixedResult(raw: TSESTree.Node, at: TSESTree.Node): boolean {
+  isFixedResult(raw: TSESTree.Node, at: TSESTree.Node, depth = 0): boolean {
     let value = unwrap(raw);
     if (value.type === T.AwaitExpression) value = unwrap(value.argument);
     if (!this.ctx.requestData.isRequestDerived(value)) return true;
+    if (depth > MAX_DEPTH) return false;
+    // `items` after `items = res.hits.map(…)`: a local whose every value is a fixed result where the write is.
+    if (value.type === T.Identifier) return this.isFixedLocal(value, at, depth);
+    // `found.hits` of a fixed result; a field that is request data below a value that is not (`c.env.incoming`) is not.
+    if (value.type === T.MemberExpression && !value.computed)
+      return this.ctx.requestData.isRequestDerived(value.object) && this.isFixedResult(value.object, at, depth + 1);
     // `memo[k] ?? (await load(k))`, `ok ? await load(k) : fallback`
     if (value.type === T.LogicalExpression)
       return this.isFixedResult(value.left, at) && this.isFixedResult(value.right, at);
@@ -46,8 +52,39 @@ export class KeySpace {
       return this.isFixedResult(value.consequent, at) && this.isFixedResult(value.alternate, at);
     if (value.type !== T.CallExpression && value.type !== T.NewExpression) return false;
     const callee = unwrap(value.callee);
-    if (callee.type === T.MemberExpression && this.ctx.requestData.isRequestDerived(callee.object)) return false;
+    // `res.hits.map(({ name }) => name)`: a method of a fixed result, with fixed arguments, gives a fixed result.
+    if (callee.type === T.MemberExpression && this.ctx.requestData.isRequestDerived(callee.object)) {
+      if (callee.computed || !this.isFixedResult(callee.object, at, depth + 1)) return false;
+      return value.arguments.every(
+        (argument) => argument.type !== T.SpreadElement && (isFunctionNode(argument) || this.isFixed(argument, at, 0)),
+      );
+    }
     return value.arguments.every((argument) => argument.type !== T.SpreadElement && this.isFixed(argument, at, 0));
+  }
+
+  /** A function-local variable whose every value (initialiser and assignments) is a fixed result at `at`. */
+  private isFixedLocal(id: TSESTree.Identifier, at: TSESTree.Node, depth: number): boolean {
+    const variable = this.ctx.facts.variableOf(id);
+    if (!variable || isModuleLevel(this.ctx.scopes, variable.scope) || this.inProgress.has(variable)) return false;
+    if (variable.defs.length !== 1 || variable.defs[0].type !== 'Variable') return false;
+    const declarator = variable.defs[0].node;
+    const loop = declarator.parent?.parent;
+    // A loop variable takes the values of what it loops over, not an initialiser.
+    if (declarator.id.type !== T.Identifier || loop?.type === T.ForOfStatement || loop?.type === T.ForInStatement)
+      return false;
+    this.inProgress.add(variable);
+    try {
+      const values = [declarator.init, ...writesOf(variable)];
+      return values.every(
+        (value) =>
+          value === null ||
+          (value.type !== T.UpdateExpression &&
+            !(value.type === T.AssignmentExpression && value.operator !== '=') &&
+            this.isFixedResult(value, at, depth + 1)),
+      );
+    } finally {
+      this.inProgress.delete(variable);
+    }
   }
 
   /** Does this keyed write store under a key the request picks freely, and that is not already in the receiver? */
@@ -180,6 +217,8 @@ export class KeySpace {
     // `if (TABLE[k])`
     if (test.type === T.MemberExpression && test.computed && isName(test.property, name))
       return this.isFixedCollection(test.object) ? true : null;
+    // `if (!k)`: where the test fails, the key is one of the few falsy values (`undefined`, `''`, `0`, …).
+    if (isName(test, name)) return false;
     return null;
   }
 

@@ -7,7 +7,7 @@ import type { FileFacts } from '../file/index.js';
 import { isModuleLevel } from '../file/scopes.js';
 import type { FileContext } from '../context.js';
 import type { FunctionNode } from '../types.js';
-import { conditionsAt, returnsIn, type Condition } from './guards.js';
+import { conditionsAt, constInitializer, returnsIn, type Condition } from './guards.js';
 import { isStateRoot, rootKeyOf, stateRootKeyOf } from './module-state.js';
 import type { WriteSite } from './writes.js';
 
@@ -39,7 +39,34 @@ export function isGuardedInit(site: WriteSite, isStateCheck: StateCheck): boolea
       if (value.type === T.ConditionalExpression && samePlace(value.test, site.target)) return true;
     }
   }
+  // `const t = memo.get(k) || compile(k); memo.set(k, t)`: the entry is stored again only as what it already was,
+  // or made once when missing, as `memo[k] ||= compile(k)` does.
+  if (site.form === 'call' && site.method === 'set' && site.key && site.values[0]) {
+    let value = unwrap(site.values[0]);
+    if (value.type === T.Identifier) value = unwrap(constInitializer(value) ?? value);
+    if (
+      value.type === T.LogicalExpression &&
+      (value.operator === '||' || value.operator === '??') &&
+      readsEntry(value.left, site.target, site.key)
+    ) {
+      return true;
+    }
+  }
   return isInsideInitGuard(site.node, isStateCheck);
+}
+
+/** `receiver.get(key)`, also as the right of `enabled && receiver.get(key)`. */
+function readsEntry(raw: TSESTree.Node, receiver: TSESTree.Node, key: TSESTree.Node): boolean {
+  const node = unwrap(raw);
+  if (node.type === T.LogicalExpression && node.operator === '&&') return readsEntry(node.right, receiver, key);
+  if (node.type !== T.CallExpression || node.arguments.length !== 1) return false;
+  const callee = unwrap(node.callee);
+  return (
+    callee.type === T.MemberExpression &&
+    staticPropertyName(callee) === 'get' &&
+    samePlace(callee.object, receiver) &&
+    samePlace(node.arguments[0], key)
+  );
 }
 
 /** `a.b`, `cache[key]`, `this.x[k]`: the same place written the same way (computed keys compared by name). */

@@ -108,7 +108,7 @@ export class RequestData {
       }
       case T.MemberExpression:
         // `cache[event.id]` reads what module state already holds: the key only selects it.
-        if (node.computed && this.isModuleValue(node.object)) return false;
+        if (node.computed && this.isModuleValue(node.object, true)) return false;
         return this.derived(node.object, depth) || (node.computed && this.derived(node.property, depth));
       case T.CallExpression:
       case T.NewExpression: {
@@ -364,13 +364,25 @@ export class RequestData {
   }
 
   /** The property path of `node` from the parameter it starts at (through a destructuring pattern), or null. */
-  private parameterPath(node: TSESTree.Identifier | TSESTree.MemberExpression): string[] | null {
+  private parameterPath(node: TSESTree.Identifier | TSESTree.MemberExpression, hops = 0): string[] | null {
     const chain = memberPath(node);
     if (!chain) return null;
     const variable = this.variableAt(chain.root);
     const def = variable?.defs[0];
-    if (!def || def.type !== 'Parameter' || variable.defs.length !== 1) return null;
+    if (!def || variable.defs.length !== 1) return null;
     const declared = def.name as TSESTree.Identifier;
+    // `const { cloudflare } = event.context`, `const env = locals.runtime.env`: a local const taken from a
+    // parameter's path continues that path.
+    if (def.type === 'Variable' && hops < MAX_PATH_HOPS) {
+      const declaration = def.node.parent;
+      const init = def.node.init ? unwrap(def.node.init) : null;
+      if (declaration?.kind !== 'const' || !init || (init.type !== T.Identifier && init.type !== T.MemberExpression))
+        return null;
+      const base = this.parameterPath(init, hops + 1);
+      const inPattern = base ? patternPath(def.node.id, declared) : null;
+      return base && inPattern ? [...base, ...inPattern, ...chain.path] : null;
+    }
+    if (def.type !== 'Parameter') return null;
     const param = (def.node as FunctionNode).params.find((p) => isWithin(p, declared));
     const inParam = param ? patternPath(param, declared) : null;
     return inParam ? [...inParam, ...chain.path] : null;
@@ -395,7 +407,7 @@ export class RequestData {
    * A module-level in-memory collection (`const carts = new Map()`, `const TABLE = { … }`): what it holds was put
    * there before. Clients and stores (`ddb.get(key)`) fetch from elsewhere, so their results stay request data.
    */
-  private isModuleValue(raw: TSESTree.Node): boolean {
+  private isModuleValue(raw: TSESTree.Node, indexed = false): boolean {
     const node = unwrap(raw);
     if (node.type !== T.Identifier) return false;
     const variable = this.variableAt(node);
@@ -405,6 +417,11 @@ export class RequestData {
     if (!value) return false;
     if (value.type === T.ObjectExpression || value.type === T.ArrayExpression) return true;
     if (value.type !== T.NewExpression && value.type !== T.CallExpression) return false;
+    // `prefs[user]` of `const prefs = loadPrefs()`: a module constant made at start-up, indexed, holds what the
+    // module loaded, whatever key reads it (a method call on it, `ddb.get(key)`, may still fetch from elsewhere).
+    const def = variable.defs[0];
+    if (indexed && def.type === 'Variable' && def.node.parent?.kind === 'const' && def.node.id.type === T.Identifier)
+      return true;
     const callee = unwrap(value.callee);
     const name = callee.type === T.Identifier ? callee.name : null;
     return (
@@ -451,6 +468,9 @@ function operandLinks(node: TSESTree.Node): TSESTree.Node[] | null {
 function parameterIndex(fn: FunctionNode, param: TSESTree.Identifier): number {
   return fn.params.findIndex((p) => p.range[0] <= param.range[0] && param.range[1] <= p.range[1]);
 }
+
+/** How many `const` locals a parameter path is followed through. */
+const MAX_PATH_HOPS = 3;
 
 export function isFunctionValue(node: TSESTree.Node): boolean {
   return isFunctionNode(unwrap(node));
