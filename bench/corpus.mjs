@@ -19,11 +19,14 @@ import {
   configFor,
   listSources,
   loadPlugin,
-  parseCommandLine,
+  readCommandLine,
   repo,
   sample,
   sourceTypesFor,
 } from './lib.mjs';
+
+const USAGE =
+  'node bench/corpus.mjs [--root DIR] [--sample N --seed S] [--time-budget SEC] [--json FILE] [--plugin FILE] [--stress] [--as-user] [--quiet]';
 
 /**
  * The diagnostic a file gets when part of its analysis failed or ran out of budget: message id `analysisIncomplete`
@@ -40,17 +43,21 @@ export function isAnalysisIncomplete(message) {
 
 /** `node bench/corpus.mjs [--root dir] [--sample n] [--seed n] [--time-budget s] [--json file] [--plugin file] [--quiet] [--stress] [--as-user]` */
 export function parseArgs(argv) {
-  const { values } = parseCommandLine(argv, {
-    root: { type: 'string' },
-    sample: { type: 'string' },
-    seed: { type: 'string' },
-    'time-budget': { type: 'string' },
-    json: { type: 'string' },
-    plugin: { type: 'string' },
-    quiet: { type: 'boolean' },
-    stress: { type: 'boolean' },
-    'as-user': { type: 'boolean' },
-  });
+  const { values } = readCommandLine(
+    argv,
+    {
+      root: { type: 'string' },
+      sample: { type: 'string' },
+      seed: { type: 'string' },
+      'time-budget': { type: 'string' },
+      json: { type: 'string' },
+      plugin: { type: 'string' },
+      quiet: { type: 'boolean' },
+      stress: { type: 'boolean' },
+      'as-user': { type: 'boolean' },
+    },
+    USAGE,
+  );
   return {
     root: values.root ? resolve(values.root) : join(repo, 'node_modules'),
     sample: Number(values.sample ?? 0),

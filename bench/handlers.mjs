@@ -13,7 +13,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { Linter } from 'eslint';
 import {
   allRulesOf,
@@ -25,6 +24,7 @@ import {
   median,
   repo,
   sourceTypesFor,
+  readCommandLine,
 } from './lib.mjs';
 
 const TARGETS = { share: 0.05, peer: 1.0 };
@@ -34,8 +34,9 @@ const EXTENSIONS = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/u;
 const { SKIPPED_DIRECTORIES } = await import(pathToFileURL(join(repo, 'dist/cli/walk.js')).href);
 const MAX_BYTES = 256 * 1024;
 
-const { values: options } = parseArgs({
-  options: {
+const { values: options } = readCommandLine(
+  process.argv.slice(2),
+  {
     dir: { type: 'string', multiple: true, default: [] },
     rounds: { type: 'string', default: '3' },
     plugin: { type: 'string', default: join(repo, 'dist/index.js') },
@@ -43,7 +44,8 @@ const { values: options } = parseArgs({
     json: { type: 'string' },
     'write-generated': { type: 'boolean', default: false },
   },
-});
+  'node bench/handlers.mjs [--dir DIR]... [--rounds R] [--plugin FILE] [--baseline FILE] [--json FILE] | --write-generated',
+);
 
 if (options['write-generated']) {
   await writeGenerated();

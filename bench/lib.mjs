@@ -15,6 +15,23 @@ const { walkFiles } = await import(pathToFileURL(join(repo, 'dist/cli/walk.js'))
 export const { parseCommandLine } = await import(pathToFileURL(join(repo, 'dist/cli/args.js')).href);
 
 /**
+ * A bench script's command line: `--help` (or `-h`) prints the usage and exits 0; an unknown or malformed option
+ * prints what is wrong and the usage, and exits 2, instead of a stack trace.
+ */
+export function readCommandLine(argv, specs, usage) {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(`usage: ${usage}`);
+    process.exit(0);
+  }
+  try {
+    return parseCommandLine(argv, specs);
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\nusage: ${usage}`);
+    process.exit(2);
+  }
+}
+
+/**
  * Every candidate source file under `root`, sorted, without following linked directories; `.d.ts` files are skipped,
  * and so are directories named in `skipDirectories` (none by default: the corpus is installed dependencies) and
  * files `keep` rejects.

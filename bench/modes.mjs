@@ -11,7 +11,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cpuSeconds, machine, median, parseCommandLine, repo } from './lib.mjs';
+import { cpuSeconds, machine, median, readCommandLine, repo } from './lib.mjs';
+
+const USAGE = 'node bench/modes.mjs [--files N] [--rounds R] [--plugin FILE]';
 
 const VARIANTS = {
   'no rules': { config: 'none', settings: {} },
@@ -22,13 +24,17 @@ const VARIANTS = {
 };
 
 function parseArgs(argv) {
-  const { values } = parseCommandLine(argv, {
-    files: { type: 'string' },
-    rounds: { type: 'string' },
-    plugin: { type: 'string' },
-    child: { type: 'string' },
-    dir: { type: 'string' },
-  });
+  const { values } = readCommandLine(
+    argv,
+    {
+      files: { type: 'string' },
+      rounds: { type: 'string' },
+      plugin: { type: 'string' },
+      child: { type: 'string' },
+      dir: { type: 'string' },
+    },
+    USAGE,
+  );
   return {
     files: Number(values.files ?? 150),
     rounds: Number(values.rounds ?? 3),

@@ -19,27 +19,34 @@ import {
   loadPlugin,
   machine,
   median,
-  parseCommandLine,
+  readCommandLine,
   repo,
   sample,
   sourceTypesFor,
 } from './lib.mjs';
 
+const USAGE =
+  'node bench/perf.mjs [--sample N] [--seed S] [--rounds R] [--max-kb KB] [--plugin FILE] [--skip-memory] [--json FILE]';
+
 const TARGETS = { overhead: 1.05, peer: 1.0, scaling: 1.3, memory: 1.1 };
 const SCALING_SIZES = [1_000, 10_000, 100_000];
 
 function parseArgs(argv) {
-  const { values } = parseCommandLine(argv, {
-    sample: { type: 'string' },
-    seed: { type: 'string' },
-    rounds: { type: 'string' },
-    'max-kb': { type: 'string' },
-    generated: { type: 'string' },
-    plugin: { type: 'string' },
-    'skip-memory': { type: 'boolean' },
-    json: { type: 'string' },
-    child: { type: 'string' },
-  });
+  const { values } = readCommandLine(
+    argv,
+    {
+      sample: { type: 'string' },
+      seed: { type: 'string' },
+      rounds: { type: 'string' },
+      'max-kb': { type: 'string' },
+      generated: { type: 'string' },
+      plugin: { type: 'string' },
+      'skip-memory': { type: 'boolean' },
+      json: { type: 'string' },
+      child: { type: 'string' },
+    },
+    USAGE,
+  );
   return {
     sample: Number(values.sample ?? 2000),
     seed: Number(values.seed ?? 6),

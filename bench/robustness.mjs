@@ -8,11 +8,11 @@
 // a cap is shown as such: the figure is then a lower bound. Needs a build (`npm run build`).
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { loadTestHelpers, machine, repo } from './lib.mjs';
+import { loadTestHelpers, machine, readCommandLine, repo } from './lib.mjs';
 
-const { values } = parseArgs({
-  options: {
+const { values } = readCommandLine(
+  process.argv.slice(2),
+  {
     only: { type: 'string' },
     size: { type: 'string', default: 'bench' },
     plugin: { type: 'string', default: join(repo, 'dist/index.js') },
@@ -22,7 +22,8 @@ const { values } = parseArgs({
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
-});
+  'node bench/robustness.mjs [--only ID[,ID…]] [--size bench|test] [--plugin FILE] [--wall SEC] [--cpu SEC] [--memory MIB] [--json FILE] [--keep]',
+);
 if (values.size !== 'bench' && values.size !== 'test') throw new Error('--size is bench or test');
 
 const { SCENARIOS, BENCH_LIMITS, runScenario, findingsOf } = await loadTestHelpers('defect-scenarios', 'limited-child');

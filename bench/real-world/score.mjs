@@ -25,23 +25,30 @@ import { ESLint } from 'eslint';
 import { realWorldConfig, walk } from '../../scripts/real-world-files.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { values: opts } = parseArgs({
-  options: {
-    corpus: { type: 'string' },
-    labels: { type: 'string', multiple: true },
-    dist: { type: 'string' },
-    repo: { type: 'string', multiple: true },
-    bugs: { type: 'boolean', default: false },
-    'bugs-only': { type: 'boolean', default: false },
-    unlabelled: { type: 'boolean', default: false },
-    triage: { type: 'string', multiple: true },
-    json: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
 const usage =
   'usage: node bench/real-world/score.mjs --corpus <dir> [--labels <file>]... [--dist <dir>] [--repo owner/name]... ' +
   '[--bugs] [--bugs-only] [--unlabelled] [--triage <file>]... [--json <out.json>]  (or set HANDLER_STATE_CORPUS instead of --corpus)';
+let opts;
+try {
+  ({ values: opts } = parseArgs({
+    options: {
+      corpus: { type: 'string' },
+      labels: { type: 'string', multiple: true },
+      dist: { type: 'string' },
+      repo: { type: 'string', multiple: true },
+      bugs: { type: 'boolean', default: false },
+      'bugs-only': { type: 'boolean', default: false },
+      unlabelled: { type: 'boolean', default: false },
+      triage: { type: 'string', multiple: true },
+      json: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }));
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  process.exit(2);
+}
+
 if (opts.help) {
   console.log(usage);
   process.exit(0);
