@@ -108,6 +108,18 @@ function describeError(error: unknown): string {
   }
 }
 
+/** Does every file still have the modification time it was read at (a missing or unreadable file has not)? */
+export function unchangedSince(times: Iterable<readonly [string, number]>): boolean {
+  for (const [file, mtime] of times) {
+    try {
+      if (fs.statSync(file).mtimeMs !== mtime) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;

@@ -11,7 +11,7 @@ import { espreeParser, JAVASCRIPT, parseFile } from '../file/parse.js';
 import { clearImporterIndex } from '../file/importers.js';
 import { clearResolveCache, resolveImport } from '../file/resolve.js';
 import { BoundedCache } from '../../util/bounded-cache.js';
-import { readTextFile } from '../../util/read-file.js';
+import { readTextFile, unchangedSince } from '../../util/read-file.js';
 import { lossCount, noteIncomplete, relativeToLinted } from '../incomplete.js';
 import { factsOf, type FileFacts, type ParsedFile } from '../file/index.js';
 import type { ImportTarget } from '../file/imports.js';
@@ -241,7 +241,7 @@ export function summarize(
   for (const read of reading) read.set(file, version.mtimeMs);
   const entry = summariesOf(file, version);
   let summary = entry.summaries.get(key);
-  if (!summary || !isFresh(summary)) {
+  if (!summary || !unchangedSince(summary.read)) {
     const loaded = loadVersion(file, version);
     const facts = loaded.file ? factsOf(loaded.file) : null;
     if (!facts) return [];
@@ -267,18 +267,6 @@ export function summarize(
   if (added > 0 && budget.files.size + added > MAX_FILES_PER_LINT) return [];
   for (const name of summary.files) budget.files.add(name);
   return relocate(summary.writes, file, fromFile);
-}
-
-/** Is every file the summary read unchanged since? */
-function isFresh(summary: Summary): boolean {
-  for (const [name, mtime] of summary.read) {
-    try {
-      if (fs.statSync(name).mtimeMs !== mtime) return false;
-    } catch {
-      return false;
-    }
-  }
-  return true;
 }
 
 /** Summaries store paths relative to the summarised file; callers see them relative to themselves. */

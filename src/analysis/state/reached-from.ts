@@ -9,7 +9,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { BaseContext } from '../context.js';
 import { escapeRegExp, importersOf, INDEX_LIMITS } from '../file/importers.js';
-import { readTextFile } from '../../util/read-file.js';
+import { readTextFile, unchangedSince } from '../../util/read-file.js';
 import { BoundedCache } from '../../util/bounded-cache.js';
 import { factsOf, type FileFacts } from '../file/index.js';
 import { findHandlers } from '../handlers/index.js';
@@ -436,13 +436,7 @@ function mergeSources(into: Sources, from: Sources): void {
 
 /** Nothing it was read from changed: the same modification times, the same importers. */
 function isFresh(outgoing: Outgoing): boolean {
-  for (const [file, mtime] of outgoing.sources.mtimes) {
-    try {
-      if (fs.statSync(file).mtimeMs !== mtime) return false;
-    } catch {
-      return false;
-    }
-  }
+  if (!unchangedSince(outgoing.sources.mtimes)) return false;
   for (const [file, list] of outgoing.sources.importers) {
     const writers = outgoing.sources.writers.get(file) ?? [];
     if (followedImporters(file, writers).join('\n') !== list) return false;

@@ -4,7 +4,6 @@
 // for across files (an import, or what a call of an imported getter returns), and reads the files that import the
 // same module (the importer index, bounded, their text filtered first) for removals made through a binding of that
 // same place.
-import fs from 'node:fs';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { enclosingFunction, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
@@ -12,6 +11,7 @@ import { importersMatching } from '../file/importers.js';
 import { factsOf, type FileFacts } from '../file/index.js';
 import { resolveImport } from '../file/resolve.js';
 import { BoundedCache } from '../../util/bounded-cache.js';
+import { unchangedSince } from '../../util/read-file.js';
 import { load } from './cross-file.js';
 
 /** How many importing files one question reads. */
@@ -75,7 +75,7 @@ export function clearSharedRemovals(): void {
 export function removedElsewhere(place: SharedPlace, self: string): ReadonlyMap<string, boolean> {
   const key = `${place.file}|${place.path.join('.')}|${self}`;
   const cached = removalsCache.get(key);
-  if (cached && isFresh(cached)) return cached.paths;
+  if (cached && unchangedSince(cached.mtimes)) return cached.paths;
   const removals: Removals = { paths: new Map(), mtimes: new Map() };
   const importers = importersMatching(place.file, SHARED_REMOVAL_LIMITS.files + 1, REMOVAL_TEXT);
   for (const importer of importers) {
@@ -125,15 +125,4 @@ function removalAt(identifier: TSESTree.Node): { path: string; keyed: boolean } 
     return { path: path.slice(0, -1).join('.'), keyed: method === 'delete' && parent.arguments.length > 0 };
   }
   return null;
-}
-
-function isFresh(answer: { mtimes: ReadonlyMap<string, number> }): boolean {
-  for (const [file, mtime] of answer.mtimes) {
-    try {
-      if (fs.statSync(file).mtimeMs !== mtime) return false;
-    } catch {
-      return false;
-    }
-  }
-  return true;
 }
