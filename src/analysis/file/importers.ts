@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isRegularFile, readTextFile } from '../../util/read-file.js';
+import { escapeRegExp } from '../../util/text.js';
 import { layerHolding, layerTopOf } from './layers.js';
 import { projectOf } from './project.js';
 import { resolveImport } from './resolve.js';
@@ -134,10 +135,6 @@ export function importersMatching(file: string, max: number, pattern: RegExp): s
     if (read.ok && pattern.test(read.text)) result.push(importer);
   }
   return result;
-}
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 function allImportersOf(file: string): string[] {

@@ -4,6 +4,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunctionNode, staticPropertyName, unwrap, walk } from './ast.js';
 import { CallIndex } from './calls.js';
+import { SPELLING_ESCAPE, wordsPattern } from '../../util/text.js';
 import { Exports } from './exports.js';
 import { Globals } from './globals.js';
 import { Imports } from './imports.js';
@@ -76,8 +77,8 @@ export class FileFacts {
    */
   mayName(name: string): boolean {
     const text = this.file.text;
-    if (text.includes(name) && wordPattern(name).test(text)) return true;
-    this.spellsByEscape ??= /\\[ux0-7\r\n\u2028\u2029]/u.test(text);
+    if (text.includes(name) && wordsPattern([name]).test(text)) return true;
+    this.spellsByEscape ??= SPELLING_ESCAPE.test(text);
     return this.spellsByEscape;
   }
 
@@ -146,18 +147,6 @@ export class FileFacts {
     const init = variable ? initializerOf(variable) : null;
     return init ? this.valueOf(init, depth + 1) : value;
   }
-}
-
-const wordPatterns = new Map<string, RegExp>();
-
-/** `name` not inside a longer identifier: `serve` in `Deno.serve(` but not in `server`. */
-function wordPattern(name: string): RegExp {
-  let pattern = wordPatterns.get(name);
-  if (!pattern) {
-    pattern = new RegExp(`(?<![\\w$])${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\w$])`, 'u');
-    if (wordPatterns.size < 1024) wordPatterns.set(name, pattern);
-  }
-  return pattern;
 }
 
 const factsCache = new WeakMap<TSESTree.Program, FileFacts | null>();

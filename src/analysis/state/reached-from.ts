@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { BaseContext } from '../context.js';
-import { escapeRegExp, importersOf, INDEX_LIMITS } from '../file/importers.js';
+import { importersOf, INDEX_LIMITS } from '../file/importers.js';
+import { SPELLING_ESCAPE, wordsPattern } from '../../util/text.js';
 import { readTextFile, unchangedSince } from '../../util/read-file.js';
 import { BoundedCache } from '../../util/bounded-cache.js';
 import { factsOf, type FileFacts } from '../file/index.js';
@@ -200,8 +201,8 @@ function callNames(facts: FileFacts): Set<string> {
 function mayCallInto(text: string, names: ReadonlySet<string>): boolean {
   if (names.size === 0) return false;
   if (names.has('default') && DEFAULT_IMPORT.test(text)) return true;
-  const alternatives = [...names].map(escapeRegExp).join('|');
-  return new RegExp(`(?<![\\w$])(?:${alternatives})(?![\\w$])`, 'u').test(text);
+  // As the linted file's facts decide it: a name spelled with an escape counts too.
+  return wordsPattern(names).test(text) || SPELLING_ESCAPE.test(text);
 }
 
 /** `import store from`, `import store, { … } from`: a binding of the default export without the word `default`. */

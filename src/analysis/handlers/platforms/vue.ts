@@ -13,6 +13,7 @@ import type { Platform, PlatformContext } from '../registry.js';
 import { callsOfImported } from './imported-calls.js';
 import { NOT_RENDERED, SOURCE } from './server-rendering.js';
 import { namesCalledInSetup } from './vue-setup-calls.js';
+import { escapeRegExp } from '../../../util/text.js';
 
 const CONFIG_NAMES = ['ts', 'mts', 'js', 'mjs', 'cjs'].map((ext) => `nuxt.config.${ext}`);
 /** Where Nuxt's own functions come from when they are imported rather than auto-imported. */
@@ -67,7 +68,7 @@ function braceDepth(text: string, index: number): number {
 
 /** `{ src: '~/plugins/socket.js', ssr: false }` or `mode: 'client'` in the config's `plugins`. */
 function clientOnlyPlugin(config: string, basename: string): boolean {
-  const name = basename.replace(/\.[cm]?[jt]s$/u, '').replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const name = escapeRegExp(basename.replace(/\.[cm]?[jt]s$/u, ''));
   const entry = new RegExp(`\\{[^{}]*plugins/${name}(?:\\.[cm]?[jt]s)?['"\`][^{}]*\\}`, 'gu');
   for (const match of config.matchAll(entry)) {
     if (/\bssr\s*:\s*false\b|\bmode\s*:\s*['"`]client['"`]/u.test(match[0])) return true;
