@@ -263,6 +263,9 @@ function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Findin
     const context = reach.contextOf(site.node);
     if (context) requestTime.push({ site, context });
   }
+  // Only request-time writes become findings: with none, the guards, bounds, lazy initialisation and keys that
+  // classify them are not built (a handler file whose handlers write no module state stops here).
+  if (requestTime.length === 0) return [];
 
   // A guard only makes code run once if what it tests gets set at request time (`if (!ready)` with `ready`
   // never assigned runs every invocation), and is not a flag the same request sets back.

@@ -4,7 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { functionName } from '../analysis/file/ast.js';
 import { analyze } from '../analysis/index.js';
 import { describeClosure } from '../analysis/state/closures.js';
-import type { FileAnalysis, Finding, LeakKind } from '../analysis/types.js';
+import type { FileAnalysis, Finding, LeakKind, MoveDeclaration } from '../analysis/types.js';
 
 export interface AllowOption {
   /** Module-state names to leave alone: exact names, or `/regex/` strings. */
@@ -303,7 +303,7 @@ export function reportFindings<MessageId extends string>(
             {
               messageId: 'moveIntoHandler',
               data: { name: finding.root, handler: functionName(finding.handler.node) ?? handlerLabel(finding) },
-              fix: (fixer) => moveDeclarationFix(fixer, context.sourceCode, move.declaration, move.body),
+              fix: (fixer) => movedOnce(move, () => moveDeclarationFix(fixer, context.sourceCode, move)),
             },
           ]
         : [],
@@ -311,11 +311,23 @@ export function reportFindings<MessageId extends string>(
   }
 }
 
+/**
+ * The edits of one move, built once: every write to the variable in that handler carries the same suggestion, and
+ * ESLint computes a suggestion's edits as soon as it is reported. The move is one object per variable and handler
+ * of one analysis (so of one text); ESLint copies the edits it is given and never changes them.
+ */
+const movesBuilt = new WeakMap<MoveDeclaration, TSESLint.RuleFix[]>();
+
+function movedOnce(move: MoveDeclaration, build: () => TSESLint.RuleFix[]): TSESLint.RuleFix[] {
+  let fixes = movesBuilt.get(move);
+  if (!fixes) movesBuilt.set(move, (fixes = build()));
+  return fixes;
+}
+
 function moveDeclarationFix(
   fixer: TSESLint.RuleFixer,
   sourceCode: Readonly<TSESLint.SourceCode>,
-  declaration: TSESTree.VariableDeclaration,
-  body: TSESTree.BlockStatement,
+  { declaration, body }: MoveDeclaration,
 ): TSESLint.RuleFix[] {
   const fullText = sourceCode.text;
   const text = sourceCode.getText(declaration);

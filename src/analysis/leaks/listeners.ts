@@ -11,8 +11,8 @@ import {
   unwrap,
   valueParent,
 } from '../file/ast.js';
-import type { CallIndex } from '../file/calls.js';
 import { GLOBAL_OBJECTS } from '../file/globals.js';
+import type { FileFacts } from '../file/index.js';
 import { propertyValue } from '../file/members.js';
 import type { ParsedFile } from '../file/parsed-file.js';
 import { initializerOf } from '../file/scopes.js';
@@ -45,6 +45,18 @@ const EVENT_MODULES = new Set(['events', 'node:events']);
 const PROCESS = new Set(['process']);
 const ROUTE_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'options', 'head', 'all', 'any', 'route']);
 const ROUTER_NAMES = /^(app|api|server|router|routes|.+Router|.+App)$/u;
+/** The callee names a registration can have (`registration()` decides on nothing else): a file that spells none of them registers nothing. */
+const REGISTERING_NAMES = ['setInterval', ...LISTENER_METHODS, 'addEventListener', 'use', ...ROUTE_VERBS];
+/** The callee names of the calls that can undo a registration. */
+const REMOVING_NAMES = [
+  'off',
+  'removeListener',
+  'removeAllListeners',
+  'removeEventListener',
+  'abort',
+  'clearInterval',
+  'clearTimeout',
+];
 
 /** The registrations made at request time that are not undone in the same handler. */
 export function findListenerLeaks(ctx: FileContext): ListenerLeak[] {
@@ -63,17 +75,20 @@ interface Registration {
 }
 
 class ListenerFinder {
-  private readonly index: CallIndex;
+  private readonly facts: FileFacts;
   private readonly sourceCode: ParsedFile;
 
   constructor(private readonly ctx: FileContext) {
-    this.index = ctx.facts.calls;
+    this.facts = ctx.facts;
     this.sourceCode = ctx.file;
   }
 
   find(): ListenerLeak[] {
     const leaks: ListenerLeak[] = [];
-    for (const call of this.index.calls) {
+    // Only calls by a registering name, in source order: asked by name, the file's text answers first, so a handler
+    // file that registers nothing needs no call index.
+    const candidates = this.facts.callsNamed(...REGISTERING_NAMES).sort((a, b) => a.range[0] - b.range[0]);
+    for (const call of candidates) {
       const registration = this.registration(call);
       if (!registration) continue;
       const context = this.ctx.reach.contextOf(call);
@@ -266,7 +281,7 @@ class ListenerFinder {
       if (!unconditional) return false;
       node = parent;
     }
-    const returns = this.index.returns.get(fn) ?? [];
+    const returns = this.facts.returnsOf(fn);
     return !returns.some((ret) => ret.range[0] > registration.range[0] && ret.range[0] < removal.range[0]);
   }
 
@@ -276,16 +291,8 @@ class ListenerFinder {
   private removalIndex(): Map<string, TSESTree.CallExpression[]> {
     if (this.removals) return this.removals;
     this.removals = new Map();
-    for (const name of [
-      'off',
-      'removeListener',
-      'removeAllListeners',
-      'removeEventListener',
-      'abort',
-      'clearInterval',
-      'clearTimeout',
-    ]) {
-      for (const call of this.index.byName.get(name) ?? []) {
+    for (const name of REMOVING_NAMES) {
+      for (const call of this.facts.callsNamed(name)) {
         const callee = unwrap(call.callee);
         const object = callee.type === T.MemberExpression ? (dottedName(callee.object) ?? '\0') : '';
         const key = this.removalKey(name, object, call.arguments[0]);
