@@ -364,7 +364,7 @@ function moveDeclarationFix(
         : indentationAt(fullText, body.range[0]) + indentUnit(fullText);
     const moved = reindent(declared, ownsLine ? indentationAt(fullText, start) : '', indent);
     // A body written on one line (`=> { seen.push(x); }`) gets the line break after the declaration as well.
-    const sameLine = !/^[ \t]*(?:\r?\n|$)/u.test(fullText.slice(anchor.range[1]));
+    const sameLine = !/^[ \t]*(?:\r?\n|$)/u.test(fullText.slice(anchor.range[1], endOfLine(fullText, anchor.range[1])));
     fixes.push(fixer.insertTextAfter(anchor, `\n${indent}${moved}${sameLine ? '\n' : ''}`));
   }
   return fixes;
