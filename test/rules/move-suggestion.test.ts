@@ -3,8 +3,8 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 
-/** Applies the first suggestion of the only finding in `code`. */
-function applySuggestion(code: string): string {
+/** The code after the first suggestion of each finding in `code`, one result per finding. */
+function applySuggestions(code: string): string[] {
   const linter = new Linter({ configType: 'flat' });
   const messages = linter.verify(code, [
     {
@@ -13,11 +13,20 @@ function applySuggestion(code: string): string {
       languageOptions: { sourceType: 'module' },
     },
   ]);
-  expect(messages.map((message) => message.ruleId)).toEqual(['handler-state/no-unbounded-growth']);
-  const [suggestion] = messages[0].suggestions ?? [];
-  if (!suggestion) throw new Error('expected a move-into-handler suggestion');
-  const { range, text } = suggestion.fix;
-  return code.slice(0, range[0]) + text + code.slice(range[1]);
+  expect(messages.every((message) => message.ruleId === 'handler-state/no-unbounded-growth')).toBe(true);
+  return messages.map((message) => {
+    const [suggestion] = message.suggestions ?? [];
+    if (!suggestion) throw new Error(`expected a move-into-handler suggestion at line ${message.line}`);
+    const { range, text } = suggestion.fix;
+    return code.slice(0, range[0]) + text + code.slice(range[1]);
+  });
+}
+
+/** Applies the first suggestion of the only finding in `code`. */
+function applySuggestion(code: string): string {
+  const results = applySuggestions(code);
+  expect(results).toHaveLength(1);
+  return results[0];
 }
 
 describe('move-into-handler suggestion', () => {
@@ -107,5 +116,45 @@ describe('move-into-handler suggestion', () => {
     expect(applySuggestion(code)).toBe(
       'export const handler = async (event) => {\n  const seen = [];\n seen.push(event.id); };\n',
     );
+  });
+
+  it('gives every write to one variable in one handler the same move, and each handler its own', () => {
+    const code = [
+      'const seen = [];',
+      'const hits = [];',
+      'export const first = async (event) => {',
+      '  seen.push(event.id);',
+      '  seen.push(event.name);',
+      '};',
+      'export const second = async (event) => {',
+      '  hits.push(event.id);',
+      '};',
+      '',
+    ].join('\n');
+    const seenMoved = [
+      'const hits = [];',
+      'export const first = async (event) => {',
+      '  const seen = [];',
+      '  seen.push(event.id);',
+      '  seen.push(event.name);',
+      '};',
+      'export const second = async (event) => {',
+      '  hits.push(event.id);',
+      '};',
+      '',
+    ].join('\n');
+    const hitsMoved = [
+      'const seen = [];',
+      'export const first = async (event) => {',
+      '  seen.push(event.id);',
+      '  seen.push(event.name);',
+      '};',
+      'export const second = async (event) => {',
+      '  const hits = [];',
+      '  hits.push(event.id);',
+      '};',
+      '',
+    ].join('\n');
+    expect(applySuggestions(code)).toEqual([seenMoved, seenMoved, hitsMoved]);
   });
 });

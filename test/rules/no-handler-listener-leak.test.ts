@@ -22,6 +22,13 @@ const good = validCase;
 ruleTester.run('no-handler-listener-leak', rule as never, {
   valid: [
     good(
+      'the escaped registration made at start-up',
+      `
+process['\\u006fn']('exit', () => console.log('bye'));
+export const handler = async (event) => ({ statusCode: 200, body: event.body });
+`,
+    ),
+    good(
       'process listener registered at start-up',
       `
 process.on('unhandledRejection', (reason) => console.error(reason));
@@ -262,6 +269,16 @@ export const handler = async (event) => {
 };
 `,
       [['processListener', "process.on('unhandled"]],
+    ),
+    bad(
+      'a registering method named only through an escape',
+      `
+export const handler = async (event) => {
+  process['\\u006fn']('exit', () => console.log(event.id));
+  return { statusCode: 200 };
+};
+`,
+      [['processListener', 'process[']],
     ),
     bad(
       'process.once, addListener and prependListener in a handler',
