@@ -139,7 +139,7 @@ const init = async () => {
 init();
 `,
     ['@hapi/hapi'],
-    { commonjs: true, gap: 'Hapi route configs in an array, handler under options, not recognised' },
+    { commonjs: true },
   ),
   one(
     'hapi',
@@ -283,7 +283,6 @@ router.get('/todos/:id', ({ params }) => {
 export default router;
 `,
     ['itty-router'],
-    { gap: 'itty AutoRouter routes not recognised as request-time' },
   ),
   one(
     'itty',
@@ -313,7 +312,6 @@ new Elysia()
   .listen(3000);
 `,
     ['elysia'],
-    { gap: 'Elysia routes not recognised' },
   ),
   one(
     'elysia',
@@ -345,7 +343,6 @@ export const commentsPlugin = new Elysia({ prefix: '/comments' }).post(
 );
 `,
     ['elysia'],
-    { gap: 'Elysia routes not recognised' },
   ),
   one(
     'elysia',
@@ -427,7 +424,6 @@ app.mount('/legacy', legacy);
 export default app;
 `,
     ['hono'],
-    { gap: 'Hono app.mount(path, fetch) not request-time' },
   ),
   one(
     'hono',
@@ -552,7 +548,6 @@ const timing: Handle = async ({ event, resolve }) => resolve(event);
 export const handle = sequence(timing, track);
 `,
     ['@sveltejs/kit'],
-    { gap: 'SvelteKit handle hooks composed with sequence() not followed' },
   ),
   one(
     'sveltekit',
@@ -772,7 +767,6 @@ export const handler = middy()
   .handler(async () => ({ statusCode: 200 }));
 `,
     ['@middy/core'],
-    { gap: 'middy middleware objects (before/after/onError) not request-time' },
   ),
   one(
     'middy',
@@ -920,7 +914,6 @@ uWS
   .listen(9001, () => {});
 `,
     ['uWebSockets.js'],
-    { gap: 'uWebSockets.js behaviours not request-time' },
   ),
   one(
     'sockets',
@@ -954,7 +947,6 @@ const server = net.createServer((socket) => {
 server.listen(7000);
 `,
     [],
-    { gap: 'node:net connection listeners not request-time' },
   ),
   one(
     'sockets',
