@@ -175,7 +175,6 @@ class PaymentHandler extends BaseHandler {
 const payments = new PaymentHandler();
 export const handler = async (event: { id: string }) => payments.handle(event);
 `,
-    { gap: 'super.method() calls not followed' },
   ),
   lambda(
     'reach',
@@ -459,7 +458,26 @@ export const handler = async (event: { userId: string }) => {
   return state.byRequest.get(event);
 };
 `,
-    { gap: 'a WeakMap keyed by the per-request event is reported as a module-state write' },
+  ),
+  lambda(
+    'state',
+    'a WeakMap keyed by a module-scope client keeps the caller’s token',
+    `const api = { baseUrl: 'https://api.example.com' };
+const tokens = new WeakMap<object, string>();
+export const handler = async (event: { token: string }) => {
+  tokens.set(api, event.token); // expect: data
+  return tokens.get(api);
+};
+`,
+  ),
+  lambda(
+    'state',
+    'a WeakMap keyed by a module-scope client given the configured token at start-up',
+    `const api = { baseUrl: 'https://api.example.com' };
+const tokens = new WeakMap<object, string>();
+tokens.set(api, process.env.API_TOKEN ?? '');
+export const handler = async (event: { token: string }) => ({ ok: tokens.get(api) === event.token });
+`,
   ),
   lambda(
     'state',
@@ -636,7 +654,6 @@ export async function POST(request: Request) {
   {
     group: 'state',
     name: 'process.env replaced by a spread that adds the tenant of the request',
-    gap: 'process.env assigned whole is not seen as a process-wide write',
     lint: 'src/app.js',
     deps: ['express'],
     files: {

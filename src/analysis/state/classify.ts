@@ -206,6 +206,15 @@ export class Classifier {
     return value.type !== T.Literal && !(value.type === T.TemplateLiteral && value.expressions.length === 0);
   }
 
+  /** Is `node` a parameter of `fn` itself (the request object the handler was given)? */
+  private isParameterOf(node: TSESTree.Node | null, fn: FunctionNode): boolean {
+    const value = node ? unwrap(node) : null;
+    if (value?.type !== T.Identifier) return false;
+    const variable = this.ctx.facts.variableOf(value);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : null;
+    return def?.type === 'Parameter' && def.node === fn && def.name.parent === fn;
+  }
+
   private isMadeThing(value: TSESTree.Node | null): boolean {
     return madeThing(value, this.ctx.facts);
   }
@@ -220,6 +229,12 @@ export class Classifier {
     const shape = this.types?.shapeOf(site.target) ?? this.state.shapeOf(site.root, site.path);
     if (!methodFits(method, shape)) return null;
     const how = `\`${method}()\``;
+    // `seen.set(event, …)` on a WeakMap (or WeakSet `add`): the entry is keyed by the request's own object, so it
+    // goes when the request does; nothing is kept for later requests.
+    if (shape === 'weak' && (method === 'set' || method === 'add')) {
+      const key = method === 'set' ? site.key : (site.values[0] ?? null);
+      if (this.isParameterOf(key, handler)) return null;
+    }
     if (method === 'set' && shape !== 'weak') {
       if (this.keys.addsRequestKey(site, site.key) && !this.bounds.evicted(site, site.path))
         return this.cache(site, site.path, how);

@@ -11,8 +11,9 @@ import {
   thisExpressions,
   unwrap,
   valueParent,
+  walk,
 } from '../file/ast.js';
-import { instanceMembers, namedProperties, staticMembers } from '../file/members.js';
+import { instanceMembers, namedProperties, staticMembers, superClassOf } from '../file/members.js';
 import { initializerOf, type ModuleScopes } from '../file/scopes.js';
 import type { FunctionNode, Handler } from '../types.js';
 import { RENDER_HELPER_TABLE } from '../leaks/tables.js';
@@ -232,6 +233,17 @@ class CallGraph {
           const members = isStatic ? staticMembers(classNode, name) : instanceMembers(classNode, name);
           for (const target of members) if (isFunctionNode(target)) this.addEdge(parent, target);
         }
+        // `super.handle(event)` runs the method of the class this one extends.
+        const base = superClassOf(classNode);
+        if (!base) continue;
+        walk(member.value.body, this.ctx.file.visitorKeys, (node) => {
+          if (node.type !== T.Super) return;
+          const { parent } = valueParent(node);
+          const name = parent?.type === T.MemberExpression ? staticPropertyName(parent) : null;
+          if (name === null) return;
+          const members = isStatic ? staticMembers(base, name) : instanceMembers(base, name);
+          for (const target of members) if (isFunctionNode(target)) this.addEdge(parent!, target);
+        });
       }
     }
   }
