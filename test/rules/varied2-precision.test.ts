@@ -165,7 +165,6 @@ export const handler = async (event: { path: string }) => {
   return breadcrumbs;
 };
 `,
-    { gap: 'a self-append cut by slice(-n) is reported as request data, not as bounded growth' },
   ),
   lambda(
     'bounded',
@@ -235,7 +234,6 @@ export const handler = async (event: { lang?: string }) => {
   return messages.get(lang);
 };
 `,
-    { gap: 'a key narrowed to a fixed set by a conditional expression is taken as request-derived' },
   ),
   lambda(
     'fixed-keys',

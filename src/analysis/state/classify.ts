@@ -3,7 +3,14 @@
 // from `lazy-init.ts`, and which keys the request picks from `keys.ts`.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { FileContext } from '../context.js';
-import { dottedName, enclosingFunction, functionName, isFunctionNode, unwrap } from '../file/ast.js';
+import {
+  dottedName,
+  enclosingFunction,
+  functionName,
+  isFunctionNode,
+  staticPropertyName,
+  unwrap,
+} from '../file/ast.js';
 import type { TypeOracle } from '../type-aware.js';
 import type { FunctionNode, LeakKind } from '../types.js';
 import { initializerOf } from '../file/scopes.js';
@@ -294,6 +301,10 @@ export class Classifier {
     const selfName = dottedName(site.target);
     const ownShape = this.state.shapeOf(site.root, site.path);
     if (value && selfName !== null && !this.bounds.resetsAtEntry(handler, site, site.path)) {
+      // `recent = [...recent, id].slice(-20)`: rebuilt from itself and cut to a fixed length, so bounded by the code;
+      // still state shared with concurrent requests (a strict write).
+      const cut = operator === '=' ? cutToFixedLength(value) : null;
+      if (cut && growsFromItself(cut, selfName, ownShape)) return { kind: 'write', how };
       // `ids = [...ids, id]`, `ids = ids.concat(id)`, `log = log + line`
       if (operator === '=' && growsFromItself(value, selfName, ownShape)) {
         const keyed =
@@ -414,4 +425,17 @@ function defineKey(site: WriteSite): TSESTree.Node | null {
     return null;
   }
   return site.values[0] ?? null;
+}
+
+/** `list.slice(-20)`, `list.slice(0, 50)`: the list a `slice` with numeric bounds written in code cuts, else null. */
+function cutToFixedLength(value: TSESTree.Node): TSESTree.Node | null {
+  if (value.type !== T.CallExpression || value.arguments.length === 0) return null;
+  const callee = unwrap(value.callee);
+  if (callee.type !== T.MemberExpression || staticPropertyName(callee) !== 'slice') return null;
+  const bound = (node: TSESTree.Node): boolean => {
+    const arg = unwrap(node);
+    if (arg.type === T.UnaryExpression && arg.operator === '-') return bound(arg.argument);
+    return arg.type === T.Literal && typeof arg.value === 'number';
+  };
+  return value.arguments.every(bound) ? unwrap(callee.object) : null;
 }
