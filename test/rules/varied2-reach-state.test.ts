@@ -51,7 +51,6 @@ export const handler = async (event: SQSEvent) => {
   await Promise.all(event.Records.map(processRecord));
 };
 `,
-    { gap: 'the request key of a function passed to .map() is not request-derived: a strict write, not a cache' },
   ),
   lambda(
     'reach',
@@ -619,7 +618,6 @@ export const handler = async (event: { plan: string }) => {
   {
     group: 'state',
     name: 'a Map kept on globalThis by ??= in a module, filled by a Next.js route',
-    gap: 'a module alias of a globalThis property filled by ??= is not module state',
     lint: 'app/api/sessions/route.ts',
     deps: ['next'],
     files: {

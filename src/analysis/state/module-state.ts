@@ -183,6 +183,11 @@ export class ModuleState {
         );
       case T.AwaitExpression:
         return 'opaque';
+      // `const sessions = (holder.sessions ??= new Map())`: the value stored, which the binding shares.
+      case T.AssignmentExpression:
+        return value.operator === '=' || value.operator === '??=' || value.operator === '||='
+          ? this.valueShape(value.right, selfKey)
+          : 'unknown';
       case T.TSArrayType:
       case T.TSTupleType:
         return 'array';
