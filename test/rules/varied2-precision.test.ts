@@ -387,7 +387,6 @@ export const handler = async (event: { headers: Record<string, string> }) => {
   return { debugMode };
 };
 `,
-    { gap: 'a one-way latch set under a request-decided test is taken as lazy init' },
   ),
   lambda(
     'flags',
