@@ -121,16 +121,95 @@ export function classMethod(classNode: ClassNode, name: string, side: MemberSide
   return null;
 }
 
-/** The instance members of a class named `name` (all of them when null): methods and fields with a value. */
+/**
+ * The instance members of a class named `name` (all of them when null): methods and fields with a value. A name the
+ * class does not define is looked up in the class it extends (`superClassOf`), as the prototype chain does.
+ */
 export function instanceMembers(classNode: ClassNode, name: string | null): TSESTree.Node[] {
-  const index = classIndex(classNode);
-  return [...(name === null ? index.instance : (index.instanceByName.get(name) ?? []))];
+  return inherited(classNode, name, (index) => (name === null ? index.instance : index.instanceByName.get(name)));
 }
 
 /** The static members (methods and fields with a value) of a class named `name`, all of them when null. */
 export function staticMembers(classNode: ClassNode, name: string | null): TSESTree.Node[] {
-  const index = classIndex(classNode);
-  return [...(name === null ? index.static : (index.staticByName.get(name) ?? []))];
+  return inherited(classNode, name, (index) => (name === null ? index.static : index.staticByName.get(name)));
+}
+
+/** How many `extends` steps a member lookup follows. */
+const MAX_SUPER_DEPTH = 4;
+
+function inherited(
+  classNode: ClassNode,
+  name: string | null,
+  own: (index: ClassIndex) => TSESTree.Node[] | undefined,
+): TSESTree.Node[] {
+  const result: TSESTree.Node[] = [];
+  let current: ClassNode | null = classNode;
+  for (let depth = 0; current && depth <= MAX_SUPER_DEPTH; depth++) {
+    const found = own(classIndex(current)) ?? [];
+    result.push(...found);
+    if (name !== null && found.length > 0) break;
+    current = superClassOf(current);
+  }
+  return result;
+}
+
+/**
+ * The class `classNode` extends, when the file declares it at its top level: `extends Base` with `class Base` or
+ * `const Base = class …` (exported or not), or `extends Mixin(Base)` with `Mixin` a top-level function that returns a
+ * class expression. Null for anything else (an imported class, a computed base).
+ */
+export function superClassOf(classNode: ClassNode): ClassNode | null {
+  const base = classNode.superClass ? unwrap(classNode.superClass) : null;
+  if (!base) return null;
+  if (base.type === T.ClassExpression) return base;
+  const named = base.type === T.CallExpression ? unwrap(base.callee) : base;
+  if (named.type !== T.Identifier) return null;
+  let program: TSESTree.Node | undefined = classNode.parent;
+  while (program && program.type !== T.Program) program = program.parent;
+  if (!program) return null;
+  const value = topLevelValue(program, named.name);
+  if (!value || value === classNode) return null;
+  if (base.type !== T.CallExpression)
+    return value.type === T.ClassDeclaration || value.type === T.ClassExpression ? value : null;
+  return isFunctionNode(value) ? returnedClass(value) : null;
+}
+
+/** The class declaration, or the initial value of the `const`, that a top-level statement binds to `name`. */
+function topLevelValue(program: TSESTree.Program, name: string): TSESTree.Node | null {
+  for (const statement of program.body) {
+    const declaration =
+      (statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration) &&
+      statement.declaration
+        ? statement.declaration
+        : statement;
+    if (
+      (declaration.type === T.ClassDeclaration || declaration.type === T.FunctionDeclaration) &&
+      declaration.id?.name === name
+    )
+      return declaration;
+    if (declaration.type !== T.VariableDeclaration) continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === T.Identifier && declarator.id.name === name && declarator.init)
+        return unwrap(declarator.init);
+    }
+  }
+  return null;
+}
+
+/** The class expression a mixin returns: `(Base) => class extends Base { … }`, or from a `return` of its body. */
+function returnedClass(fn: FunctionNode): ClassNode | null {
+  const body = fn.body;
+  if (!body) return null;
+  if (body.type !== T.BlockStatement) {
+    const value = unwrap(body);
+    return value.type === T.ClassExpression ? value : null;
+  }
+  for (const statement of body.body) {
+    if (statement.type !== T.ReturnStatement || !statement.argument) continue;
+    const value = unwrap(statement.argument);
+    if (value.type === T.ClassExpression) return value;
+  }
+  return null;
 }
 
 /** Initial values of an instance field: `items = []` in the class body. */

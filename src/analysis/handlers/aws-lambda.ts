@@ -58,8 +58,49 @@ export const awsLambda: Platform = {
       }
     }
     for (const { fn, reason } of lambdaInterfaceHandlers(ctx)) ctx.add(fn, 'handler', reason, 'aws-lambda');
+    for (const { fn, name } of middyMiddlewares(ctx)) ctx.add(fn, name, 'middy middleware of a handler', 'aws-lambda');
   },
 };
+
+/** The hooks of a middy middleware object, which run on every invocation of the handler the chain builds. */
+const MIDDY_HOOKS = new Set(['before', 'after', 'onError']);
+
+/**
+ * The functions a middy chain runs per invocation besides its handler: `.use(m)` with `m` a middleware object
+ * (`{ before, after, onError }`) or an array of them, and `.before(fn)`, `.after(fn)`, `.onError(fn)`.
+ */
+function middyMiddlewares(ctx: Context): Array<{ fn: FunctionNode; name: string }> {
+  const found: Array<{ fn: FunctionNode; name: string }> = [];
+  const hooksOf = (node: TSESTree.Node, depth: number): void => {
+    const value = ctx.facts.valueOf(node);
+    if (value.type === T.ArrayExpression && depth === 0) {
+      for (const element of value.elements) if (element && element.type !== T.SpreadElement) hooksOf(element, 1);
+      return;
+    }
+    if (value.type !== T.ObjectExpression) return;
+    for (const property of value.properties) {
+      if (property.type !== T.Property) continue;
+      const hook = staticPropertyName(property);
+      const fn = hook !== null && MIDDY_HOOKS.has(hook) ? ctx.facts.functionOf(property.value) : null;
+      if (fn) found.push({ fn, name: `middy ${hook}` });
+    }
+  };
+  if (!ctx.text.includes('middy')) return found;
+  for (const call of ctx.facts.calls.calls) {
+    const callee = unwrap(call.callee);
+    const method = callee.type === T.MemberExpression ? staticPropertyName(callee) : null;
+    const argument = call.arguments[0];
+    if (method === null || !argument || argument.type === T.SpreadElement) continue;
+    if (method !== 'use' && !MIDDY_HOOKS.has(method)) continue;
+    if (!isMiddyChain(ctx, (callee as TSESTree.MemberExpression).object)) continue;
+    if (method === 'use') hooksOf(argument, 0);
+    else {
+      const fn = ctx.facts.functionOf(argument);
+      if (fn) found.push({ fn, name: `middy ${method}` });
+    }
+  }
+  return found;
+}
 
 function resolveCandidate(
   ctx: Context,

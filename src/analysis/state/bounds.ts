@@ -417,6 +417,9 @@ export class Bounds {
           this.runsOnTimer(site.node),
       );
       if (setBack) continue;
+      // `if (req.headers['x-debug']) debug = true`: the request decides whether the flag flips, so a request sets
+      // it for every later one; not a latch the code closes by itself (a strict write).
+      if (list.some((site) => isUnderRequestCondition(site.node, this.ctx.requestData))) continue;
       this.latchedKeys.add(key);
     }
   }

@@ -3,7 +3,14 @@
 // from `lazy-init.ts`, and which keys the request picks from `keys.ts`.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { FileContext } from '../context.js';
-import { dottedName, enclosingFunction, functionName, isFunctionNode, unwrap } from '../file/ast.js';
+import {
+  dottedName,
+  enclosingFunction,
+  functionName,
+  isFunctionNode,
+  staticPropertyName,
+  unwrap,
+} from '../file/ast.js';
 import type { TypeOracle } from '../type-aware.js';
 import type { FunctionNode, LeakKind } from '../types.js';
 import { initializerOf } from '../file/scopes.js';
@@ -206,6 +213,15 @@ export class Classifier {
     return value.type !== T.Literal && !(value.type === T.TemplateLiteral && value.expressions.length === 0);
   }
 
+  /** Is `node` a parameter of `fn` itself (the request object the handler was given)? */
+  private isParameterOf(node: TSESTree.Node | null, fn: FunctionNode): boolean {
+    const value = node ? unwrap(node) : null;
+    if (value?.type !== T.Identifier) return false;
+    const variable = this.ctx.facts.variableOf(value);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : null;
+    return def?.type === 'Parameter' && def.node === fn && def.name.parent === fn;
+  }
+
   private isMadeThing(value: TSESTree.Node | null): boolean {
     return madeThing(value, this.ctx.facts);
   }
@@ -220,6 +236,12 @@ export class Classifier {
     const shape = this.types?.shapeOf(site.target) ?? this.state.shapeOf(site.root, site.path);
     if (!methodFits(method, shape)) return null;
     const how = `\`${method}()\``;
+    // `seen.set(event, …)` on a WeakMap (or WeakSet `add`): the entry is keyed by the request's own object, so it
+    // goes when the request does; nothing is kept for later requests.
+    if (shape === 'weak' && (method === 'set' || method === 'add')) {
+      const key = method === 'set' ? site.key : (site.values[0] ?? null);
+      if (this.isParameterOf(key, handler)) return null;
+    }
     if (method === 'set' && shape !== 'weak') {
       if (this.keys.addsRequestKey(site, site.key) && !this.bounds.evicted(site, site.path))
         return this.cache(site, site.path, how);
@@ -279,6 +301,10 @@ export class Classifier {
     const selfName = dottedName(site.target);
     const ownShape = this.state.shapeOf(site.root, site.path);
     if (value && selfName !== null && !this.bounds.resetsAtEntry(handler, site, site.path)) {
+      // `recent = [...recent, id].slice(-20)`: rebuilt from itself and cut to a fixed length, so bounded by the code;
+      // still state shared with concurrent requests (a strict write).
+      const cut = operator === '=' ? cutToFixedLength(value) : null;
+      if (cut && growsFromItself(cut, selfName, ownShape)) return { kind: 'write', how };
       // `ids = [...ids, id]`, `ids = ids.concat(id)`, `log = log + line`
       if (operator === '=' && growsFromItself(value, selfName, ownShape)) {
         const keyed =
@@ -399,4 +425,17 @@ function defineKey(site: WriteSite): TSESTree.Node | null {
     return null;
   }
   return site.values[0] ?? null;
+}
+
+/** `list.slice(-20)`, `list.slice(0, 50)`: the list a `slice` with numeric bounds written in code cuts, else null. */
+function cutToFixedLength(value: TSESTree.Node): TSESTree.Node | null {
+  if (value.type !== T.CallExpression || value.arguments.length === 0) return null;
+  const callee = unwrap(value.callee);
+  if (callee.type !== T.MemberExpression || staticPropertyName(callee) !== 'slice') return null;
+  const bound = (node: TSESTree.Node): boolean => {
+    const arg = unwrap(node);
+    if (arg.type === T.UnaryExpression && arg.operator === '-') return bound(arg.argument);
+    return arg.type === T.Literal && typeof arg.value === 'number';
+  };
+  return value.arguments.every(bound) ? unwrap(callee.object) : null;
 }

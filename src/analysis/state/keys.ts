@@ -112,8 +112,17 @@ export class KeySpace {
         return node.operator === '!' || node.operator === 'typeof' || fixed(node.argument);
       case T.LogicalExpression:
         return fixed(node.left) && fixed(node.right);
-      case T.ConditionalExpression:
-        return fixed(node.consequent) && fixed(node.alternate);
+      case T.ConditionalExpression: {
+        // `SUPPORTED.has(lang) ? lang : 'en'`: a branch the test narrows to a fixed set is fixed there.
+        const narrowed = (branch: TSESTree.Node, holds: boolean) => {
+          const name = dottedName(unwrap(branch));
+          return name !== null && this.membershipOf(node.test, name) === holds;
+        };
+        return (
+          (narrowed(node.consequent, true) || fixed(node.consequent)) &&
+          (narrowed(node.alternate, false) || fixed(node.alternate))
+        );
+      }
       case T.AwaitExpression:
         return fixed(node.argument);
       case T.MemberExpression:

@@ -183,6 +183,11 @@ export class ModuleState {
         );
       case T.AwaitExpression:
         return 'opaque';
+      // `const sessions = (holder.sessions ??= new Map())`: the value stored, which the binding shares.
+      case T.AssignmentExpression:
+        return value.operator === '=' || value.operator === '??=' || value.operator === '||='
+          ? this.valueShape(value.right, selfKey)
+          : 'unknown';
       case T.TSArrayType:
       case T.TSTupleType:
         return 'array';
@@ -610,6 +615,8 @@ function globalPropertyRoot(identifier: TSESTree.Identifier): [StateRoot, TSESTr
     if (second.parent?.type === T.CallExpression && second.parent.arguments[0] === second.child) return wholeEnv;
     // `const env = process.env; env[name] = value`: a local alias of the environment.
     if (second.parent?.type === T.VariableDeclarator && second.parent.init === second.child) return wholeEnv;
+    // `process.env = { ...process.env, TENANT: t }`: the environment replaced whole.
+    if (second.parent?.type === T.AssignmentExpression && second.parent.left === second.child) return wholeEnv;
     if (second.parent?.type !== T.MemberExpression || second.parent.object !== second.child) return null;
     const envName = staticPropertyName(second.parent);
     // `process.env[name] = value`: the variable's name is the written slot.

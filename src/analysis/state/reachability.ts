@@ -9,11 +9,13 @@ import {
   isFunctionNode,
   staticPropertyName,
   thisExpressions,
+  stringValue,
   unwrap,
   valueParent,
+  walk,
 } from '../file/ast.js';
-import { instanceMembers, namedProperties, staticMembers } from '../file/members.js';
-import { initializerOf, type ModuleScopes } from '../file/scopes.js';
+import { instanceMembers, namedProperties, staticMembers, superClassOf } from '../file/members.js';
+import { initializerOf, isModuleLevel, type ModuleScopes } from '../file/scopes.js';
 import type { FunctionNode, Handler } from '../types.js';
 import { RENDER_HELPER_TABLE } from '../leaks/tables.js';
 import { ClientOnly } from './client-only.js';
@@ -156,6 +158,9 @@ export class Reachability {
  * tables. They depend on the file alone, so every set of handlers over the file (each summary of one of its
  * exports, each handler after a failure) shares one graph.
  */
+/** EventEmitter methods that add a listener for a named event. */
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
 class CallGraph {
   private static readonly built = new WeakMap<FileFacts, CallGraph>();
 
@@ -232,6 +237,56 @@ class CallGraph {
           const members = isStatic ? staticMembers(classNode, name) : instanceMembers(classNode, name);
           for (const target of members) if (isFunctionNode(target)) this.addEdge(parent, target);
         }
+        // `super.handle(event)` runs the method of the class this one extends.
+        const base = superClassOf(classNode);
+        if (!base) continue;
+        walk(member.value.body, this.ctx.file.visitorKeys, (node) => {
+          if (node.type !== T.Super) return;
+          const { parent } = valueParent(node);
+          const name = parent?.type === T.MemberExpression ? staticPropertyName(parent) : null;
+          if (name === null) return;
+          const members = isStatic ? staticMembers(base, name) : instanceMembers(base, name);
+          for (const target of members) if (isFunctionNode(target)) this.addEdge(parent!, target);
+        });
+      }
+    }
+  }
+
+  /**
+   * `bus.emit('order', order)` runs the listeners that module-scope code added to the same module-level emitter
+   * (`bus.on('order', fn)`, `once`, `addListener`, `prependListener`), with the emitted arguments. Listeners added
+   * inside functions are left to the listener rule.
+   */
+  private collectEmitterCalls(): void {
+    const facts = this.ctx.facts;
+    const listeners = new Map<Scope.Variable, Array<{ event: string | null; fn: FunctionNode }>>();
+    const emitterCall = (call: TSESTree.CallExpression) => {
+      const callee = unwrap(call.callee);
+      if (callee.type !== T.MemberExpression) return null;
+      const method = staticPropertyName(callee);
+      const object = unwrap(callee.object);
+      if (method === null || object.type !== T.Identifier) return null;
+      const variable = facts.variableOf(object);
+      if (!variable || !isModuleLevel(this.scopes, variable.scope)) return null;
+      return { callee, method, variable, event: stringValue(call.arguments[0]) };
+    };
+    for (const call of facts.calls.calls) {
+      const site = emitterCall(call);
+      if (!site || !LISTENER_METHODS.has(site.method) || enclosingFunction(call)) continue;
+      const argument = call.arguments[1];
+      const fn = argument && argument.type !== T.SpreadElement ? facts.functionOf(argument) : null;
+      if (!fn) continue;
+      const list = listeners.get(site.variable);
+      if (list) list.push({ event: site.event, fn });
+      else listeners.set(site.variable, [{ event: site.event, fn }]);
+    }
+    if (listeners.size === 0) return;
+    for (const call of facts.calls.calls) {
+      const site = emitterCall(call);
+      if (!site || site.method !== 'emit' || !enclosingFunction(call)) continue;
+      for (const { event, fn } of listeners.get(site.variable) ?? []) {
+        if (event === null || site.event === null || event === site.event)
+          this.addEdge(site.callee, fn, { call, args: call.arguments.slice(1) });
       }
     }
   }
@@ -281,6 +336,7 @@ class CallGraph {
    */
   private collectEdges(): void {
     this.collectThisCalls();
+    this.collectEmitterCalls();
     this.collectExportsCalls();
     this.collectRenderHelpers();
     const moduleScope = this.scopes.module;

@@ -7,6 +7,7 @@ import { chainOperands, isFunctionNode, staticPropertyName, unwrap, valueParent 
 import { noteIncomplete } from '../incomplete.js';
 import { declaredVariables, initializerOf, isModuleLevel } from '../file/scopes.js';
 import { FIXED_SET_REQUEST_FIELDS, PLATFORM_BINDINGS } from '../leaks/tables.js';
+import { functionVariable } from './dispatch.js';
 import { returnsIn } from './guards.js';
 import type { FileFacts } from '../file/index.js';
 import type { FunctionNode, Handler, PassedArgument } from '../types.js';
@@ -292,7 +293,24 @@ export class RequestData {
       if (this.callSitesOf(fn).length === 0) return false;
     }
     // `promise.then((value) => …)` on request data is covered above through the callee object.
-    return this.passedByLocalCalls(fn, index, depth);
+    return this.passedByLocalCalls(fn, index, depth) || this.handedToRequestData(fn, depth);
+  }
+
+  /**
+   * `event.Records.map(processRecord)`: a function handed by name to a request-time call on request data (or with
+   * request data beside it) receives that data, as an inline callback of the same call does.
+   */
+  private handedToRequestData(fn: FunctionNode, depth: number): boolean {
+    for (const reference of functionVariable(this.ctx.facts, fn)?.references ?? []) {
+      const { parent: call, child } = valueParent(reference.identifier);
+      if (call?.type !== T.CallExpression || !call.arguments.includes(child as TSESTree.CallExpressionArgument))
+        continue;
+      if (!this.isRequestTime(call)) continue;
+      const callee = unwrap(call.callee);
+      if (callee.type === T.MemberExpression && this.derived(callee.object, depth)) return true;
+      if (call.arguments.some((argument) => argument !== child && this.derived(argument, depth))) return true;
+    }
+    return false;
   }
 
   /** A module function: request data flows in through any request-time call that passes it at this position. */

@@ -1,5 +1,7 @@
-// Node servers: route and middleware callbacks of Express, Fastify, Hono and Koa apps, node:http request listeners, the
-// routers that run inside a Lambda (Powertools event-handler, lambda-api), and route modules that receive the app.
+// Node servers: route and middleware callbacks of Express, Fastify, Hono, Koa, Elysia and Hapi apps, of the
+// Express-like routers (polka, connect, restify, itty-router, h3), of uWebSockets.js apps, node:http request listeners
+// and node:net connection listeners, the routers that run inside a Lambda (Powertools event-handler, lambda-api), and
+// route modules that receive the app.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { paramType, staticPropertyName, stringValue, unwrap, valueParent } from '../../file/ast.js';
 import type { FileFacts } from '../../file/index.js';
@@ -14,8 +16,8 @@ import { classesOf } from './decorated.js';
 import { importerCallsOf } from './imported-calls.js';
 
 /**
- * `other`: routers the plugin knows as apps (for route registration per request) but not their handlers.
- * `route-module`: an untyped parameter that the code uses as an Express-style app (see `isRouteModuleParameter`).
+ * `other`: Express-like routers whose verb and `use` callbacks run per request (polka, connect, restify, itty-router,
+ * h3's router). `route-module`: an untyped parameter that the code uses as an Express-style app (see `isRouteModuleParameter`).
  */
 type Framework =
   | 'express'
@@ -23,6 +25,10 @@ type Framework =
   | 'hono'
   | 'koa'
   | 'node-http'
+  | 'node-net'
+  | 'elysia'
+  | 'hapi'
+  | 'uws'
   | 'lambda-api'
   | 'powertools'
   | 'deno-router'
@@ -111,6 +117,11 @@ const FACTORIES: Factory[] = [
   { sources: ['h3'], path: ['createRouter'], framework: 'other', kind: 'router' },
   { sources: ['h3'], path: ['createApp'], framework: 'other', kind: 'app' },
   { sources: ['lambda-api'], path: [], framework: 'lambda-api', kind: 'app' },
+  { sources: ['elysia'], path: ['Elysia'], framework: 'elysia', kind: 'app' },
+  { sources: ['@hapi/hapi', 'hapi'], path: ['server'], framework: 'hapi', kind: 'server' },
+  { sources: ['@hapi/hapi', 'hapi'], path: ['Server'], framework: 'hapi', kind: 'server' },
+  { sources: ['uWebSockets.js'], path: ['App'], framework: 'uws', kind: 'app' },
+  { sources: ['uWebSockets.js'], path: ['SSLApp'], framework: 'uws', kind: 'app' },
   // Deno's routers, imported through an import map (`"oak": "https://deno.land/x/oak@v12/mod.ts"`) or by URL.
   { sources: DENO_ROUTERS, path: ['Router'], framework: 'deno-router', kind: 'router' },
   { sources: ['oak'], path: ['Application'], framework: 'deno-router', kind: 'app' },
@@ -136,7 +147,8 @@ const INSTANCE_TYPES: Factory[] = [
 ];
 
 const NODE_HTTP = ['http', 'https', 'http2', 'node:http', 'node:https', 'node:http2'];
-export const SERVER_MODULES = [
+const NODE_NET = ['net', 'node:net', 'tls', 'node:tls'];
+const SERVER_MODULES = [
   'express',
   'fastify',
   'fastify-plugin',
@@ -146,6 +158,16 @@ export const SERVER_MODULES = [
   '@koa/router',
   'koa-router',
   ...NODE_HTTP,
+  ...NODE_NET,
+  'polka',
+  'connect',
+  'restify',
+  'itty-router',
+  'h3',
+  'elysia',
+  '@hapi/hapi',
+  'hapi',
+  'uWebSockets.js',
   'lambda-api',
   '@aws-lambda-powertools/event-handler',
 ];
@@ -165,8 +187,41 @@ const FASTIFY_REQUEST_HOOKS = new Set([
   'onRequestAbort',
 ]);
 const FASTIFY_ROUTE_OPTIONS = new Set(['handler', 'errorHandler', ...FASTIFY_REQUEST_HOOKS]);
+/** Elysia's per-request lifecycle hooks (`onStart`, `onStop` run at start-up or shutdown). */
+const ELYSIA_REQUEST_HOOKS = new Set([
+  'onRequest',
+  'onParse',
+  'onTransform',
+  'derive',
+  'resolve',
+  'onBeforeHandle',
+  'onAfterHandle',
+  'mapResponse',
+  'onAfterResponse',
+  'onError',
+]);
+/** The callbacks of a uWebSockets.js WebSocket behaviour (`app.ws(pattern, { open, message, close })`). */
+const UWS_BEHAVIOUR = new Set(['upgrade', 'open', 'message', 'drain', 'ping', 'pong', 'close', 'subscription']);
 /** Methods that return the same app/router, so registrations chain: `new Hono().get(…).post(…)`. */
-const CHAINABLE = new Set([...VERBS, 'use', 'on', 'basePath', 'route', 'param', 'del', 'addHook', 'register']);
+const CHAINABLE = new Set([
+  ...VERBS,
+  'use',
+  'on',
+  'basePath',
+  'route',
+  'param',
+  'del',
+  'addHook',
+  'register',
+  'any',
+  'ws',
+  'group',
+  'guard',
+  'state',
+  'decorate',
+  'mount',
+  ...ELYSIA_REQUEST_HOOKS,
+]);
 
 const MAX_DEPTH = 8;
 
@@ -206,6 +261,12 @@ class NodeServers {
       }
       return;
     }
+    if (imported && NODE_NET.includes(imported.source) && imported.path.length === 1) {
+      if (imported.path[0] === 'createServer')
+        for (const fn of this.functionArguments(call.arguments))
+          add(fn, 'connection listener', `${imported.source} connection listener`, 'node-net');
+      return;
+    }
     if (imported?.source === 'hono/factory' && imported.path[0] === 'createMiddleware') {
       for (const fn of this.functionArguments(call.arguments)) add(fn, 'middleware', 'Hono createMiddleware()', 'hono');
       return;
@@ -232,6 +293,45 @@ class NodeServers {
         if (method === 'on' && path === 'request')
           addAll(this.functionArguments(call.arguments.slice(1)), 'request listener', 'node:http request listener');
         return;
+      case 'node-net':
+        if (method === 'on' && path === 'connection')
+          addAll(
+            this.functionArguments(call.arguments.slice(1)),
+            'connection listener',
+            'node:net connection listener',
+          );
+        return;
+      case 'other':
+        if (VERBS.has(method) || method === 'use' || method === 'any' || method === 'del')
+          addAll(this.functionArguments(call.arguments), routeName(method === 'del' ? 'delete' : method));
+        return;
+      case 'elysia':
+        if (VERBS.has(method)) addAll(this.functionArguments(call.arguments.slice(0, 2)), routeName(method));
+        else if (ELYSIA_REQUEST_HOOKS.has(method)) addAll(this.functionArguments(call.arguments), method);
+        else if (method === 'ws') addAll(this.objectFunctions(call.arguments[1], null), `ws ${path ?? ''}`.trim());
+        return;
+      case 'hapi':
+        if (method === 'route') {
+          const configs = call.arguments[0] ? this.facts.valueOf(call.arguments[0]) : null;
+          const list = configs?.type === T.ArrayExpression ? configs.elements : [configs];
+          for (const config of list) {
+            if (!config || config.type === T.SpreadElement) continue;
+            const verb = this.optionString(config, 'method');
+            const url = this.optionString(config, 'path');
+            addAll(this.hapiHandlers(config), `${(verb ?? 'route').toUpperCase()}${url ? ` ${url}` : ''}`);
+          }
+        } else if (method === 'ext') {
+          addAll(this.functionArguments(call.arguments.slice(1)), `${path ?? 'ext'} extension`);
+          if (path === null && call.arguments[0])
+            addAll(this.objectFunctions(call.arguments[0], new Set(['method'])), 'extension');
+        }
+        return;
+      case 'uws':
+        if (VERBS.has(method) || method === 'any' || method === 'connect')
+          addAll(this.functionArguments(call.arguments.slice(1)), routeName(method));
+        else if (method === 'ws')
+          addAll(this.objectFunctions(call.arguments[1], UWS_BEHAVIOUR), `ws ${path ?? ''}`.trim());
+        return;
       case 'express':
       case 'route-module':
         if (VERBS.has(method) || method === 'use') addAll(this.functionArguments(call.arguments), routeName(method));
@@ -246,6 +346,8 @@ class NodeServers {
         else if (method === 'on')
           addAll(this.functionArguments(call.arguments.slice(1)), routeName(stringValue(call.arguments[0]) ?? 'on'));
         else if (method === 'notFound' || method === 'onError') addAll(this.functionArguments(call.arguments), method);
+        // `app.mount('/legacy', fetchHandler)`: the mounted application's fetch function answers the requests.
+        else if (method === 'mount') addAll(this.functionArguments(call.arguments.slice(1, 2)), routeName('mount'));
         return;
       case 'koa':
         if (method === 'use' || (kind === 'router' && (VERBS.has(method) || method === 'del'))) {
@@ -347,6 +449,31 @@ class NodeServers {
     return result;
   }
 
+  /** The functions among the properties of an options object (all of them, or those named in `names`). */
+  private objectFunctions(node: TSESTree.Node | undefined, names: ReadonlySet<string> | null): FunctionNode[] {
+    if (!node || node.type === T.SpreadElement) return [];
+    const object = this.facts.valueOf(node);
+    if (object.type !== T.ObjectExpression) return [];
+    const result: FunctionNode[] = [];
+    for (const { name, property } of namedProperties(object)) {
+      if (names === null || names.has(name))
+        result.push(...this.functionArguments([property.value as TSESTree.Expression]));
+    }
+    return result;
+  }
+
+  /** A Hapi route config's `handler`, directly or under `options` (`config` in older versions). */
+  private hapiHandlers(config: TSESTree.Node): FunctionNode[] {
+    const object = this.facts.valueOf(config);
+    if (object.type !== T.ObjectExpression) return [];
+    const handlers = this.objectFunctions(object, new Set(['handler']));
+    for (const key of ['options', 'config']) {
+      const nested = propertyValue(object, key);
+      if (nested) handlers.push(...this.objectFunctions(nested, new Set(['handler', 'pre'])));
+    }
+    return handlers;
+  }
+
   private optionString(node: TSESTree.Node, key: string): string | null {
     const object = this.facts.valueOf(node);
     if (object.type !== T.ObjectExpression) return null;
@@ -389,12 +516,14 @@ class NodeServers {
       ) {
         return { framework: 'node-http', kind: 'server' };
       }
+      if (imported && NODE_NET.includes(imported.source) && imported.path[0] === 'createServer')
+        return { framework: 'node-net', kind: 'server' };
       const callee = unwrap(value.callee);
       if (value.type === T.CallExpression && callee.type === T.MemberExpression) {
         const method = staticPropertyName(callee);
         if (method === null || !CHAINABLE.has(method)) return null;
         const inner = this.instanceOf(callee.object, depth + 1);
-        if (!inner || inner.framework === 'node-http') return null;
+        if (!inner || inner.framework === 'node-http' || inner.framework === 'node-net') return null;
         // express: app.route('/x') is a route; koa-router/fastify register() do not return apps to chain on.
         if ((inner.framework === 'express' || inner.framework === 'route-module') && method === 'route')
           return { framework: inner.framework, kind: 'route' };

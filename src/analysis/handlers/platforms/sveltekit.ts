@@ -19,6 +19,18 @@ export function detectSvelteKit(file: PlatformContext, add: AddHandler): void {
     for (const { name, fn } of file.facts.exports.functions((name) => HOOK_EXPORTS.has(name))) {
       add(fn, name, 'SvelteKit server hook', 'sveltekit');
     }
+    // `export const handle = sequence(auth, track)`: each handle in the sequence runs per request.
+    for (const { name, value } of file.facts.exports.values()) {
+      if (name !== 'handle') continue;
+      const call = file.facts.valueOf(value);
+      if (call.type !== T.CallExpression) continue;
+      const imported = file.facts.imports.moduleValueOf(call.callee);
+      if (imported?.source !== '@sveltejs/kit/hooks' || imported.path[0] !== 'sequence') continue;
+      for (const argument of call.arguments) {
+        const fn = argument.type === T.SpreadElement ? null : file.facts.functionOf(argument);
+        if (fn) add(fn, 'handle', 'SvelteKit handle in sequence()', 'sveltekit');
+      }
+    }
     return;
   }
   // `*.server.*` modules (+page.server.ts, +layout.server.ts) and universal +page.ts/+layout.ts, whose load
