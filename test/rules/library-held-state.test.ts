@@ -241,6 +241,8 @@ interface ProjectCase {
   found: string[];
   /** Text every report must contain. */
   says?: string[];
+  /** The rules whose reports are counted (default: this rule). */
+  rules?: string[];
 }
 
 async function lintProject(project: ProjectCase): Promise<void> {
@@ -251,7 +253,8 @@ async function lintProject(project: ProjectCase): Promise<void> {
     overrideConfig: [...(plugin.configs.recommended as never[])] as ESLint.Options['overrideConfig'],
   });
   const [result] = await eslint.lintFiles([path.join(root, project.lint)]);
-  const messages = result.messages.filter((m) => m.ruleId === 'handler-state/no-persistent-library-context');
+  const rules = (project.rules ?? ['no-persistent-library-context']).map((name) => `handler-state/${name}`);
+  const messages = result.messages.filter((m) => m.ruleId !== null && rules.includes(m.ruleId));
   const shown = result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`).join('\n');
   expect(
     result.messages.filter((m) => m.fatal || m.ruleId === null),
@@ -352,6 +355,56 @@ app.listen(3000);
     found: [],
   },
 ];
+
+const SETTINGS_STORE = `import dayjs from 'dayjs';
+export class Settings {
+  static shared = null;
+  static get() {
+    if (!Settings.shared) Settings.shared = new Settings();
+    return Settings.shared;
+  }
+  async applyZone(zone) {
+    process.env.TZ = zone;
+    dayjs.tz.setDefault(zone);
+  }
+}
+`;
+
+const settingsServer = (argument: string) => `import express from 'express';
+import { Settings } from './settings.js';
+const settings = Settings.get();
+const app = express();
+app.post('/zone', async (req, res) => {
+  await settings.applyZone(${argument});
+  res.end();
+});
+app.listen(3000);
+`;
+
+PROJECTS.push(
+  {
+    name: 'a class singleton from another module, its method given the client zone, reported where it lives',
+    files: { 'settings.js': SETTINGS_STORE, 'server.js': settingsServer('req.body.zone') },
+    lint: 'settings.js',
+    found: ['    process.env.TZ', '    dayjs.tz.setDefault'],
+    says: ['server.js'],
+    rules: ['no-persistent-library-context', 'no-request-data-in-module-scope'],
+  },
+  {
+    name: 'the same singleton given a fixed zone',
+    files: { 'settings.js': SETTINGS_STORE, 'server.js': settingsServer("'UTC'") },
+    lint: 'settings.js',
+    found: [],
+    rules: ['no-persistent-library-context', 'no-request-data-in-module-scope'],
+  },
+  {
+    name: 'the route that calls the singleton with the client zone',
+    files: { 'settings.js': SETTINGS_STORE, 'server.js': settingsServer('req.body.zone') },
+    lint: 'server.js',
+    found: ['  await settings.applyZone'],
+    rules: ['no-request-data-in-module-scope'],
+  },
+);
 
 describe('library-held state in a project, through the ESLint class', () => {
   for (const project of PROJECTS) {
