@@ -423,3 +423,26 @@ export interface RenderHelperRow {
 export const RENDER_HELPER_TABLE: readonly RenderHelperRow[] = [
   { modules: ['handlebars', 'handlebars/runtime'], register: ['registerHelper'], render: ['compile', 'template'] },
 ];
+
+/**
+ * Objects that run the callbacks registered under a name when code dispatches that name: a listener registered at
+ * module scope (`events.on('order', fn)`) runs inside whatever function calls `events.emit('order', …)` on the same
+ * object with the same literal name, with the extra arguments as its parameters. Node's EventEmitter (and mitt,
+ * EventEmitter3) call listeners synchronously; hookable awaits them inside `callHook`. A new dispatcher is a new row.
+ */
+export interface NamedDispatchRow {
+  library: string;
+  /** Methods that register a callback under a name: `(name, fn)`. */
+  register: readonly string[];
+  /** Methods that run the callbacks registered under a name: `(name, …args)`. */
+  dispatch: readonly string[];
+}
+
+export const NAMED_DISPATCH_TABLE: readonly NamedDispatchRow[] = [
+  {
+    library: 'EventEmitter (node:events, events, eventemitter3, mitt)',
+    register: ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'],
+    dispatch: ['emit'],
+  },
+  { library: 'hookable', register: ['hook', 'hookOnce'], dispatch: ['callHook', 'callHookParallel'] },
+];
