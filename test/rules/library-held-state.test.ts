@@ -117,8 +117,30 @@ export const handler = async () => {
   return page.screenshot();
 };`,
     ),
+    good(
+      'svelte-i18n: the locale kept on event.locals, the store set only in the browser',
+      `import { locale } from 'svelte-i18n';
+import { browser } from '$app/environment';
+if (browser) locale.set(navigator.language);
+export const handle = async ({ event, resolve }) => {
+  event.locals.locale = event.request.headers.get('accept-language');
+  return resolve(event);
+};`,
+      { filename: 'src/hooks.server.ts' },
+    ),
   ],
   invalid: [
+    bad(
+      'svelte-i18n: the module locale store set from the request in a SvelteKit handle hook',
+      `import { locale } from 'svelte-i18n';
+export const handle = async ({ event, resolve }) => {
+  const lang = event.request.headers.get('accept-language')?.split(',')[0];
+  if (lang) locale.set(lang);
+  return resolve(event);
+};`,
+      ['locale.set('],
+      { filename: 'src/hooks.server.ts' },
+    ),
     bad(
       'i18next: the global instance switched to the request language',
       `${I18NEXT}export const handler = async (event) => {

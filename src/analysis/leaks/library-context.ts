@@ -197,6 +197,13 @@ class RowMatcher {
     if (object.type === T.Identifier && !this.row.object.gettersOnly && this.isNamespace(object)) {
       return { key: 'module', text: object.name, scope: 'isolation' };
     }
+    // A named import of such a member: `import { locale } from 'svelte-i18n'; locale.set(lang)`.
+    if (object.type === T.Identifier) {
+      const path = this.importPath(object);
+      if (path?.length === 1 && this.row.object.namespaces?.includes(path[0])) {
+        return { key: `module.${path[0]}`, text: object.name, scope: null };
+      }
+    }
     // A member that is the same module-wide object: `dayjs.tz.setDefault(zone)`.
     if (object.type === T.MemberExpression && unwrap(object.object).type === T.Identifier) {
       const member = staticPropertyName(object);

@@ -358,6 +358,20 @@ export const LIBRARY_CONTEXT_TABLE: readonly LibraryContextRow[] = [
     fix: 'Set the locale on the request (`req.setLocale(…)` after `{{receiver}}.init(req, res)`, or `{{receiver}}.setLocale(req, …)`)',
   },
   {
+    // svelte-i18n's `locale` is one module-level store: `locale.set(x)` on the server switches the language of
+    // every render in progress. The per-request form keeps the locale in `event.locals` and formats with it.
+    id: 'svelte-i18n-locale-store',
+    library: 'svelte-i18n',
+    sources: ['svelte-i18n'],
+    object: { kind: 'module', namespaces: ['locale'] },
+    adds: ['set'],
+    requiresRequestData: true,
+    resetMethods: [],
+    hazard:
+      'the `locale` store is module-level, so on the server a concurrent request for another language switches the language of a render in progress',
+    fix: 'Keep the locale per request (`event.locals.locale`) and format with it (`unwrapFunctionStore(format)` with `{ locale }`), setting the store only in the browser',
+  },
+  {
     // axios.defaults is the config merged into every request the global axios makes; headers set there are sent
     // with every later request of the process. A module-level `axios.create()` instance's defaults are a
     // property of a module variable, which no-request-data-in-module-scope reports.
