@@ -369,7 +369,7 @@ export const LIBRARY_CONTEXT_TABLE: readonly LibraryContextRow[] = [
     resetMethods: [],
     hazard:
       'the `locale` store is module-level, so on the server a concurrent request for another language switches the language of a render in progress',
-    fix: 'Keep the locale per request (`event.locals.locale`) and format with it (`unwrapFunctionStore(format)` with `{ locale }`), setting the store only in the browser',
+    fix: 'Keep the locale per request (`event.locals.locale`) and pass it to the formatter (`{ locale }` in the message options), setting the store only in the browser',
   },
   {
     // axios.defaults is the config merged into every request the global axios makes; headers set there are sent
