@@ -2,14 +2,11 @@
 // under a literal name runs inside the function that emits that name on the same emitter, with the emitted
 // arguments as its parameters; a template helper runs while the handler renders. Each reported shape sits next to
 // a twin that must stay quiet: another name, a computed name, another emitter, an emit only at start-up.
-import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
 import rule from '../../src/rules/no-module-state-write.js';
 import dataRule from '../../src/rules/no-request-data-in-module-scope.js';
 import { caseBuilders } from '../helpers/cases.js';
-import { makeProject } from '../helpers/temp.js';
+import { lintProjectFile } from '../helpers/lint.js';
 import { cjsRuleTester, ruleTester } from '../rule-tester.js';
 
 const { bad, good } = caseBuilders('moduleStateWrite');
@@ -154,16 +151,8 @@ app.listen(3000);
 `;
 
 describe('library callbacks through the ESLint class', () => {
-  const lint = async (code: string) => {
-    const root = makeProject({ 'package.json': JSON.stringify({ name: 'app', type: 'module' }), 'server.js': code });
-    const eslint = new ESLint({
-      cwd: root,
-      overrideConfigFile: true,
-      overrideConfig: [...(plugin.configs.recommended as never[])] as ESLint.Options['overrideConfig'],
-    });
-    const [result] = await eslint.lintFiles([path.join(root, 'server.js')]);
-    return result.messages.map((m) => `${m.line} ${m.ruleId}`);
-  };
+  const lint = async (code: string) =>
+    (await lintProjectFile({ 'server.js': code }, 'server.js')).map((m) => `${m.line} ${m.ruleId}`);
   it('reports the listener write when the route emits the name with the query', async () => {
     expect(await lint(SERVER("'visit', req.query.name"))).toEqual(['6 handler-state/no-request-data-in-module-scope']);
   });

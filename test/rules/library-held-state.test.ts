@@ -3,13 +3,10 @@
 // locale and default zone, the global axios defaults, and a browser page kept at module scope. Each reported
 // shape sits next to its quiet twin: the same call at start-up, on a per-request instance or clone, on the
 // request object, with a constant, or on a page opened per request.
-import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
 import rule from '../../src/rules/no-persistent-library-context.js';
 import { caseBuilders } from '../helpers/cases.js';
-import { makeProject } from '../helpers/temp.js';
+import { lintProjectFile } from '../helpers/lint.js';
 import { cjsRuleTester, ruleTester } from '../rule-tester.js';
 
 const { bad, good } = caseBuilders('persistentLibraryContext');
@@ -268,18 +265,12 @@ interface ProjectCase {
 }
 
 async function lintProject(project: ProjectCase): Promise<void> {
-  const root = makeProject({ 'package.json': JSON.stringify({ name: 'app', type: 'module' }), ...project.files });
-  const eslint = new ESLint({
-    cwd: root,
-    overrideConfigFile: true,
-    overrideConfig: [...(plugin.configs.recommended as never[])] as ESLint.Options['overrideConfig'],
-  });
-  const [result] = await eslint.lintFiles([path.join(root, project.lint)]);
+  const all = await lintProjectFile(project.files, project.lint);
   const rules = (project.rules ?? ['no-persistent-library-context']).map((name) => `handler-state/${name}`);
-  const messages = result.messages.filter((m) => m.ruleId !== null && rules.includes(m.ruleId));
-  const shown = result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`).join('\n');
+  const messages = all.filter((m) => m.ruleId !== null && rules.includes(m.ruleId));
+  const shown = all.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`).join('\n');
   expect(
-    result.messages.filter((m) => m.fatal || m.ruleId === null),
+    all.filter((m) => m.fatal || m.ruleId === null),
     shown,
   ).toEqual([]);
   const code = project.files[project.lint];
