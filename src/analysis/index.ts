@@ -154,12 +154,22 @@ function analyzeEntries(
   }
   findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
   if (summary) return { findings, listenerLeaks: [], libraryContextLeaks: [], sharedInstances: [] };
-  // Listener and library findings keep to this file's own handlers: their messages have no place for another file.
+  // Listener findings keep to this file's own handlers: their messages have no place for another file. Library
+  // findings reached from an importer's handler name it, as state findings do: the fix is made where the object is.
   const own = (leak: { handler: Handler }) => !leak.handler.reachedFrom;
   return {
     findings,
     listenerLeaks: guarded('listener registrations', [], () => findListenerLeaks(ctx).filter(own)),
-    libraryContextLeaks: guarded('library context', [], () => findLibraryContextLeaks(ctx).filter(own)),
+    libraryContextLeaks: guarded('library context', [], () =>
+      findLibraryContextLeaks(ctx).map((leak) => {
+        const from = leak.handler.reachedFrom;
+        if (!from) return leak;
+        return {
+          ...leak,
+          reachedFrom: { handler: from.handler, file: fileFrom(ctx.filename, from.file), via: from.via },
+        };
+      }),
+    ),
     sharedInstances: guarded('shared instances', [], () => findSharedInstances(ctx, settings.crossFile)),
   };
 }
@@ -225,8 +235,7 @@ function placeReached(finding: Finding, filename: string): Finding[] {
   ) {
     return [];
   }
-  let file = path.relative(path.dirname(filename), from.file).split(path.sep).join('/');
-  if (!file.startsWith('.')) file = `./${file}`;
+  const file = fileFrom(filename, from.file);
   const downgraded = !from.carriesRequestData && (finding.kind === 'requestData' || finding.kind === 'cache');
   return [
     {
@@ -235,6 +244,12 @@ function placeReached(finding: Finding, filename: string): Finding[] {
       reachedFrom: { handler: from.handler, file, via: from.via },
     },
   ];
+}
+
+/** `./handler.ts`, `../api/card.js`: another file as the linted file's messages name it. */
+function fileFrom(filename: string, other: string): string {
+  const file = path.relative(path.dirname(filename), other).split(path.sep).join('/');
+  return file.startsWith('.') ? file : `./${file}`;
 }
 
 /** The state stages: every write to module state, the request-time ones classified into findings. */

@@ -4,6 +4,7 @@ import {
   allowSchema,
   analysisRuleCreate,
   readAllow,
+  reachedFromText,
   settingsMessages,
   type AllowOption,
   viaText,
@@ -37,7 +38,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allow: [] }],
     messages: {
       persistentLibraryContext:
-        '`{{handler}}`{{via}} adds request data to {{library}} `{{receiver}}` with `{{method}}()`; {{hazard}}. {{fix}}.',
+        '`{{handler}}`{{via}} adds request data to {{library}} `{{receiver}}` {{how}}; {{hazard}}. {{fix}}.',
       ...settingsMessages,
     },
   },
@@ -52,10 +53,10 @@ export default createRule<Options, MessageIds>({
           messageId: 'persistentLibraryContext',
           data: {
             handler: leak.handler.name,
-            via: viaText(leak),
+            via: viaText(leak) + (leak.reachedFrom ? ` (${reachedFromText(leak.reachedFrom)})` : ''),
             library: leak.row.library,
             receiver: leak.receiver,
-            method: leak.method,
+            how: leak.kind === 'call' ? `with \`${leak.method}()\`` : `by assigning to \`${leak.method}\``,
             hazard: leak.row.hazard,
             fix: leak.row.fix.replaceAll('{{receiver}}', leak.receiver),
           },

@@ -230,10 +230,7 @@ export function whereText(finding: Finding): string {
   const parts: string[] = [];
   if (finding.file) parts.push(`in ${finding.file}`);
   if (finding.closure) parts.push(describeClosure(finding.closure));
-  if (finding.reachedFrom) {
-    const { handler, file, via } = finding.reachedFrom;
-    parts.push(`reached per request from \`${handler}\` in ${file}${viaText({ via })}`);
-  }
+  if (finding.reachedFrom) parts.push(reachedFromText(finding.reachedFrom));
   const also = finding.also ?? [];
   if (also.length > 0) {
     const shown = also.slice(0, 3).map((name) => `\`${name}\``);
@@ -241,6 +238,11 @@ export function whereText(finding: Finding): string {
     parts.push(`also ${shown.join(', ')}${rest}`);
   }
   return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
+}
+
+/** `reached per request from `handler` in ./handler.ts via `remember()``. */
+export function reachedFromText(from: { handler: string; file: string; via: string[] }): string {
+  return `reached per request from \`${from.handler}\` in ${from.file}${viaText({ via: from.via })}`;
 }
 
 /** How many helpers a `via` path names before the middle of a long chain is elided. */

@@ -1,7 +1,10 @@
 // One file through ESLint's Linter: with one rule (for message text), or with a probe that reads the analysis.
+import path from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
-import { Linter, type Rule } from 'eslint';
+import { ESLint, Linter, type Rule } from 'eslint';
 import { analyze } from '../../src/analysis/index.js';
+import plugin from '../../src/index.js';
+import { makeProject } from './temp.js';
 
 const ALL_SOURCES = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.ts', '**/*.tsx', '**/*.jsx', '**/*.mts', '**/*.cts'];
 
@@ -94,4 +97,23 @@ export function detectHandlers(code: string, filename: string, options: DetectOp
   const fatal = messages.find((message) => message.fatal || message.ruleId === null);
   if (fatal) throw new Error(`${filename}: ${fatal.message}`);
   return found;
+}
+
+/**
+ * Lints one file of a small project (posix path → contents; an ES-module `package.json` is added unless given)
+ * through the real ESLint class with one of the plugin's configs, as a user lints it.
+ */
+export async function lintProjectFile(
+  files: Record<string, string>,
+  file: string,
+  config: 'recommended' | 'strict' = 'recommended',
+): Promise<Linter.LintMessage[]> {
+  const root = makeProject({ 'package.json': JSON.stringify({ name: 'app', type: 'module' }), ...files });
+  const eslint = new ESLint({
+    cwd: root,
+    overrideConfigFile: true,
+    overrideConfig: [...(plugin.configs[config] as never[])] as ESLint.Options['overrideConfig'],
+  });
+  const [result] = await eslint.lintFiles([path.join(root, file)]);
+  return result.messages;
 }

@@ -3,7 +3,7 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FileContext } from '../context.js';
-import { dottedName, isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
+import { dottedName, enclosingFunction, isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
 import { initializerOf } from '../file/scopes.js';
 import { importedExportValue } from '../state/cross-file.js';
 import { isStateRoot } from '../state/module-state.js';
@@ -12,15 +12,22 @@ import { LIBRARY_CONTEXT_TABLE, type LibraryContextRow } from './tables.js';
 
 export { LIBRARY_CONTEXT_TABLE, type LibraryContextRow };
 
-/** One call that puts request data into a library's long-lived object with nothing removing it. */
+/**
+ * One call (or an assignment under one of the row's `assignedPaths`) that puts request data into a library's
+ * long-lived object with nothing removing it.
+ */
 export interface LibraryContextLeak {
-  node: TSESTree.CallExpression;
+  node: TSESTree.CallExpression | TSESTree.AssignmentExpression;
   row: LibraryContextRow;
   /** The object as written: `logger`, `Sentry`, `Sentry.getGlobalScope()`. */
   receiver: string;
+  /** The method called, or for an assignment the path assigned below the receiver (`defaults.headers.common`). */
   method: string;
+  kind: 'call' | 'assignment';
   handler: Handler;
   via: string[];
+  /** The importer's handler that reaches this file's function, its file as the linted file names it. */
+  reachedFrom?: { handler: string; file: string; via: string[] };
 }
 
 export function findLibraryContextLeaks(
@@ -31,7 +38,10 @@ export function findLibraryContextLeaks(
   for (const row of table) {
     // An instance row also applies where the instance is imported from a module of the project.
     const imported = row.object.kind === 'instance' && ctx.facts.callsNamed(...row.adds).length > 0;
-    if (imported || ctx.facts.imports.importsAny(row.sources)) leaks.push(...new RowMatcher(ctx, row).find());
+    if (imported || ctx.facts.imports.importsAny(row.sources)) {
+      const matcher = new RowMatcher(ctx, row);
+      leaks.push(...matcher.find(), ...matcher.findAssignments());
+    }
   }
   return leaks.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
@@ -49,6 +59,8 @@ class RowMatcher {
   private readonly instances = new Set<Scope.Variable>();
   /** Properties of module-scope object literals holding one (`const tools = { logger: new Logger() }`). */
   private readonly members = new Map<Scope.Variable, Map<string, TSESTree.Node>>();
+  /** Same-file functions that return an instance (`async function getPage() { …; return _page; }`). */
+  private readonly getters = new Map<TSESTree.Node, Scope.Variable>();
 
   constructor(
     private readonly ctx: FileContext,
@@ -56,6 +68,7 @@ class RowMatcher {
   ) {
     if (row.object.kind === 'instance') {
       this.findInstances(row.object.constructors, row.object.childFactories, row.object.factories ?? []);
+      if (row.object.madeByMethods) this.findMadeByMethods(row.object.madeByMethods);
     }
   }
 
@@ -72,15 +85,63 @@ class RowMatcher {
         !call.arguments.some((argument) => this.ctx.requestData.isRequestDerived(argument))
       )
         continue;
+      // `i18n.setLocale(req, 'de')`: the value goes on the request object, not on the library's.
+      if (this.row.targetFirstArgument?.includes(target.method) && call.arguments.length > 1) continue;
       if (this.isReset(call, target.receiver, context.handler)) continue;
       leaks.push({
         node: call,
         row: this.row,
         receiver: target.receiver.text,
         method: target.method,
+        kind: 'call',
         handler: context.handler,
         via: context.via,
       });
+    }
+    return leaks;
+  }
+
+  /**
+   * Assignments at request time under one of the row's `assignedPaths` below the module
+   * (`axios.defaults.headers.common['Authorization'] = token`), with request data on the right.
+   */
+  findAssignments(): LibraryContextLeak[] {
+    const paths = this.row.assignedPaths;
+    if (!paths || this.row.object.kind !== 'module') return [];
+    const leaks: LibraryContextLeak[] = [];
+    const scopes = this.ctx.scopes;
+    const variables = [
+      ...scopes.module.variables,
+      ...(scopes.module === scopes.global ? [] : scopes.global.variables),
+    ] as Scope.Variable[];
+    for (const variable of variables) {
+      for (const reference of variable.references) {
+        const identifier = reference.identifier as TSESTree.Node;
+        if (reference.init || !this.isNamespace(identifier)) continue;
+        // Climb `axios.defaults.headers.common[key]` to the assignment it is the target of.
+        const path: Array<string | null> = [];
+        let node: TSESTree.Node = identifier;
+        while (node.parent?.type === T.MemberExpression && node.parent.object === node) {
+          path.push(staticPropertyName(node.parent));
+          node = node.parent;
+        }
+        const assignment = node.parent;
+        if (assignment?.type !== T.AssignmentExpression || assignment.left !== node) continue;
+        if (!paths.some((prefix) => prefix.every((name, index) => path[index] === name))) continue;
+        const context = this.ctx.reach.contextOf(assignment);
+        if (!context) continue;
+        if (this.row.requiresRequestData && !this.ctx.requestData.isRequestDerived(assignment.right)) continue;
+        const written = path.slice(0, -1).filter((name): name is string => name !== null);
+        leaks.push({
+          node: assignment,
+          row: this.row,
+          receiver: (identifier as TSESTree.Identifier).name,
+          method: written.join('.') || (path[0] ?? ''),
+          kind: 'assignment',
+          handler: context.handler,
+          via: context.via,
+        });
+      }
     }
     return leaks;
   }
@@ -126,12 +187,22 @@ class RowMatcher {
   private receiverOf(object: TSESTree.Node): Receiver | null {
     if (this.row.object.kind === 'instance') {
       const key = this.instanceKey(object);
-      if (key === null || !isStateRoot(this.ctx.facts, this.ctx.state, object)) return null;
+      if (key === null) return null;
+      // A local that a getter filled is the module instance by construction; anything else must be module state.
+      const local = object.type === T.Identifier && !this.instances.has(this.ctx.facts.variableOf(object)!);
+      if (!local && !isStateRoot(this.ctx.facts, this.ctx.state, object)) return null;
       return { key, text: dottedName(object) ?? 'logger', scope: null };
     }
     // Module API: `Sentry.setUser`, or a scope getter `Sentry.getGlobalScope().setUser`.
     if (object.type === T.Identifier && !this.row.object.gettersOnly && this.isNamespace(object)) {
       return { key: 'module', text: object.name, scope: 'isolation' };
+    }
+    // A named import of such a member: `import { locale } from 'svelte-i18n'; locale.set(lang)`.
+    if (object.type === T.Identifier) {
+      const path = this.importPath(object);
+      if (path?.length === 1 && this.row.object.namespaces?.includes(path[0])) {
+        return { key: `module.${path[0]}`, text: object.name, scope: null };
+      }
     }
     // A member that is the same module-wide object: `dayjs.tz.setDefault(zone)`.
     if (object.type === T.MemberExpression && unwrap(object.object).type === T.Identifier) {
@@ -268,13 +339,65 @@ class RowMatcher {
   private instanceKey(object: TSESTree.Node): unknown {
     if (object.type === T.Identifier) {
       const variable = this.ctx.facts.variableOf(object);
-      return variable && this.instances.has(variable) ? variable : null;
+      if (variable && this.instances.has(variable)) return variable;
+      return variable ? this.fromGetter(variable) : null;
     }
     if (object.type !== T.MemberExpression) return null;
     const base = unwrap(object.object);
     const name = staticPropertyName(object);
     const variable = base.type === T.Identifier && name !== null ? this.ctx.facts.variableOf(base) : null;
     return (variable && this.members.get(variable)?.get(name!)) ?? null;
+  }
+
+  /**
+   * `const page = await getPage()` in a function, where `getPage` is a same-file function that returns a module
+   * variable holding an instance: the instance variable, else null. Only a `const` with that one initializer.
+   */
+  private fromGetter(variable: Scope.Variable): Scope.Variable | null {
+    if (this.getters.size === 0 || variable.scope.type === 'module' || variable.scope.type === 'global') return null;
+    const def = variable.defs[0];
+    if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent?.kind !== 'const') return null;
+    const init = def.node.init ? unwrap(def.node.init) : null;
+    const call = init?.type === T.AwaitExpression ? unwrap(init.argument) : init;
+    if (call?.type !== T.CallExpression) return null;
+    const fn = this.ctx.facts.functionOf(call.callee);
+    return (fn && this.getters.get(fn)) ?? null;
+  }
+
+  /**
+   * Module variables that get `await browser.newPage()` (or another of `methods`) in their initializer or in any
+   * later assignment (a lazy getter's `_page = await browser.newPage()`), and the same-file functions that return
+   * one of them.
+   */
+  private findMadeByMethods(methods: readonly string[]): void {
+    if (!this.ctx.facts.imports.importsAny(this.row.sources) || this.ctx.facts.callsNamed(...methods).length === 0)
+      return;
+    const made = (value: TSESTree.Node | null | undefined): boolean => {
+      let node = value ? unwrap(value) : null;
+      if (node?.type === T.AwaitExpression) node = unwrap(node.argument);
+      if (node?.type !== T.CallExpression) return false;
+      const callee = unwrap(node.callee);
+      const method = callee.type === T.MemberExpression ? staticPropertyName(callee) : null;
+      return method !== null && methods.includes(method);
+    };
+    const found: Scope.Variable[] = [];
+    for (const variable of this.ctx.scopes.module.variables as Scope.Variable[]) {
+      if (this.instances.has(variable)) continue;
+      const values = variable.references.filter((reference) => reference.isWrite()).map((ref) => ref.writeExpr);
+      if (values.some(made)) {
+        this.instances.add(variable);
+        found.push(variable);
+      }
+    }
+    if (found.length === 0) return;
+    for (const variable of found) {
+      for (const reference of variable.references) {
+        const identifier = reference.identifier as TSESTree.Node;
+        if (identifier.parent?.type !== T.ReturnStatement) continue;
+        const fn = enclosingFunction(identifier);
+        if (fn) this.getters.set(fn, variable);
+      }
+    }
   }
 
   /** `new Logger(…)` with the constructor imported from one of the row's sources, in the facts of its module. */

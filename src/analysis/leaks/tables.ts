@@ -120,6 +120,12 @@ export interface LibraryContextRow {
         childFactories: readonly string[];
         /** Exports called without `new` to make the object; `''` is the module itself (`pino()`). */
         factories?: readonly string[];
+        /**
+         * Methods, on whatever receiver, whose (awaited) result is the object, in a file that imports one of the
+         * sources: `browser.newPage()`. The module variable may get it later (`page ??= await browser.newPage()`),
+         * and the handler may reach it through a same-file getter that returns it (`const page = await getPage()`).
+         */
+        madeByMethods?: readonly string[];
       }
     | {
         kind: 'module';
@@ -146,6 +152,16 @@ export interface LibraryContextRow {
   currentScopeWrappers?: readonly string[];
   /** `adds` methods that clear what they set when called with nothing (`setUser(null)`, `tz.setDefault()`). */
   clearedByEmptyCall?: readonly string[];
+  /**
+   * `adds` methods that, given more than one argument, set the value on their first argument (the request or the
+   * response) instead of the object: `i18n.setLocale(req, 'de')` is per request, `i18n.setLocale('de')` is not.
+   */
+  targetFirstArgument?: readonly string[];
+  /**
+   * Property paths below the object whose assignment is the same process-wide write
+   * (`axios.defaults.headers.common.Authorization = token`): an assignment under one of them is reported like a call.
+   */
+  assignedPaths?: ReadonlyArray<readonly string[]>;
   /** What survives, in true words, completing "… so …". */
   hazard: string;
   /** The fix, as a sentence. */
@@ -266,6 +282,143 @@ export const LIBRARY_CONTEXT_TABLE: readonly LibraryContextRow[] = [
     hazard: 'it changes the default of the shared Day.js module, for every later and every concurrent request',
     fix: 'Pass the locale or the zone per call (`dayjs().locale(…)`, `dayjs.tz(date, zone)`) instead of changing the module default',
   },
+  {
+    // Moment's global locale and moment-timezone's default zone belong to the one shared `moment` function:
+    // `moment().locale(x)` and `moment.tz(date, zone)` are the per-call forms; `moment.tz.setDefault()` resets.
+    id: 'moment-global-defaults',
+    library: 'Moment.js',
+    sources: ['moment', 'moment-timezone'],
+    object: { kind: 'module', namespaces: ['tz'] },
+    adds: ['locale', 'lang', 'setDefault'],
+    requiresRequestData: true,
+    resetMethods: [],
+    clearedByEmptyCall: ['setDefault'],
+    hazard: 'it changes the default of the shared Moment.js module, for every later and every concurrent request',
+    fix: 'Pass the locale or the zone per call (`moment().locale(…)`, `moment.tz(date, zone)`) instead of changing the module default',
+  },
+  {
+    // The default export of i18next (and its named exports) is one global instance; changeLanguage() switches
+    // the language of every `t()` that instance serves. The middleware's `req.i18n` is a clone made per request.
+    id: 'i18next-global-instance',
+    library: 'i18next',
+    sources: ['i18next'],
+    object: { kind: 'module' },
+    adds: ['changeLanguage'],
+    requiresRequestData: true,
+    resetMethods: [],
+    hazard:
+      "it switches the language of the one global i18next instance, so concurrent and later requests are translated into this request's language",
+    fix: 'Use the per-request instance (`req.i18n` from i18next-http-middleware, or `i18next.cloneInstance({ lng })` in the handler), or `i18next.getFixedT(lng)`',
+  },
+  {
+    // An instance made once at module scope with createInstance()/cloneInstance() is as shared as the global one.
+    id: 'i18next-module-instance',
+    library: 'i18next',
+    sources: ['i18next'],
+    object: {
+      kind: 'instance',
+      constructors: [],
+      childFactories: ['cloneInstance'],
+      factories: ['createInstance', 'cloneInstance'],
+    },
+    adds: ['changeLanguage'],
+    requiresRequestData: true,
+    resetMethods: [],
+    hazard:
+      "the instance is made once at module scope, so concurrent and later requests are translated into this request's language",
+    fix: 'Clone it per request (`{{receiver}}.cloneInstance({ lng })` inside the handler), or translate with `{{receiver}}.getFixedT(lng)`',
+  },
+  {
+    // i18n-node: the module is one configured singleton; setLocale('de') sets its global locale, while
+    // setLocale(req, 'de') (or an array of request objects) sets it on those objects only, as init(req, res) does.
+    id: 'i18n-node-global-locale',
+    library: 'i18n',
+    sources: ['i18n'],
+    object: { kind: 'module' },
+    adds: ['setLocale'],
+    requiresRequestData: true,
+    resetMethods: [],
+    targetFirstArgument: ['setLocale'],
+    hazard:
+      'without a request object as the first argument it sets the global locale of the i18n module, for every later and every concurrent request',
+    fix: 'Set the locale on the request (`req.setLocale(…)` after `i18n.init(req, res)`, or `{{receiver}}.setLocale(req, …)`)',
+  },
+  {
+    // The same for an instance made once with `new I18n(config)`.
+    id: 'i18n-node-instance-locale',
+    library: 'i18n',
+    sources: ['i18n'],
+    object: { kind: 'instance', constructors: ['I18n'], childFactories: [] },
+    adds: ['setLocale'],
+    requiresRequestData: true,
+    resetMethods: [],
+    targetFirstArgument: ['setLocale'],
+    hazard:
+      'without a request object as the first argument it sets the locale of the module-scope instance, for every later and every concurrent request',
+    fix: 'Set the locale on the request (`req.setLocale(…)` after `{{receiver}}.init(req, res)`, or `{{receiver}}.setLocale(req, …)`)',
+  },
+  {
+    // svelte-i18n's `locale` is one module-level store: `locale.set(x)` on the server switches the language of
+    // every render in progress. The per-request form keeps the locale in `event.locals` and formats with it.
+    id: 'svelte-i18n-locale-store',
+    library: 'svelte-i18n',
+    sources: ['svelte-i18n'],
+    object: { kind: 'module', namespaces: ['locale'] },
+    adds: ['set'],
+    requiresRequestData: true,
+    resetMethods: [],
+    hazard:
+      'the `locale` store is module-level, so on the server a concurrent request for another language switches the language of a render in progress',
+    fix: 'Keep the locale per request (`event.locals.locale`) and pass it to the formatter (`{ locale }` in the message options), setting the store only in the browser',
+  },
+  {
+    // axios.defaults is the config merged into every request the global axios makes; headers set there are sent
+    // with every later request of the process. A module-level `axios.create()` instance's defaults are a
+    // property of a module variable, which no-request-data-in-module-scope reports.
+    id: 'axios-global-defaults',
+    library: 'axios',
+    sources: ['axios'],
+    object: { kind: 'module' },
+    adds: [],
+    requiresRequestData: true,
+    resetMethods: [],
+    assignedPaths: [['defaults']],
+    hazard:
+      "the global axios defaults are merged into every later request of the process, so other users' outgoing calls carry this request's value",
+    fix: 'Pass it in the request config (`axios.get(url, { headers })`), or make an instance per request with `axios.create({ headers })`',
+  },
+  {
+    // A browser page kept at module scope (made once, often by a memoising getter) and given this request's
+    // content, URL or viewport: sequential requests overwrite it, concurrent ones render or screenshot each
+    // other's content. A page made per request (`await browser.newPage()` in the handler) is the fix.
+    id: 'browser-module-page',
+    library: 'the browser page',
+    sources: [
+      'puppeteer',
+      'puppeteer-core',
+      'playwright',
+      'playwright-core',
+      'playwright-chromium',
+      '@playwright/test',
+    ],
+    object: { kind: 'instance', constructors: [], childFactories: [], madeByMethods: ['newPage'] },
+    adds: [
+      'setContent',
+      'goto',
+      'setViewport',
+      'setViewportSize',
+      'setExtraHTTPHeaders',
+      'setCookie',
+      'authenticate',
+      'setUserAgent',
+      'emulateMediaType',
+    ],
+    requiresRequestData: true,
+    resetMethods: [],
+    hazard:
+      "the page is made once and shared, so a concurrent request can render, print or screenshot this request's content (and this one the next one's)",
+    fix: 'Open a page per request (`const page = await browser.newPage()` in the handler, closed in `finally`), keeping only the browser at module scope',
+  },
 ];
 
 /**
@@ -283,4 +436,27 @@ export interface RenderHelperRow {
 
 export const RENDER_HELPER_TABLE: readonly RenderHelperRow[] = [
   { modules: ['handlebars', 'handlebars/runtime'], register: ['registerHelper'], render: ['compile', 'template'] },
+];
+
+/**
+ * Objects that run the callbacks registered under a name when code dispatches that name: a listener registered at
+ * module scope (`events.on('order', fn)`) runs inside whatever function calls `events.emit('order', …)` on the same
+ * object with the same literal name, with the extra arguments as its parameters. Node's EventEmitter (and mitt,
+ * EventEmitter3) call listeners synchronously; hookable awaits them inside `callHook`. A new dispatcher is a new row.
+ */
+export interface NamedDispatchRow {
+  library: string;
+  /** Methods that register a callback under a name: `(name, fn)`. */
+  register: readonly string[];
+  /** Methods that run the callbacks registered under a name: `(name, …args)`. */
+  dispatch: readonly string[];
+}
+
+export const NAMED_DISPATCH_TABLE: readonly NamedDispatchRow[] = [
+  {
+    library: 'EventEmitter (node:events, events, eventemitter3, mitt)',
+    register: ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'],
+    dispatch: ['emit'],
+  },
+  { library: 'hookable', register: ['hook', 'hookOnce'], dispatch: ['callHook', 'callHookParallel'] },
 ];

@@ -6,7 +6,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { parseForESLint } from '@typescript-eslint/parser';
 import type { FileContext } from '../context.js';
-import { staticPropertyName, unwrap, valueParent } from '../file/ast.js';
+import { staticPropertyName, unwrap, valueParent, walk } from '../file/ast.js';
 import { espreeParser, JAVASCRIPT, parseFile } from '../file/parse.js';
 import { clearImporterIndex } from '../file/importers.js';
 import { clearResolveCache, resolveImport } from '../file/resolve.js';
@@ -650,11 +650,64 @@ function importedProduct(
   if (value?.type === T.AwaitExpression) value = unwrap(value.argument);
   if (value?.type !== T.NewExpression && value?.type !== T.CallExpression) return null;
   const callee = unwrap(value.callee);
+  // `Server.getInstance()`: a static accessor of an imported class that returns its one instance is `new Server()`.
+  if (value.type === T.CallExpression && callee.type === T.MemberExpression) {
+    const object = unwrap(callee.object);
+    const method = staticPropertyName(callee);
+    const classVariable = object.type === T.Identifier ? facts.scopes.module.set.get(object.name) : undefined;
+    const imported = classVariable && method ? importedName(facts, classVariable, filename, viaProgram) : null;
+    return imported && singletonAccessor(imported, method!) ? { ...imported, step: 'new' } : null;
+  }
   const name = callee.type === T.Identifier ? callee.name : null;
   const calleeVariable = name ? facts.scopes.module.set.get(name) : undefined;
   if (!calleeVariable) return null;
   const imported = importedName(facts, calleeVariable, filename, viaProgram);
   return imported ? { ...imported, step: value.type === T.NewExpression ? 'new' : 'call' } : null;
+}
+
+/**
+ * Is `method` a static method of the class the module exports under `binding` that returns the class's one
+ * instance: `new this()` or `new Server()` itself, or a static field it fills with one
+ * (`if (!Server.instance) Server.instance = new Server(); return Server.instance`)? One file is read.
+ */
+function singletonAccessor(binding: ImportedName, method: string): boolean {
+  if (binding.exportPath.length !== 1) return false;
+  const loaded = load(binding.file);
+  const loadedFacts = loaded?.file ? factsOf(loaded.file) : null;
+  const found = loadedFacts?.exports.find(binding.exportPath[0]);
+  if (!loadedFacts || !found || !('value' in found)) return false;
+  const classes = new Dispatch(loadedFacts)
+    .resolve(found.value)
+    .filter((held): held is ClassNode => !isInstance(held) && !isCollection(held) && isClassNode(held));
+  for (const classNode of classes) {
+    const fn = classMethod(classNode, method, 'static');
+    if (!fn) continue;
+    const className = classNode.id?.name ?? null;
+    const isOwnClass = (node: TSESTree.Node) =>
+      node.type === T.ThisExpression || (node.type === T.Identifier && node.name === className);
+    const makesOne = (node: TSESTree.Node) => node.type === T.NewExpression && isOwnClass(unwrap(node.callee));
+    // Static fields the accessor (or the class body) assigns a new instance to.
+    const filled = new Set<string>();
+    walk(classNode.body, loadedFacts.file.visitorKeys, (node) => {
+      const target = node.type === T.AssignmentExpression ? unwrap(node.left) : null;
+      if (node.type === T.AssignmentExpression && target?.type === T.MemberExpression && makesOne(unwrap(node.right))) {
+        const field = staticPropertyName(target);
+        if (field !== null && isOwnClass(unwrap(target.object))) filled.add(field);
+      }
+      if (node.type === T.PropertyDefinition && node.static && node.value && makesOne(unwrap(node.value))) {
+        const field = staticPropertyName(node);
+        if (field !== null) filled.add(field);
+      }
+    });
+    for (const returned of returnedValues(loadedFacts, fn)) {
+      const value = unwrap(returned);
+      if (makesOne(value)) return true;
+      if (value.type !== T.MemberExpression || !isOwnClass(unwrap(value.object))) continue;
+      const field = staticPropertyName(value);
+      if (field !== null && filled.has(field)) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   functionName,
   isFunctionNode,
   staticPropertyName,
+  stringValue,
   thisExpressions,
   stringValue,
   unwrap,
@@ -17,7 +18,7 @@ import {
 import { instanceMembers, namedProperties, staticMembers, superClassOf } from '../file/members.js';
 import { initializerOf, isModuleLevel, type ModuleScopes } from '../file/scopes.js';
 import type { FunctionNode, Handler } from '../types.js';
-import { RENDER_HELPER_TABLE } from '../leaks/tables.js';
+import { NAMED_DISPATCH_TABLE, RENDER_HELPER_TABLE } from '../leaks/tables.js';
 import { ClientOnly } from './client-only.js';
 import { DeferredReturns } from './deferred-returns.js';
 import { Dispatch, type CallTarget, type EdgeSink, type Held } from './dispatch.js';
@@ -339,6 +340,7 @@ class CallGraph {
     this.collectEmitterCalls();
     this.collectExportsCalls();
     this.collectRenderHelpers();
+    this.collectNamedDispatch();
     const moduleScope = this.scopes.module;
     const variables = moduleScope === this.scopes.global ? moduleScope.variables : [...moduleScope.variables];
     const held = new Map<Scope.Variable, Held[]>();
@@ -354,6 +356,57 @@ class CallGraph {
         this.dispatch.follow(reference.identifier, values, sink);
       }
     }
+  }
+
+  /**
+   * Listeners registered at module scope under a literal name (`events.on('order', fn)`) run in the function that
+   * dispatches that name on the same module variable (`events.emit('order', req.body)`), given the extra arguments.
+   * Only the same object and the same literal name count: another name, a computed name or another emitter does not.
+   */
+  private collectNamedDispatch(): void {
+    const facts = this.ctx.facts;
+    for (const row of NAMED_DISPATCH_TABLE) {
+      const dispatches = facts.callsNamed(...row.dispatch);
+      if (dispatches.length === 0) continue;
+      const listeners = new Map<string, FunctionNode[]>();
+      for (const call of facts.callsNamed(...row.register)) {
+        if (enclosingFunction(call)) continue;
+        const key = this.namedCallKey(call, row.register);
+        const fn = key ? facts.functionOf(call.arguments[1]) : null;
+        if (!key || !fn) continue;
+        const list = listeners.get(key) ?? [];
+        list.push(fn);
+        listeners.set(key, list);
+      }
+      if (listeners.size === 0) continue;
+      for (const call of dispatches) {
+        const key = this.namedCallKey(call, row.dispatch);
+        for (const fn of (key && listeners.get(key)) || []) {
+          this.addEdge(call, fn, { call, args: call.arguments.slice(1) });
+        }
+      }
+    }
+  }
+
+  /** `events.on('order', …)` on a module variable: the variable and the name, as one key; else null. */
+  private namedCallKey(call: TSESTree.CallExpression, methods: readonly string[]): string | null {
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression) return null;
+    const method = staticPropertyName(callee);
+    const object = unwrap(callee.object);
+    const name = stringValue(call.arguments[0]);
+    if (method === null || !methods.includes(method) || object.type !== T.Identifier || name === null) return null;
+    const variable = this.ctx.facts.variableOf(object);
+    if (!variable || (variable.scope !== this.scopes.module && variable.scope !== this.scopes.global)) return null;
+    return `${this.variableIds.get(variable) ?? this.idFor(variable)}:${name}`;
+  }
+
+  private readonly variableIds = new Map<Scope.Variable, number>();
+
+  private idFor(variable: Scope.Variable): number {
+    const id = this.variableIds.size;
+    this.variableIds.set(variable, id);
+    return id;
   }
 
   /**
