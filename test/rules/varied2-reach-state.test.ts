@@ -690,7 +690,7 @@ app.listen(3000);
 import axios from 'axios';
 const app = express();
 app.use((req, res, next) => {
-  axios.defaults.headers.common.Authorization = req.get('authorization'); // expect: data, shared
+  axios.defaults.headers.common.Authorization = req.get('authorization'); // expect: data, library, shared
   next();
 });
 app.get('/me', async (req, res) => res.json((await axios.get('https://api.example.com/me')).data));
@@ -726,7 +726,7 @@ import i18next from 'i18next';
 await i18next.init({ lng: 'en', resources: {} });
 const app = express();
 app.get('/greeting', async (req, res) => {
-  await i18next.changeLanguage(req.query.lang); // expect: shared
+  await i18next.changeLanguage(req.query.lang); // expect: library, shared
   res.send(i18next.t('hello'));
 });
 app.listen(3000);

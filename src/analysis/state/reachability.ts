@@ -10,13 +10,12 @@ import {
   staticPropertyName,
   stringValue,
   thisExpressions,
-  stringValue,
   unwrap,
   valueParent,
   walk,
 } from '../file/ast.js';
 import { instanceMembers, namedProperties, staticMembers, superClassOf } from '../file/members.js';
-import { initializerOf, isModuleLevel, type ModuleScopes } from '../file/scopes.js';
+import { initializerOf, type ModuleScopes } from '../file/scopes.js';
 import type { FunctionNode, Handler } from '../types.js';
 import { NAMED_DISPATCH_TABLE, RENDER_HELPER_TABLE } from '../leaks/tables.js';
 import { ClientOnly } from './client-only.js';
@@ -159,8 +158,6 @@ export class Reachability {
  * tables. They depend on the file alone, so every set of handlers over the file (each summary of one of its
  * exports, each handler after a failure) shares one graph.
  */
-/** EventEmitter methods that add a listener for a named event. */
-const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 class CallGraph {
   private static readonly built = new WeakMap<FileFacts, CallGraph>();
@@ -254,45 +251,6 @@ class CallGraph {
   }
 
   /**
-   * `bus.emit('order', order)` runs the listeners that module-scope code added to the same module-level emitter
-   * (`bus.on('order', fn)`, `once`, `addListener`, `prependListener`), with the emitted arguments. Listeners added
-   * inside functions are left to the listener rule.
-   */
-  private collectEmitterCalls(): void {
-    const facts = this.ctx.facts;
-    const listeners = new Map<Scope.Variable, Array<{ event: string | null; fn: FunctionNode }>>();
-    const emitterCall = (call: TSESTree.CallExpression) => {
-      const callee = unwrap(call.callee);
-      if (callee.type !== T.MemberExpression) return null;
-      const method = staticPropertyName(callee);
-      const object = unwrap(callee.object);
-      if (method === null || object.type !== T.Identifier) return null;
-      const variable = facts.variableOf(object);
-      if (!variable || !isModuleLevel(this.scopes, variable.scope)) return null;
-      return { callee, method, variable, event: stringValue(call.arguments[0]) };
-    };
-    for (const call of facts.calls.calls) {
-      const site = emitterCall(call);
-      if (!site || !LISTENER_METHODS.has(site.method) || enclosingFunction(call)) continue;
-      const argument = call.arguments[1];
-      const fn = argument && argument.type !== T.SpreadElement ? facts.functionOf(argument) : null;
-      if (!fn) continue;
-      const list = listeners.get(site.variable);
-      if (list) list.push({ event: site.event, fn });
-      else listeners.set(site.variable, [{ event: site.event, fn }]);
-    }
-    if (listeners.size === 0) return;
-    for (const call of facts.calls.calls) {
-      const site = emitterCall(call);
-      if (!site || site.method !== 'emit' || !enclosingFunction(call)) continue;
-      for (const { event, fn } of listeners.get(site.variable) ?? []) {
-        if (event === null || site.event === null || event === site.event)
-          this.addEdge(site.callee, fn, { call, args: call.arguments.slice(1) });
-      }
-    }
-  }
-
-  /**
    * CommonJS modules call their own exports: `exports.record(x)` / `module.exports.record(x)` runs the function
    * assigned to `exports.record` (or listed in `module.exports = { record }`).
    */
@@ -337,7 +295,6 @@ class CallGraph {
    */
   private collectEdges(): void {
     this.collectThisCalls();
-    this.collectEmitterCalls();
     this.collectExportsCalls();
     this.collectRenderHelpers();
     this.collectNamedDispatch();
