@@ -190,3 +190,82 @@ export default function Home() { return null; }
     ]);
   });
 });
+
+const NEXT_PAGES_APP = JSON.stringify({
+  name: 'gallery',
+  private: true,
+  dependencies: { next: '14.0.0', react: '18.0.0', '@apollo/client': '3.8.0' },
+});
+
+const APOLLO_DEFAULT = `import { ApolloClient, InMemoryCache } from '@apollo/client';
+const client = new ApolloClient({ uri: 'https://api.example.test/graphql', cache: new InMemoryCache(), ssrMode: true });
+export default client;
+export function createClient() {
+  return new ApolloClient({ uri: 'https://api.example.test/graphql', cache: new InMemoryCache(), ssrMode: true });
+}
+`;
+
+describe('a default-exported instance and getServerSideProps written outside pages/', () => {
+  it('reports a page that queries the default-exported module-level client per request', async () => {
+    const root = makeProject({
+      'package.json': NEXT_PAGES_APP,
+      'lib/apollo.ts': APOLLO_DEFAULT,
+      'pages/index.tsx': `import client from '../lib/apollo';
+export async function getServerSideProps() {
+  const { data } = await client.query({ query: LATEST });
+  return { props: { data } };
+}
+export default function Home() { return null; }
+`,
+    });
+    expect(await ssrMessagesOf(root, 'pages/index.tsx')).toEqual([
+      expect.stringMatching(/^3:26 `getServerSideProps` writes `client` with `query\(\)` per request/u),
+    ]);
+  });
+
+  it('is quiet when the page makes a client per request with the module factory', async () => {
+    const root = makeProject({
+      'package.json': NEXT_PAGES_APP,
+      'lib/apollo.ts': APOLLO_DEFAULT,
+      'pages/index.tsx': `import { createClient } from '../lib/apollo';
+export async function getServerSideProps() {
+  const { data } = await createClient().query({ query: LATEST });
+  return { props: { data } };
+}
+export default function Home() { return null; }
+`,
+    });
+    expect(await ssrMessagesOf(root, 'pages/index.tsx')).toEqual([]);
+  });
+
+  it('reports a helper typed GetServerSideProps outside pages/ that queries the shared client', async () => {
+    const root = makeProject({
+      'package.json': NEXT_PAGES_APP,
+      'lib/apollo.ts': APOLLO_DEFAULT,
+      'lib/props/article.ts': `import type { GetServerSideProps } from 'next';
+import client from '../apollo';
+export const articleProps: GetServerSideProps = async ({ params }) => {
+  const { data } = await client.query({ query: ARTICLE, variables: { id: params?.id } });
+  return { props: { article: data.article } };
+};
+`,
+    });
+    expect(await ssrMessagesOf(root, 'lib/props/article.ts')).toEqual([
+      expect.stringMatching(/^4:26 `articleProps` writes `client` with `query\(\)` per request/u),
+    ]);
+  });
+
+  it('is quiet for the same helper when it is not typed as getServerSideProps', async () => {
+    const root = makeProject({
+      'package.json': NEXT_PAGES_APP,
+      'lib/apollo.ts': APOLLO_DEFAULT,
+      'lib/props/article.ts': `import client from '../apollo';
+export const articleProps = async ({ params }) => {
+  const { data } = await client.query({ query: ARTICLE, variables: { id: params?.id } });
+  return { props: { article: data.article } };
+};
+`,
+    });
+    expect(await ssrMessagesOf(root, 'lib/props/article.ts')).toEqual([]);
+  });
+});

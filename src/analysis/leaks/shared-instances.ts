@@ -359,8 +359,10 @@ export class InstanceFinder {
     }
     // A module a library generates into the project is the library's, not one of the project's instances.
     if (this.rows.some((row) => hasSource(row, target.source))) return null;
-    // `import { queryClient } from '@/lib/query'`: one module's value, the same object for every importer.
-    if (isProjectModule(target.source) && target.path.length === 1) {
+    // `import { queryClient } from '@/lib/query'` (or the module's default export, `import client from
+    // '../lib/apollo'`): one module's value, the same object for every importer.
+    const defaultExport = target.path.length === 0 && imported.path[0] === 'default';
+    if (isProjectModule(target.source) && (target.path.length === 1 || defaultExport)) {
       const row = this.links.importedRow?.(variable) ?? null;
       return { key: variable, row, name: variable.name, declaration: null };
     }

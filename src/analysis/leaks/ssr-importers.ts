@@ -255,7 +255,9 @@ function exportedRow(file: string, name: string, depth: number): SsrInstanceRow 
   let row: SsrInstanceRow | null = null;
   const found = loaded.facts.exports.find(name);
   if (found && 'value' in found) {
-    row = new InstanceMakers(loaded.facts, rowsFor(loaded.facts, SSR_INSTANCE_TABLE)).productOf(found.value);
+    row = new InstanceMakers(loaded.facts, rowsFor(loaded.facts, SSR_INSTANCE_TABLE)).productOf(
+      loaded.facts.valueOf(found.value),
+    );
   } else if (found) {
     const next = resolveImport(file, found.reexport.source);
     row = next ? exportedRow(next, found.reexport.name, depth + 1) : null;
