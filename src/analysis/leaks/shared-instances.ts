@@ -28,6 +28,18 @@ export interface InstanceLinks {
   calledRow?(call: TSESTree.CallExpression): SsrInstanceRow | null;
   /** Rows of instances this file makes through project modules (its module-level `calledRow` products). */
   linkedRows?: readonly SsrInstanceRow[];
+  /**
+   * What a project function imported as `variable` writes into a library's process-wide instance with what it is
+   * called with (`setLocale(x)` where that module's `setLocale` calls the generated runtime's `setLocale`).
+   */
+  wrappedWriter?(variable: Scope.Variable): WrappedWriter | null;
+}
+
+/** A project function that hands its arguments to a writer of a library's own process-wide instance. */
+export interface WrappedWriter {
+  row: SsrInstanceRow;
+  /** The library's writer it calls: `setLocale`. */
+  method: string;
 }
 
 /** How request-time code reaches an instance. */
@@ -75,7 +87,16 @@ const REACT_CONTEXT_SOURCES = ['react', 'preact', 'preact/compat', 'solid-js'];
 
 /** The rows whose libraries a file imports. */
 export function rowsFor(facts: FileFacts, table: readonly SsrInstanceRow[] = SSR_INSTANCE_TABLE): SsrInstanceRow[] {
-  return table.filter((row) => facts.imports.importsAny(rowSources(row)));
+  return table.filter(
+    (row) =>
+      facts.imports.importsAny(rowSources(row)) ||
+      (row.generatedSources !== undefined && [...facts.imports.sources].some((source) => hasSource(row, source))),
+  );
+}
+
+/** One of the row's sources, or a module its build generates into the project. */
+export function hasSource(row: SsrInstanceRow, source: string): boolean {
+  return row.sources.includes(source) || (row.generatedSources?.test(source) ?? false);
 }
 
 /** The shared instances of one file, reached from its own request-time code. */
@@ -87,8 +108,21 @@ export function findLocalSharedInstances(
   const rows = rowsFor(ctx.facts, table);
   // A file that makes instances only through a project module's factory imports none of the library's sources.
   for (const row of links.linkedRows ?? []) if (!rows.includes(row)) rows.push(row);
-  if (rows.length === 0) return [];
+  if (rows.length === 0 && !links.wrappedWriter) return [];
   return new InstanceFinder(ctx, rows, links).find();
+}
+
+/**
+ * The file calls one of the row's `isolatedBy` functions (`overwriteServerAsyncLocalStorage(storage)`), which makes
+ * the library's process-wide state per request from then on.
+ */
+export function isolatedIn(facts: FileFacts, row: SsrInstanceRow): boolean {
+  const names = row.isolatedBy ?? [];
+  if (names.length === 0) return false;
+  return facts.callsNamed(...names).some((call) => {
+    const imported = facts.imports.moduleValueOf(call.callee);
+    return !!imported && hasSource(row, imported.source) && names.includes(imported.path[imported.path.length - 1]);
+  });
 }
 
 function rowSources(row: SsrInstanceRow): string[] {
@@ -157,7 +191,7 @@ export class InstanceMakers {
     const name = imported.path[0];
     const isNew = node.type === T.NewExpression;
     for (const row of this.rows) {
-      if (!row.sources.includes(imported.source)) continue;
+      if (!hasSource(row, imported.source)) continue;
       const made = row.makers.some((maker) =>
         'new' in maker ? isNew && maker.new === name : !isNew && maker.call === name && maker.setter === undefined,
       );
@@ -173,13 +207,16 @@ export class InstanceFinder {
   private readonly reached = new Map<unknown, { instance: Instance; sites: ReachSite[] }>();
   private readonly seenSites = new Set<TSESTree.Node>();
 
+  private readonly rows: readonly SsrInstanceRow[];
+
   constructor(
     private readonly ctx: InstanceContext,
-    private readonly rows: readonly SsrInstanceRow[],
+    rows: readonly SsrInstanceRow[],
     private readonly links: InstanceLinks = {},
   ) {
     this.facts = ctx.facts;
-    this.makers = new InstanceMakers(ctx.facts, rows, links);
+    this.rows = rows.filter((row) => !isolatedIn(ctx.facts, row));
+    this.makers = new InstanceMakers(ctx.facts, this.rows, links);
   }
 
   /** The module variables of this file that hold an instance it makes, with the row. */
@@ -209,6 +246,7 @@ export class InstanceFinder {
   find(): SharedInstanceLeak[] {
     for (const variable of this.ctx.scopes.module.variables as Scope.Variable[]) {
       const instance = this.localInstance(variable) ?? this.importedInstance(variable);
+      if (instance && !instance.row && !instance.declaration && this.classifyWrappedWriter(variable)) continue;
       if (instance) {
         for (const reference of variable.references) {
           if (reference.init) continue;
@@ -308,7 +346,7 @@ export class InstanceFinder {
     if (!imported || imported.typeOnly) return null;
     const target = moduleValueFolded(imported);
     for (const row of this.rows) {
-      if (!row.sources.includes(target.source)) continue;
+      if (!hasSource(row, target.source)) continue;
       if (row.globals?.exports?.some((path) => samePath(path, target.path))) {
         return {
           key: `global:${row.id}:${target.path.join('.')}`,
@@ -319,8 +357,12 @@ export class InstanceFinder {
         };
       }
     }
-    // `import { queryClient } from '@/lib/query'`: one module's value, the same object for every importer.
-    if (isProjectModule(target.source) && target.path.length === 1) {
+    // A module a library generates into the project is the library's, not one of the project's instances.
+    if (this.rows.some((row) => hasSource(row, target.source))) return null;
+    // `import { queryClient } from '@/lib/query'` (or the module's default export, `import client from
+    // '../lib/apollo'`): one module's value, the same object for every importer.
+    const defaultExport = target.path.length === 0 && imported.path[0] === 'default';
+    if (isProjectModule(target.source) && (target.path.length === 1 || defaultExport)) {
       const row = this.links.importedRow?.(variable) ?? null;
       return { key: variable, row, name: variable.name, declaration: null };
     }
@@ -341,7 +383,7 @@ export class InstanceFinder {
     const imported = this.facts.imports.moduleValueOf(init.callee);
     if (!imported || imported.path.length !== 1) return null;
     for (const row of this.rows) {
-      if (!row.sources.includes(imported.source)) continue;
+      if (!hasSource(row, imported.source)) continue;
       const maker = row.makers.find(
         (each) => 'call' in each && each.call === imported.path[0] && each.setter === index,
       );
@@ -651,7 +693,7 @@ export class InstanceFinder {
     if (!imported || imported.typeOnly) return;
     const target = moduleValueFolded(imported);
     for (const row of this.rows) {
-      if (!row.sources.includes(target.source)) continue;
+      if (!hasSource(row, target.source)) continue;
       for (const global of row.globals?.exports ?? []) {
         if (target.path.length !== global.length + 1 || !samePath(target.path.slice(0, -1), global)) continue;
         const method = target.path[target.path.length - 1];
@@ -677,6 +719,31 @@ export class InstanceFinder {
     }
   }
 
+  /**
+   * `setLocale(cookie)` where `setLocale` is a project function that hands its argument to the library's own
+   * writer: each request-time call that carries request data writes the process-wide instance.
+   */
+  private classifyWrappedWriter(variable: Scope.Variable): boolean {
+    // Only a name called at request time is worth reading the module it comes from.
+    const calls: TSESTree.CallExpression[] = [];
+    for (const reference of variable.references) {
+      const { parent, child } = valueParent(reference.identifier);
+      if (parent?.type === T.CallExpression && parent.callee === child && this.ctx.reach.contextOf(parent))
+        calls.push(parent);
+    }
+    if (calls.length === 0) return false;
+    const wrapped = this.links.wrappedWriter?.(variable) ?? null;
+    if (!wrapped || isolatedIn(this.facts, wrapped.row)) return false;
+    const { row } = wrapped;
+    const instance: Instance = { key: `global:${row.id}:`, row, name: row.instance, declaration: null };
+    for (const call of calls) {
+      if (!this.carriesRequest(row, call.arguments)) continue;
+      const context = this.ctx.reach.contextOf(call);
+      if (context) this.record(instance, { node: call, reach: 'write', how: `\`${variable.name}()\``, ...context });
+    }
+    return true;
+  }
+
   /** `getDefaultStore().set(…)`, `Sentry.getGlobalScope().setUser(…)`: getters of the one process-wide instance. */
   private classifyGetters(): void {
     for (const row of this.rows) {
@@ -684,7 +751,7 @@ export class InstanceFinder {
         for (const call of this.facts.callsNamed(getter)) {
           if (call.arguments.length > 0) continue;
           const imported = this.facts.imports.moduleValueOf(call.callee);
-          if (!imported || !row.sources.includes(imported.source) || !samePath(imported.path, [getter])) continue;
+          if (!imported || !hasSource(row, imported.source) || !samePath(imported.path, [getter])) continue;
           const context = this.ctx.reach.contextOf(call);
           if (!context) continue;
           const instance: Instance = { key: `getter:${row.id}:${getter}`, row, name: `${getter}()`, declaration: null };

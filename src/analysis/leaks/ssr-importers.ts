@@ -6,7 +6,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { BaseContext, ReachContext } from '../context.js';
-import { staticPropertyName, unwrap, valueParent } from '../file/ast.js';
+import { isFunctionNode, isInside, staticPropertyName, unwrap, valueParent, walk } from '../file/ast.js';
 import { importResolvesTo, importersOf } from '../file/importers.js';
 import type { FileFacts } from '../file/index.js';
 import { moduleValue } from '../file/imports.js';
@@ -21,12 +21,15 @@ import {
   InstanceFinder,
   InstanceMakers,
   findLocalSharedInstances,
+  hasSource,
+  isolatedIn,
   isProjectModule,
   rowsFor,
   type InstanceContext,
   type InstanceLinks,
   type ReachSite,
   type SharedInstanceLeak,
+  type WrappedWriter,
 } from './shared-instances.js';
 import { SSR_INSTANCE_TABLE, type SsrInstanceRow } from './ssr-tables.js';
 
@@ -94,7 +97,8 @@ function importedInstanceUses(ctx: InstanceContext, links: InstanceLinks): Share
     const row = links.importedRow(variable);
     if (row) rows.add(row);
   }
-  return rows.size > 0 ? new InstanceFinder(ctx, [...rows], links).find() : [];
+  // With no row imported, the finder still reads project functions that write a library's own instance.
+  return new InstanceFinder(ctx, [...rows], links).find();
 }
 
 // ---- forward: what another module exports ---------------------------------------------------------------
@@ -110,6 +114,12 @@ function linksFor(facts: FileFacts, filename: string): InstanceLinks {
         return null;
       const file = resolveImport(filename, imported.source);
       return file ? exportedRow(file, imported.path[0], 0) : null;
+    },
+    wrappedWriter(variable: Scope.Variable): WrappedWriter | null {
+      const imported = facts.imports.ofVariable(variable);
+      if (!imported || imported.typeOnly || imported.path.length !== 1) return null;
+      const file = resolveImport(filename, imported.source);
+      return file ? wrappedWriterOf(file, imported.path[0]) : null;
     },
     calledRow(call: TSESTree.CallExpression): SsrInstanceRow | null {
       const imported = facts.imports.of(call.callee);
@@ -150,6 +160,89 @@ function factoryRow(file: string, exportPath: readonly string[]): SsrInstanceRow
   return new InstanceMakers(loaded.facts, rowsFor(loaded.facts, SSR_INSTANCE_TABLE)).returnedProduct(fn);
 }
 
+const wrappedMemo = new WeakMap<FileFacts, Map<string, WrappedWriter | null>>();
+
+/**
+ * What the function `file` exports as `name` writes into a library's own process-wide instance with what it is
+ * called with: a call of one of the row's writers on the library's global (`setLocale(sanitize(locale))` with
+ * `setLocale` imported from the generated runtime, or `i18next.changeLanguage(lng)`) whose argument is made from
+ * the function's parameters. A module that makes the library's state per request (`isolatedBy`) writes nothing.
+ */
+function wrappedWriterOf(file: string, name: string): WrappedWriter | null {
+  const loaded = loadModule(file);
+  if (!loaded) return null;
+  const { facts } = loaded;
+  let memo = wrappedMemo.get(facts);
+  if (!memo) wrappedMemo.set(facts, (memo = new Map<string, WrappedWriter | null>()));
+  if (memo.has(name)) return memo.get(name)!;
+  let result: WrappedWriter | null = null;
+  const rows = rowsFor(facts).filter((row) => row.globals?.exports?.length && !isolatedIn(facts, row));
+  const fn = rows.length > 0 ? exportedFunctions(facts).get(name) : undefined;
+  if (fn) {
+    for (const variable of facts.scopes.module.variables as Scope.Variable[]) {
+      const imported = facts.imports.ofVariable(variable);
+      if (!imported || imported.typeOnly) continue;
+      const target = moduleValue(imported)!;
+      for (const row of rows) {
+        if (!hasSource(row, target.source)) continue;
+        for (const reference of variable.references) {
+          const call = globalWriterCall(reference.identifier, target.path, row);
+          if (!call || !isInside(call.node, fn)) continue;
+          if (call.node.arguments.some((argument) => madeFromParameters(facts, fn, argument, 0))) {
+            result = { row, method: call.method };
+            break;
+          }
+        }
+        if (result) break;
+      }
+      if (result) break;
+    }
+  }
+  memo.set(name, result);
+  return result;
+}
+
+/** `setLocale(x)` (imported by name) or `runtime.setLocale(x)` (the module or its global): a writer call on it. */
+function globalWriterCall(
+  identifier: TSESTree.Node,
+  path: readonly string[],
+  row: SsrInstanceRow,
+): { node: TSESTree.CallExpression; method: string } | null {
+  let node = identifier;
+  const full = [...path];
+  const { parent, child } = valueParent(node);
+  if (parent?.type === T.MemberExpression && parent.object === child) {
+    const property = staticPropertyName(parent);
+    if (property === null) return null;
+    full.push(property);
+    node = parent;
+  }
+  const call = valueParent(node);
+  if (call.parent?.type !== T.CallExpression || call.parent.callee !== call.child) return null;
+  const method = full[full.length - 1];
+  const global = full.slice(0, -1);
+  const onGlobal = row.globals?.exports?.some(
+    (each) => each.length === global.length && each.every((part, i) => part === global[i]),
+  );
+  return onGlobal && row.writers.includes(method) ? { node: call.parent, method } : null;
+}
+
+/** The value is made from `fn`'s parameters: it names one, directly or through `const` locals of `fn`. */
+function madeFromParameters(facts: FileFacts, fn: FunctionNode, node: TSESTree.Node, depth: number): boolean {
+  if (depth > 4) return false;
+  let found = false;
+  walk(node, facts.file.visitorKeys, (current) => {
+    if (found || isFunctionNode(current)) return false;
+    if (current.type !== T.Identifier) return undefined;
+    const def = facts.variableOf(current)?.defs[0];
+    if (def?.type === 'Parameter' && def.node === fn) found = true;
+    else if (def?.type === 'Variable' && def.node.init && isInside(def.node, fn))
+      found = madeFromParameters(facts, fn, def.node.init, depth + 1);
+    return false;
+  });
+  return found;
+}
+
 /** The row of what `file` exports as `name`, when it is made there by a row's maker. */
 function exportedRow(file: string, name: string, depth: number): SsrInstanceRow | null {
   if (depth > MAX_REEXPORTS) return null;
@@ -162,7 +255,9 @@ function exportedRow(file: string, name: string, depth: number): SsrInstanceRow 
   let row: SsrInstanceRow | null = null;
   const found = loaded.facts.exports.find(name);
   if (found && 'value' in found) {
-    row = new InstanceMakers(loaded.facts, rowsFor(loaded.facts, SSR_INSTANCE_TABLE)).productOf(found.value);
+    row = new InstanceMakers(loaded.facts, rowsFor(loaded.facts, SSR_INSTANCE_TABLE)).productOf(
+      loaded.facts.valueOf(found.value),
+    );
   } else if (found) {
     const next = resolveImport(file, found.reexport.source);
     row = next ? exportedRow(next, found.reexport.name, depth + 1) : null;

@@ -50,6 +50,11 @@ export interface SsrInstanceRow {
   instance: string;
   /** Import sources (ES import, `require`, `import()`) of the library and its framework adapters. */
   sources: readonly string[];
+  /**
+   * Modules the library's build generates into the project, matched on the import source
+   * (`$lib/paraglide/runtime.js`, `../paraglide/runtime`): they count as the row's sources.
+   */
+  generatedSources?: RegExp;
   makers: readonly InstanceMaker[];
   /**
    * The library's own process-wide instances: exports that are one object per process (`[]` is the module
@@ -71,6 +76,11 @@ export interface SsrInstanceRow {
   writtenProperties?: readonly string[];
   /** Only writes that carry request data leak (`changeLanguage('en')` on every request switches nothing). */
   writesNeedRequestData?: boolean;
+  /**
+   * Calls of the library that make its process-wide state per request once made (an AsyncLocalStorage registered
+   * with the runtime): a file, or the project module it writes through, that calls one leaves the writes alone.
+   */
+  isolatedBy?: readonly string[];
   /**
    * One instance for the process is the library's documented shape (an axios instance): only the per-request
    * writes leak, and each is reported where it is made, not at the declaration.
@@ -492,6 +502,26 @@ export const SSR_INSTANCE_TABLE: readonly SsrInstanceRow[] = [
     hazard:
       'the active locale is shared by every request the server handles, so a concurrent request switches the language of a render in progress',
     fix: 'Keep the request locale in `event.locals` and format with it on the server (or set the store only `if (browser)`)',
+  },
+  {
+    // Paraglide JS compiles its runtime into the project (`src/lib/paraglide/runtime.js`). With the default
+    // `globalVariable` strategy the locale is one module variable, so `setLocale()` on the server (v1:
+    // `setLanguageTag()`) switches it for every request in flight; its SSR docs register an AsyncLocalStorage
+    // (`overwriteServerAsyncLocalStorage`, done by `paraglideMiddleware`) so that the locale is per request.
+    id: 'paraglide',
+    library: 'Paraglide',
+    instance: 'locale',
+    sources: [],
+    generatedSources: /(?:^|\/)paraglide\/runtime(?:\.[cm]?[jt]s)?$/u,
+    makers: [],
+    globals: { exports: [[]] },
+    writers: ['setLocale', 'setLanguageTag'],
+    writesNeedRequestData: true,
+    isolatedBy: ['overwriteServerAsyncLocalStorage', 'paraglideMiddleware'],
+    providers: [],
+    hazard:
+      'the locale is one module variable of the generated runtime, so a concurrent request switches the language of a render in progress',
+    fix: 'Run each request inside `paraglideMiddleware()` (or register an AsyncLocalStorage with `overwriteServerAsyncLocalStorage()`), so that `setLocale()` and `getLocale()` on the server are per request',
   },
 ];
 

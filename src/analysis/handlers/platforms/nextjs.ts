@@ -2,7 +2,8 @@
 // the app router's per-request metadata functions and generated images. (Pages, layouts and the components they
 // render are server-rendering's: platforms/server-rendering.ts.)
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { functionName, hasDirective, isFunctionNode, walk } from '../../file/ast.js';
+import { functionName, hasDirective, isFunctionNode, valueParent, walk } from '../../file/ast.js';
+import { samePath } from '../../file/imports.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
 import { usesFramework } from '../ssr.js';
 
@@ -29,6 +30,15 @@ export function detectNextJs(file: PlatformContext, add: AddHandler): void {
     for (const { name, fn } of file.facts.exports.functions(wanted)) {
       add(fn, isApi ? 'default' : name, isApi ? 'Next.js API route (pages/api)' : `Next.js \`${name}\``, 'nextjs');
     }
+  }
+
+  // A `getServerSideProps` written outside pages/ and re-exported by a page: typed with Next.js' own type.
+  for (const { name, fn } of file.facts.exports.functions()) {
+    const { parent } = valueParent(fn);
+    if (parent?.type !== T.VariableDeclarator || parent.id.type !== T.Identifier) continue;
+    const type = file.facts.imports.ofType(parent.id.typeAnnotation?.typeAnnotation);
+    if (type?.source === 'next' && samePath(type.path, ['GetServerSideProps']))
+      add(fn, name, 'Next.js `getServerSideProps`', 'nextjs');
   }
 
   // middleware.ts runs before every matched request.

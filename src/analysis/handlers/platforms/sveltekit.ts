@@ -1,11 +1,14 @@
 // SvelteKit: +server endpoints, load/actions in +page/+layout(.server) files, and hooks.server handle functions.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { valueParent } from '../../file/ast.js';
 import { namedProperties } from '../../file/members.js';
 import { projectOf } from '../../file/project.js';
 import type { AddHandler, Platform, PlatformContext } from '../registry.js';
 
 const ENDPOINT_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'fallback']);
 const HOOK_EXPORTS = new Set(['handle', 'handleFetch', 'handleError']);
+/** SvelteKit's types of server hooks: a function typed with one is a hook wherever it is written. */
+const HOOK_TYPES = new Set(['Handle', 'HandleFetch', 'HandleServerError']);
 
 export function detectSvelteKit(file: PlatformContext, add: AddHandler): void {
   const base = file.basename;
@@ -32,6 +35,14 @@ export function detectSvelteKit(file: PlatformContext, add: AddHandler): void {
       }
     }
     return;
+  }
+  // A hook written in its own module and composed into hooks.server with `sequence()`: `export const handle: Handle`.
+  for (const { name, fn } of file.facts.exports.functions()) {
+    const { parent } = valueParent(fn);
+    if (parent?.type !== T.VariableDeclarator || parent.id.type !== T.Identifier) continue;
+    const type = file.facts.imports.ofType(parent.id.typeAnnotation?.typeAnnotation);
+    if (type?.source === '@sveltejs/kit' && type.path.length === 1 && HOOK_TYPES.has(type.path[0]))
+      add(fn, name, 'SvelteKit server hook', 'sveltekit');
   }
   // `*.server.*` modules (+page.server.ts, +layout.server.ts) and universal +page.ts/+layout.ts, whose load
   // also runs on the server for every server-rendered request.
