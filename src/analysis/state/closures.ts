@@ -53,7 +53,8 @@ export function closureState(ctx: ReachContext): ClosureState {
       if (ctx.reach.contextOf(outer)) break;
       owners.add(outer);
       const owner: ClosureOwner = { fn: outer, factory: functionName(outer), holders: dispatch.holdersOf(outer) };
-      const scope = scopeManager.acquire(outer);
+      // `true`: the function's own scope, not the scope a named function expression keeps for its name.
+      const scope = scopeManager.acquire(outer, true);
       if (scope) for (const variable of closureVariables(scope)) variables.set(variable, owner);
     }
     const instance = instanceOwner(ctx, fn);

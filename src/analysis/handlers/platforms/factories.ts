@@ -3,7 +3,7 @@
 // another repository. The product is request-time code wherever the factory is called; the factory itself is not.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { functionName, paramName, staticPropertyName, unwrap } from '../../file/ast.js';
-import { namedProperties } from '../../file/members.js';
+import { isClassNode, namedProperties } from '../../file/members.js';
 import { returnedValues, returnsFunctions } from '../../file/products.js';
 import type { FunctionNode } from '../../types.js';
 import type { Platform, PlatformContext } from '../registry.js';
@@ -19,7 +19,8 @@ import {
 export const factories: Platform = {
   id: 'factory',
   detect(ctx) {
-    for (const { name, fn } of [...ctx.facts.exports.functions(), ...exportedObjectMethods(ctx)]) {
+    const exported = [...ctx.facts.exports.functions(), ...exportedObjectMethods(ctx), ...exportedClassMethods(ctx)];
+    for (const { name, fn } of exported) {
       if (ctx.isHandler(fn)) continue;
       const label = `${name === 'default' ? (functionName(fn) ?? 'default') : name}()`;
       // `(deps): APIGatewayProxyHandler => async (evt) => …`: the declared return type says what the product is.
@@ -109,6 +110,30 @@ function exportedObjectMethods(ctx: PlatformContext): Array<{ name: string; fn: 
       const name = staticPropertyName(member);
       const fn = ctx.facts.functionOf(assignment.right);
       if (name !== null && fn) result.push({ name: `${value.name}.${name}`, fn });
+    }
+  }
+  return result;
+}
+
+/**
+ * `module.exports = class Router { routes() { return (ctx, next) => … } }`, `export default new Router()`: the
+ * methods of an exported class, or of the class of an exported instance. A method that returns middleware makes
+ * request-time code the way an exported factory does; the instance that made it lives as long as the app.
+ */
+function exportedClassMethods(ctx: PlatformContext): Array<{ name: string; fn: FunctionNode }> {
+  const result: Array<{ name: string; fn: FunctionNode }> = [];
+  const seen = new Set<TSESTree.Node>();
+  for (const entry of ctx.facts.exports.values()) {
+    let value = ctx.facts.valueOf(entry.value);
+    if (value.type === T.NewExpression) value = ctx.facts.valueOf(value.callee);
+    if (!isClassNode(value) || seen.has(value)) continue;
+    seen.add(value);
+    const className = value.id?.name ?? (entry.name === 'default' ? 'default' : entry.name);
+    for (const member of value.body.body) {
+      if (member.type !== T.MethodDefinition || member.static || member.kind !== 'method') continue;
+      if (member.value.type !== T.FunctionExpression) continue;
+      const method = staticPropertyName(member);
+      if (method !== null) result.push({ name: `${className}.${method}`, fn: member.value });
     }
   }
   return result;
