@@ -1,8 +1,9 @@
 // Request-time code that a library hands to the app: the middleware an exported factory returns (its closure and the
 // options object the caller passed live as long as the app that called the factory once), and the middleware an
-// exported class's method returns (the instance that made it lives as long as the app). Each reported shape sits
-// next to a quiet twin: the product that writes only its own per-call copy, the method that writes the per-request
-// context, a read-only use. Linted as a user lints a package: real files through the real ESLint class.
+// exported class's method returns or an exported class's own request method (`handle(request: Request)`,
+// `serve(req, res)`): the instance that made it, or that the app hands every request, lives as long as the app.
+// Each reported shape sits next to a quiet twin: the product that writes only its own per-call copy, the method
+// that writes the per-request context, a read-only use, instances made per request. Linted as a user lints a package: real files through the real ESLint class.
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -170,6 +171,71 @@ const cases: Case[] = [
     };
   }
 }
+`,
+    found: [],
+  },
+  {
+    name: "an exported router class's own request method memoises the request body on the instance",
+    file: 'router.ts',
+    code: `export class Router {
+  private memo: { body?: string } = {};
+  async handle(request: Request, env: unknown): Promise<Response> {
+    const body = this.memo.body ? this.memo.body : (this.memo.body = await request.text());
+    return new Response(body);
+  }
+}
+`,
+    found: ['no-request-data-in-module-scope@const body'],
+  },
+  {
+    name: 'quiet: the same method memoises into an object made per call',
+    file: 'router.ts',
+    code: `export class Router {
+  async handle(request: Request, env: unknown): Promise<Response> {
+    const memo: { body?: string } = {};
+    const body = memo.body ? memo.body : (memo.body = await request.text());
+    return new Response(body);
+  }
+}
+`,
+    found: [],
+  },
+  {
+    name: "an exported class's (req, res) method keeps the caller on the instance",
+    file: 'api.js',
+    code: `module.exports = class Api {
+  serve(req, res) {
+    this.caller = req.headers['x-user'];
+    res.end('ok');
+  }
+};
+`,
+    found: ['no-request-data-in-module-scope@this.caller'],
+  },
+  {
+    name: 'quiet: the same method keeps the caller on the response',
+    file: 'api.js',
+    code: `module.exports = class Api {
+  serve(req, res) {
+    res.locals = { caller: req.headers['x-user'] };
+    res.end('ok');
+  }
+};
+`,
+    found: [],
+  },
+  {
+    name: 'quiet: a class whose instances this file makes per request',
+    file: 'api.js',
+    code: `class Exchange {
+  serve(req, res) {
+    this.caller = req.headers['x-user'];
+    res.end('ok');
+  }
+}
+module.exports = Exchange;
+const app = require('express')();
+app.get('/exchange', (req, res) => new Exchange().serve(req, res));
 `,
     found: [],
   },

@@ -2,9 +2,9 @@
 // session libraries) or `(config) => async (event, context) => …` hands its product to whoever registers it, often in
 // another repository. The product is request-time code wherever the factory is called; the factory itself is not.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { functionName, paramName, staticPropertyName, unwrap } from '../../file/ast.js';
-import { isClassNode, namedProperties } from '../../file/members.js';
-import { returnedValues, returnsFunctions } from '../../file/products.js';
+import { functionName, paramName, staticPropertyName, typeReferenceName, unwrap } from '../../file/ast.js';
+import { instanceMethods, namedProperties } from '../../file/members.js';
+import { exportedClasses, returnedValues, returnsFunctions } from '../../file/products.js';
 import type { FunctionNode } from '../../types.js';
 import type { Platform, PlatformContext } from '../registry.js';
 import {
@@ -19,6 +19,10 @@ import {
 export const factories: Platform = {
   id: 'factory',
   detect(ctx) {
+    for (const { name, fn } of exportedClassMethods(ctx)) {
+      if (!ctx.isHandler(fn) && handlesRequest(fn))
+        ctx.add(fn, `${name}()`, `request handler method of the exported class of \`${name}()\``, 'http');
+    }
     const exported = [...ctx.facts.exports.functions(), ...exportedObjectMethods(ctx), ...exportedClassMethods(ctx)];
     for (const { name, fn } of exported) {
       if (ctx.isHandler(fn)) continue;
@@ -116,25 +120,31 @@ function exportedObjectMethods(ctx: PlatformContext): Array<{ name: string; fn: 
 }
 
 /**
- * `module.exports = class Router { routes() { return (ctx, next) => … } }`, `export default new Router()`: the
- * methods of an exported class, or of the class of an exported instance. A method that returns middleware makes
- * request-time code the way an exported factory does; the instance that made it lives as long as the app.
+ * The instance methods of the exported classes. A method that returns middleware makes request-time code the way an
+ * exported factory does (`routes() { return (ctx, next) => … }`); the instance that made it lives as long as the app.
  */
 function exportedClassMethods(ctx: PlatformContext): Array<{ name: string; fn: FunctionNode }> {
   const result: Array<{ name: string; fn: FunctionNode }> = [];
-  const seen = new Set<TSESTree.Node>();
-  for (const entry of ctx.facts.exports.values()) {
-    let value = ctx.facts.valueOf(entry.value);
-    if (value.type === T.NewExpression) value = ctx.facts.valueOf(value.callee);
-    if (!isClassNode(value) || seen.has(value)) continue;
-    seen.add(value);
-    const className = value.id?.name ?? (entry.name === 'default' ? 'default' : entry.name);
-    for (const member of value.body.body) {
-      if (member.type !== T.MethodDefinition || member.static || member.kind !== 'method') continue;
-      if (member.value.type !== T.FunctionExpression) continue;
-      const method = staticPropertyName(member);
-      if (method !== null) result.push({ name: `${className}.${method}`, fn: member.value });
-    }
+  for (const classNode of exportedClasses(ctx.facts)) {
+    const className = classNode.id?.name ?? 'default';
+    for (const { name, fn } of instanceMethods(classNode)) result.push({ name: `${className}.${name}`, fn });
   }
   return result;
+}
+
+/** Request types a method's first parameter may be declared with (Fetch, Next.js, Node's `http`). */
+const REQUEST_TYPES = new Set(['Request', 'NextRequest', 'NextApiRequest', 'IncomingMessage']);
+
+/**
+ * A method of an exported class that handles a request itself: `handle(request: Request, env, ctx)`,
+ * `serve(req, res)`. An app keeps one such router or client for all its requests.
+ */
+export function handlesRequest(fn: FunctionNode): boolean {
+  if (hasRequestResponseSignature(fn)) return true;
+  const first = fn.params[0];
+  const target = first?.type === T.AssignmentPattern ? first.left : first;
+  const type = target && 'typeAnnotation' in target ? target.typeAnnotation?.typeAnnotation : undefined;
+  if (!type) return false;
+  const names = type.type === T.TSIntersectionType ? type.types.map(typeReferenceName) : [typeReferenceName(type)];
+  return names.some((name) => name !== null && REQUEST_TYPES.has(name));
 }
