@@ -66,6 +66,27 @@ export class Exports {
         entries.push({ name, value: property.value, declaredType: null, form });
       }
     };
+    // `exports.a = exports.b = fn`, `module.exports = exports = {…}`: every target of the chain.
+    const addChain = (start: TSESTree.Expression) => {
+      let expression = unwrap(start);
+      while (expression.type === T.AssignmentExpression && expression.operator === '=') {
+        const target = commonJsExportName(expression.left);
+        const value = unwrap(expression.right);
+        if (target !== null) exportsSomething = true;
+        if (target === 'module.exports' && value.type === T.ObjectExpression) {
+          addObject(value, 'commonjs');
+          entries.push({ name: 'default', value, declaredType: null, form: 'commonjs', whole: true });
+        } else if (target !== null) {
+          entries.push({
+            name: target === 'module.exports' ? 'default' : target,
+            value: value.type === T.AssignmentExpression ? value.right : value,
+            declaredType: null,
+            form: 'commonjs',
+          });
+        }
+        expression = value;
+      }
+    };
     for (const statement of program.body) {
       switch (statement.type) {
         case T.ExportNamedDeclaration: {
@@ -129,28 +150,13 @@ export class Exports {
           }
           break;
         }
-        case T.ExpressionStatement: {
-          // `exports.a = exports.b = fn`, `module.exports = exports = {…}`: every target of the chain.
-          let expression = unwrap(statement.expression);
-          while (expression.type === T.AssignmentExpression && expression.operator === '=') {
-            const target = commonJsExportName(expression.left);
-            const value = unwrap(expression.right);
-            if (target !== null) exportsSomething = true;
-            if (target === 'module.exports' && value.type === T.ObjectExpression) {
-              addObject(value, 'commonjs');
-              entries.push({ name: 'default', value, declaredType: null, form: 'commonjs', whole: true });
-            } else if (target !== null) {
-              entries.push({
-                name: target === 'module.exports' ? 'default' : target,
-                value: value.type === T.AssignmentExpression ? value.right : value,
-                declaredType: null,
-                form: 'commonjs',
-              });
-            }
-            expression = value;
-          }
+        case T.ExpressionStatement:
+          addChain(statement.expression);
           break;
-        }
+        case T.VariableDeclaration:
+          // `const Router = module.exports = class Router {…}`: the chain in a declarator's initialiser.
+          for (const declarator of statement.declarations) if (declarator.init) addChain(declarator.init);
+          break;
         default:
           break;
       }

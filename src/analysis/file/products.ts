@@ -4,7 +4,7 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import type { FileFacts } from './index.js';
-import { classMethod, isClassNode, propertyValue } from './members.js';
+import { classMethod, isClassNode, propertyValue, type ClassNode } from './members.js';
 import type { FunctionNode } from '../types.js';
 
 const MAX_DEPTH = 6;
@@ -118,6 +118,20 @@ export function returnsFunctions(facts: FileFacts, fn: FunctionNode): FunctionNo
     if (direct) result.push(direct);
     else if (inner.type === T.CallExpression || inner.type === T.AwaitExpression)
       result.push(...productsOf(facts, inner).map((product) => product.fn));
+  }
+  return result;
+}
+
+/**
+ * The classes a module exports, directly or through an exported instance: `module.exports = class Router {…}`,
+ * `const Router = module.exports = class Router {…}`, `export class Router {…}`, `export default new Router()`.
+ */
+export function exportedClasses(facts: FileFacts): ClassNode[] {
+  const result: ClassNode[] = [];
+  for (const entry of facts.exports.values()) {
+    let value = facts.valueOf(entry.value);
+    if (value.type === T.NewExpression) value = facts.valueOf(value.callee);
+    if (isClassNode(value) && !result.includes(value)) result.push(value);
   }
   return result;
 }

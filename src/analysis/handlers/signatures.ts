@@ -11,7 +11,7 @@ export const CALLBACK_PARAMS = new Set(['callback', 'cb', '_callback', '_cb']);
 
 const REQUEST_NAMES = new Set(['req', 'request', '_req', '_request']);
 /** `reply` is fastify's response (`(request, reply)`). */
-const RESPONSE_NAMES = new Set(['res', 'response', 'reply', '_res', '_response', '_reply']);
+const RESPONSE_NAMES = new Set(['res', 'resp', 'response', 'reply', '_res', '_resp', '_response', '_reply']);
 export const NEXT_PARAMS = new Set(['next', '_next']);
 /** The modules of the aws-lambda types (`Handler`, `SQSEvent`). */
 export const AWS_LAMBDA_MODULES: ReadonlySet<string> = new Set(['aws-lambda', '@types/aws-lambda']);

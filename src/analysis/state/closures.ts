@@ -7,6 +7,8 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { ReachContext } from '../context.js';
 import { enclosingFunction, functionName, thisExpressions, valueParent } from '../file/ast.js';
 import { isClassNode, type ClassNode } from '../file/members.js';
+import { exportedClasses } from '../file/products.js';
+import { handlesRequest } from '../handlers/platforms/factories.js';
 import type { ClosureInfo, FunctionNode } from '../types.js';
 
 /** A function that runs at start-up (or once, at module scope) and leaves request-time code behind. */
@@ -53,7 +55,8 @@ export function closureState(ctx: ReachContext): ClosureState {
       if (ctx.reach.contextOf(outer)) break;
       owners.add(outer);
       const owner: ClosureOwner = { fn: outer, factory: functionName(outer), holders: dispatch.holdersOf(outer) };
-      const scope = scopeManager.acquire(outer);
+      // `true`: the function's own scope, not the scope a named function expression keeps for its name.
+      const scope = scopeManager.acquire(outer, true);
       if (scope) for (const variable of closureVariables(scope)) variables.set(variable, owner);
     }
     const instance = instanceOwner(ctx, fn);
@@ -98,7 +101,8 @@ function closureVariables(scope: Scope.Scope): Scope.Variable[] {
  * the request.
  */
 function instanceOwner(ctx: ReachContext, fn: FunctionNode): InstanceOwner | null {
-  if (fn.type !== T.ArrowFunctionExpression) return null;
+  if (fn.type !== T.ArrowFunctionExpression)
+    return fn.type === T.FunctionExpression ? handlerMethodOwner(ctx, fn) : null;
   let method: FunctionNode | null = enclosingFunction(fn);
   while (method?.type === T.ArrowFunctionExpression) method = enclosingFunction(method);
   if (!method || method.type !== T.FunctionExpression || ctx.reach.contextOf(method)) return null;
@@ -110,6 +114,25 @@ function instanceOwner(ctx: ReachContext, fn: FunctionNode): InstanceOwner | nul
   if (!className || createdAtRequestTime(ctx, classNode, className)) return null;
   const key = parent.key;
   return { classNode, className, method: key.type === T.Identifier ? key.name : null };
+}
+
+/**
+ * A method of an exported class that is itself a handler (`handle(request: Request, env)`): the app makes one
+ * router or client and hands it every request, so `this` outlives the request (unless request-time code of this
+ * file makes the instances).
+ */
+function handlerMethodOwner(ctx: ReachContext, method: FunctionNode): InstanceOwner | null {
+  // Found as a request method of an exported class (platforms that make one instance per request, such as
+  // Angular SSR services, register their methods under their own platform).
+  const handler = ctx.reach.contextOf(method)?.handler;
+  if (handler?.node !== method || handler.platform !== 'http' || !handlesRequest(method)) return null;
+  const { parent } = valueParent(method);
+  if (parent?.type !== T.MethodDefinition || parent.static) return null;
+  const classNode = parent.parent.parent;
+  if (!isClassNode(classNode) || !exportedClasses(ctx.facts).includes(classNode)) return null;
+  const className = classNameOf(classNode);
+  if (!className || createdAtRequestTime(ctx, classNode, className)) return null;
+  return { classNode, className, method: null };
 }
 
 function classNameOf(classNode: ClassNode): string | null {

@@ -220,10 +220,18 @@ class CallGraph {
 
   /** `this.record(id)` inside a class method runs the same class's `record` (static side for static methods). */
   private collectThisCalls(): void {
-    for (const variable of this.scopes.module.variables) {
-      const init = initializerOf(variable);
-      const classNode = init ? unwrap(init) : null;
-      if (!classNode || (classNode.type !== T.ClassDeclaration && classNode.type !== T.ClassExpression)) continue;
+    const classes = new Set<TSESTree.ClassDeclaration | TSESTree.ClassExpression>();
+    // `class C {}`, `const C = class {}`, `const C = module.exports = class C {}`, `module.exports = class C {}`.
+    const candidates = [
+      ...this.scopes.module.variables.map((variable) => initializerOf(variable)),
+      ...this.ctx.facts.exports.entries.map((entry) => entry.value),
+    ];
+    for (const candidate of candidates) {
+      let value = candidate ? unwrap(candidate) : null;
+      while (value?.type === T.AssignmentExpression && value.operator === '=') value = unwrap(value.right);
+      if (value && (value.type === T.ClassDeclaration || value.type === T.ClassExpression)) classes.add(value);
+    }
+    for (const classNode of classes) {
       for (const member of classNode.body.body) {
         if (member.type !== T.MethodDefinition || !member.value.body) continue;
         const isStatic = member.static;

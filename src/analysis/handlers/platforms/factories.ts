@@ -2,9 +2,9 @@
 // session libraries) or `(config) => async (event, context) => …` hands its product to whoever registers it, often in
 // another repository. The product is request-time code wherever the factory is called; the factory itself is not.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { functionName, paramName, staticPropertyName, unwrap } from '../../file/ast.js';
-import { namedProperties } from '../../file/members.js';
-import { returnedValues, returnsFunctions } from '../../file/products.js';
+import { functionName, paramName, staticPropertyName, typeReferenceName, unwrap } from '../../file/ast.js';
+import { instanceMethods, namedProperties } from '../../file/members.js';
+import { exportedClasses, returnedValues, returnsFunctions } from '../../file/products.js';
 import type { FunctionNode } from '../../types.js';
 import type { Platform, PlatformContext } from '../registry.js';
 import {
@@ -19,7 +19,12 @@ import {
 export const factories: Platform = {
   id: 'factory',
   detect(ctx) {
-    for (const { name, fn } of [...ctx.facts.exports.functions(), ...exportedObjectMethods(ctx)]) {
+    for (const { name, fn } of exportedClassMethods(ctx)) {
+      if (!ctx.isHandler(fn) && handlesRequest(fn))
+        ctx.add(fn, `${name}()`, `request handler method of the exported class of \`${name}()\``, 'http');
+    }
+    const exported = [...ctx.facts.exports.functions(), ...exportedObjectMethods(ctx), ...exportedClassMethods(ctx)];
+    for (const { name, fn } of exported) {
       if (ctx.isHandler(fn)) continue;
       const label = `${name === 'default' ? (functionName(fn) ?? 'default') : name}()`;
       // `(deps): APIGatewayProxyHandler => async (evt) => …`: the declared return type says what the product is.
@@ -112,4 +117,34 @@ function exportedObjectMethods(ctx: PlatformContext): Array<{ name: string; fn: 
     }
   }
   return result;
+}
+
+/**
+ * The instance methods of the exported classes. A method that returns middleware makes request-time code the way an
+ * exported factory does (`routes() { return (ctx, next) => … }`); the instance that made it lives as long as the app.
+ */
+function exportedClassMethods(ctx: PlatformContext): Array<{ name: string; fn: FunctionNode }> {
+  const result: Array<{ name: string; fn: FunctionNode }> = [];
+  for (const classNode of exportedClasses(ctx.facts)) {
+    const className = classNode.id?.name ?? 'default';
+    for (const { name, fn } of instanceMethods(classNode)) result.push({ name: `${className}.${name}`, fn });
+  }
+  return result;
+}
+
+/** Request types a method's first parameter may be declared with (Fetch, Next.js, Node's `http`). */
+const REQUEST_TYPES = new Set(['Request', 'NextRequest', 'NextApiRequest', 'IncomingMessage']);
+
+/**
+ * A method of an exported class that handles a request itself: `handle(request: Request, env, ctx)`,
+ * `serve(req, res)`. An app keeps one such router or client for all its requests.
+ */
+export function handlesRequest(fn: FunctionNode): boolean {
+  if (hasRequestResponseSignature(fn)) return true;
+  const first = fn.params[0];
+  const target = first?.type === T.AssignmentPattern ? first.left : first;
+  const type = target && 'typeAnnotation' in target ? target.typeAnnotation?.typeAnnotation : undefined;
+  if (!type) return false;
+  const names = type.type === T.TSIntersectionType ? type.types.map(typeReferenceName) : [typeReferenceName(type)];
+  return names.some((name) => name !== null && REQUEST_TYPES.has(name));
 }
