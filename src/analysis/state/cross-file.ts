@@ -332,7 +332,13 @@ export function resolveExportPath(
 ): ExportedFunction | { reexport: { file: string; path: string[] } } | null {
   const [exported, ...members] = exportPath;
   const target = findExport(facts, file, exported, budget);
-  if (!target) return null;
+  if (!target) {
+    // `module.exports = Page` (a class, an instance, a function with properties): what the importer calls as
+    // `Page.reload()` is a member of that one value.
+    return exported !== 'default' && commonJsWholeValue(facts)
+      ? resolveExportPath(facts, file, ['default', ...exportPath], thisName, budget)
+      : null;
+  }
   if ('reexport' in target)
     return { reexport: { file: target.reexport.file, path: [target.reexport.name, ...members] } };
   const dispatch = new Dispatch(facts);
@@ -699,4 +705,12 @@ export function importedGetter(ctx: FileContext): GetterResolver | null {
           : null;
     return fn ? { fn, facts: loadedFacts } : null;
   };
+}
+
+/** `module.exports = value` / `export = value` with a value that is not an object literal (whose keys are entries). */
+export function commonJsWholeValue(facts: FileFacts): boolean {
+  return facts.exports.entries.some(
+    (entry) =>
+      entry.name === 'default' && !entry.whole && (entry.form === 'commonjs' || entry.form === 'export-equals'),
+  );
 }

@@ -165,6 +165,8 @@ export class WriteFinder {
         if (parent.callee === child && node.type === T.MemberExpression) {
           const method = path[path.length - 1];
           if (!MUTATING_METHODS.has(method)) return [];
+          // `_.set(target, path, value)` writes into its first argument, not into the lodash module it is read from.
+          if (this.targetWriter(parent.callee)) return [];
           const receiverPath = path.slice(0, -1);
           const receiver = node.object;
           return [
