@@ -3,7 +3,8 @@
 // static methods reload its statics per request, and lodash path writers (`_.set(shared, 'a.b', v)`). Linted as a
 // user lints them: real files in a temp project through the real ESLint class with the strict config. Every
 // reported shape has a quiet twin: a getter that makes a new object per call, a static method that only reads,
-// a path write into a request's own object.
+// a path write into a request's own object. An instance made at module scope straight from a required class
+// (`new (require('./poller'))()`) is followed into the class's methods like one made from an imported name.
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -294,6 +295,50 @@ app.listen(8080);
 `,
     },
     lint: 'app.js',
+    found: [],
+  },
+  {
+    name: 'reported where the state lives: an instance made with `new (require(…))()` at module scope',
+    files: {
+      'package.json': JSON.stringify({ name: 'fn' }),
+      'lib/poller.js': `let token;
+async function refresh() {
+  token = await fetch('https://auth.example/token').then((r) => r.text());
+}
+module.exports = class Poller {
+  async run(event) {
+    await refresh();
+    return { token, at: event.time };
+  }
+};
+`,
+      'index.js': `const poller = new (require('./lib/poller'))();
+exports.handler = async (event) => poller.run(event);
+`,
+    },
+    lint: 'lib/poller.js',
+    found: ['token = await fetch|no-module-state-write'],
+    says: ['./index.js'],
+  },
+  {
+    name: 'quiet: the same instance whose method keeps what it fetches in a local',
+    files: {
+      'package.json': JSON.stringify({ name: 'fn' }),
+      'lib/poller.js': `async function fresh() {
+  return fetch('https://auth.example/token').then((r) => r.text());
+}
+module.exports = class Poller {
+  async run(event) {
+    const token = await fresh();
+    return { token, at: event.time };
+  }
+};
+`,
+      'index.js': `const poller = new (require('./lib/poller'))();
+exports.handler = async (event) => poller.run(event);
+`,
+    },
+    lint: 'lib/poller.js',
     found: [],
   },
 ];

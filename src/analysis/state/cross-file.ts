@@ -656,11 +656,18 @@ function importedProduct(
   if (value?.type === T.AwaitExpression) value = unwrap(value.argument);
   if (value?.type !== T.NewExpression && value?.type !== T.CallExpression) return null;
   const callee = unwrap(value.callee);
-  const name = callee.type === T.Identifier ? callee.name : null;
-  const calleeVariable = name ? facts.scopes.module.set.get(name) : undefined;
+  const step = value.type === T.NewExpression ? 'new' : 'call';
+  if (callee.type !== T.Identifier) {
+    // `new (require('./warmer'))()`, `require('./store').create()`: the module is named right at the call.
+    const target = facts.imports.of(callee);
+    if (!target || target.typeOnly || target.form === 'dynamic' || !target.source.startsWith('.')) return null;
+    const file = resolveTarget(target, filename, viaProgram);
+    return file ? { file, exportPath: target.path, step } : null;
+  }
+  const calleeVariable = facts.scopes.module.set.get(callee.name);
   if (!calleeVariable) return null;
   const imported = importedName(facts, calleeVariable, filename, viaProgram);
-  return imported ? { ...imported, step: value.type === T.NewExpression ? 'new' : 'call' } : null;
+  return imported ? { ...imported, step } : null;
 }
 
 /**
