@@ -4,7 +4,8 @@
 // user lints them: real files in a temp project through the real ESLint class with the strict config. Every
 // reported shape has a quiet twin: a getter that makes a new object per call, a static method that only reads,
 // a path write into a request's own object. An instance made at module scope straight from a required class
-// (`new (require('./poller'))()`) is followed into the class's methods like one made from an imported name.
+// (`new (require('./poller'))()`) is followed into the class's methods like one made from an imported name, and an
+// entry read with `get` from a module Map and then changed (`counters.get(k).views++`) is a write to the Map.
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -339,6 +340,44 @@ exports.handler = async (event) => poller.run(event);
 `,
     },
     lint: 'lib/poller.js',
+    found: [],
+  },
+  {
+    name: 'reported: a field of an entry read with `get` from a module Map is updated per request',
+    files: {
+      'package.json': EXPRESS_ESM,
+      'app.js': `import express from 'express';
+const counters = new Map([['home', { views: 0 }]]);
+const app = express();
+app.get('/pages/:name', (req, res) => {
+  counters.get(req.params.name).views += 1;
+  res.end();
+});
+app.listen(8080);
+`,
+    },
+    lint: 'app.js',
+    found: ['counters.get(req.params.name).views += 1|no-module-state-write'],
+  },
+  {
+    name: 'quiet: the same update on a Map the request makes, and on a module client that is not a Map',
+    files: {
+      'package.json': EXPRESS_ESM,
+      'app.js': `import express from 'express';
+import { connect } from './kv.js';
+const kv = connect();
+const app = express();
+app.get('/pages/:name', (req, res) => {
+  const counters = new Map([['home', { views: 0 }]]);
+  counters.get(req.params.name).views += 1;
+  kv.get(req.params.name).then((page) => res.json(page));
+});
+app.listen(8080);
+`,
+      'kv.js': `export const connect = () => ({ get: async (k) => ({ k }) });
+`,
+    },
+    lint: 'app.js',
     found: [],
   },
 ];
