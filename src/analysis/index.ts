@@ -28,6 +28,7 @@ import {
 import { reachedFromImporters } from './state/reached-from.js';
 import { Reachability, type RequestContext } from './state/reachability.js';
 import { RequestData } from './state/request-data.js';
+import { singletonLocals } from './state/singleton-locals.js';
 import { WriteFinder, type WriteSite } from './state/writes.js';
 import { createTypeOracle, type TypeOracle } from './type-aware.js';
 import type { FileAnalysis, Finding, FunctionNode, Handler, MoveDeclaration } from './types.js';
@@ -427,6 +428,8 @@ function writeSites(ctx: FileContext, finder: WriteFinder, thisRoots: readonly T
     ({ index, fresh } = moduleSites(ctx, finder, references.moduleVariables));
     parts.push({ variables: references.moduleVariables, closure: references.closureVariables });
   }
+  const getters = ctx.settings.crossFile ? importedGetter(ctx) : null;
+  for (const { root, starts } of singletonLocals(ctx, getters)) parts.push(findThrough(finder, root, starts));
   const sites: WriteSite[] = [];
   for (const part of parts) {
     if (Array.isArray(part)) {

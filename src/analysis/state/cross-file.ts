@@ -332,7 +332,13 @@ export function resolveExportPath(
 ): ExportedFunction | { reexport: { file: string; path: string[] } } | null {
   const [exported, ...members] = exportPath;
   const target = findExport(facts, file, exported, budget);
-  if (!target) return null;
+  if (!target) {
+    // `module.exports = Page` (a class, an instance, a function with properties): what the importer calls as
+    // `Page.reload()` is a member of that one value.
+    return exported !== 'default' && commonJsWholeValue(facts)
+      ? resolveExportPath(facts, file, ['default', ...exportPath], thisName, budget)
+      : null;
+  }
   if ('reexport' in target)
     return { reexport: { file: target.reexport.file, path: [target.reexport.name, ...members] } };
   const dispatch = new Dispatch(facts);
@@ -650,19 +656,26 @@ function importedProduct(
   if (value?.type === T.AwaitExpression) value = unwrap(value.argument);
   if (value?.type !== T.NewExpression && value?.type !== T.CallExpression) return null;
   const callee = unwrap(value.callee);
+  const step = value.type === T.NewExpression ? 'new' : 'call';
   // `Server.getInstance()`: a static accessor of an imported class that returns its one instance is `new Server()`.
   if (value.type === T.CallExpression && callee.type === T.MemberExpression) {
     const object = unwrap(callee.object);
     const method = staticPropertyName(callee);
     const classVariable = object.type === T.Identifier ? facts.scopes.module.set.get(object.name) : undefined;
     const imported = classVariable && method ? importedName(facts, classVariable, filename, viaProgram) : null;
-    return imported && singletonAccessor(imported, method!) ? { ...imported, step: 'new' } : null;
+    if (imported && singletonAccessor(imported, method!)) return { ...imported, step: 'new' };
   }
-  const name = callee.type === T.Identifier ? callee.name : null;
-  const calleeVariable = name ? facts.scopes.module.set.get(name) : undefined;
+  if (callee.type !== T.Identifier) {
+    // `new (require('./warmer'))()`, `require('./store').create()`: the module is named right at the call.
+    const target = facts.imports.of(callee);
+    if (!target || target.typeOnly || target.form === 'dynamic' || !target.source.startsWith('.')) return null;
+    const file = resolveTarget(target, filename, viaProgram);
+    return file ? { file, exportPath: target.path, step } : null;
+  }
+  const calleeVariable = facts.scopes.module.set.get(callee.name);
   if (!calleeVariable) return null;
   const imported = importedName(facts, calleeVariable, filename, viaProgram);
-  return imported ? { ...imported, step: value.type === T.NewExpression ? 'new' : 'call' } : null;
+  return imported ? { ...imported, step } : null;
 }
 
 /**
@@ -752,4 +765,12 @@ export function importedGetter(ctx: FileContext): GetterResolver | null {
           : null;
     return fn ? { fn, facts: loadedFacts } : null;
   };
+}
+
+/** `module.exports = value` / `export = value` with a value that is not an object literal (whose keys are entries). */
+export function commonJsWholeValue(facts: FileFacts): boolean {
+  return facts.exports.entries.some(
+    (entry) =>
+      entry.name === 'default' && !entry.whole && (entry.form === 'commonjs' || entry.form === 'export-equals'),
+  );
 }

@@ -486,6 +486,16 @@ export class LazyInit {
   }
 }
 
+/**
+ * Does `fn` return one module-held singleton every time (a static, a module variable, created once behind a guard)?
+ * Calls to other getters of the same file are followed a few levels.
+ */
+export function returnsHeldSingleton(fn: FunctionNode, facts: FileFacts): boolean {
+  const check = (inner: FunctionNode, depth: number): boolean =>
+    depth <= MAX_GETTER_DEPTH && memoisingGetter(inner, facts, depth, check);
+  return check(fn, 0);
+}
+
 function memoisingGetter(
   fn: FunctionNode,
   facts: FileFacts,
@@ -545,7 +555,10 @@ function singletonKey(raw: TSESTree.Node, facts: FileFacts): string | null {
   if (root.type !== T.Identifier) return null;
   const variable = facts.variableOf(root);
   if (variable) {
-    if (!isModuleLevel(facts.scopes, variable.scope)) return null;
+    // Inside its own body a class's name is the class scope's binding: a static of a module-level class is still
+    // module-held (`Server.instance`).
+    const scope = variable.scope.type === 'class' && variable.scope.upper ? variable.scope.upper : variable.scope;
+    if (!isModuleLevel(facts.scopes, scope)) return null;
     if (variable.defs.some((def) => def.type === 'FunctionName' || def.type === 'ImportBinding')) return null;
   } else if (!['globalThis', 'global'].includes(root.name)) {
     return null;

@@ -17,7 +17,14 @@ import { findHandlers } from '../handlers/index.js';
 import type { ResolvedSettings } from '../settings.js';
 import type { Handler, PassedArgument, ReachedFrom } from '../types.js';
 import { isFunctionNode, rootIdentifier, walk as walkAst } from '../file/ast.js';
-import { exportsSomething, importedCalls, load, newBudget, resolveExportPath } from './cross-file.js';
+import {
+  commonJsWholeValue,
+  exportsSomething,
+  importedCalls,
+  load,
+  newBudget,
+  resolveExportPath,
+} from './cross-file.js';
 import { returnedValues } from '../file/products.js';
 import type { ThisRoot } from './module-state.js';
 import { Reachability } from './reachability.js';
@@ -190,8 +197,13 @@ function callNames(facts: FileFacts): Set<string> {
   const names = new Set<string>();
   for (const entry of facts.exports.entries) names.add(entry.name);
   for (const reexport of facts.exports.reexports) names.add(reexport.name);
+  // `module.exports = Page`: an importer calls `Page.reload()` on what `require()` returns, under any local name.
+  if (commonJsWholeValue(facts)) names.add(WHOLE_VALUE);
   return names;
 }
+
+/** Stands in `callNames` for a CommonJS module whose whole value is one class, instance or function. */
+const WHOLE_VALUE = '\0module.exports';
 
 /**
  * Can `text` call into a module that exports `names`? It must mention one of them as a word (`remember(…)`,
@@ -201,10 +213,13 @@ function callNames(facts: FileFacts): Set<string> {
 function mayCallInto(text: string, names: ReadonlySet<string>): boolean {
   if (names.size === 0) return false;
   if (names.has('default') && DEFAULT_IMPORT.test(text)) return true;
+  if (names.has(WHOLE_VALUE) && REQUIRE_CALL.test(text)) return true;
   // As the linted file's facts decide it: a name spelled with an escape counts too.
-  return wordsPattern(names).test(text) || SPELLING_ESCAPE.test(text);
+  const words = [...names].filter((name) => name !== WHOLE_VALUE);
+  return (words.length > 0 && wordsPattern(words).test(text)) || SPELLING_ESCAPE.test(text);
 }
 
+const REQUIRE_CALL = /\brequire\s*\(/u;
 /** `import store from`, `import store, { … } from`: a binding of the default export without the word `default`. */
 const DEFAULT_IMPORT = /\bimport\s+[\w$]+\s*(?:,|from\b)/u;
 /** Only ES `export` statements re-export another module's binding (`export *`, `export { x } from`, `export default x`). */

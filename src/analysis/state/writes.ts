@@ -5,7 +5,7 @@ import type { ReachContext } from '../context.js';
 import { dottedName, enclosingFunction, isFunctionNode, staticPropertyName, valueParent } from '../file/ast.js';
 import { declaredVariables, isStableBinding } from '../file/scopes.js';
 import { LODASH_MODULES, LODASH_SINGLE, LODASH_WRITERS } from '../leaks/tables.js';
-import type { StateRoot } from './module-state.js';
+import type { ModuleState, StateRoot } from './module-state.js';
 
 export type WriteForm = 'assign' | 'update' | 'delete' | 'call' | 'define' | 'destructure' | 'loopTarget';
 
@@ -65,7 +65,7 @@ export class WriteFinder {
   /** How many times the finder asked whether code runs per request (what makes a result depend on the handlers). */
   reachQuestions = 0;
 
-  constructor(private readonly ctx: ReachContext) {}
+  constructor(private readonly ctx: ReachContext & { readonly state?: Pick<ModuleState, 'shapeOf'> }) {}
 
   /** Only calls made per request bind a helper's parameter to module state for that request's work. */
   private isRequestTime(node: TSESTree.Node): boolean {
@@ -129,6 +129,23 @@ export class WriteFinder {
         node = parent;
         continue;
       }
+      // `stats.get(id).views++` on a module Map: the entry `get` returns is part of the Map's state, as
+      // `stats[id].views++` is of an object's.
+      const entry = node.type === T.MemberExpression ? valueParent(node) : null;
+      if (
+        entry?.parent?.type === T.CallExpression &&
+        entry.parent.callee === entry.child &&
+        path[path.length - 1] === 'get' &&
+        entry.parent.arguments.length === 1 &&
+        entry.parent.arguments[0].type !== T.SpreadElement &&
+        valueParent(entry.parent).parent?.type === T.MemberExpression &&
+        this.ctx.state?.shapeOf(root, path.slice(0, -1)) === 'map'
+      ) {
+        path[path.length - 1] = '[]';
+        key = entry.parent.arguments[0];
+        node = entry.parent;
+        continue;
+      }
       break;
     }
     const throughAlias = aliasDepth > 0;
@@ -165,6 +182,8 @@ export class WriteFinder {
         if (parent.callee === child && node.type === T.MemberExpression) {
           const method = path[path.length - 1];
           if (!MUTATING_METHODS.has(method)) return [];
+          // `_.set(target, path, value)` writes into its first argument, not into the lodash module it is read from.
+          if (this.targetWriter(parent.callee)) return [];
           const receiverPath = path.slice(0, -1);
           const receiver = node.object;
           return [
