@@ -51,6 +51,12 @@ interface Sources {
 interface Outgoing {
   sources: Sources;
   calls: OutgoingCall[];
+  /**
+   * Every importer the walk below this answer asked to admit. Only answers that were computed to completion (no
+   * importer refused for want of budget) are cached, and one is reused only when the asking walk's budget holds all
+   * of these files: then computing it again would have admitted the same files and found the same calls.
+   */
+  asked?: ReadonlySet<string>;
 }
 
 /** Per process: the calls each importer makes at request time, keyed by file and the hops left (small records). */
@@ -59,6 +65,7 @@ const outgoingCache = new BoundedCache<string, Outgoing>({ entries: 8192, weight
 /** Roughly the bytes an answer holds. */
 function weightOf(outgoing: Outgoing): number {
   let weight = 256 + (outgoing.sources.mtimes.size + outgoing.sources.importers.size) * 128;
+  weight += (outgoing.asked?.size ?? 0) * 64;
   for (const list of outgoing.sources.importers.values()) weight += list.length * 2;
   for (const call of outgoing.calls)
     weight += 256 + (call.origin.via.length + call.exportPath.length + (call.requestArguments?.length ?? 0)) * 64;
@@ -81,6 +88,29 @@ interface Walk {
   settings: ResolvedSettings;
   /** Modules read for this linted file (cached or not, so the answer does not depend on what ran before). */
   files: Set<string>;
+  /** The `asked` sets of the answers being computed, innermost last: each admission is recorded in all of them. */
+  recording: Array<Set<string>>;
+  /** How many admissions the budget refused so far: an answer during which this grew was cut short. */
+  refused: number;
+}
+
+function newWalk(settings: ResolvedSettings, file: string): Walk {
+  return { settings, files: new Set([file]), recording: [], refused: 0 };
+}
+
+/**
+ * Reuse a cached answer in `walk` when its budget holds every file the answer's walk admitted: charge them, as
+ * computing it again would, and record them in the answers being computed around it.
+ */
+function replays(walk: Walk, asked: ReadonlySet<string>): boolean {
+  let added = 0;
+  for (const file of asked) if (!walk.files.has(file)) added++;
+  if (walk.files.size + added > REACHED_FROM_LIMITS.files) return false;
+  for (const file of asked) {
+    walk.files.add(file);
+    for (const recorder of walk.recording) recorder.add(file);
+  }
+  return true;
 }
 
 /**
@@ -119,7 +149,7 @@ function incomingCalls(
   const sameNames = cached && [...(cached.sources.names.get(file) ?? [])].join('\n') === [...names].join('\n');
   if (cached && sameWriters && sameNames && isFresh(cached)) return cached.calls;
   const sources = newSources();
-  const walk: Walk = { settings, files: new Set([file]) };
+  const walk = newWalk(settings, file);
   const incoming: Outgoing = {
     sources,
     calls: callsInto(file, names, REACHED_FROM_LIMITS.depth, walk, sources, writers),
@@ -280,8 +310,12 @@ function callsInto(
   const admitted = importers.filter((importer) => {
     const role = roles.get(importer);
     if (!role || (!role.calls && !role.barrel)) return false;
+    for (const recorder of walk.recording) recorder.add(importer);
     if (walk.files.has(importer)) return true;
-    if (walk.files.size >= REACHED_FROM_LIMITS.files) return false;
+    if (walk.files.size >= REACHED_FROM_LIMITS.files) {
+      walk.refused++;
+      return false;
+    }
     walk.files.add(importer);
     return true;
   });
@@ -321,21 +355,40 @@ export function isTestFile(file: string): boolean {
   return TEST_FILE.test(file);
 }
 
-/** Every request-time call an importer makes into relatively imported modules, from its handlers and its own callers. */
+/**
+ * Every request-time call an importer makes into relatively imported modules, from its handlers and its own callers.
+ * Cached by importer and hops left when it was computed to completion, and reused only where the walk's budget
+ * would have let it complete (see `Outgoing.asked`), so no walk inherits an answer that another walk's budget cut
+ * short, and none gets more than its own budget allows.
+ */
 function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
   const key = `${importer}|${depth}`;
   const cached = outgoingCache.get(key);
-  if (cached && isFresh(cached)) return cached;
+  if (cached?.asked && isFresh(cached) && replays(walk, cached.asked)) return cached;
+  const asked = new Set<string>();
+  const refusedBefore = walk.refused;
+  walk.recording.push(asked);
+  let outgoing: Outgoing;
+  try {
+    outgoing = computeOutgoing(importer, depth, walk);
+  } finally {
+    walk.recording.pop();
+  }
+  if (walk.refused === refusedBefore) {
+    outgoing.asked = asked;
+    outgoingCache.set(key, outgoing, weightOf(outgoing));
+  }
+  return outgoing;
+}
+
+function computeOutgoing(importer: string, depth: number, walk: Walk): Outgoing {
   const sources = newSources();
   const calls: OutgoingCall[] = [];
   const outgoing: Outgoing = { sources, calls };
   const loaded = load(importer);
   const facts = loaded?.file ? factsOf(loaded.file) : null;
   if (loaded) sources.mtimes.set(importer, loaded.mtimeMs);
-  if (!facts) {
-    outgoingCache.set(key, outgoing, weightOf(outgoing));
-    return outgoing;
-  }
+  if (!facts) return outgoing;
   const own = ownHandlersOf(facts, walk.settings, importer);
   const upstream = entriesOf(facts, importer, depth, walk, sources);
   const handlers = [...own, ...upstream.handlers];
@@ -376,7 +429,6 @@ function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
       });
     }
   }
-  outgoingCache.set(key, outgoing, weightOf(outgoing));
   return outgoing;
 }
 
