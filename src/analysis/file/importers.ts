@@ -51,6 +51,8 @@ interface IndexedFile {
 
 interface ProjectIndex {
   listedAt: number;
+  /** Changes whenever a listing finds a file added, removed or changed (by size and modification time). */
+  version: number;
   /** How long the listing took, in ms. */
   listingMs: number;
   files: Map<string, IndexedFile>;
@@ -61,6 +63,7 @@ interface ProjectIndex {
 }
 
 const projects = new Map<string, ProjectIndex>();
+let lastVersion = 0;
 const roots = new Map<string, string>();
 const workspaces = new Map<string, string>();
 
@@ -132,6 +135,15 @@ export function importersMatching(file: string, max: number, pattern: RegExp): s
     if (read.ok && pattern.test(read.text)) result.push(importer);
   }
   return result;
+}
+
+/**
+ * The version of the listing the importers of `file` are read from: while it is the same, so is every answer read
+ * from that listing (the one freshness rule of the stages that ask for importers; the listing itself is redone by
+ * age, see `INDEX_LIMITS.refreshMs`).
+ */
+export function listingVersionOf(file: string): number {
+  return projectIndex(indexRootOf(file)).version;
 }
 
 function allImportersOf(file: string): string[] {
@@ -224,7 +236,14 @@ function projectIndex(root: string): ProjectIndex {
   const now = Date.now();
   const existing = projects.get(root);
   if (existing && isCurrent(existing, now)) return existing;
-  const index: ProjectIndex = { listedAt: now, listingMs: 0, files: new Map(), importers: new Map(), byStem: null };
+  const index: ProjectIndex = {
+    listedAt: now,
+    version: 0,
+    listingMs: 0,
+    files: new Map(),
+    importers: new Map(),
+    byStem: null,
+  };
   let bytes = 0;
   listProject(root, {
     depth: INDEX_LIMITS.depth,
@@ -242,8 +261,11 @@ function projectIndex(root: string): ProjectIndex {
   index.listingMs = Date.now() - now;
   // The same files, none changed: what was resolved from the previous listing still holds.
   if (existing && sameFiles(existing.files, index.files)) {
+    index.version = existing.version;
     index.importers = existing.importers;
     index.byStem = existing.byStem;
+  } else {
+    index.version = ++lastVersion;
   }
   projects.set(root, index);
   return index;

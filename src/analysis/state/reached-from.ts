@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { BaseContext } from '../context.js';
-import { importersOf, INDEX_LIMITS } from '../file/importers.js';
+import { importersOf, INDEX_LIMITS, listingVersionOf } from '../file/importers.js';
 import { SPELLING_ESCAPE, wordsPattern } from '../../util/text.js';
 import { readTextFile, unchangedSince } from '../../util/read-file.js';
 import { BoundedCache } from '../../util/bounded-cache.js';
@@ -42,6 +42,8 @@ interface OutgoingCall {
 interface Sources {
   mtimes: Map<string, number>;
   importers: Map<string, string>;
+  /** The importer index's listing version each importer list was read from. */
+  listings: Map<string, number>;
   /** The exported writers each importer list was ranked by. */
   writers: Map<string, readonly string[]>;
   /** The names each module's importers were required to mention. */
@@ -293,6 +295,7 @@ function callsInto(
   const result: OutgoingCall[] = [];
   const importers = followedImporters(file, writers);
   sources.importers.set(file, importers.join('\n'));
+  sources.listings.set(file, listingVersionOf(file));
   sources.writers.set(file, writers);
   sources.names.set(file, names);
   // Read from the text before anything is parsed: does the importer mention a name it could call, and could it
@@ -477,12 +480,13 @@ function mergeOne(a: PassedArgument, b: PassedArgument): PassedArgument {
 }
 
 function newSources(): Sources {
-  return { mtimes: new Map(), importers: new Map(), writers: new Map(), names: new Map() };
+  return { mtimes: new Map(), importers: new Map(), listings: new Map(), writers: new Map(), names: new Map() };
 }
 
 function mergeSources(into: Sources, from: Sources): void {
   for (const [file, mtime] of from.mtimes) into.mtimes.set(file, mtime);
   for (const [file, list] of from.importers) into.importers.set(file, list);
+  for (const [file, version] of from.listings) into.listings.set(file, version);
   for (const [file, writers] of from.writers) into.writers.set(file, writers);
   for (const [file, names] of from.names) into.names.set(file, names);
 }
@@ -491,6 +495,8 @@ function mergeSources(into: Sources, from: Sources): void {
 function isFresh(outgoing: Outgoing): boolean {
   if (!unchangedSince(outgoing.sources.mtimes)) return false;
   for (const [file, list] of outgoing.sources.importers) {
+    // The same listing of the project gives the same importers: no need to rank them again.
+    if (listingVersionOf(file) === outgoing.sources.listings.get(file)) continue;
     const writers = outgoing.sources.writers.get(file) ?? [];
     if (followedImporters(file, writers).join('\n') !== list) return false;
   }
