@@ -53,11 +53,7 @@ interface Sources {
 interface Outgoing {
   sources: Sources;
   calls: OutgoingCall[];
-  /**
-   * Every importer the walk below this answer asked to admit. Only answers that were computed to completion (no
-   * importer refused for want of budget) are cached, and one is reused only when the asking walk's budget holds all
-   * of these files: then computing it again would have admitted the same files and found the same calls.
-   */
+  /** The modules the answer's own walk read (itself included): what a walk that takes the answer is charged. */
   asked?: ReadonlySet<string>;
 }
 
@@ -90,28 +86,18 @@ interface Walk {
   settings: ResolvedSettings;
   /** Modules read for this linted file (cached or not, so the answer does not depend on what ran before). */
   files: Set<string>;
-  /** The `asked` sets of the answers being computed, innermost last: each admission is recorded in all of them. */
-  recording: Array<Set<string>>;
-  /** How many admissions the budget refused so far: an answer during which this grew was cut short. */
-  refused: number;
 }
 
 function newWalk(settings: ResolvedSettings, file: string): Walk {
-  return { settings, files: new Set([file]), recording: [], refused: 0 };
+  return { settings, files: new Set([file]) };
 }
 
-/**
- * Reuse a cached answer in `walk` when its budget holds every file the answer's walk admitted: charge them, as
- * computing it again would, and record them in the answers being computed around it.
- */
+/** Take an answer into `walk` when its budget holds every module the answer read: charge them to it. */
 function replays(walk: Walk, asked: ReadonlySet<string>): boolean {
   let added = 0;
   for (const file of asked) if (!walk.files.has(file)) added++;
   if (walk.files.size + added > REACHED_FROM_LIMITS.files) return false;
-  for (const file of asked) {
-    walk.files.add(file);
-    for (const recorder of walk.recording) recorder.add(file);
-  }
+  for (const file of asked) walk.files.add(file);
   return true;
 }
 
@@ -313,12 +299,8 @@ function callsInto(
   const admitted = importers.filter((importer) => {
     const role = roles.get(importer);
     if (!role || (!role.calls && !role.barrel)) return false;
-    for (const recorder of walk.recording) recorder.add(importer);
     if (walk.files.has(importer)) return true;
-    if (walk.files.size >= REACHED_FROM_LIMITS.files) {
-      walk.refused++;
-      return false;
-    }
+    if (walk.files.size >= REACHED_FROM_LIMITS.files) return false;
     walk.files.add(importer);
     return true;
   });
@@ -360,28 +342,21 @@ export function isTestFile(file: string): boolean {
 
 /**
  * Every request-time call an importer makes into relatively imported modules, from its handlers and its own callers.
- * Cached by importer and hops left when it was computed to completion, and reused only where the walk's budget
- * would have let it complete (see `Outgoing.asked`), so no walk inherits an answer that another walk's budget cut
- * short, and none gets more than its own budget allows.
+ * Computed with a budget of its own (a walk that starts at the importer), so the answer is the same whichever walk
+ * asks first, and cached by importer and hops left. A walk takes the answer only when its own budget holds every
+ * module the answer read (they are charged to it, as if read again); otherwise the importer gives it no calls.
  */
 function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
   const key = `${importer}|${depth}`;
-  const cached = outgoingCache.get(key);
-  if (cached?.asked && isFresh(cached) && replays(walk, cached.asked)) return cached;
-  const asked = new Set<string>();
-  const refusedBefore = walk.refused;
-  walk.recording.push(asked);
-  let outgoing: Outgoing;
-  try {
-    outgoing = computeOutgoing(importer, depth, walk);
-  } finally {
-    walk.recording.pop();
-  }
-  if (walk.refused === refusedBefore) {
-    outgoing.asked = asked;
+  let outgoing = outgoingCache.get(key);
+  if (!outgoing?.asked || !isFresh(outgoing)) {
+    const own = newWalk(walk.settings, importer);
+    outgoing = computeOutgoing(importer, depth, own);
+    outgoing.asked = own.files;
     outgoingCache.set(key, outgoing, weightOf(outgoing));
   }
-  return outgoing;
+  // Its sources still count: an edit that would let it fit, or change it, makes the asking answer stale too.
+  return replays(walk, outgoing.asked) ? outgoing : { sources: outgoing.sources, calls: [] };
 }
 
 function computeOutgoing(importer: string, depth: number, walk: Walk): Outgoing {
