@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isRegularFile, readTextFile } from '../../util/read-file.js';
 import { escapeRegExp } from '../../util/text.js';
+import { ancestors } from '../../util/walk.js';
 import { layerHolding, layerTopOf } from './layers.js';
+import { listProject } from './listing.js';
 import { projectOf } from './project.js';
 import { resolveImport } from './resolve.js';
 
@@ -37,8 +39,6 @@ const MAX_MANIFEST_BYTES = 1_000_000;
 
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
 const DECLARATION = /\.d\.[cm]?ts$/u;
-/** Dependencies, build output and tool caches are not the project's own modules. */
-const SKIPPED = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'bower_components']);
 /** `from '…'`, `import '…'`, `import('…')`, `require('…')` (also `import x = require('…')`), `export … from '…'`. */
 const SPECIFIER =
   /\bfrom\s*(["'])([^"'\n]{1,512})\1|\bimport\s*(["'])([^"'\n]{1,512})\3|\b(?:import|require)\s*\(\s*(["'`])([^"'`\n]{1,512})\5\s*\)/gu;
@@ -51,6 +51,8 @@ interface IndexedFile {
 
 interface ProjectIndex {
   listedAt: number;
+  /** Changes whenever a listing finds a file added, removed or changed (by size and modification time). */
+  version: number;
   /** How long the listing took, in ms. */
   listingMs: number;
   files: Map<string, IndexedFile>;
@@ -61,6 +63,7 @@ interface ProjectIndex {
 }
 
 const projects = new Map<string, ProjectIndex>();
+let lastVersion = 0;
 const roots = new Map<string, string>();
 const workspaces = new Map<string, string>();
 
@@ -86,14 +89,11 @@ export function projectRootOf(file: string): string {
   const known = roots.get(start);
   if (known) return known;
   let root = start;
-  for (let dir = start, level = 0; level < 32; level++) {
+  for (const dir of ancestors(start, 32)) {
     if (isRegularFile(path.join(dir, 'package.json'))) {
       root = dir;
       break;
     }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
   }
   roots.set(start, root);
   return root;
@@ -135,6 +135,15 @@ export function importersMatching(file: string, max: number, pattern: RegExp): s
     if (read.ok && pattern.test(read.text)) result.push(importer);
   }
   return result;
+}
+
+/**
+ * The version of the listing the importers of `file` are read from: while it is the same, so is every answer read
+ * from that listing (the one freshness rule of the stages that ask for importers; the listing itself is redone by
+ * age, see `INDEX_LIMITS.refreshMs`).
+ */
+export function listingVersionOf(file: string): number {
+  return projectIndex(indexRootOf(file)).version;
 }
 
 function allImportersOf(file: string): string[] {
@@ -180,15 +189,11 @@ export function workspaceRootOf(packageRoot: string): string {
   const known = workspaces.get(packageRoot);
   if (known) return known;
   let result = packageRoot;
-  let dir = packageRoot;
-  for (let climbed = 0; climbed <= INDEX_LIMITS.workspaceClimb; climbed++) {
+  for (const dir of ancestors(packageRoot, INDEX_LIMITS.workspaceClimb + 1)) {
     if (isWorkspaceRoot(dir)) {
       result = dir;
       break;
     }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
   }
   workspaces.set(packageRoot, result);
   return result;
@@ -231,41 +236,36 @@ function projectIndex(root: string): ProjectIndex {
   const now = Date.now();
   const existing = projects.get(root);
   if (existing && isCurrent(existing, now)) return existing;
-  const index: ProjectIndex = { listedAt: now, listingMs: 0, files: new Map(), importers: new Map(), byStem: null };
+  const index: ProjectIndex = {
+    listedAt: now,
+    version: 0,
+    listingMs: 0,
+    files: new Map(),
+    importers: new Map(),
+    byStem: null,
+  };
   let bytes = 0;
-  const stack: Array<{ dir: string; depth: number }> = [{ dir: root, depth: 0 }];
-  while (stack.length > 0 && index.files.size < INDEX_LIMITS.files) {
-    const { dir, depth } = stack.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      // Symbolic links are not followed: no loops, and no files outside the project.
-      if (entry.isDirectory()) {
-        if (!SKIPPED.has(entry.name) && depth < INDEX_LIMITS.depth) stack.push({ dir: full, depth: depth + 1 });
-        continue;
-      }
-      if (!entry.isFile() || !SOURCE.test(entry.name) || DECLARATION.test(entry.name)) continue;
-      if (index.files.size >= INDEX_LIMITS.files) break;
-      const indexed = indexFile(full, existing?.files.get(full));
-      if (!indexed) continue;
+  listProject(root, {
+    depth: INDEX_LIMITS.depth,
+    name: SOURCE,
+    visit: (file) => {
+      if (DECLARATION.test(file)) return true;
+      const indexed = indexFile(file, existing?.files.get(file));
+      if (!indexed) return true;
       bytes += indexed.size;
-      if (bytes > INDEX_LIMITS.bytes) break;
-      index.files.set(full, indexed);
-    }
-    if (bytes > INDEX_LIMITS.bytes) break;
-  }
+      if (bytes > INDEX_LIMITS.bytes) return false;
+      index.files.set(file, indexed);
+      return index.files.size < INDEX_LIMITS.files;
+    },
+  });
   index.listingMs = Date.now() - now;
   // The same files, none changed: what was resolved from the previous listing still holds.
   if (existing && sameFiles(existing.files, index.files)) {
+    index.version = existing.version;
     index.importers = existing.importers;
     index.byStem = existing.byStem;
+  } else {
+    index.version = ++lastVersion;
   }
   projects.set(root, index);
   return index;

@@ -11,6 +11,8 @@ import fs from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { isDirectory, isRegularFile, readTextFile } from '../../util/read-file.js';
+import { ancestors } from '../../util/walk.js';
+import { listProject } from './listing.js';
 
 export const LAYER_LIMITS = {
   /** Directories climbed from a file to find the project's top (a repository root or the highest package). */
@@ -42,23 +44,12 @@ const PROJECT_MARKERS = [
   'LICENSE.md',
   'LICENSE.txt',
 ];
-/** Dependencies, build output and tool caches: never layer sources, never listed. */
-const SKIPPED = new Set([
-  'node_modules',
-  'dist',
-  'build',
-  'out',
-  'coverage',
-  'cdk.out',
-  '.aws-sam',
-  '.serverless',
-  'vendor',
-  'bower_components',
-]);
 /** serverless.yml, SAM/CloudFormation templates: YAML or JSON files with these words in their names. */
 const MANIFEST_NAME = /^(?:serverless|.*template.*|.*cloudformation.*|.*stack.*|sam)\.(?:ya?ml|json)$/iu;
 /** CDK apps: TypeScript/JavaScript that makes a LayerVersion from an asset folder. */
 const CDK_SOURCE = /\.(?:[cm]?[jt]s)$/u;
+/** The files the layer search reads: manifests and CDK sources. */
+const LISTED_FILE = new RegExp(`${MANIFEST_NAME.source}|${CDK_SOURCE.source}`, 'iu');
 /** Folders CDK apps keep their stacks in. */
 const CDK_FOLDER = /(?:^|[/\\])(?:lib|bin|cdk|infra|infrastructure|stacks?|deploy|deployment)[/\\]/u;
 const CDK_LAYER = /\bLayerVersion\s*\(/u;
@@ -98,16 +89,12 @@ export function layerTopOf(file: string): string {
   const known = tops.get(start);
   if (known) return known;
   let top = start;
-  let dir = start;
-  for (let climbed = 0; climbed <= LAYER_LIMITS.climb; climbed++) {
+  for (const dir of ancestors(start, LAYER_LIMITS.climb + 1)) {
     if (REPOSITORY_MARKERS.some((marker) => fs.existsSync(path.join(dir, marker)))) {
       top = dir;
       break;
     }
     if (PROJECT_MARKERS.some((marker) => isRegularFile(path.join(dir, marker)))) top = dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
   }
   tops.set(start, top);
   return top;
@@ -170,15 +157,11 @@ function isInstalled(fromFile: string, name: string): boolean {
   let known = installed.get(key);
   if (known === undefined) {
     known = false;
-    let dir = start;
-    for (let climbed = 0; climbed < 40; climbed++) {
+    for (const dir of ancestors(start, 40)) {
       if (isDirectory(path.join(dir, 'node_modules', name))) {
         known = true;
         break;
       }
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
     }
     if (installed.size > 50_000) installed.clear();
     installed.set(key, known);
@@ -265,35 +248,27 @@ function listLayers(top: string): string[] {
   const conventional = new Set<string>();
   const manifests: string[] = [];
   const cdkSources: string[] = [];
-  let listed = 0;
-  const stack: Array<{ dir: string; depth: number; underLayers: boolean }> = [
-    { dir: top, depth: 0, underLayers: false },
-  ];
-  while (stack.length > 0 && listed < LAYER_LIMITS.directories) {
-    const { dir, depth, underLayers } = stack.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    listed++;
-    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isFile()) {
-        if (MANIFEST_NAME.test(entry.name) && manifests.length < LAYER_LIMITS.manifests) manifests.push(full);
-        else if (CDK_SOURCE.test(entry.name) && CDK_FOLDER.test(path.relative(top, full))) cdkSources.push(full);
-        continue;
-      }
-      // Symbolic links are not followed: no loops, and no folders outside the project.
-      if (!entry.isDirectory() || entry.name.startsWith('.') || SKIPPED.has(entry.name)) continue;
-      if (entry.name === 'nodejs' && dir !== top) conventional.add(dir);
-      else if (underLayers || LAYER_NAME.test(entry.name)) conventional.add(full);
-      if (depth < LAYER_LIMITS.depth)
-        stack.push({ dir: full, depth: depth + 1, underLayers: LAYERS_NAME.test(entry.name) });
-    }
-  }
+  listProject(top, {
+    // Folders one level deeper than those read are still judged by their names.
+    depth: LAYER_LIMITS.depth + 1,
+    directories: LAYER_LIMITS.directories,
+    name: LISTED_FILE,
+    enter: (dir, depth) => {
+      const parent = path.dirname(dir);
+      const name = path.basename(dir);
+      if (name === 'nodejs' && parent !== top) conventional.add(parent);
+      // Each folder inside a `layers` folder is one.
+      else if ((parent !== top && LAYERS_NAME.test(path.basename(parent))) || LAYER_NAME.test(name))
+        conventional.add(dir);
+      return depth <= LAYER_LIMITS.depth;
+    },
+    visit: (file) => {
+      const name = path.basename(file);
+      if (MANIFEST_NAME.test(name) && manifests.length < LAYER_LIMITS.manifests) manifests.push(file);
+      else if (CDK_SOURCE.test(name) && CDK_FOLDER.test(path.relative(top, file))) cdkSources.push(file);
+      return true;
+    },
+  });
   for (const manifest of manifests) for (const dir of manifestLayers(manifest)) named.add(dir);
   for (const source of cdkSources.slice(0, LAYER_LIMITS.manifests)) for (const dir of cdkLayers(source)) named.add(dir);
   const ordered = [...named, ...[...conventional].filter((dir) => !named.has(dir)).sort()];
@@ -386,13 +361,7 @@ function cdkLayers(source: string): string[] {
 }
 
 function cdkAppDir(source: string): string | null {
-  let dir = path.dirname(source);
-  for (let climbed = 0; climbed < 6; climbed++) {
-    if (isRegularFile(path.join(dir, 'cdk.json'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
+  for (const dir of ancestors(path.dirname(source), 6)) if (isRegularFile(path.join(dir, 'cdk.json'))) return dir;
   return null;
 }
 

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readTextFile } from '../../util/read-file.js';
+import { ancestors } from '../../util/walk.js';
 
 /** package.json and framework config files larger than this are not read. */
 const MAX_MANIFEST_BYTES = 1_000_000;
@@ -106,8 +107,7 @@ export function projectOf(filename: string): Project | null {
   const start = path.dirname(filename);
   const visited: string[] = [];
   let found: Project | null = null;
-  let dir = start;
-  for (let climbed = 0; climbed < MAX_CLIMB; climbed++) {
+  for (const dir of ancestors(start, MAX_CLIMB)) {
     const known = byDirectory.get(dir);
     if (known !== undefined) {
       found = known;
@@ -119,9 +119,6 @@ export function projectOf(filename: string): Project | null {
       found = project;
       break;
     }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
   }
   for (const each of visited) byDirectory.set(each, found);
   return found;

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { BaseContext } from '../context.js';
-import { importersOf, INDEX_LIMITS } from '../file/importers.js';
+import { importersOf, INDEX_LIMITS, listingVersionOf } from '../file/importers.js';
 import { SPELLING_ESCAPE, wordsPattern } from '../../util/text.js';
 import { readTextFile, unchangedSince } from '../../util/read-file.js';
 import { BoundedCache } from '../../util/bounded-cache.js';
@@ -49,6 +49,8 @@ interface OutgoingCall {
 interface Sources {
   mtimes: Map<string, number>;
   importers: Map<string, string>;
+  /** The importer index's listing version each importer list was read from. */
+  listings: Map<string, number>;
   /** The exported writers each importer list was ranked by. */
   writers: Map<string, readonly string[]>;
   /** The names each module's importers were required to mention. */
@@ -58,6 +60,8 @@ interface Sources {
 interface Outgoing {
   sources: Sources;
   calls: OutgoingCall[];
+  /** The modules the answer's own walk read (itself included): what a walk that takes the answer is charged. */
+  asked?: ReadonlySet<string>;
 }
 
 /** Per process: the calls each importer makes at request time, keyed by file and the hops left (small records). */
@@ -66,6 +70,7 @@ const outgoingCache = new BoundedCache<string, Outgoing>({ entries: 8192, weight
 /** Roughly the bytes an answer holds. */
 function weightOf(outgoing: Outgoing): number {
   let weight = 256 + (outgoing.sources.mtimes.size + outgoing.sources.importers.size) * 128;
+  weight += (outgoing.asked?.size ?? 0) * 64;
   for (const list of outgoing.sources.importers.values()) weight += list.length * 2;
   for (const call of outgoing.calls)
     weight += 256 + (call.origin.via.length + call.exportPath.length + (call.requestArguments?.length ?? 0)) * 64;
@@ -88,6 +93,19 @@ interface Walk {
   settings: ResolvedSettings;
   /** Modules read for this linted file (cached or not, so the answer does not depend on what ran before). */
   files: Set<string>;
+}
+
+function newWalk(settings: ResolvedSettings, file: string): Walk {
+  return { settings, files: new Set([file]) };
+}
+
+/** Take an answer into `walk` when its budget holds every module the answer read: charge them to it. */
+function replays(walk: Walk, asked: ReadonlySet<string>): boolean {
+  let added = 0;
+  for (const file of asked) if (!walk.files.has(file)) added++;
+  if (walk.files.size + added > REACHED_FROM_LIMITS.files) return false;
+  for (const file of asked) walk.files.add(file);
+  return true;
 }
 
 /**
@@ -126,7 +144,7 @@ function incomingCalls(
   const sameNames = cached && [...(cached.sources.names.get(file) ?? [])].join('\n') === [...names].join('\n');
   if (cached && sameWriters && sameNames && isFresh(cached)) return cached.calls;
   const sources = newSources();
-  const walk: Walk = { settings, files: new Set([file]) };
+  const walk = newWalk(settings, file);
   const incoming: Outgoing = {
     sources,
     calls: callsInto(file, names, REACHED_FROM_LIMITS.depth, walk, sources, writers),
@@ -278,6 +296,7 @@ function callsInto(
   const result: OutgoingCall[] = [];
   const importers = followedImporters(file, writers);
   sources.importers.set(file, importers.join('\n'));
+  sources.listings.set(file, listingVersionOf(file));
   sources.writers.set(file, writers);
   sources.names.set(file, names);
   // Read from the text before anything is parsed: does the importer mention a name it could call, and could it
@@ -336,21 +355,33 @@ export function isTestFile(file: string): boolean {
   return TEST_FILE.test(file);
 }
 
-/** Every request-time call an importer makes into relatively imported modules, from its handlers and its own callers. */
+/**
+ * Every request-time call an importer makes into relatively imported modules, from its handlers and its own callers.
+ * Computed with a budget of its own (a walk that starts at the importer), so the answer is the same whichever walk
+ * asks first, and cached by importer and hops left. A walk takes the answer only when its own budget holds every
+ * module the answer read (they are charged to it, as if read again); otherwise the importer gives it no calls.
+ */
 function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
   const key = `${importer}|${depth}`;
-  const cached = outgoingCache.get(key);
-  if (cached && isFresh(cached)) return cached;
+  let outgoing = outgoingCache.get(key);
+  if (!outgoing?.asked || !isFresh(outgoing)) {
+    const own = newWalk(walk.settings, importer);
+    outgoing = computeOutgoing(importer, depth, own);
+    outgoing.asked = own.files;
+    outgoingCache.set(key, outgoing, weightOf(outgoing));
+  }
+  // Its sources still count: an edit that would let it fit, or change it, makes the asking answer stale too.
+  return replays(walk, outgoing.asked) ? outgoing : { sources: outgoing.sources, calls: [] };
+}
+
+function computeOutgoing(importer: string, depth: number, walk: Walk): Outgoing {
   const sources = newSources();
   const calls: OutgoingCall[] = [];
   const outgoing: Outgoing = { sources, calls };
   const loaded = load(importer);
   const facts = loaded?.file ? factsOf(loaded.file) : null;
   if (loaded) sources.mtimes.set(importer, loaded.mtimeMs);
-  if (!facts) {
-    outgoingCache.set(key, outgoing, weightOf(outgoing));
-    return outgoing;
-  }
+  if (!facts) return outgoing;
   const own = ownHandlersOf(facts, walk.settings, importer);
   const upstream = entriesOf(facts, importer, depth, walk, sources);
   const handlers = [...own, ...upstream.handlers];
@@ -391,7 +422,6 @@ function outgoingOf(importer: string, depth: number, walk: Walk): Outgoing {
       });
     }
   }
-  outgoingCache.set(key, outgoing, weightOf(outgoing));
   return outgoing;
 }
 
@@ -440,12 +470,13 @@ function mergeOne(a: PassedArgument, b: PassedArgument): PassedArgument {
 }
 
 function newSources(): Sources {
-  return { mtimes: new Map(), importers: new Map(), writers: new Map(), names: new Map() };
+  return { mtimes: new Map(), importers: new Map(), listings: new Map(), writers: new Map(), names: new Map() };
 }
 
 function mergeSources(into: Sources, from: Sources): void {
   for (const [file, mtime] of from.mtimes) into.mtimes.set(file, mtime);
   for (const [file, list] of from.importers) into.importers.set(file, list);
+  for (const [file, version] of from.listings) into.listings.set(file, version);
   for (const [file, writers] of from.writers) into.writers.set(file, writers);
   for (const [file, names] of from.names) into.names.set(file, names);
 }
@@ -454,6 +485,8 @@ function mergeSources(into: Sources, from: Sources): void {
 function isFresh(outgoing: Outgoing): boolean {
   if (!unchangedSince(outgoing.sources.mtimes)) return false;
   for (const [file, list] of outgoing.sources.importers) {
+    // The same listing of the project gives the same importers: no need to rank them again.
+    if (listingVersionOf(file) === outgoing.sources.listings.get(file)) continue;
     const writers = outgoing.sources.writers.get(file) ?? [];
     if (followedImporters(file, writers).join('\n') !== list) return false;
   }

@@ -4,12 +4,11 @@
 // event does not. The project's components and modules are listed once (bounded in files and bytes) and only the
 // scripts that call the composable are parsed; what cannot be placed counts as called, so a doubt keeps a write
 // reported.
-import fs from 'node:fs';
-import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { parseForESLint } from '@typescript-eslint/parser';
 import { readTextFile } from '../../../util/read-file.js';
 import { enclosingFunction, staticPropertyName, valueParent, walk } from '../../file/ast.js';
+import { listProject } from '../../file/listing.js';
 import { parseFile } from '../../file/parse.js';
 import type { ParsedFile } from '../../file/parsed-file.js';
 import type { FunctionNode } from '../../types.js';
@@ -25,8 +24,8 @@ const LIMITS = {
 };
 const SCANNED = /\.(?:vue|[cm]?[jt]s|[jt]sx)$/u;
 const DECLARATION = /\.d\.[cm]?ts$/u;
-/** Dependencies, build output and Nuxt's generated directories are not the app's own code. */
-const SKIPPED = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'server']);
+/** Besides the shared list: the server side of a Nuxt app, which no component sets up. */
+const SKIPPED = ['server'];
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gu;
 
 interface Listing {
@@ -155,29 +154,19 @@ function listingOf(root: string): Listing {
   }
   const files: Listing['files'] = [];
   let bytes = 0;
-  const stack: Array<{ dir: string; depth: number }> = [{ dir: root, depth: 0 }];
-  while (stack.length > 0 && files.length < LIMITS.files && bytes < LIMITS.bytes) {
-    const { dir, depth } = stack.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || SKIPPED.has(entry.name)) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (depth < LIMITS.depth) stack.push({ dir: full, depth: depth + 1 });
-      } else if (entry.isFile() && SCANNED.test(entry.name) && !DECLARATION.test(entry.name)) {
-        const read = readTextFile(full, LIMITS.fileBytes);
-        if (!read.ok) continue;
-        files.push({ file: full, text: read.text });
-        bytes += read.text.length;
-        if (files.length >= LIMITS.files || bytes >= LIMITS.bytes) break;
-      }
-    }
-  }
+  listProject(root, {
+    depth: LIMITS.depth,
+    skip: SKIPPED,
+    name: SCANNED,
+    visit: (file) => {
+      if (DECLARATION.test(file)) return true;
+      const read = readTextFile(file, LIMITS.fileBytes);
+      if (!read.ok) return true;
+      files.push({ file, text: read.text });
+      bytes += read.text.length;
+      return files.length < LIMITS.files && bytes < LIMITS.bytes;
+    },
+  });
   const listing = { listedAt: now, listingMs: Date.now() - now, files };
   listings.set(root, listing);
   return listing;
