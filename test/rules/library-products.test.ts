@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
+import { lineOf } from '../helpers/lint.js';
 import { makeProject } from '../helpers/temp.js';
 
 interface Case {
@@ -29,12 +30,6 @@ async function lint(config: (typeof CONFIGS)[number], file: string, code: string
   });
   const [result] = await eslint.lintFiles([path.join(root, file)]);
   return result;
-}
-
-function lineOf(code: string, text: string): number {
-  const index = code.indexOf(text);
-  if (index < 0) throw new Error(`fixture has no ${JSON.stringify(text)}`);
-  return code.slice(0, index).split('\n').length;
 }
 
 const cases: Case[] = [
@@ -195,6 +190,39 @@ const cases: Case[] = [
     const memo: { body?: string } = {};
     const body = memo.body ? memo.body : (memo.body = await request.text());
     return new Response(body);
+  }
+}
+`,
+    found: [],
+  },
+  {
+    name: 'an overloaded request method: the signatures have no body, the implementation writes the instance',
+    file: 'router.ts',
+    code: `export class Router {
+  private last: string | undefined;
+  handle(request: Request): Promise<Response>;
+  handle(request: Request, env: unknown): Promise<Response>;
+  async handle(request: Request, env?: unknown): Promise<Response> {
+    this.last = await request.text();
+    return new Response(this.last);
+  }
+  make(): () => void;
+  make(): () => void {
+    return () => undefined;
+  }
+}
+`,
+    found: ['no-request-data-in-module-scope@this.last = await'],
+  },
+  {
+    name: 'quiet: the same overloads keep the body in a local',
+    file: 'router.ts',
+    code: `export class Router {
+  handle(request: Request): Promise<Response>;
+  handle(request: Request, env: unknown): Promise<Response>;
+  async handle(request: Request, env?: unknown): Promise<Response> {
+    const last = await request.text();
+    return new Response(last);
   }
 }
 `,

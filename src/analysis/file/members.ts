@@ -230,7 +230,9 @@ export function instanceMethods(classNode: ClassNode): Array<{ name: string; fn:
     const name = staticPropertyName(member);
     if (name === null) continue;
     if (member.type === T.MethodDefinition) {
-      if (member.kind === 'method') result.push({ name, fn: member.value as FunctionNode });
+      // An overload signature (`serve(req: A): B;`) has no body: only the implementation runs.
+      if (member.kind === 'method' && member.value.type !== T.TSEmptyBodyFunctionExpression)
+        result.push({ name, fn: member.value });
     } else if (member.value && isFunctionNode(unwrap(member.value))) {
       result.push({ name, fn: unwrap(member.value) as FunctionNode });
     }

@@ -99,6 +99,8 @@ function calledFunction(
 
 /** What a function returns: an arrow's expression body, or the argument of each of its own `return` statements. */
 export function returnedValues(facts: FileFacts, fn: FunctionNode): TSESTree.Node[] {
+  // A declared signature of a function without a body (an overload, `declare function`) returns nothing.
+  if (!(fn.body as TSESTree.Node | null)) return [];
   if (fn.body.type !== T.BlockStatement) return [fn.body];
   const result: TSESTree.Node[] = [];
   for (const statement of facts.returnsOf(fn)) if (statement.argument) result.push(statement.argument);
