@@ -109,11 +109,22 @@ export async function lintProjectFile(
   config: 'recommended' | 'strict' = 'recommended',
 ): Promise<Linter.LintMessage[]> {
   const root = makeProject({ 'package.json': JSON.stringify({ name: 'app', type: 'module' }), ...files });
-  const eslint = new ESLint({
-    cwd: root,
+  const [result] = await eslintIn(root, config).lintFiles([path.join(root, file)]);
+  return result.messages;
+}
+
+/** The real ESLint class in `cwd` with one of the plugin's configs and no config file, as a user's project lints. */
+export function eslintIn(cwd: string, config: 'recommended' | 'strict' = 'strict'): ESLint {
+  return new ESLint({
+    cwd,
     overrideConfigFile: true,
     overrideConfig: [...(plugin.configs[config] as never[])] as ESLint.Options['overrideConfig'],
   });
-  const [result] = await eslint.lintFiles([path.join(root, file)]);
-  return result.messages;
+}
+
+/** 1-based line where `text` first occurs in `code`; a fixture without it is a broken test. */
+export function lineOf(code: string, text: string): number {
+  const index = code.indexOf(text);
+  if (index < 0) throw new Error(`fixture has no ${JSON.stringify(text)}`);
+  return code.slice(0, index).split('\n').length;
 }

@@ -7,9 +7,8 @@
 // (`new (require('./poller'))()`) is followed into the class's methods like one made from an imported name, and an
 // entry read with `get` from a module Map and then changed (`counters.get(k).views++`) is a write to the Map.
 import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
+import { eslintIn, lineOf } from '../helpers/lint.js';
 import { makeProject } from '../helpers/temp.js';
 
 interface Case {
@@ -24,20 +23,6 @@ interface Case {
 
 const EXPRESS_CJS = JSON.stringify({ name: 'app', dependencies: { express: '^4.0.0' } });
 const EXPRESS_ESM = JSON.stringify({ name: 'app', type: 'module', dependencies: { express: '^4.0.0' } });
-
-function eslintIn(cwd: string): ESLint {
-  return new ESLint({
-    cwd,
-    overrideConfigFile: true,
-    overrideConfig: [...(plugin.configs.strict as never[])] as ESLint.Options['overrideConfig'],
-  });
-}
-
-function lineOf(code: string, text: string): number {
-  const index = code.indexOf(text);
-  if (index < 0) throw new Error(`fixture has no ${JSON.stringify(text)}`);
-  return code.slice(0, index).split('\n').length;
-}
 
 async function check(c: Case): Promise<void> {
   const root = makeProject(c.files, 'handler-state-singletons-');

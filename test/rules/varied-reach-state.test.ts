@@ -6,9 +6,8 @@
 // variant has a safe counterpart (a per-request product, a read-only use, bounded state, start-up only) that must
 // stay quiet.
 import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
+import { eslintIn, lineOf } from '../helpers/lint.js';
 import { makeProject } from '../helpers/temp.js';
 
 type Sub = 'dispatch' | 'factory-handler' | 'closure' | 'globals' | 'library' | 'holder';
@@ -32,20 +31,6 @@ interface Variant {
 }
 
 const PACKAGE = JSON.stringify({ name: 'app', type: 'module' });
-
-function eslintIn(cwd: string): ESLint {
-  return new ESLint({
-    cwd,
-    overrideConfigFile: true,
-    overrideConfig: [...(plugin.configs.strict as never[])] as ESLint.Options['overrideConfig'],
-  });
-}
-
-function lineOf(code: string, text: string): number {
-  const index = code.indexOf(text);
-  if (index < 0) throw new Error(`fixture has no ${JSON.stringify(text)}`);
-  return code.slice(0, index).split('\n').length;
-}
 
 async function check(variant: Variant): Promise<void> {
   const root = makeProject({ 'package.json': PACKAGE, ...variant.files }, 'handler-state-varied-');
