@@ -44,7 +44,7 @@ export interface VariedCase {
 const MARKER = /\/\/\s*expect:\s*([a-z]+(?:\s*,\s*[a-z]+)*)\s*$/u;
 
 /** `line:rule` of every report the markers of `text` ask for. */
-function expectedOf(text: string): string[] {
+export function expectedOf(text: string): string[] {
   const keys: string[] = [];
   text.split('\n').forEach((line, index) => {
     const match = MARKER.exec(line);

@@ -8,15 +8,7 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { makeProject } from '../helpers/temp.js';
-
-const RULE_OF = {
-  write: 'no-module-state-write',
-  data: 'no-request-data-in-module-scope',
-  cache: 'no-unbounded-cache',
-  growth: 'no-unbounded-growth',
-  listener: 'no-handler-listener-leak',
-} as const;
-type Kind = keyof typeof RULE_OF;
+import { expectedOf } from '../helpers/varied-batch.js';
 
 interface Case {
   name: string;
@@ -33,24 +25,9 @@ interface Case {
   gap?: string;
 }
 
-const MARKER = /\/\/\s*expect:\s*([a-z]+(?:\s*,\s*[a-z]+)*)\s*$/u;
 const EXPRESS = `import express from 'express';
 const app = express();
 `;
-
-function expectedOf(text: string): string[] {
-  const keys: string[] = [];
-  text.split('\n').forEach((line, index) => {
-    const match = MARKER.exec(line);
-    if (!match) return;
-    for (const kind of match[1].split(',').map((k) => k.trim())) {
-      const rule = RULE_OF[kind as Kind];
-      if (!rule) throw new Error(`unknown kind ${kind} on line ${index + 1}`);
-      keys.push(`${index + 1}:${rule}`);
-    }
-  });
-  return keys.sort();
-}
 
 async function lintCase(c: Case): Promise<{ keys: string[]; messages: string[] }> {
   const manifest = JSON.stringify({ name: 'app', type: 'module', dependencies: c.dependencies ?? {} });
