@@ -1,7 +1,7 @@
 // What the analysis of a file could not finish: a stage that failed, or a budget that ran out where findings may be
 // lost. A failing part loses only that part; each such loss is noted here and becomes one "analysis incomplete"
 // diagnostic on the file. The debug switch (HANDLER_STATE_DEBUG=1) rethrows failures instead of noting them.
-import path from 'node:path';
+import { importPath } from '../util/paths.js';
 import { debugEnabled } from '../util/debug.js';
 
 /** The losses of one file's analysis, each `<part>: <reason>`, in the order they happened, without repeats. */
@@ -37,8 +37,7 @@ export function withinFile<T>(filename: string, run: () => T): T {
 /** `./lib/index.js`: a file as the linted file would import it. */
 export function relativeToLinted(filename: string): string {
   if (!active) return filename;
-  const relative = path.relative(path.dirname(active.linted), filename).split(path.sep).join('/');
-  return relative.startsWith('.') ? relative : `./${relative}`;
+  return importPath(active.linted, filename);
 }
 
 function withActive<T>(next: NonNullable<typeof active>, run: () => T): T {

@@ -1,7 +1,6 @@
 // analyze(context): the one per-file analysis every rule reads. It builds the file context (parsed file, scopes,
 // settings, facts, type information, handlers, reachability), runs the stages in order and memoises the result by
 // the AST, so the six rules share one run.
-import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { BaseContext, FileContext, ReachContext } from './context.js';
@@ -33,6 +32,7 @@ import { WriteFinder, type WriteSite } from './state/writes.js';
 import { createTypeOracle, type TypeOracle } from './type-aware.js';
 import type { FileAnalysis, Finding, FunctionNode, Handler, MoveDeclaration } from './types.js';
 import { debugEnabled } from '../util/debug.js';
+import { importPath } from '../util/paths.js';
 import { collecting, describeError, guarded, Incomplete, lossCount, noteIncomplete, withinFile } from './incomplete.js';
 
 const cache = new WeakMap<TSESTree.Program, FileAnalysis>();
@@ -167,7 +167,7 @@ function analyzeEntries(
         if (!from) return leak;
         return {
           ...leak,
-          reachedFrom: { handler: from.handler, file: fileFrom(ctx.filename, from.file), via: from.via },
+          reachedFrom: { handler: from.handler, file: importPath(ctx.filename, from.file), via: from.via },
         };
       }),
     ),
@@ -236,7 +236,7 @@ function placeReached(finding: Finding, filename: string): Finding[] {
   ) {
     return [];
   }
-  const file = fileFrom(filename, from.file);
+  const file = importPath(filename, from.file);
   const downgraded = !from.carriesRequestData && (finding.kind === 'requestData' || finding.kind === 'cache');
   return [
     {
@@ -248,11 +248,6 @@ function placeReached(finding: Finding, filename: string): Finding[] {
 }
 
 /** `./handler.ts`, `../api/card.js`: another file as the linted file's messages name it. */
-function fileFrom(filename: string, other: string): string {
-  const file = path.relative(path.dirname(filename), other).split(path.sep).join('/');
-  return file.startsWith('.') ? file : `./${file}`;
-}
-
 /** The state stages: every write to module state, the request-time ones classified into findings. */
 function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Finding[] {
   const { state, reach } = ctx;

@@ -32,6 +32,7 @@ import {
   type WrappedWriter,
 } from './shared-instances.js';
 import { SSR_INSTANCE_TABLE, type SsrInstanceRow } from './ssr-tables.js';
+import { importPath } from '../../util/paths.js';
 
 /** How many re-exports are followed to find where an imported instance is made. */
 /** Importers of one module whose uses are read (the index itself is bounded in files and bytes). */
@@ -318,7 +319,7 @@ function importerUses(facts: FileFacts, filename: string, settings: BaseContext[
   for (const importer of importersOf(filename, MAX_IMPORTERS)) {
     const context = importerContext(importer, settings);
     if (!context) continue;
-    const relative = relativeTo(filename, importer);
+    const relative = importPath(filename, importer);
     for (const variable of context.scopes.module.variables as Scope.Variable[]) {
       const imported = context.facts.imports.ofVariable(variable);
       if (!imported || imported.typeOnly) continue;
@@ -413,9 +414,4 @@ function exportedFunctions(facts: FileFacts): Map<string, FunctionNode> {
     }
   }
   return result;
-}
-
-function relativeTo(from: string, to: string): string {
-  const relative = path.relative(path.dirname(from), to).split(path.sep).join('/');
-  return relative.startsWith('.') ? relative : `./${relative}`;
 }

@@ -12,6 +12,7 @@ import { clearImporterIndex } from '../file/importers.js';
 import { clearResolveCache, resolveImport } from '../file/resolve.js';
 import { BoundedCache } from '../../util/bounded-cache.js';
 import { readTextFile, unchangedSince } from '../../util/read-file.js';
+import { importPath } from '../../util/paths.js';
 import { lossCount, noteIncomplete, relativeToLinted } from '../incomplete.js';
 import { factsOf, type FileFacts, type ParsedFile } from '../file/index.js';
 import type { ImportTarget } from '../file/imports.js';
@@ -272,10 +273,7 @@ export function summarize(
 /** Summaries store paths relative to the summarised file; callers see them relative to themselves. */
 function relocate(summary: ImportedWrite[], file: string, fromFile: string): ImportedWrite[] {
   return summary.map((write) => {
-    const absolute = path.resolve(path.dirname(file), write.file);
-    let relative = path.relative(path.dirname(fromFile), absolute).split(path.sep).join('/');
-    if (!relative.startsWith('.')) relative = `./${relative}`;
-    return { ...write, file: relative };
+    return { ...write, file: importPath(fromFile, path.resolve(path.dirname(file), write.file)) };
   });
 }
 
