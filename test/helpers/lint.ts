@@ -114,11 +114,16 @@ export async function lintProjectFile(
 }
 
 /** The real ESLint class in `cwd` with one of the plugin's configs and no config file, as a user's project lints. */
-export function eslintIn(cwd: string, config: 'recommended' | 'strict' = 'strict'): ESLint {
+export function eslintIn(
+  cwd: string,
+  config: 'recommended' | 'strict' = 'strict',
+  options: Partial<ESLint.Options> = {},
+): ESLint {
   return new ESLint({
     cwd,
     overrideConfigFile: true,
     overrideConfig: [...(plugin.configs[config] as never[])] as ESLint.Options['overrideConfig'],
+    ...options,
   });
 }
 

@@ -4,9 +4,8 @@
 // were computed for it or already warmed by another file, and in either order. ESLint sorts the files of one run,
 // so an order is made of one run per file in the same process.
 import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
+import { eslintIn } from '../helpers/lint.js';
 import { makeProject } from '../helpers/temp.js';
 
 /** More modules than one lint may summarise (the per-lint file budget is a few dozen). */
@@ -29,14 +28,6 @@ function project(): string {
     `${tail.map((index) => `import { note${index} } from './stores/store${index}.js';`).join('\n')}\n` +
     `export const handler = async (event) => {\n${tail.map((index) => `  note${index}(event.id);`).join('\n')}\n};\n`;
   return makeProject(files, 'handler-state-lint-order-');
-}
-
-function eslintIn(cwd: string): ESLint {
-  return new ESLint({
-    cwd,
-    overrideConfigFile: true,
-    overrideConfig: [...(plugin.configs.strict as never[])] as ESLint.Options['overrideConfig'],
-  });
 }
 
 async function lines(root: string, files: string[]): Promise<Record<string, string[]>> {

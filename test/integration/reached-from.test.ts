@@ -3,10 +3,9 @@
 // per request. Quiet twins: the same module called only at start-up, or through functions that write nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
 import { INDEX_LIMITS } from '../../src/analysis/file/importers.js';
+import { eslintIn } from '../helpers/lint.js';
 import { makeProject, writeFiles } from '../helpers/temp.js';
 
 const PACKAGE = JSON.stringify({ name: 'app', type: 'module' });
@@ -23,15 +22,6 @@ export function size() {
   return history.length;
 }
 `;
-
-function eslintIn(cwd: string, options: Partial<ESLint.Options> = {}): ESLint {
-  return new ESLint({
-    cwd,
-    overrideConfigFile: true,
-    overrideConfig: [...(plugin.configs.strict as never[])] as ESLint.Options['overrideConfig'],
-    ...options,
-  });
-}
 
 async function messagesOf(root: string, file: string, eslint = eslintIn(root)): Promise<string[]> {
   const [result] = await eslint.lintFiles([path.join(root, file)]);
@@ -238,13 +228,13 @@ export const handler = async (event: { theme: string }) => {
     });
     const cacheLocation = path.join(root, '.eslintcache');
     const files = [path.join(root, 'src/store.ts'), path.join(root, 'src/handler.ts')];
-    const first = await eslintIn(root, { cache: true, cacheLocation }).lintFiles(files);
+    const first = await eslintIn(root, 'strict', { cache: true, cacheLocation }).lintFiles(files);
     expect(first[0].messages).toHaveLength(1);
     const handler = path.join(root, 'src/handler.ts');
     fs.writeFileSync(handler, `export const handler = async () => 'ok';\n`);
     fs.utimesSync(handler, new Date(), new Date(Date.now() + 5_000));
     // A new ESLint process: store.ts is unchanged, so its cached result (with the old finding) is reused.
-    const second = await eslintIn(root, { cache: true, cacheLocation }).lintFiles(files);
+    const second = await eslintIn(root, 'strict', { cache: true, cacheLocation }).lintFiles(files);
     expect(second[0].messages).toHaveLength(1);
     expect(second[1].messages).toHaveLength(0);
     // Without the cache (or after deleting it) the finding is gone.

@@ -4,9 +4,8 @@
 // instance (where the fix goes), naming the importer; quiet twins keep the instance behind a per-request factory or
 // call the helper only in the browser.
 import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
+import { eslintIn } from '../helpers/lint.js';
 import { makeProject } from '../helpers/temp.js';
 
 const NEXT_APP = JSON.stringify({
@@ -34,14 +33,6 @@ export async function useLocale(lang: string) {
   return i18next;
 }
 `;
-
-function eslintIn(cwd: string): ESLint {
-  return new ESLint({
-    cwd,
-    overrideConfigFile: true,
-    overrideConfig: [...(plugin.configs.strict as never[])] as ESLint.Options['overrideConfig'],
-  });
-}
 
 async function ssrMessagesOf(root: string, file: string): Promise<string[]> {
   const [result] = await eslintIn(root).lintFiles([path.join(root, file)]);

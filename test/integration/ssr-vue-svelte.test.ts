@@ -3,18 +3,9 @@
 // write is reported in the file that makes it; the same
 // store written only in the browser (or in an app that does not render on the server) stays quiet.
 import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
+import { eslintIn } from '../helpers/lint.js';
 import { makeProject } from '../helpers/temp.js';
-
-function eslintIn(cwd: string): ESLint {
-  return new ESLint({
-    cwd,
-    overrideConfigFile: true,
-    overrideConfig: [...(plugin.configs.strict as never[])] as ESLint.Options['overrideConfig'],
-  });
-}
 
 async function sharedInstanceLines(root: string, file: string): Promise<string[]> {
   const [result] = await eslintIn(root).lintFiles([path.join(root, file)]);

@@ -4,9 +4,8 @@
 // Each reported shape sits next to a quiet twin: the runtime made per request with an AsyncLocalStorage, a constant
 // locale, a wrapper that ignores its argument, a hook that is not typed as one.
 import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
+import { eslintIn } from '../helpers/lint.js';
 import { makeProject } from '../helpers/temp.js';
 
 const SVELTEKIT_APP = JSON.stringify({
@@ -45,14 +44,6 @@ export const handle: Handle = async ({ event, resolve }) => {
   return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
 };
 `;
-
-function eslintIn(cwd: string, config: 'strict' | 'recommended' = 'strict'): ESLint {
-  return new ESLint({
-    cwd,
-    overrideConfigFile: true,
-    overrideConfig: [...(plugin.configs[config] as never[])] as ESLint.Options['overrideConfig'],
-  });
-}
 
 async function ssrMessagesOf(root: string, file: string): Promise<string[]> {
   const [result] = await eslintIn(root).lintFiles([path.join(root, file)]);

@@ -4,9 +4,8 @@
 // top level of a `<script setup>`, a plugin, another composable's body), calls them during setup. Linted as a user
 // lints them: the real ESLint class over real files of a Nuxt project.
 import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
+import { eslintIn } from '../helpers/lint.js';
 import { makeProject } from '../helpers/temp.js';
 
 const NUXT_APP = JSON.stringify({ name: 'shop', private: true, dependencies: { nuxt: '3.15.0', vue: '3.5.0' } });
@@ -26,14 +25,6 @@ export function usePanel() {
   return { open, items, show, load };
 }
 `;
-
-function eslintIn(cwd: string): ESLint {
-  return new ESLint({
-    cwd,
-    overrideConfigFile: true,
-    overrideConfig: [...(plugin.configs.strict as never[])] as ESLint.Options['overrideConfig'],
-  });
-}
 
 const WRITE_RULES = ['no-module-state-write', 'no-unbounded-growth'];
 

@@ -7,6 +7,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { generateLargeModule } from '../helpers/generate.js';
+import { lineOf } from '../helpers/lint.js';
 
 type SourceType = 'module' | 'commonjs' | 'script';
 
@@ -49,12 +50,6 @@ function linesOf(messages: Linter.LintMessage[]): number[] {
 }
 
 /** 1-based line of the first line containing `needle`. */
-function lineOf(code: string, needle: string): number {
-  const index = code.split('\n').findIndex((line) => line.includes(needle));
-  if (index < 0) throw new Error(`not in code: ${needle}`);
-  return index + 1;
-}
-
 // The big inputs take seconds of parsing alone (acorn's scope tracking is quadratic in top-level names) and
 // much longer on a loaded CI machine; the timeout only keeps a hang from blocking the suite, it measures nothing.
 const BIG = { timeout: 300_000 };
