@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Linter, Rule } from 'eslint';
+import { TEST_FILE_GLOBS } from './analysis/file/test-files.js';
 import { rules } from './rules/index.js';
 
 const require = createRequire(import.meta.url);
@@ -29,15 +30,6 @@ function rulesFor(level: 'recommended' | 'strict'): Record<string, RuleLevel> {
   }
   return result;
 }
-
-/** Test files mutate module state on purpose (mocks, spies, counters): turn every rule off there. */
-const TEST_FILE_GLOBS = [
-  '**/*.{test,spec}.{js,cjs,mjs,jsx,ts,cts,mts,tsx}',
-  '**/__tests__/**',
-  '**/__mocks__/**',
-  '**/test/**',
-  '**/tests/**',
-];
 
 const TS_FILE_GLOBS = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const TS_PARSER = '@typescript-eslint/parser';
@@ -127,7 +119,7 @@ plugin.configs.strictTypeChecked = makeTypeCheckedConfig('strict');
 plugin.configs['disable-in-tests'] = [
   {
     name: 'handler-state/disable-in-tests',
-    files: TEST_FILE_GLOBS,
+    files: [...TEST_FILE_GLOBS],
     rules: Object.fromEntries(Object.keys(rules).map((name) => [`handler-state/${name}`, 'off'])),
   },
 ];

@@ -181,12 +181,21 @@ export const handler = async (event: { theme: string }) => {
       'test/handler.test.ts': caller,
       'test/handler.spec.ts': caller,
       'src/__tests__/handler.ts': caller.replace('../src/store', '../store'),
+      'tests/handler.ts': caller,
     });
     expect(await messagesOf(root, 'src/store.ts')).toEqual([]);
-    // The same caller outside a test is followed.
-    const twin = makeProject({ 'package.json': PACKAGE, 'src/store.ts': STORE, 'test/handler.ts': caller });
+    // The same caller outside a test is followed, also from a project that itself lives in a test folder.
+    const twin = makeProject({ 'package.json': PACKAGE, 'src/store.ts': STORE, 'api/handler.ts': caller });
     expect(await messagesOf(twin, 'src/store.ts')).toEqual([
-      expect.stringContaining('reached per request from `handler` in ../test/handler.ts'),
+      expect.stringContaining('reached per request from `handler` in ../api/handler.ts'),
+    ]);
+    const nested = makeProject({
+      'test/app/package.json': PACKAGE,
+      'test/app/src/store.ts': STORE,
+      'test/app/api/handler.ts': caller,
+    });
+    expect(await messagesOf(nested, 'test/app/src/store.ts')).toEqual([
+      expect.stringContaining('reached per request from `handler` in ../api/handler.ts'),
     ]);
   });
 

@@ -13,6 +13,7 @@ import { SPELLING_ESCAPE, wordsPattern } from '../../util/text.js';
 import { readTextFile, unchangedSince } from '../../util/read-file.js';
 import { BoundedCache } from '../../util/bounded-cache.js';
 import { factsOf, type FileFacts } from '../file/index.js';
+import { isTestFile } from '../file/test-files.js';
 import { findHandlers } from '../handlers/index.js';
 import type { ResolvedSettings } from '../settings.js';
 import type { Handler, PassedArgument, ReachedFrom } from '../types.js';
@@ -346,13 +347,6 @@ function callsInto(
 /** The importers the walk follows: tests call a module from their test cases, never per request in production. */
 function followedImporters(file: string, writers: readonly string[]): string[] {
   return importersOf(file, REACHED_FROM_LIMITS.importers, writers, (importer) => !isTestFile(importer));
-}
-
-/** `store.test.ts`, `store.spec.js`, anything under `__tests__/` or `__mocks__/`. */
-const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$|[\\/]__(?:tests|mocks)__[\\/]/u;
-
-export function isTestFile(file: string): boolean {
-  return TEST_FILE.test(file);
 }
 
 /**

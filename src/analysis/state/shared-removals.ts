@@ -9,6 +9,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { enclosingFunction, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
 import { importersMatching } from '../file/importers.js';
 import { factsOf, type FileFacts } from '../file/index.js';
+import { isTestFile } from '../file/test-files.js';
 import { resolveImport } from '../file/resolve.js';
 import { BoundedCache } from '../../util/bounded-cache.js';
 import { unchangedSince } from '../../util/read-file.js';
@@ -27,7 +28,6 @@ const REMOVING_METHODS = new Set(['delete', 'clear', 'splice', 'shift', 'pop']);
 /** Text that can hold a removal; files without it are not parsed. */
 const REMOVAL_TEXT = /\bdelete\s|\.(?:delete|clear|splice|shift|pop)\s*\(/u;
 /** Test files: a reset there is not something the running service does. */
-const TEST_FILE = /(?:^|[\\/])(?:tests?|__tests__|__mocks__|spec)[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/u;
 
 /**
  * The shared place a binding stands for: `import { registry } from './state'` is `registry` of that module;
@@ -79,7 +79,7 @@ export function removedElsewhere(place: SharedPlace, self: string): ReadonlyMap<
   const removals: Removals = { paths: new Map(), mtimes: new Map() };
   const importers = importersMatching(place.file, SHARED_REMOVAL_LIMITS.files + 1, REMOVAL_TEXT);
   for (const importer of importers) {
-    if (importer === self || TEST_FILE.test(importer)) continue;
+    if (importer === self || isTestFile(importer)) continue;
     const loaded = load(importer);
     if (!loaded) continue;
     removals.mtimes.set(importer, loaded.mtimeMs);
