@@ -87,12 +87,23 @@ const REACT_CONTEXT_SOURCES = ['react', 'preact', 'preact/compat', 'solid-js'];
 
 /** The rows whose libraries a file imports. */
 export function rowsFor(facts: FileFacts, table: readonly SsrInstanceRow[] = SSR_INSTANCE_TABLE): SsrInstanceRow[] {
-  return table.filter(
-    (row) =>
-      facts.imports.importsAny(rowSources(row)) ||
-      (row.generatedSources !== undefined && [...facts.imports.sources].some((source) => hasSource(row, source))),
-  );
+  // Asked by several stages of one file, and of imported modules again: the table's answer is read once per file.
+  let byTable = rowsMemo.get(facts);
+  if (!byTable) rowsMemo.set(facts, (byTable = new Map<readonly SsrInstanceRow[], readonly SsrInstanceRow[]>()));
+  let rows = byTable.get(table);
+  if (!rows) {
+    const sources = [...facts.imports.sources];
+    rows = table.filter(
+      (row) =>
+        facts.imports.importsAny(rowSources(row)) ||
+        (row.generatedSources !== undefined && sources.some((source) => hasSource(row, source))),
+    );
+    byTable.set(table, rows);
+  }
+  return [...rows];
 }
+
+const rowsMemo = new WeakMap<FileFacts, Map<readonly SsrInstanceRow[], readonly SsrInstanceRow[]>>();
 
 /** One of the row's sources, or a module its build generates into the project. */
 export function hasSource(row: SsrInstanceRow, source: string): boolean {
@@ -125,14 +136,21 @@ export function isolatedIn(facts: FileFacts, row: SsrInstanceRow): boolean {
   });
 }
 
-function rowSources(row: SsrInstanceRow): string[] {
-  return [
-    ...row.sources,
-    ...row.providers.flatMap((provider) => provider.sources ?? []),
-    ...(row.writerFunctions ?? []).flatMap((entry) => entry.sources ?? []),
-    ...(row.handovers ?? []).flatMap((entry) => entry.sources ?? []),
-  ];
+function rowSources(row: SsrInstanceRow): readonly string[] {
+  let sources = rowSourcesMemo.get(row);
+  if (!sources) {
+    sources = [
+      ...row.sources,
+      ...row.providers.flatMap((provider) => provider.sources ?? []),
+      ...(row.writerFunctions ?? []).flatMap((entry) => entry.sources ?? []),
+      ...(row.handovers ?? []).flatMap((entry) => entry.sources ?? []),
+    ];
+    rowSourcesMemo.set(row, sources);
+  }
+  return sources;
 }
+
+const rowSourcesMemo = new WeakMap<SsrInstanceRow, readonly string[]>();
 
 /**
  * What makes an instance of a row in one file: `new QueryClient()`, `configureStore(…)`, `axios.create()`, and

@@ -13,7 +13,7 @@ import { moduleValue } from '../file/imports.js';
 import { namedProperties } from '../file/members.js';
 import { resolveImport } from '../file/resolve.js';
 import { findHandlers } from '../handlers/index.js';
-import { loadModule } from '../state/cross-file.js';
+import { loadModule, moduleAnswer } from '../state/cross-file.js';
 import { Reachability } from '../state/reachability.js';
 import { RequestData } from '../state/request-data.js';
 import type { FunctionNode, Handler } from '../types.js';
@@ -104,8 +104,6 @@ function importedInstanceUses(ctx: InstanceContext, links: InstanceLinks): Share
 
 // ---- forward: what another module exports ---------------------------------------------------------------
 
-const rowMemo = new WeakMap<FileFacts, Map<string, SsrInstanceRow | null>>();
-
 /** The links of one file: where its imported bindings are made, and what its calls into project modules make. */
 function linksFor(facts: FileFacts, filename: string): InstanceLinks {
   const links: InstanceLinks = {
@@ -152,16 +150,15 @@ function linksFor(facts: FileFacts, filename: string): InstanceLinks {
  */
 function factoryRow(file: string, exportPath: readonly string[]): SsrInstanceRow | null {
   if (exportPath.length === 0 || exportPath.length > 2) return null;
-  const loaded = loadModule(file);
-  if (!loaded) return null;
-  const functions = exportedFunctions(loaded.facts);
-  const key = exportPath.length === 2 && exportPath[0] === 'default' ? exportPath[1] : exportPath.join('.');
-  const fn = functions.get(key);
-  if (!fn) return null;
-  return new InstanceMakers(loaded.facts, rowsFor(loaded.facts, SSR_INSTANCE_TABLE)).returnedProduct(fn);
+  return moduleAnswer(file, `factoryRow\0${exportPath.join('\0')}`, (loaded) => {
+    if (!loaded) return null;
+    const functions = exportedFunctions(loaded.facts);
+    const key = exportPath.length === 2 && exportPath[0] === 'default' ? exportPath[1] : exportPath.join('.');
+    const fn = functions.get(key);
+    if (!fn) return null;
+    return new InstanceMakers(loaded.facts, rowsFor(loaded.facts, SSR_INSTANCE_TABLE)).returnedProduct(fn);
+  });
 }
-
-const wrappedMemo = new WeakMap<FileFacts, Map<string, WrappedWriter | null>>();
 
 /**
  * What the function `file` exports as `name` writes into a library's own process-wide instance with what it is
@@ -170,37 +167,30 @@ const wrappedMemo = new WeakMap<FileFacts, Map<string, WrappedWriter | null>>();
  * the function's parameters. A module that makes the library's state per request (`isolatedBy`) writes nothing.
  */
 function wrappedWriterOf(file: string, name: string): WrappedWriter | null {
-  const loaded = loadModule(file);
-  if (!loaded) return null;
-  const { facts } = loaded;
-  let memo = wrappedMemo.get(facts);
-  if (!memo) wrappedMemo.set(facts, (memo = new Map<string, WrappedWriter | null>()));
-  if (memo.has(name)) return memo.get(name)!;
-  let result: WrappedWriter | null = null;
+  return moduleAnswer(file, `wrappedWriter\0${name}`, (loaded) =>
+    loaded ? wrappedWriterIn(loaded.facts, name) : null,
+  );
+}
+
+function wrappedWriterIn(facts: FileFacts, name: string): WrappedWriter | null {
   const rows = rowsFor(facts).filter((row) => row.globals?.exports?.length && !isolatedIn(facts, row));
   const fn = rows.length > 0 ? exportedFunctions(facts).get(name) : undefined;
-  if (fn) {
-    for (const variable of facts.scopes.module.variables as Scope.Variable[]) {
-      const imported = facts.imports.ofVariable(variable);
-      if (!imported || imported.typeOnly) continue;
-      const target = moduleValue(imported)!;
-      for (const row of rows) {
-        if (!hasSource(row, target.source)) continue;
-        for (const reference of variable.references) {
-          const call = globalWriterCall(reference.identifier, target.path, row);
-          if (!call || !isInside(call.node, fn)) continue;
-          if (call.node.arguments.some((argument) => madeFromParameters(facts, fn, argument, 0))) {
-            result = { row, method: call.method };
-            break;
-          }
-        }
-        if (result) break;
+  if (!fn) return null;
+  for (const variable of facts.scopes.module.variables as Scope.Variable[]) {
+    const imported = facts.imports.ofVariable(variable);
+    if (!imported || imported.typeOnly) continue;
+    const target = moduleValue(imported)!;
+    for (const row of rows) {
+      if (!hasSource(row, target.source)) continue;
+      for (const reference of variable.references) {
+        const call = globalWriterCall(reference.identifier, target.path, row);
+        if (!call || !isInside(call.node, fn)) continue;
+        if (call.node.arguments.some((argument) => madeFromParameters(facts, fn, argument, 0)))
+          return { row, method: call.method };
       }
-      if (result) break;
     }
   }
-  memo.set(name, result);
-  return result;
+  return null;
 }
 
 /** `setLocale(x)` (imported by name) or `runtime.setLocale(x)` (the module or its global): a writer call on it. */
@@ -244,27 +234,26 @@ function madeFromParameters(facts: FileFacts, fn: FunctionNode, node: TSESTree.N
   return found;
 }
 
+/** What one module does with an export: makes it (its row, or none), or re-exports another module's. */
+type ExportStep = { row: SsrInstanceRow | null } | { source: string; name: string };
+
 /** The row of what `file` exports as `name`, when it is made there by a row's maker. */
 function exportedRow(file: string, name: string, depth: number): SsrInstanceRow | null {
   if (depth > MAX_REEXPORTS) return null;
-  const loaded = loadModule(file);
-  if (!loaded) return null;
-  let memo = rowMemo.get(loaded.facts);
-  if (!memo) rowMemo.set(loaded.facts, (memo = new Map<string, SsrInstanceRow | null>()));
-  if (memo.has(name)) return memo.get(name)!;
-  memo.set(name, null);
-  let row: SsrInstanceRow | null = null;
-  const found = loaded.facts.exports.find(name);
-  if (found && 'value' in found) {
-    row = new InstanceMakers(loaded.facts, rowsFor(loaded.facts, SSR_INSTANCE_TABLE)).productOf(
-      loaded.facts.valueOf(found.value),
-    );
-  } else if (found) {
-    const next = resolveImport(file, found.reexport.source);
-    row = next ? exportedRow(next, found.reexport.name, depth + 1) : null;
-  }
-  memo.set(name, row);
-  return row;
+  // One step per module, remembered with the module: the row made there, or the re-export to follow.
+  const step = moduleAnswer<ExportStep | null>(file, `exportedRow\0${name}`, (loaded) => {
+    const found = loaded?.facts.exports.find(name);
+    if (!loaded || !found) return null;
+    if ('value' in found) {
+      const makers = new InstanceMakers(loaded.facts, rowsFor(loaded.facts, SSR_INSTANCE_TABLE));
+      return { row: makers.productOf(loaded.facts.valueOf(found.value)) };
+    }
+    return { source: found.reexport.source, name: found.reexport.name };
+  });
+  if (!step) return null;
+  if ('row' in step) return step.row;
+  const next = resolveImport(file, step.source);
+  return next ? exportedRow(next, step.name, depth + 1) : null;
 }
 
 // ---- backward: the importers of this file -----------------------------------------------------------------

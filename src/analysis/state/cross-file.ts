@@ -109,6 +109,8 @@ interface ModuleSummaries extends FileVersion {
   summaries: Map<string, Summary>;
   /** Whether the module exports or re-exports anything (null until its syntax tree was read). */
   exportsSomething: boolean | null;
+  /** Other small answers about the module by question (`moduleAnswer`): table rows, names, nothing with a syntax tree. */
+  answers: Map<string, unknown>;
   /** Roughly the bytes the record holds: its keys and the strings of its writes. */
   weight: number;
 }
@@ -182,7 +184,13 @@ function parseModule(file: string, text: string): ParsedFile | null {
 function summariesOf(file: string, version: FileVersion): ModuleSummaries {
   const cached = moduleSummaries.get(file);
   if (cached && sameVersion(cached, version)) return cached;
-  const entry: ModuleSummaries = { ...version, summaries: new Map(), exportsSomething: null, weight: 256 };
+  const entry: ModuleSummaries = {
+    ...version,
+    summaries: new Map(),
+    exportsSomething: null,
+    answers: new Map(),
+    weight: 256,
+  };
   moduleSummaries.set(file, entry, entry.weight);
   return entry;
 }
@@ -211,6 +219,31 @@ export function exportsSomething(file: string): boolean {
     entry.exportsSomething = facts ? facts.exports.starSources.length + facts.exports.entries.length > 0 : false;
   }
   return entry.exportsSomething;
+}
+
+/**
+ * A small answer about the module at `file` (a table row, a name: nothing that holds its syntax tree), kept with its
+ * summaries while the file is unchanged, so asking again after the syntax tree was evicted parses nothing. `compute`
+ * gets the parsed module (null when it does not parse) and must read nothing but that module. A missing file gets
+ * `compute(null)`, not kept.
+ */
+export function moduleAnswer<T>(
+  file: string,
+  question: string,
+  compute: (module: { file: ParsedFile; facts: FileFacts } | null) => T,
+): T {
+  const version = versionOf(file);
+  if (!version) return compute(null);
+  for (const read of reading) read.set(file, version.mtimeMs);
+  const entry = summariesOf(file, version);
+  if (entry.answers.has(question)) return entry.answers.get(question) as T;
+  const loaded = loadVersion(file, version).file;
+  const facts = loaded ? factsOf(loaded) : null;
+  const answer = compute(loaded && facts ? { file: loaded, facts } : null);
+  entry.answers.set(question, answer);
+  entry.weight += 128 + question.length * 2;
+  moduleSummaries.set(file, entry, entry.weight);
+  return answer;
 }
 
 /** The parsed file and facts of a module the analysis follows, from the same cache (path and modification time). */
