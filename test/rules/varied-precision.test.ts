@@ -1601,3 +1601,58 @@ app.get('/monitors/:id/uptime', async (req, res) => {
     lint: 'handler.js',
   },
 ]);
+
+const TOKEN_ROUTE = (init: string) => `const express = require('express');
+const app = express();
+const session = { token: null, until: 0 };
+async function serviceToken(req) {
+  if (session.until > Date.now()) return session.token;
+  const page = await fetch('https://auth.example.com/token', ${init});
+  session.token = (await page.json()).token;
+  session.until = Date.now() + 3_600_000;
+  return session.token;
+}
+app.get('/media', async (req, res) => {
+  const token = await serviceToken(req);
+  res.json(await loadMedia(req.query.id, token));
+});
+`;
+
+runGroup('what a fetch returns is chosen by its address, headers and body', [
+  {
+    name: 'quiet: a service token refreshed on expiry, fetched through a proxy the request picks',
+    files: {
+      'handler.js': TOKEN_ROUTE(`{
+    headers: { accept: 'application/json' },
+    dispatcher: req.proxyAgent,
+    signal: req.signal,
+  }`),
+    },
+    lint: 'handler.js',
+  },
+  {
+    name: "reported: the same token fetched with the caller's credentials is that caller's",
+    files: {
+      'handler.js': TOKEN_ROUTE(`{
+    headers: { accept: 'application/json', authorization: req.headers.authorization },
+    dispatcher: req.proxyAgent,
+  }`).replace(
+        '  session.token = (await page.json()).token;\n',
+        '  session.token = (await page.json()).token; // expect: data\n',
+      ),
+    },
+    lint: 'handler.js',
+  },
+  {
+    name: 'reported: the same token fetched from an address the request names',
+    files: {
+      'handler.js': TOKEN_ROUTE(`{ headers: { accept: 'application/json' } }`)
+        .replace("fetch('https://auth.example.com/token'", 'fetch(req.query.issuer')
+        .replace(
+          '  session.token = (await page.json()).token;\n',
+          '  session.token = (await page.json()).token; // expect: data\n',
+        ),
+    },
+    lint: 'handler.js',
+  },
+]);
