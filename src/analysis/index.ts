@@ -310,6 +310,7 @@ function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Findin
       requiresArgument: classification.requiresArgument,
       ...(classification.toggled ? { toggled: true } : {}),
       ...(classification.unreachedRemovers ? { unreachedRemovers: classification.unreachedRemovers } : {}),
+      ...(classification.removalEntries ? { removalEntries: classification.removalEntries } : {}),
       closure: site.root.closure,
       moveIntoHandler: moves.of(site.root, context.handler) ?? undefined,
     });

@@ -90,6 +90,8 @@ export interface Finding {
   toggled?: boolean;
   /** For a cache: the functions that remove its entries, none of which runs after start-up (`resetForTests`). */
   unreachedRemovers?: string[];
+  /** With `unreachedRemovers`: those functions and the ones of the same file that call them, by name. */
+  removalEntries?: string[];
   /** Present when every use of the module variable is inside this one handler, so it can move there. */
   moveIntoHandler?: MoveDeclaration;
 }

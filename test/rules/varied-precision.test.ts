@@ -1410,3 +1410,249 @@ export const handler = async (event) => {
     say: ['nothing evicts'],
   },
 ]);
+
+const GRANTS_CLASS = `class Grants {
+  constructor() {
+    this.allowed = new Map();
+  }
+  allow(address) {
+    this.allowed.set(address, true);
+  }
+  isAllowed(address) {
+    return this.allowed.has(address);
+  }
+  revoke(address) {
+    return this.allowed.delete(address);
+  }
+}
+module.exports = Grants;
+`;
+
+const TALLY_CLASS = `class Tally {
+  static byMonitor = {};
+  static async forMonitor(id) {
+    if (!Tally.byMonitor[id]) {
+      Tally.byMonitor[id] = new Tally();
+      await Tally.byMonitor[id].load(id);
+    }
+    return Tally.byMonitor[id];
+  }
+  static forget(id) {
+    delete Tally.byMonitor[id];
+  }
+  static async wipe(id) {
+    await db.run('delete from beats where monitor = ?', [id]);
+    Tally.forget(id);
+  }
+  static count() {
+    return Object.keys(Tally.byMonitor).length;
+  }
+  async load(id) {
+    this.rows = await db.all('select * from beats where monitor = ?', [id]);
+  }
+}
+module.exports = { Tally };
+`;
+
+runGroup('removals in a method of the same holder that the code runs later', [
+  {
+    name: 'quiet for caches: the route file also calls the removing method on the same instance (a strict write)',
+    files: {
+      'lib/grants.js': GRANTS_CLASS,
+      'handler.js': `const express = require('express');
+const Grants = require('./lib/grants');
+const app = express();
+const grants = new Grants();
+app.post('/login', (req, res) => {
+  grants.allow(req.ip); // expect: write
+  res.sendStatus(204);
+});
+app.post('/logout', (req, res) => {
+  if (grants.isAllowed(req.ip)) grants.revoke(req.ip); // expect: write
+  res.sendStatus(204);
+});
+`,
+    },
+    lint: 'handler.js',
+  },
+  {
+    name: 'reported: the removing method exists but nothing in the route file calls it',
+    files: {
+      'lib/grants.js': GRANTS_CLASS,
+      'handler.js': `const express = require('express');
+const Grants = require('./lib/grants');
+const app = express();
+const grants = new Grants();
+app.post('/login', (req, res) => {
+  grants.allow(req.ip); // expect: cache
+  res.sendStatus(204);
+});
+app.get('/check', (req, res) => {
+  res.json({ ok: grants.isAllowed(req.ip) });
+});
+`,
+    },
+    lint: 'handler.js',
+    say: ['`revoke()`'],
+  },
+  {
+    name: 'reported: the removing method runs only once at start-up',
+    files: {
+      'lib/grants.js': GRANTS_CLASS,
+      'handler.js': `const express = require('express');
+const Grants = require('./lib/grants');
+const app = express();
+const grants = new Grants();
+grants.revoke('127.0.0.1');
+app.post('/login', (req, res) => {
+  grants.allow(req.ip); // expect: cache
+  res.sendStatus(204);
+});
+`,
+    },
+    lint: 'handler.js',
+  },
+  {
+    name: 'reported: the removing method is called on another instance',
+    files: {
+      'lib/grants.js': GRANTS_CLASS,
+      'handler.js': `const express = require('express');
+const Grants = require('./lib/grants');
+const app = express();
+const grants = new Grants();
+const banned = new Grants();
+app.post('/login', (req, res) => {
+  grants.allow(req.ip); // expect: cache
+  res.sendStatus(204);
+});
+app.post('/unban', (req, res) => {
+  banned.revoke(req.ip); // expect: write
+  res.sendStatus(204);
+});
+`,
+    },
+    lint: 'handler.js',
+  },
+  {
+    name: 'quiet for caches: the same file runs a static method that calls the removing one (a strict write)',
+    files: {
+      'lib/tally.js': TALLY_CLASS,
+      'handler.js': `const express = require('express');
+const { Tally } = require('./lib/tally');
+const app = express();
+app.get('/monitors/:id/uptime', async (req, res) => {
+  const tally = await Tally.forMonitor(req.params.id); // expect: write
+  res.json(tally.rows);
+});
+app.delete('/monitors/:id/beats', async (req, res) => {
+  await Tally.wipe(req.params.id);
+  res.sendStatus(204);
+});
+`,
+    },
+    lint: 'handler.js',
+  },
+  {
+    name: 'reported: only an admin route of another file runs the removal, for the ids it names',
+    files: {
+      'lib/tally.js': TALLY_CLASS,
+      'admin.js': `const { Tally } = require('./lib/tally');
+const express = require('express');
+const router = express.Router();
+router.delete('/monitors/:id/beats', async (req, res) => {
+  await Tally.wipe(req.params.id);
+  res.sendStatus(204);
+});
+module.exports = router;
+`,
+      'handler.js': `const express = require('express');
+const { Tally } = require('./lib/tally');
+const app = express();
+app.get('/monitors/:id/uptime', async (req, res) => {
+  const tally = await Tally.forMonitor(req.params.id); // expect: cache
+  res.json(tally.rows);
+});
+`,
+    },
+    lint: 'handler.js',
+  },
+  {
+    name: 'reported: the other file only runs a static method that reads the registry',
+    files: {
+      'lib/tally.js': TALLY_CLASS,
+      'admin.js': `const { Tally } = require('./lib/tally');
+const express = require('express');
+const router = express.Router();
+router.get('/monitors/count', async (req, res) => {
+  res.json({ count: Tally.count() });
+});
+module.exports = router;
+`,
+      'handler.js': `const express = require('express');
+const { Tally } = require('./lib/tally');
+const app = express();
+app.get('/monitors/:id/uptime', async (req, res) => {
+  const monitor = await db.get('select * from monitors where id = ?', [req.params.id]);
+  const tally = await Tally.forMonitor(monitor.id); // expect: cache
+  res.json(tally.rows);
+});
+`,
+    },
+    lint: 'handler.js',
+  },
+]);
+
+const TOKEN_ROUTE = (init: string) => `const express = require('express');
+const app = express();
+const session = { token: null, until: 0 };
+async function serviceToken(req) {
+  if (session.until > Date.now()) return session.token;
+  const page = await fetch('https://auth.example.com/token', ${init});
+  session.token = (await page.json()).token;
+  session.until = Date.now() + 3_600_000;
+  return session.token;
+}
+app.get('/media', async (req, res) => {
+  const token = await serviceToken(req);
+  res.json(await loadMedia(req.query.id, token));
+});
+`;
+
+runGroup('what a fetch returns is chosen by its address, headers and body', [
+  {
+    name: 'quiet: a service token refreshed on expiry, fetched through a proxy the request picks',
+    files: {
+      'handler.js': TOKEN_ROUTE(`{
+    headers: { accept: 'application/json' },
+    dispatcher: req.proxyAgent,
+    signal: req.signal,
+  }`),
+    },
+    lint: 'handler.js',
+  },
+  {
+    name: "reported: the same token fetched with the caller's credentials is that caller's",
+    files: {
+      'handler.js': TOKEN_ROUTE(`{
+    headers: { accept: 'application/json', authorization: req.headers.authorization },
+    dispatcher: req.proxyAgent,
+  }`).replace(
+        '  session.token = (await page.json()).token;\n',
+        '  session.token = (await page.json()).token; // expect: data\n',
+      ),
+    },
+    lint: 'handler.js',
+  },
+  {
+    name: 'reported: the same token fetched from an address the request names',
+    files: {
+      'handler.js': TOKEN_ROUTE(`{ headers: { accept: 'application/json' } }`)
+        .replace("fetch('https://auth.example.com/token'", 'fetch(req.query.issuer')
+        .replace(
+          '  session.token = (await page.json()).token;\n',
+          '  session.token = (await page.json()).token; // expect: data\n',
+        ),
+    },
+    lint: 'handler.js',
+  },
+]);

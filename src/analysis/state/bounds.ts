@@ -44,6 +44,8 @@ const SCHEDULERS = new Set(['queueMicrotask', 'setImmediate', 'setTimeout', 'nex
 /** Methods that take one entry off a queue. */
 const TAKING = new Set(['shift', 'pop']);
 const MAX_LOCAL_DEPTH = 3;
+/** How many calls deep the functions that run a removal are looked for in the removal's own file. */
+const MAX_REMOVAL_CALLERS = 3;
 const NONE: ReadonlyMap<string, boolean> = new Map();
 
 export class Bounds {
@@ -239,6 +241,29 @@ export class Bounds {
   /** The functions that remove entries of `root.path` but that nothing runs after start-up (`resetForTests`). */
   unreachedRemovers(site: WriteSite, path: readonly string[]): string[] {
     return [...(this.unreachedRemovals.get(receiverKey(site, path)) ?? [])].sort();
+  }
+
+  /**
+   * The names under which code of another file can run those removals: the removing functions and the functions
+   * of this file that call them by name (`wipe()` calling `forget()`), a few calls deep. A caller that runs one of
+   * them on the same holder after start-up (`grants.revoke(ip)` in a logout route) bounds the collection.
+   */
+  removalEntries(removers: readonly string[]): string[] {
+    const names = new Set(removers);
+    let frontier = [...removers];
+    for (let depth = 0; depth < MAX_REMOVAL_CALLERS && frontier.length > 0; depth++) {
+      const next: string[] = [];
+      for (const call of this.ctx.facts.callsNamed(...frontier)) {
+        const fn = enclosingFunction(call);
+        const name = fn ? functionName(fn) : null;
+        if (name && !names.has(name)) {
+          names.add(name);
+          next.push(name);
+        }
+      }
+      frontier = next;
+    }
+    return [...names].sort();
   }
 
   /** Does the handler empty `root.path` in its own top-level statements, so it starts empty every invocation? */

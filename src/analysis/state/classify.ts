@@ -37,6 +37,8 @@ export interface Classification {
   context?: RequestContext;
   /** For a cache: functions that remove its entries but that nothing runs after start-up. */
   unreachedRemovers?: string[];
+  /** For a cache: the names under which another file can run those removals (the removers and their callers). */
+  removalEntries?: string[];
 }
 
 export class Classifier {
@@ -228,7 +230,8 @@ export class Classifier {
 
   private cache(site: WriteSite, receiverPath: readonly string[], how: string): Classification {
     const removers = this.bounds.unreachedRemovers(site, receiverPath);
-    return removers.length > 0 ? { kind: 'cache', how, unreachedRemovers: removers } : { kind: 'cache', how };
+    if (removers.length === 0) return { kind: 'cache', how };
+    return { kind: 'cache', how, unreachedRemovers: removers, removalEntries: this.bounds.removalEntries(removers) };
   }
 
   private classifyCall(site: WriteSite, handler: FunctionNode, tainted: boolean): Classification | null {

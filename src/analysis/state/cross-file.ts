@@ -6,7 +6,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { parseForESLint } from '@typescript-eslint/parser';
 import type { FileContext } from '../context.js';
-import { staticPropertyName, unwrap, valueParent, walk } from '../file/ast.js';
+import { enclosingFunction, staticPropertyName, unwrap, valueParent, walk } from '../file/ast.js';
 import { espreeParser, JAVASCRIPT, parseFile } from '../file/parse.js';
 import { clearImporterIndex } from '../file/importers.js';
 import { clearResolveCache, resolveImport } from '../file/resolve.js';
@@ -46,6 +46,10 @@ export interface ImportedWrite {
   requiresArgument?: number;
   /** The closure or instance the state lives in, when it is not a module variable. */
   closure?: ClosureInfo;
+  /** For a cache: the module's functions that remove its entries, none of which the summarised call runs. */
+  unreachedRemovers?: string[];
+  /** With `unreachedRemovers`: the names under which a caller can run those removals (removers and their callers). */
+  removalEntries?: string[];
 }
 
 export type { ThisRoot };
@@ -338,6 +342,8 @@ function computeSummary(
     dependsOnArguments: finding.kind === 'requestData' || finding.kind === 'cache',
     requiresArgument: finding.requiresArgument,
     closure: finding.closure,
+    ...(finding.unreachedRemovers ? { unreachedRemovers: finding.unreachedRemovers } : {}),
+    ...(finding.removalEntries ? { removalEntries: finding.removalEntries } : {}),
   }));
 }
 
@@ -490,7 +496,11 @@ export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoade
     const byKind = new Map<LeakKind, Finding>();
     for (const write of summary) {
       if (write.requiresArgument !== undefined && call.call.arguments.length <= write.requiresArgument) continue;
-      const kind: LeakKind = write.dependsOnArguments && !carriesRequestData ? 'write' : write.kind;
+      // A cache whose removing method this caller runs on the same holder after start-up (`grants.revoke(ip)` on
+      // logout) is a registry the code bounds: still shared state, a strict write. Removals that only other
+      // importers run are not counted: an admin action there never meets the arbitrary keys a request sends here.
+      const released = write.kind === 'cache' && removalRuns(ctx, variable, write.removalEntries ?? []);
+      const kind: LeakKind = released || (write.dependsOnArguments && !carriesRequestData) ? 'write' : write.kind;
       const existing = byKind.get(kind);
       if (existing) {
         if (existing.target !== write.target && !existing.also?.includes(write.target)) {
@@ -508,12 +518,28 @@ export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoade
         how: write.how,
         file: write.file,
         closure: withHolder(write.closure, holder),
+        ...(kind === 'cache' && write.unreachedRemovers ? { unreachedRemovers: write.unreachedRemovers } : {}),
       };
       byKind.set(kind, finding);
       findings.push(finding);
     }
   }
   return findings;
+}
+
+/**
+ * Does code of this file that runs after start-up (in a function, not at module level) call one of `names`
+ * (functions of the imported module that remove a cache's entries, or call what does) on `variable`, the same
+ * holder the write goes through (`grants.revoke(ip)` in a logout route, `grants.allow(ip)` in the login route)?
+ */
+function removalRuns(ctx: FileContext, variable: Scope.Variable, names: readonly string[]): boolean {
+  if (names.length === 0) return false;
+  const wanted = new Set(names);
+  return importedCalls(ctx.facts, ctx.filename).some((other) => {
+    if (other.variable !== variable || !enclosingFunction(other.call.call)) return false;
+    const members = other.call.members.filter((member) => !RUNS_FUNCTION.has(member));
+    return wanted.has(members.at(-1) ?? '');
+  });
 }
 
 /** A request-time-or-not call into a relatively imported module, found through a binding of the caller's file. */

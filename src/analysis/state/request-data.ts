@@ -14,6 +14,8 @@ import type { FunctionNode, Handler, PassedArgument } from '../types.js';
 
 /** Methods that read an entry of a collection: their result is what the collection holds. */
 const LOOKUPS = new Set(['get', 'has', 'at', 'peek']);
+/** The options of a `fetch` that decide what the response holds. */
+const FETCH_CONTENT = new Set(['method', 'headers', 'body']);
 const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'Array', 'Object']);
 
 /**
@@ -91,6 +93,30 @@ export class RequestData {
     return result;
   }
 
+  /** `fetch` with no binding of the file's own: the global Fetch API. */
+  private isGlobalFetch(callee: TSESTree.Node): boolean {
+    if (callee.type !== T.Identifier || callee.name !== 'fetch') return false;
+    const variable = this.ctx.facts.variableOf(callee);
+    return !variable || variable.defs.length === 0;
+  }
+
+  /**
+   * `fetch(url, { headers, body, dispatcher, signal })`: what comes back is chosen by the address, the method, the
+   * headers and the body. A transport or a lifetime the request picks (a proxy dispatcher, an abort signal, a
+   * redirect or cache mode) does not make the response request data.
+   */
+  private fetchDerived(call: TSESTree.CallExpression, depth: number): boolean {
+    const [resource, init, ...rest] = call.arguments;
+    if (this.derived(resource, depth) || rest.some((argument) => this.derived(argument, depth))) return true;
+    const options = init ? unwrap(init) : null;
+    if (options?.type !== T.ObjectExpression) return this.derived(init, depth);
+    return options.properties.some((property) => {
+      if (property.type === T.SpreadElement) return this.derived(property.argument, depth);
+      if (property.computed) return this.derived(property.key, depth) || this.derived(property.value, depth);
+      return FETCH_CONTENT.has(staticPropertyName(property) ?? '') && this.derived(property.value, depth);
+    });
+  }
+
   private compute(node: TSESTree.Node, depth: number): boolean {
     const any = (nodes: ReadonlyArray<TSESTree.Node | null | undefined>) =>
       nodes.some((child) => this.derived(child, depth));
@@ -126,6 +152,7 @@ export class RequestData {
         ) {
           return false;
         }
+        if (node.type === T.CallExpression && this.isGlobalFetch(callee)) return this.fetchDerived(node, depth);
         if (any(node.arguments)) return true;
         if (callee.type === T.MemberExpression) return this.derived(callee.object, depth);
         return false;
