@@ -46,6 +46,8 @@ export interface ImportedWrite {
   requiresArgument?: number;
   /** The closure or instance the state lives in, when it is not a module variable. */
   closure?: ClosureInfo;
+  /** The write replaces one named place's value (as `Finding.overwrite`). */
+  overwrite?: boolean;
 }
 
 export type { ThisRoot };
@@ -305,6 +307,7 @@ function computeSummary(
     dependsOnArguments: finding.kind === 'requestData' || finding.kind === 'cache',
     requiresArgument: finding.requiresArgument,
     closure: finding.closure,
+    ...(finding.overwrite ? { overwrite: true } : {}),
   }));
 }
 
@@ -460,6 +463,7 @@ export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoade
       const kind: LeakKind = write.dependsOnArguments && !carriesRequestData ? 'write' : write.kind;
       const existing = byKind.get(kind);
       if (existing) {
+        if (write.overwrite) existing.overwrite = true;
         if (existing.target !== write.target && !existing.also?.includes(write.target)) {
           existing.also = [...(existing.also ?? []), write.target];
         }
@@ -475,6 +479,7 @@ export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoade
         how: write.how,
         file: write.file,
         closure: withHolder(write.closure, holder),
+        ...(write.overwrite ? { overwrite: true } : {}),
       };
       byKind.set(kind, finding);
       findings.push(finding);
