@@ -8,7 +8,7 @@ import { rules } from './rules/index.js';
 const require = createRequire(import.meta.url);
 const pkg = require('../package.json') as { name: string; version: string };
 
-type RuleLevel = 'error' | 'warn' | 'off';
+type RuleLevel = 'error' | 'warn' | 'off' | ['error', ...unknown[]];
 type RuleName = keyof typeof rules;
 type ConfigName = 'recommended' | 'strict' | 'recommendedTypeChecked' | 'strictTypeChecked' | 'disable-in-tests';
 
@@ -25,8 +25,12 @@ export interface HandlerStatePlugin {
 function rulesFor(level: 'recommended' | 'strict'): Record<string, RuleLevel> {
   const result: Record<string, RuleLevel> = {};
   for (const [name, rule] of Object.entries(rules)) {
-    const wanted = rule.meta.docs?.recommended;
-    if (wanted === 'recommended' || level === 'strict') result[`handler-state/${name}`] = 'error';
+    const docs = rule.meta.docs as { recommended?: string; recommendedOptions?: readonly unknown[] } | undefined;
+    const wanted = docs?.recommended;
+    if (wanted !== 'recommended' && level !== 'strict') continue;
+    // `strict` runs every rule with its defaults; `recommended` may run one on a narrower subset.
+    const options = level === 'recommended' ? docs?.recommendedOptions : undefined;
+    result[`handler-state/${name}`] = options ? ['error', ...options] : 'error';
   }
   return result;
 }

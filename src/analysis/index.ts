@@ -28,7 +28,7 @@ import { reachedFromImporters } from './state/reached-from.js';
 import { Reachability, type RequestContext } from './state/reachability.js';
 import { RequestData } from './state/request-data.js';
 import { singletonLocals } from './state/singleton-locals.js';
-import { WriteFinder, type WriteSite } from './state/writes.js';
+import { isOverwrite, WriteFinder, type WriteSite } from './state/writes.js';
 import { createTypeOracle, type TypeOracle } from './type-aware.js';
 import type { FileAnalysis, Finding, FunctionNode, Handler, MoveDeclaration } from './types.js';
 import { debugEnabled } from '../util/debug.js';
@@ -309,6 +309,7 @@ function stateFindings(ctx: FileContext, thisRoots: readonly ThisRoot[]): Findin
       how: classification.how,
       requiresArgument: classification.requiresArgument,
       ...(classification.toggled ? { toggled: true } : {}),
+      ...(isOverwrite(site) ? { overwrite: true } : {}),
       ...(classification.unreachedRemovers ? { unreachedRemovers: classification.unreachedRemovers } : {}),
       ...(classification.removalEntries ? { removalEntries: classification.removalEntries } : {}),
       closure: site.root.closure,

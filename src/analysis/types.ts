@@ -88,6 +88,11 @@ export interface Finding {
   also?: string[];
   /** A flag the same request sets and sets back (a busy flag): a race between concurrent requests, not a latch. */
   toggled?: boolean;
+  /**
+   * The write replaces the value of one named place (`flag = true`, `state.token = …`, `count++`): no computed key,
+   * no collection method. The next request, and every concurrent one, reads the last writer's value.
+   */
+  overwrite?: boolean;
   /** For a cache: the functions that remove its entries, none of which runs after start-up (`resetForTests`). */
   unreachedRemovers?: string[];
   /** With `unreachedRemovers`: those functions and the ones of the same file that call them, by name. */

@@ -5,6 +5,11 @@ import { ESLintUtils } from '@typescript-eslint/utils';
 export interface HandlerStateDocs {
   /** Which config first turns the rule on: `recommended` rules are in both configs, `strict` ones only in strict. */
   recommended: 'recommended' | 'strict';
+  /**
+   * The options `recommended` runs the rule with, when they differ from its defaults (a narrower subset);
+   * `strict` always runs it with its defaults, so it reports everything `recommended` does.
+   */
+  recommendedOptions?: readonly unknown[];
 }
 
 export const REPO_URL = 'https://github.com/eslint-plugin-handler-state/eslint-plugin-handler-state';

@@ -127,9 +127,19 @@ describe('what the scan lints', () => {
     expect(apiOnly.code).toBe(0);
   });
 
-  it('--strict adds the strict-only rule', async () => {
+  it('--strict runs the catch-all rule on every write, not only on overwrites', async () => {
+    // An entry the request adds and removes again is not an overwrite: recommended leaves it to strict.
     const dir = makeProject({
-      'a.mjs': `let lastUser;\nexport const handler = async () => {\n  lastUser = 'x';\n  return lastUser;\n};\n`,
+      'a.mjs': [
+        'const running = new Set();',
+        'export const handler = async (event) => {',
+        '  running.add(event.jobId);',
+        '  await Promise.resolve();',
+        '  running.delete(event.jobId);',
+        '};',
+        'export const load = () => running.size;',
+        '',
+      ].join('\n'),
     });
     const recommended = await scanIn(dir, ['--format', 'json']);
     const strict = await scanIn(dir, ['--format', 'json', '--strict']);

@@ -2,8 +2,8 @@
 // directory, all linted by one real ESLint instance with the strict config (every rule on). A trailing
 // `// expect: kind[, kind]` marker on a line of the linted file lists what must be reported on that line, and
 // nothing else may be reported. A case with no marker is a safe case: no rule may say anything. A case whose
-// markers are all `write` is a strict-only finding (`no-module-state-write` is not in `recommended`, so that config
-// stays quiet on it).
+// markers are all `write` is counted as a strict-level finding (`recommended` runs `no-module-state-write` on
+// overwrites only, so these figures count such a case as safe whichever way `recommended` decides it).
 //
 // With VARIED_SUMMARY=1 the batch prints, per group, how many leaking cases had a report on every marked line and
 // how many safe cases got a report they should not have (a strict-only case: any report but its strict write): the figures a held-out measurement of the same cases

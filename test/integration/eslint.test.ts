@@ -13,7 +13,7 @@ import {
   CORE_RULES,
   FIXTURES_DIR,
   REPO_ROOT,
-  STRICT_ONLY_CORE_RULES,
+  NARROWED_IN_RECOMMENDED,
   describeMessages,
   findingKeys,
   listFixtures,
@@ -147,12 +147,18 @@ describe.each(HOSTS)('$name with the built plugin', (host) => {
     }
   });
 
-  it('recommended enables the core rules except the strict-only one; strict enables every rule', () => {
+  it('recommended enables every core rule, the catch-all on overwrites only; strict enables every rule with its defaults', () => {
     const recommended = enabledRules(plugin.configs.recommended);
     const strict = enabledRules(plugin.configs.strict);
-    for (const rule of CORE_RULES) expect(recommended.has(rule), rule).toBe(!STRICT_ONLY_CORE_RULES.includes(rule));
+    for (const rule of CORE_RULES) expect(recommended.has(rule), rule).toBe(true);
     expect([...strict].sort()).toEqual(Object.keys(plugin.rules).sort());
     for (const rule of recommended) expect(strict.has(rule), rule).toBe(true);
+    // `strict` is a superset: no options narrow any rule there; `recommended` narrows the catch-all only.
+    const settings = (config: typeof plugin.configs.strict) =>
+      Object.assign({}, ...config.map((part) => part.rules ?? {})) as Record<string, unknown>;
+    for (const level of Object.values(settings(plugin.configs.strict))) expect(level).toBe('error');
+    const narrowed = Object.entries(settings(plugin.configs.recommended)).filter(([, level]) => level !== 'error');
+    expect(narrowed).toEqual([[`handler-state/${NARROWED_IN_RECOMMENDED}`, ['error', { writes: 'overwrites' }]]]);
   });
 
   describe.each(FIXTURES)('%s', (file) => {
@@ -171,7 +177,9 @@ describe.each(HOSTS)('$name with the built plugin', (host) => {
     it('recommended: only the recommended rules’ markers', () => {
       const result = resultOf(outcomes.recommended, file);
       const recommended = enabledRules(plugin.configs.recommended);
-      expect(findingKeys(result), describeMessages(result)).toEqual(onlyRules(readExpectations(file), recommended));
+      expect(findingKeys(result), describeMessages(result)).toEqual(
+        onlyRules(readExpectations(file, 'recommended'), recommended),
+      );
     });
   });
 

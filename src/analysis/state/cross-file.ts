@@ -50,6 +50,8 @@ export interface ImportedWrite {
   unreachedRemovers?: string[];
   /** With `unreachedRemovers`: the names under which a caller can run those removals (removers and their callers). */
   removalEntries?: string[];
+  /** The write replaces one named place's value (as `Finding.overwrite`). */
+  overwrite?: boolean;
 }
 
 export type { ThisRoot };
@@ -344,6 +346,7 @@ function computeSummary(
     closure: finding.closure,
     ...(finding.unreachedRemovers ? { unreachedRemovers: finding.unreachedRemovers } : {}),
     ...(finding.removalEntries ? { removalEntries: finding.removalEntries } : {}),
+    ...(finding.overwrite ? { overwrite: true } : {}),
   }));
 }
 
@@ -503,6 +506,7 @@ export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoade
       const kind: LeakKind = released || (write.dependsOnArguments && !carriesRequestData) ? 'write' : write.kind;
       const existing = byKind.get(kind);
       if (existing) {
+        if (write.overwrite) existing.overwrite = true;
         if (existing.target !== write.target && !existing.also?.includes(write.target)) {
           existing.also = [...(existing.also ?? []), write.target];
         }
@@ -519,6 +523,7 @@ export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoade
         file: write.file,
         closure: withHolder(write.closure, holder),
         ...(kind === 'cache' && write.unreachedRemovers ? { unreachedRemovers: write.unreachedRemovers } : {}),
+        ...(write.overwrite ? { overwrite: true } : {}),
       };
       byKind.set(kind, finding);
       findings.push(finding);

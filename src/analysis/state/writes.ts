@@ -31,6 +31,19 @@ export interface WriteSite {
   throughAlias: boolean;
 }
 
+/**
+ * Does the write replace the value of one named place? `x = v`, `state.flag = v`, `count += 1`, `count++`: yes.
+ * A computed key (`cache[id] = v`), a collection method (`map.set()`), `delete` or a logical assignment (`x ??= v`,
+ * which fills a place once) is not an overwrite.
+ */
+export function isOverwrite(site: Pick<WriteSite, 'form' | 'operator' | 'path'>): boolean {
+  if (site.path.includes('[]')) return false;
+  if (site.form === 'update') return true;
+  return site.form === 'assign' && !LOGICAL_ASSIGNMENTS.has(site.operator ?? '=');
+}
+
+const LOGICAL_ASSIGNMENTS = new Set(['||=', '&&=', '??=']);
+
 /** Methods whose names only arrays have; `set`/`add`/`delete`/`clear` are also common on clients and stores. */
 export const ARRAY_ONLY_METHODS = new Set([
   'push',
