@@ -439,7 +439,6 @@ export const handler = pipe(parse, record);
   {
     sub: 'factory-handler',
     name: 'a handler factory in another file that calls an option per request',
-    gap: 'a function passed in an options object to a factory in another file is not followed',
     files: {
       'src/make.ts': `export function makeHandler(options: { run: (event: any) => unknown }) {
   return async (event: any) => options.run(event);

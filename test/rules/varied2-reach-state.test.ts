@@ -209,7 +209,6 @@ export const handler = async (event: { id: string }) => {
   service.track(event.id);
 };
 `,
-    { gap: 'methods of a class built by a mixin call not followed' },
   ),
   lambda(
     'reach',

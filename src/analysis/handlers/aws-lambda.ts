@@ -7,6 +7,7 @@ import { classMethod } from '../file/members.js';
 import { initializerOf, resolveName } from '../file/scopes.js';
 import type { FunctionNode } from '../types.js';
 import type { Platform, PlatformContext } from './registry.js';
+import { optionsRunByImportedProduct } from './platforms/imported-calls.js';
 import { AWS_LAMBDA_MODULES, hasLambdaSignature, isUiEventParam } from './signatures.js';
 
 export const HANDLER_NAMES = new Set(['handler', 'lambdaHandler']);
@@ -283,7 +284,16 @@ function configOptions(ctx: Context, name: string, value: TSESTree.Node): Array<
   const wrapper = dottedName(call.callee) ?? calleeName(call.callee);
   if (wrapper === null) return [];
   const last = wrapper.slice(wrapper.lastIndexOf('.') + 1);
-  if (!CONFIG_WRAPPERS.has(last)) return [];
+  if (!CONFIG_WRAPPERS.has(last)) {
+    // `export const handler = makeHandler({ run })`, the factory in another project file: what its product runs.
+    if (!HANDLER_NAMES.has(name) && !ctx.settings.handlerNames.has(name)) return [];
+    return optionsRunByImportedProduct(ctx.facts, ctx.path, call).map(({ fn, option, factory }) => ({
+      fn,
+      reason: option
+        ? `option \`${option}\` of \`${factory}()\`, which the handler it returns runs`
+        : `function passed to \`${factory}()\`, which the handler it returns runs`,
+    }));
+  }
   const result: Array<{ fn: FunctionNode; reason: string }> = [];
   const seen = new Set<TSESTree.Node>();
   // Options objects, possibly bound to module names or passed through a server: `new ApolloServer({ resolvers })`.

@@ -32,7 +32,7 @@ import { sockets } from './platforms/sockets.js';
 import { sveltekit } from './platforms/sveltekit.js';
 import { vercel } from './platforms/vercel.js';
 import { vue } from './platforms/vue.js';
-import { PlatformContext, type Platform } from './registry.js';
+import { PlatformContext, type ImportedRegistration, type Platform } from './registry.js';
 import { typeAware } from './typed.js';
 
 /**
@@ -81,10 +81,21 @@ export function findHandlers(
   oracle: TypeOracle | null = null,
   platforms: readonly Platform[] = PLATFORMS,
 ): Handler[] {
+  return detectHandlers(facts, settings, filename, oracle, platforms).handlers;
+}
+
+/** The file's handlers, and its request-time registrations of functions imported from project modules. */
+export function detectHandlers(
+  facts: FileFacts,
+  settings: ResolvedSettings,
+  filename: string,
+  oracle: TypeOracle | null = null,
+  platforms: readonly Platform[] = PLATFORMS,
+): { handlers: Handler[]; imported: readonly ImportedRegistration[] } {
   const ctx = new PlatformContext(facts, settings, filename, oracle);
   const clientModule = hasDirective(facts.ast, 'use client');
   for (const platform of platforms) if (!clientModule || platform.runsInClientModules) platform.detect(ctx);
-  return ctx.handlers;
+  return { handlers: ctx.handlers, imported: ctx.importedHandlers };
 }
 
 /** Is `node` an app, router or server of some platform? Listeners use it to tell route registration. */
@@ -96,4 +107,4 @@ export function isAppReceiver(
   return platforms.some((platform) => platform.isApp?.(facts, node) ?? false);
 }
 
-export { PlatformContext, type AddHandler, type Platform } from './registry.js';
+export { PlatformContext, type AddHandler, type ImportedRegistration, type Platform } from './registry.js';

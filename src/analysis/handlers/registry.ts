@@ -1,6 +1,7 @@
 // The platform registry: one ordered list of { id, detect }, so precedence is declared here (a function found by
 // two platforms keeps the first one's reason), and what each detector is handed about the file.
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { rootIdentifier, unwrap } from '../file/ast.js';
 import type { FileFacts } from '../file/index.js';
 import type { ResolvedSettings } from '../settings.js';
 import type { TypeOracle } from '../type-aware.js';
@@ -19,6 +20,15 @@ export type AddHandler = (
   platform: string,
   extras?: HandlerExtras,
 ) => void;
+
+/** A request-time registration of a function imported from a project module (`Deno.serve(handle)`). */
+export interface ImportedRegistration {
+  /** The imported name or a member of it (`handle`, `routes.handle`). */
+  node: TSESTree.Node;
+  name: string;
+  reason: string;
+  platform: string;
+}
 
 /** One file as a platform detector sees it: the facts, the file's path, settings, and where to add handlers. */
 export class PlatformContext {
@@ -66,6 +76,27 @@ export class PlatformContext {
     if (extras?.deferredReturns) handler.deferredReturns = extras.deferredReturns;
     this.found.set(fn, handler);
   };
+
+  private readonly importedFound: ImportedRegistration[] = [];
+
+  /**
+   * `Deno.serve(handle)` with `handle` imported from a project module: the function lives in that module, which
+   * reads this registration through its importers. Only a name bound to an import is kept.
+   */
+  addImported(node: TSESTree.Node, name: string, reason: string, platform: string): void {
+    const value = unwrap(node);
+    const root = rootIdentifier(value);
+    if (!root || (value !== root && value.type !== T.MemberExpression)) return;
+    const imported = this.facts.imports.moduleValueOf(root);
+    if (!imported || imported.typeOnly || !imported.source.startsWith('.')) return;
+    if (this.importedFound.some((known) => known.node === value)) return;
+    this.importedFound.push({ node: value, name, reason, platform });
+  }
+
+  /** The registrations of imported functions, in the order found. */
+  get importedHandlers(): readonly ImportedRegistration[] {
+    return this.importedFound;
+  }
 
   /** Has an earlier platform already claimed this function? */
   isHandler(fn: FunctionNode): boolean {

@@ -17,7 +17,7 @@ import { lossCount, noteIncomplete, relativeToLinted } from '../incomplete.js';
 import { factsOf, type FileFacts, type ParsedFile } from '../file/index.js';
 import type { ImportTarget } from '../file/imports.js';
 import { classMethod, isClassNode, objectMethod, type ClassNode } from '../file/members.js';
-import { initializerOf } from '../file/scopes.js';
+import { declaredVariables, initializerOf, isStableBinding } from '../file/scopes.js';
 import type { ClosureInfo, Finding, FunctionNode, Handler, LeakKind, PassedArgument } from '../types.js';
 import { passedAtCall } from './request-data.js';
 import { returnedValues } from '../file/products.js';
@@ -484,9 +484,10 @@ export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoade
   const oracle = ctx.oracle;
   const resolveThroughProgram: ProgramResolver = oracle ? (source) => oracle.resolveImport(source) : null;
   const findings: Finding[] = [];
-  for (const { variable, call, exportPath, holder } of importedCalls(facts, filename, resolveThroughProgram)) {
+  for (const { variable, call, exportPath, holder, madeAt } of importedCalls(facts, filename, resolveThroughProgram)) {
     const context = ctx.reach.contextOf(call.call);
-    if (!context) continue;
+    // An instance made per request is the request's own.
+    if (!context || (madeAt && ctx.reach.contextOf(madeAt))) continue;
     // What the call passes at each position: `render('page.html', { req })` passes a name the code fixes, so the
     // summary reads only the second parameter as the request. A spread or `call`/`apply` hides the positions.
     const args = [...(call.bound ?? []), ...call.call.arguments];
@@ -554,6 +555,11 @@ export interface ImportedCall {
   exportPath: { file: string; path: string[] };
   /** The caller's variable whose `this` (or closure) the call works on: an instance or a factory's product. */
   holder: string | null;
+  /**
+   * For an instance kept in a function's local (`const manager = new Manager(opt)` inside an exported server
+   * factory): where it is made. It is long-lived only when that code does not itself run per request.
+   */
+  madeAt?: TSESTree.NewExpression;
 }
 
 /**
@@ -598,6 +604,38 @@ function findImportedCalls(facts: FileFacts, filename: string, viaProgram: Progr
         const path = step === 'new' ? [...exportPath, `#${members[0]}`] : [...exportPath, '()', ...members];
         result.push({ variable, call, exportPath: { file, path }, holder: variable.name });
       }
+      if (binding) result.push(...localInstanceCalls(facts, reference.identifier, binding));
+    }
+  }
+  return result;
+}
+
+/**
+ * `const manager = new Manager(opt)` in a function (a server factory, a setup routine), then `manager.add(id)` in
+ * the callbacks it registers: calls of one instance of an imported class that a local holds.
+ */
+function localInstanceCalls(facts: FileFacts, identifier: TSESTree.Node, binding: ImportedName): ImportedCall[] {
+  const { parent, child } = valueParent(identifier);
+  if (parent?.type !== T.NewExpression || parent.callee !== child) return [];
+  const { parent: declarator, child: made } = valueParent(parent);
+  if (declarator?.type !== T.VariableDeclarator || declarator.init !== made || declarator.id.type !== T.Identifier)
+    return [];
+  if (!enclosingFunction(declarator)) return [];
+  const local = declaredVariables(facts.file, declarator)[0];
+  if (!local || !isStableBinding(local)) return [];
+  const result: ImportedCall[] = [];
+  for (const use of local.references) {
+    if (use.init) continue;
+    for (const call of memberCalls(facts, use.identifier)) {
+      if (call.members.length !== 1) continue;
+      const path = [...binding.exportPath, `#${call.members[0]}`];
+      result.push({
+        variable: local,
+        call,
+        exportPath: { file: binding.file, path },
+        holder: local.name,
+        madeAt: parent,
+      });
     }
   }
   return result;
@@ -669,6 +707,29 @@ const ENTRY = '[]';
 type ProgramResolver = ((source: TSESTree.StringLiteral) => string | null) | null;
 
 /** The module and export path a binding of the caller's file stands for, when it names a local file. */
+/**
+ * The export a reference to an imported binding names, members appended: `handle` for `import { handle } from
+ * './handle'`, `['routes', 'list']` for `routes.list` of `import * as routes`… Null when it is no relative import.
+ */
+export function importedReference(
+  facts: FileFacts,
+  node: TSESTree.Node,
+  filename: string,
+): { file: string; path: string[] } | null {
+  const members: string[] = [];
+  let value = unwrap(node);
+  while (value.type === T.MemberExpression) {
+    const name = staticPropertyName(value);
+    if (name === null) return null;
+    members.unshift(name);
+    value = unwrap(value.object);
+  }
+  const variable = value.type === T.Identifier ? facts.variableOf(value) : null;
+  const binding = variable ? importedName(facts, variable, filename) : null;
+  const path = binding ? [...binding.exportPath, ...members] : [];
+  return binding && path.length > 0 ? { file: binding.file, path } : null;
+}
+
 function importedName(
   facts: FileFacts,
   variable: Scope.Variable,

@@ -246,6 +246,14 @@ export class Dispatch {
   private constructed(value: TSESTree.NewExpression, depth: number): Held[] {
     const classNode = localClassOf(value, this.facts.scopes);
     if (classNode) return [{ instanceOf: classNode }];
+    // `new (Mixin(Base))()`: an instance of the class a local function returns.
+    const callee = unwrap(value.callee);
+    if (callee.type === T.CallExpression) {
+      const made = this.called(callee, depth).filter(
+        (held) => !isInstance(held) && !isCollection(held) && isClassNode(held),
+      );
+      if (made.length > 0) return made.map((made) => ({ instanceOf: made as ClassNode }));
+    }
     const name = dottedName(value.callee);
     if ((name !== 'Map' && name !== 'Set') || (this.facts.moduleVariable(name)?.defs.length ?? 0) > 0) return [];
     const items: Held[] = [];

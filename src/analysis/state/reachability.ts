@@ -20,7 +20,7 @@ import type { FunctionNode, Handler } from '../types.js';
 import { NAMED_DISPATCH_TABLE, RENDER_HELPER_TABLE } from '../leaks/tables.js';
 import { ClientOnly } from './client-only.js';
 import { DeferredReturns } from './deferred-returns.js';
-import { Dispatch, type CallTarget, type EdgeSink, type Held } from './dispatch.js';
+import { Dispatch, isHeldFunction, type CallTarget, type EdgeSink, type Held } from './dispatch.js';
 
 /** How a function is reached at request time: from which handler, through which named helpers. */
 export interface RequestContext {
@@ -319,6 +319,26 @@ class CallGraph {
       for (const reference of variable.references) {
         if (reference.init) continue;
         this.dispatch.follow(reference.identifier, values, sink);
+      }
+    }
+    this.collectInlineArguments(sink);
+  }
+
+  /**
+   * `export const handler = makeHandler({ run: (event) => … })`: functions written inline in the arguments of a
+   * start-up call reach the called function's parameters, so what its products do with them (`options.run(event)`)
+   * are edges, as for a function passed by name.
+   */
+  private collectInlineArguments(sink: EdgeSink): void {
+    for (const call of this.ctx.facts.calls.calls) {
+      if (call.arguments.length === 0 || enclosingFunction(call)) continue;
+      for (const argument of call.arguments) {
+        if (argument.type === T.SpreadElement) continue;
+        const value = unwrap(argument);
+        if (value.type !== T.ObjectExpression && value.type !== T.ArrayExpression) continue;
+        const values = this.dispatch.resolve(value);
+        const holds = values.some((table) => this.dispatch.members(table, null).some(isHeldFunction));
+        if (holds) this.dispatch.follow(argument, values, sink);
       }
     }
   }

@@ -14,7 +14,7 @@ import { readTextFile, unchangedSince } from '../../util/read-file.js';
 import { BoundedCache } from '../../util/bounded-cache.js';
 import { factsOf, type FileFacts } from '../file/index.js';
 import { isTestFile } from '../file/test-files.js';
-import { findHandlers } from '../handlers/index.js';
+import { detectHandlers } from '../handlers/index.js';
 import type { ResolvedSettings } from '../settings.js';
 import type { Handler, PassedArgument, ReachedFrom } from '../types.js';
 import { isFunctionNode, rootIdentifier, walk as walkAst } from '../file/ast.js';
@@ -22,6 +22,7 @@ import {
   commonJsWholeValue,
   exportsSomething,
   importedCalls,
+  importedReference,
   load,
   newBudget,
   resolveExportPath,
@@ -376,7 +377,21 @@ function computeOutgoing(importer: string, depth: number, walk: Walk): Outgoing 
   const facts = loaded?.file ? factsOf(loaded.file) : null;
   if (loaded) sources.mtimes.set(importer, loaded.mtimeMs);
   if (!facts) return outgoing;
-  const own = ownHandlersOf(facts, walk.settings, importer);
+  const { handlers: own, imported } = ownHandlersOf(facts, walk.settings, importer);
+  // `Deno.serve(handle)`: the registered function runs per request in the module it is imported from.
+  for (const registration of imported) {
+    const target = importedReference(facts, registration.node, importer);
+    if (!target) continue;
+    calls.push({
+      target: target.file,
+      exportPath: target.path,
+      holder: null,
+      origin: { handler: registration.name, file: importer, via: [] },
+      carriesRequestData: true,
+      argumentCount: null,
+      requestArguments: null,
+    });
+  }
   const upstream = entriesOf(facts, importer, depth, walk, sources);
   const handlers = [...own, ...upstream.handlers];
   if (handlers.length > 0) {
@@ -390,9 +405,10 @@ function computeOutgoing(importer: string, depth: number, walk: Walk): Outgoing 
     };
     const reach = new Reachability(base, handlers);
     const requestData = new RequestData({ ...base, handlers, reach });
-    for (const { variable, call, exportPath, holder } of importedCalls(facts, importer)) {
+    for (const { variable, call, exportPath, holder, madeAt } of importedCalls(facts, importer)) {
       const context = reach.contextOf(call.call);
-      if (!context) continue;
+      // An instance made per request is the request's own.
+      if (!context || (madeAt && reach.contextOf(madeAt))) continue;
       const label = [variable.name, ...call.members].join('.');
       const upstreamFrom = context.handler.reachedFrom;
       const origin = upstreamFrom
@@ -423,10 +439,11 @@ function computeOutgoing(importer: string, depth: number, walk: Walk): Outgoing 
  * Per parsed importer: its own handlers under one set of settings. The walk asks for them at every depth it meets
  * the importer, and the answer depends only on the file, its name and the settings.
  */
-const ownHandlers = new WeakMap<FileFacts, Map<string, Handler[]>>();
+type OwnHandlers = ReturnType<typeof detectHandlers>;
+const ownHandlers = new WeakMap<FileFacts, Map<string, OwnHandlers>>();
 const settingsKeys = new WeakMap<ResolvedSettings, string>();
 
-function ownHandlersOf(facts: FileFacts, settings: ResolvedSettings, importer: string): Handler[] {
+function ownHandlersOf(facts: FileFacts, settings: ResolvedSettings, importer: string): OwnHandlers {
   let key = settingsKeys.get(settings);
   if (key === undefined) {
     const { handlerNames, wrappers, boundedCaches, crossFile, typeAware } = settings;
@@ -435,9 +452,9 @@ function ownHandlersOf(facts: FileFacts, settings: ResolvedSettings, importer: s
   }
   key = `${key}\0${importer}`;
   let byKey = ownHandlers.get(facts);
-  if (!byKey) ownHandlers.set(facts, (byKey = new Map<string, Handler[]>()));
+  if (!byKey) ownHandlers.set(facts, (byKey = new Map<string, OwnHandlers>()));
   let handlers = byKey.get(key);
-  if (!handlers) byKey.set(key, (handlers = findHandlers(facts, settings, importer, null)));
+  if (!handlers) byKey.set(key, (handlers = detectHandlers(facts, settings, importer, null)));
   return handlers;
 }
 

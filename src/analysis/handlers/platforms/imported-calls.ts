@@ -4,7 +4,11 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { FileFacts } from '../../file/index.js';
 import { importResolvesTo, importersOf } from '../../file/importers.js';
-import { loadModule } from '../../state/cross-file.js';
+import { importedExportValue, loadModule } from '../../state/cross-file.js';
+import { staticPropertyName, unwrap, valueParent } from '../../file/ast.js';
+import { propertyValue } from '../../file/members.js';
+import { returnsFunctions } from '../../file/products.js';
+import { declaredVariables } from '../../file/scopes.js';
 import type { FunctionNode } from '../../types.js';
 
 /** Calls whose callee is `name` of one of `sources` (interop folded), for each of `names`. */
@@ -67,4 +71,97 @@ export function importerCallsOf(facts: FileFacts, filename: string, fn: Function
 function namesExport(path: readonly string[], names: ReadonlySet<string>): boolean {
   if (path.length === 0 || (path.length === 1 && path[0] === 'default')) return names.has('default');
   return path.length === 1 && names.has(path[0]);
+}
+
+/** A function given to a call of an imported factory, which the factory's product runs per call of its own. */
+export interface RunOption {
+  fn: FunctionNode;
+  /** The option's name (`run` of `makeHandler({ run })`), or null for a function passed as the argument itself. */
+  option: string | null;
+  factory: string;
+}
+
+/**
+ * `makeHandler({ run: (event) => … })` with `makeHandler` exported by a relative module whose product calls
+ * `options.run(event)` (or `run(event)` from a destructured parameter, or the parameter itself): the functions of
+ * this file that the product runs, so they run whenever the product does. One module is read (the cross-file cache).
+ */
+export function optionsRunByImportedProduct(
+  facts: FileFacts,
+  filename: string,
+  call: TSESTree.CallExpression,
+): RunOption[] {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.Identifier || call.arguments.length === 0) return [];
+  const variable = facts.variableOf(callee);
+  const exported = variable ? importedExportValue(facts, variable, filename) : null;
+  const factory = exported ? exported.facts.functionOf(exported.value) : null;
+  if (!exported || !factory) return [];
+  const products = returnsFunctions(exported.facts, factory);
+  if (products.length === 0) return [];
+  const inProduct = (node: TSESTree.Node) =>
+    products.some((product) => product.range[0] <= node.range[0] && node.range[1] <= product.range[1]);
+  const result: RunOption[] = [];
+  factory.params.forEach((param, index) => {
+    const argument = call.arguments[index];
+    if (!argument || argument.type === T.SpreadElement) return;
+    for (const { option, called } of calledParameterParts(exported.facts, factory, param)) {
+      if (!called.some(inProduct)) continue;
+      const value = option === null ? argument : optionValue(facts, argument, option);
+      const fn = value ? facts.functionOf(value) : null;
+      if (fn && !result.some((known) => known.fn === fn)) result.push({ fn, option, factory: callee.name });
+    }
+  });
+  return result;
+}
+
+/**
+ * The calls a factory makes of one parameter or its parts: `options(…)` (option null), `options.run(…)` (option
+ * `run`), and `run(…)` for a destructured `{ run }`.
+ */
+function calledParameterParts(
+  facts: FileFacts,
+  factory: FunctionNode,
+  param: TSESTree.Parameter,
+): Array<{ option: string | null; called: TSESTree.Node[] }> {
+  const target = param.type === T.AssignmentPattern ? param.left : param;
+  const variables = declaredVariables(facts.file, factory);
+  const referencesOf = (name: string) => variables.find((v) => v.name === name)?.references ?? [];
+  const parts: Array<{ option: string | null; called: TSESTree.Node[] }> = [];
+  if (target.type === T.Identifier) {
+    const byOption = new Map<string | null, TSESTree.Node[]>();
+    for (const reference of referencesOf(target.name)) {
+      const { parent, child } = valueParent(reference.identifier);
+      let option: string | null = null;
+      let callee: TSESTree.Node = child;
+      if (parent?.type === T.MemberExpression && parent.object === child) {
+        option = staticPropertyName(parent);
+        if (option === null) continue;
+        callee = parent;
+      } else if (parent?.type !== T.CallExpression) continue;
+      const { parent: call, child: calledNode } = valueParent(callee);
+      if (call?.type !== T.CallExpression || call.callee !== calledNode) continue;
+      byOption.set(option, [...(byOption.get(option) ?? []), call]);
+    }
+    for (const [option, called] of byOption) parts.push({ option, called });
+  } else if (target.type === T.ObjectPattern) {
+    for (const property of target.properties) {
+      if (property.type === T.RestElement) continue;
+      const option = staticPropertyName(property);
+      const local = property.value.type === T.AssignmentPattern ? property.value.left : property.value;
+      if (option === null || local.type !== T.Identifier) continue;
+      const called = referencesOf(local.name).flatMap((reference) => {
+        const { parent, child } = valueParent(reference.identifier);
+        return parent?.type === T.CallExpression && parent.callee === child ? [parent] : [];
+      });
+      if (called.length > 0) parts.push({ option, called });
+    }
+  }
+  return parts;
+}
+
+/** The value of option `name` in an options object argument (an object literal, or a name bound to one). */
+function optionValue(facts: FileFacts, argument: TSESTree.Node, name: string): TSESTree.Node | null {
+  const object = facts.valueOf(argument);
+  return object.type === T.ObjectExpression ? propertyValue(object, name) : null;
 }

@@ -46,11 +46,14 @@ function detectDeno(ctx: PlatformContext): void {
         ctx.add(fn, 'serve handler', `handler of ${how}`, 'deno');
         continue;
       }
+      if (argument.type !== T.SpreadElement) ctx.addImported(argument, 'serve handler', `handler of ${how}`, 'deno');
       const options = optionsObject(facts, argument);
       for (const { name, property } of options ? namedProperties(options) : []) {
         if (name !== 'handler' && name !== 'onError') continue;
+        const label = name === 'handler' ? 'serve handler' : name;
         const handler = functionValue(facts, property.value);
-        if (handler) ctx.add(handler, name === 'handler' ? 'serve handler' : name, `\`${name}\` of ${how}`, 'deno');
+        if (handler) ctx.add(handler, label, `\`${name}\` of ${how}`, 'deno');
+        else ctx.addImported(property.value, label, `\`${name}\` of ${how}`, 'deno');
       }
     }
   }
@@ -88,6 +91,7 @@ function addBunOptions(ctx: PlatformContext, options: TSESTree.ObjectExpression)
       const fn = functionValue(facts, property.value);
       // `fetch(request, server)`: the second argument is the Bun server, not request data.
       if (fn) ctx.add(fn, name, `\`${name}\` of Bun.serve()`, 'bun', name === 'fetch' ? nonRequest(fn, [1]) : {});
+      else ctx.addImported(property.value, name, `\`${name}\` of Bun.serve()`, 'bun');
     } else if (name === 'routes') {
       const routes = optionsObject(facts, property.value);
       for (const route of routes ? namedProperties(routes) : []) addBunRoute(ctx, route.name, route.property.value);
@@ -109,6 +113,7 @@ function addBunRoute(ctx: PlatformContext, path: string, value: TSESTree.Node): 
     ctx.add(fn, path, 'route of Bun.serve()', 'bun', nonRequest(fn, [1]));
     return;
   }
+  ctx.addImported(value, path, 'route of Bun.serve()', 'bun');
   const methods = optionsObject(ctx.facts, value);
   for (const { name, property } of methods ? namedProperties(methods) : []) {
     if (!HTTP_METHODS.has(name)) continue;
