@@ -1,7 +1,8 @@
 // State reached under another name, linted as a user lints it (real files through the real ESLint class): a local
 // that takes `options || defaults` or a ternary of state, each element an array callback receives, the target of a
-// copying helper (`util._extend`, the `extend` and `object-assign` packages), and Koa 1 generator middleware
-// (`function* (next)`) that a factory returns, whose request context is `this`. Every reported shape sits next to
+// copying helper (`util._extend`, the `extend` and `object-assign` packages), Koa 1 generator middleware
+// (`function* (next)`) that a factory returns, whose request context is `this`, and the stream at the end of a
+// pipe chain (`source.pipe(parse).on(…)` listens on `parse`). Every reported shape sits next to
 // a quiet twin: a per-request copy, a read-only use, a callback that writes only its own locals.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -202,6 +203,27 @@ app.post('/prefs', (req, res) => {
 };
 `,
     config: 'strict',
+  },
+  {
+    name: 'a listener at the end of a pipe chain is added to the module stream piped into',
+    code: `const { Transform } = require('node:stream');
+const parse = new Transform({ objectMode: true, transform(chunk, _enc, done) { done(null, String(chunk)); } });
+exports.handler = async (event) => {
+  const source = require('node:fs').createReadStream(event.path);
+  source.pipe(parse).on('data', (line) => console.log(event.id, line));
+};
+`,
+    report: { at: 'source.pipe(parse)', rule: 'no-handler-listener-leak' },
+  },
+  {
+    name: 'quiet: the same chain into a stream made per invocation',
+    code: `const { Transform } = require('node:stream');
+exports.handler = async (event) => {
+  const parse = new Transform({ objectMode: true, transform(chunk, _enc, done) { done(null, String(chunk)); } });
+  const source = require('node:fs').createReadStream(event.path);
+  source.pipe(parse).on('data', (line) => console.log(event.id, line));
+};
+`,
   },
 ];
 
