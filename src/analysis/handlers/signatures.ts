@@ -100,3 +100,11 @@ export function hasLambdaSignature(fn: FunctionNode): boolean {
   if (params.length === 3 && !(third !== null && CALLBACK_PARAMS.has(third))) return false;
   return true;
 }
+
+/**
+ * Koa 1 middleware: a generator `function* (next)`, called with the request's context as `this`. The parameter
+ * name is part of the evidence: a generator that takes nothing is as likely a saga or an iterator.
+ */
+export function isGeneratorMiddleware(fn: FunctionNode): boolean {
+  return fn.generator && fn.params.length === 1 && NEXT_PARAMS.has(paramName(fn.params[0]) ?? '');
+}

@@ -113,7 +113,7 @@ class ListenerFinder {
     if (callee.type !== T.MemberExpression) return null;
     const method = staticPropertyName(callee);
     if (method === null) return null;
-    const receiver = unwrap(callee.object);
+    const receiver = pipeDestination(unwrap(callee.object));
     const target = dottedName(receiver);
     if (target === null) return null;
 
@@ -434,4 +434,22 @@ class ListenerFinder {
     const init = initializerOf(variable);
     return !!init && isFunctionNode(unwrap(init));
   }
+}
+
+/**
+ * `source.pipe(a).pipe(b)` evaluates to `b`: a listener added at the end of a chain of pipes is added to the last
+ * stream piped into.
+ */
+function pipeDestination(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === T.CallExpression &&
+    current.callee.type === T.MemberExpression &&
+    staticPropertyName(current.callee) === 'pipe' &&
+    current.arguments.length >= 1 &&
+    current.arguments[0].type !== T.SpreadElement
+  ) {
+    current = unwrap(current.arguments[0]);
+  }
+  return current;
 }

@@ -411,7 +411,7 @@ function isStringy(node: TSESTree.Node): boolean {
 
 /** The key a `defineProperty`/`Reflect.set`-style call writes, or a computed key of an `Object.assign` source literal. */
 function defineKey(site: WriteSite): TSESTree.Node | null {
-  if (site.method === 'Object.assign' || /^_\.(?:merge|assign|extend|defaults)/u.test(site.method ?? '')) {
+  if (/^(?:Object\.assign|util\._extend|extend|_\.(?:merge|assign|extend|defaults).*)$/u.test(site.method ?? '')) {
     for (const source of site.values) {
       const value = unwrap(source);
       if (value.type !== T.ObjectExpression) continue;

@@ -8,6 +8,7 @@ import { noteIncomplete } from '../incomplete.js';
 import { declaredVariables, initializerOf, isModuleLevel } from '../file/scopes.js';
 import { FIXED_SET_REQUEST_FIELDS, PLATFORM_BINDINGS } from '../leaks/tables.js';
 import { functionVariable } from './dispatch.js';
+import { isGeneratorMiddleware } from '../handlers/signatures.js';
 import { returnsIn } from './guards.js';
 import type { FileFacts } from '../file/index.js';
 import type { FunctionNode, Handler, PassedArgument } from '../types.js';
@@ -198,9 +199,22 @@ export class RequestData {
       case T.ArrowFunctionExpression:
       case T.FunctionExpression:
         return this.closesOverRequestData(node, depth);
+      case T.ThisExpression:
+        return this.isContextThis(node);
       default:
         return false;
     }
+  }
+
+  /**
+   * Koa 1 middleware (`function* (next)`) is called with the request's context as `this`: `this.header`,
+   * `this.request.body`. Arrows inside it see the same `this`.
+   */
+  private isContextThis(node: TSESTree.ThisExpression): boolean {
+    let fn: TSESTree.Node | undefined = node.parent;
+    while (fn && !(isFunctionNode(fn) && fn.type !== T.ArrowFunctionExpression)) fn = fn.parent;
+    if (!fn || !isFunctionNode(fn)) return false;
+    return this.handlers.has(fn) && isGeneratorMiddleware(fn);
   }
 
   /** A closure that captures request data carries it: `pending.push(() => reply(event))`. */

@@ -60,6 +60,14 @@ export const ARRAY_ONLY_METHODS = new Set([
 /** Array, Map and Set methods that change their receiver. */
 export const MUTATING_METHODS = new Set([...ARRAY_ONLY_METHODS, 'set', 'add', 'delete', 'clear']);
 
+/** Packages whose default export copies its other arguments into the first one, by the name they are known as. */
+const COPYING_PACKAGES: ReadonlyMap<string, string> = new Map([
+  ['extend', 'extend'],
+  ['object-assign', 'Object.assign'],
+  ['deep-extend', 'extend'],
+  ['xtend/mutable', 'extend'],
+]);
+
 /** Functions that write into their first argument. */
 const TARGET_WRITERS = new Set([
   'Object.assign',
@@ -73,6 +81,8 @@ const TARGET_WRITERS = new Set([
 ]);
 
 const MAX_ALIAS_DEPTH = 4;
+/** Array methods whose callback receives each element first. */
+const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findLast', 'flatMap']);
 
 export class WriteFinder {
   /** How many times the finder asked whether code runs per request (what makes a result depend on the handlers). */
@@ -93,6 +103,12 @@ export class WriteFinder {
     // lodash however it is imported: `import _`, `require('lodash')`, `(await import('lodash')).default`, named.
     const imported = this.ctx.facts.imports.moduleValueOf(callee);
     if (!imported || imported.typeOnly) return null;
+    // Node's `util._extend` and the packages that copy into their first argument (`extend`, `object-assign`).
+    const copier = imported.path.length === 0 ? COPYING_PACKAGES.get(imported.source) : undefined;
+    if (copier) return copier;
+    if (/^(?:node:)?util$/u.test(imported.source) && imported.path.length === 1 && imported.path[0] === '_extend') {
+      return 'util._extend';
+    }
     if (LODASH_MODULES.test(imported.source)) {
       const [fn, ...rest] = imported.path;
       return fn !== undefined && rest.length === 0 && LODASH_WRITERS.has(fn) ? `_.${fn}` : null;
@@ -135,6 +151,13 @@ export class WriteFinder {
     let node = start;
     let key: TSESTree.Node | null = null;
     for (;;) {
+      // `var opts = settings || defaults`, `(cond ? options : fallback).list`: the value the expression gives may
+      // be the state itself, so what takes that value (an alias, an argument, a member access) reaches the state.
+      const choice = valueOfChoice(node);
+      if (choice !== node) {
+        node = choice;
+        continue;
+      }
       const { parent, child } = valueParent(node);
       if (parent?.type === T.MemberExpression && parent.object === child) {
         path.push(staticPropertyName(parent) ?? '[]');
@@ -194,6 +217,9 @@ export class WriteFinder {
       case T.CallExpression: {
         if (parent.callee === child && node.type === T.MemberExpression) {
           const method = path[path.length - 1];
+          if (ELEMENT_CALLBACKS.has(method) && aliasDepth < MAX_ALIAS_DEPTH) {
+            return this.throughElementCallback(parent, root, [...path.slice(0, -1), '[]'], aliasDepth);
+          }
           if (!MUTATING_METHODS.has(method)) return [];
           // `_.set(target, path, value)` writes into its first argument, not into the lodash module it is read from.
           if (this.targetWriter(parent.callee)) return [];
@@ -215,8 +241,15 @@ export class WriteFinder {
           ];
         }
         const callee = this.targetWriter(parent.callee);
-        if (callee && parent.arguments[0] === child) {
-          return site('define', parent, { method: callee, values: parent.arguments.slice(1) });
+        // `extend(true, target, …)`: a leading boolean asks for a deep copy; the target comes after it.
+        const targetIndex =
+          callee === 'extend' &&
+          parent.arguments[0]?.type === T.Literal &&
+          typeof parent.arguments[0].value === 'boolean'
+            ? 1
+            : 0;
+        if (callee && parent.arguments[targetIndex] === child) {
+          return site('define', parent, { method: callee, values: parent.arguments.slice(targetIndex + 1) });
         }
         // `appendTo(globalList, x)`, `appendTo.call(null, globalList)`: the helper's parameter is another name
         // for the module state.
@@ -274,6 +307,28 @@ export class WriteFinder {
     return result;
   }
 
+  /** `tokens.forEach((token) => { token.value = x })`: the callback's first parameter is each element. */
+  private throughElementCallback(
+    call: TSESTree.CallExpression,
+    root: StateRoot,
+    path: string[],
+    aliasDepth: number,
+  ): WriteSite[] {
+    const callback = call.arguments[0];
+    const fn = callback ? this.ctx.facts.functionOf(callback) : null;
+    const param = fn?.params[0];
+    if (!fn || param?.type !== T.Identifier) return [];
+    const result: WriteSite[] = [];
+    for (const variable of declaredVariables(this.ctx.facts.file, fn)) {
+      if (variable.name !== param.name || !isStableBinding(variable)) continue;
+      for (const reference of variable.references) {
+        if (reference.init) continue;
+        result.push(...this.find(reference.identifier, root, path, aliasDepth + 1));
+      }
+    }
+    return result;
+  }
+
   /** `for (const user of USERS) user.lastSeen = now`: each element is part of the root. */
   private throughLoopAlias(
     loop: TSESTree.ForOfStatement,
@@ -292,6 +347,24 @@ export class WriteFinder {
       }
     }
     return result;
+  }
+}
+
+/**
+ * The outermost choice expression whose value `node` may be: either side of `||` and `??`, the right side of `&&`,
+ * either branch of `?:`. A test (`a && …`, `a ? … : …`) only decides which value is taken.
+ */
+function valueOfChoice(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    const { parent, child } = valueParent(current);
+    if (parent?.type === T.LogicalExpression && (parent.operator !== '&&' || parent.right === child)) {
+      current = parent;
+    } else if (parent?.type === T.ConditionalExpression && parent.test !== child) {
+      current = parent;
+    } else {
+      return current;
+    }
   }
 }
 

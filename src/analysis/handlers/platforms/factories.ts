@@ -13,6 +13,7 @@ import {
   EVENT_PARAMS,
   NEXT_PARAMS,
   hasRequestResponseSignature,
+  isGeneratorMiddleware,
   isUiEventParam,
 } from '../signatures.js';
 
@@ -53,6 +54,8 @@ export const factories: Platform = {
           );
         } else if (hasContextNextSignature(product)) {
           ctx.add(product, `middleware from ${label}`, `(ctx, next) function returned by exported \`${label}\``, 'koa');
+        } else if (isGeneratorMiddleware(product)) {
+          ctx.add(product, `middleware from ${label}`, `function* (next) returned by exported \`${label}\``, 'koa');
         }
       }
     }
