@@ -14,6 +14,7 @@ import { readTextFile, unchangedSince } from '../../util/read-file.js';
 import { BoundedCache } from '../../util/bounded-cache.js';
 import { factsOf, type FileFacts } from '../file/index.js';
 import { findHandlers } from '../handlers/index.js';
+import { hookReturns } from '../handlers/platforms/vue-setup-calls.js';
 import type { ResolvedSettings } from '../settings.js';
 import type { Handler, PassedArgument, ReachedFrom } from '../types.js';
 import { isFunctionNode, rootIdentifier, walk as walkAst } from '../file/ast.js';
@@ -273,12 +274,15 @@ function entriesFrom(facts: FileFacts, file: string, calls: readonly OutgoingCal
       argumentCount: call.argumentCount,
       requestArguments: call.requestArguments,
     };
-    byFunction.set(resolved.fn, {
+    const handler: Handler = {
       node: resolved.fn,
       name: resolved.name,
       reason: `called per request from ${path.basename(call.origin.file)}`,
       reachedFrom,
-    });
+    };
+    const returns = hookReturns(file, resolved.name);
+    if (returns) handler.deferredReturns = returns;
+    byFunction.set(resolved.fn, handler);
     thisRoots.push(...resolved.thisRoots);
   }
   return { handlers: [...byFunction.values()], thisRoots };
