@@ -103,6 +103,30 @@ export const handle: Handle = async ({ event, resolve }) => {
     expect(await ssrMessagesOf(root, 'src/lib/i18n/handle.ts')).toEqual([]);
   });
 
+  it('reports the wrapper module linted on its own when a hook calls it per request', async () => {
+    const root = project({ 'src/lib/i18n/handle.ts': HOOK });
+    expect(await ssrMessagesOf(root, 'src/lib/i18n/locale.ts')).toEqual([
+      expect.stringMatching(/^8:3 `setLocale` writes `locale` with `setLocale\(\)` per request/u),
+    ]);
+  });
+
+  it('is quiet in the wrapper module when the hook that calls it registers an AsyncLocalStorage', async () => {
+    const root = project({
+      'src/lib/i18n/handle.ts': `import type { Handle } from '@sveltejs/kit';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime.js';
+import { setLocale } from '$lib/i18n/locale';
+const storage = new AsyncLocalStorage<{ locale: string }>();
+overwriteServerAsyncLocalStorage(storage);
+export const handle: Handle = async ({ event, resolve }) => {
+  const locale = setLocale(event.cookies.get('lang') ?? 'en');
+  return storage.run({ locale }, () => resolve(event));
+};
+`,
+    });
+    expect(await ssrMessagesOf(root, 'src/lib/i18n/locale.ts')).toEqual([]);
+  });
+
   it('is quiet when the wrapper module itself registers the storage', async () => {
     const root = project({
       'src/lib/i18n/locale.ts': `import { AsyncLocalStorage } from 'node:async_hooks';

@@ -8,6 +8,19 @@ import { referenceIndex, type ModuleScopes } from './scopes.js';
 /** Names under which the global object is reachable. */
 export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
 
+/**
+ * Properties of the global object that only a browser has: its page, navigation and storage objects
+ * (`window.location.href = url` navigates). A server has none of them, so writing through one keeps nothing that
+ * a later request could see.
+ */
+export const BROWSER_OWNED_GLOBALS: ReadonlySet<string> = new Set([
+  'location',
+  'document',
+  'history',
+  'localStorage',
+  'sessionStorage',
+]);
+
 export class Globals {
   private byName: Map<string, TSESTree.Identifier[]> | null = null;
   private referenceList: Scope.Reference[] | null = null;

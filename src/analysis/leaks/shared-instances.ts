@@ -8,6 +8,7 @@ import { isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file
 import type { FileFacts } from '../file/index.js';
 import { moduleValue, samePath, type ImportTarget } from '../file/imports.js';
 import { initializerOf } from '../file/scopes.js';
+import { loadModule } from '../state/cross-file.js';
 import type { RequestContext } from '../state/reachability.js';
 import type { FunctionNode, Handler } from '../types.js';
 import { SSR_INSTANCE_TABLE, type InstanceArgument, type SsrInstanceRow } from './ssr-tables.js';
@@ -433,6 +434,11 @@ export class InstanceFinder {
 
   private record(instance: Instance, site: ReachSite): void {
     if (this.seenSites.has(site.node)) return;
+    // Reached from an importer that makes the library's state per request (it registers an AsyncLocalStorage with
+    // the runtime before it calls in): the write is isolated there.
+    const origin = site.handler.reachedFrom?.file;
+    const importer = origin && instance.row?.isolatedBy?.length ? loadModule(origin) : null;
+    if (importer && instance.row && isolatedIn(importer.facts, instance.row)) return;
     this.seenSites.add(site.node);
     const entry = this.reached.get(instance.key);
     if (entry) {

@@ -13,6 +13,7 @@ import { moduleValue } from '../file/imports.js';
 import { namedProperties } from '../file/members.js';
 import { resolveImport } from '../file/resolve.js';
 import { findHandlers } from '../handlers/index.js';
+import { hookReturns } from '../handlers/platforms/vue-setup-calls.js';
 import { loadModule, moduleAnswer } from '../state/cross-file.js';
 import { Reachability } from '../state/reachability.js';
 import { RequestData } from '../state/request-data.js';
@@ -66,7 +67,7 @@ export function findSharedInstances(ctx: InstanceContext & ReachContext, crossFi
   }
 
   // Functions this file exports, called at request time by an importer: their writes are this file's findings.
-  const pseudo = requestTimeExports(ctx.facts, uses);
+  const pseudo = requestTimeExports(ctx.facts, ctx.filename, uses);
   if (pseudo.size > 0) {
     const handlers = [...ctx.handlers, ...pseudo.keys()];
     const reach = new Reachability(ctx, handlers);
@@ -79,8 +80,12 @@ export function findSharedInstances(ctx: InstanceContext & ReachContext, crossFi
     for (const leak of findLocalSharedInstances(extended, links)) {
       const caller = pseudo.get(leak.site.handler);
       if (!caller || reported.has(leak.node)) continue;
+      // The caller makes the library's state per request (`overwriteServerAsyncLocalStorage(storage)` in the hook
+      // that calls this module's `setLocale` wrapper): the write it reaches here is isolated too.
+      if (isolatedIn(caller.importer, leak.row)) continue;
       reported.add(leak.node);
-      leaks.push({ ...leak, site: { ...leak.site, ...caller, via: [leak.site.handler.name, ...leak.site.via] } });
+      const { handler, file } = caller;
+      leaks.push({ ...leak, site: { ...leak.site, handler, file, via: [leak.site.handler.name, ...leak.site.via] } });
     }
   }
   return leaks.sort((a, b) => a.node.range[0] - b.node.range[0]);
@@ -362,10 +367,11 @@ function firstSite(uses: readonly ImporterUse[], names: ReadonlySet<string>, row
  */
 function requestTimeExports(
   facts: FileFacts,
+  filename: string,
   uses: readonly ImporterUse[],
-): Map<Handler, Pick<ReachSite, 'handler' | 'file'>> {
+): Map<Handler, Pick<ReachSite, 'handler' | 'file'> & { importer: FileFacts }> {
   const functions = exportedFunctions(facts);
-  const pseudo = new Map<Handler, Pick<ReachSite, 'handler' | 'file'>>();
+  const pseudo = new Map<Handler, Pick<ReachSite, 'handler' | 'file'> & { importer: FileFacts }>();
   const seen = new Set<FunctionNode>();
   for (const use of uses) {
     const key = moduleValue({
@@ -381,10 +387,10 @@ function requestTimeExports(
     if (!context) continue;
     seen.add(fn);
     const name = key.split('.').pop() || 'default';
-    pseudo.set(
-      { node: fn, name, reason: `called per request from ${use.file}`, platform: 'importer' },
-      { handler: context.handler, file: use.file },
-    );
+    const handler: Handler = { node: fn, name, reason: `called per request from ${use.file}`, platform: 'importer' };
+    const returns = key === name ? hookReturns(filename, name) : undefined;
+    if (returns) handler.deferredReturns = returns;
+    pseudo.set(handler, { handler: context.handler, file: use.file, importer: use.importer.facts });
   }
   return pseudo;
 }

@@ -1,5 +1,5 @@
 // Follows request-time calls into relatively imported modules and brings back a summary of the module state they write.
-import { clearSetupCallIndex } from '../handlers/platforms/vue-setup-calls.js';
+import { clearSetupCallIndex, hookReturns } from '../handlers/platforms/vue-setup-calls.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
@@ -334,6 +334,9 @@ function computeSummary(
   }
   const handler: Handler = { node: target.fn, name: target.name, reason: 'summary of an imported function' };
   if (passed) handler.passedArguments = passed;
+  // A hook's returned functions run when the caller calls them, and such calls are followed where they are made.
+  const returns = hookReturns(file, target.name);
+  if (returns) handler.deferredReturns = returns;
   const findings = analyzeLoaded(facts.file, file, [handler], target.thisRoots, deeper(budget));
   return findings.map((finding) => ({
     kind: finding.kind,

@@ -13,7 +13,7 @@ import {
   valueParent,
   type VisitorKeys,
 } from '../file/ast.js';
-import { GLOBAL_OBJECTS } from '../file/globals.js';
+import { BROWSER_OWNED_GLOBALS, GLOBAL_OBJECTS } from '../file/globals.js';
 import type { FileFacts } from '../file/index.js';
 import { requireSource } from '../file/imports.js';
 import { instanceFieldValues, propertyValues, staticFieldValues, type ClassNode } from '../file/members.js';
@@ -602,6 +602,8 @@ function globalPropertyRoot(identifier: TSESTree.Identifier): [StateRoot, TSESTr
     return [{ key, name: `module.exports.${exported}`, variable: null, kind: 'global' }, second.parent];
   }
   if (GLOBAL_OBJECTS.has(identifier.name)) {
+    // `window.location.href = url`: the browser's own page objects, which no server holds.
+    if (BROWSER_OWNED_GLOBALS.has(name)) return null;
     const key = `globalThis.${name}`;
     return [{ key, name: `${identifier.name}.${name}`, variable: null, kind: 'global' }, first.parent];
   }

@@ -15,6 +15,7 @@ import { BoundedCache } from '../../util/bounded-cache.js';
 import { factsOf, type FileFacts } from '../file/index.js';
 import { isTestFile } from '../file/test-files.js';
 import { detectHandlers } from '../handlers/index.js';
+import { hookReturns } from '../handlers/platforms/vue-setup-calls.js';
 import type { ResolvedSettings } from '../settings.js';
 import type { Handler, PassedArgument, ReachedFrom } from '../types.js';
 import { isFunctionNode, rootIdentifier, walk as walkAst } from '../file/ast.js';
@@ -275,12 +276,15 @@ function entriesFrom(facts: FileFacts, file: string, calls: readonly OutgoingCal
       argumentCount: call.argumentCount,
       requestArguments: call.requestArguments,
     };
-    byFunction.set(resolved.fn, {
+    const handler: Handler = {
       node: resolved.fn,
       name: resolved.name,
       reason: `called per request from ${path.basename(call.origin.file)}`,
       reachedFrom,
-    });
+    };
+    const returns = hookReturns(file, resolved.name);
+    if (returns) handler.deferredReturns = returns;
+    byFunction.set(resolved.fn, handler);
     thisRoots.push(...resolved.thisRoots);
   }
   return { handlers: [...byFunction.values()], thisRoots };

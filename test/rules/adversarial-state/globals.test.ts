@@ -80,6 +80,17 @@ exports.handler = async (event) => {
     sites: [W('process.env.LAST_REFRESH')],
   },
   {
+    name: 'the browser page objects under the global object hold nothing on a server; another window property does',
+    code: `export const handler = async (event) => {
+  window.location.href = event.next;
+  window.lastTarget = event.next;
+  self.document.title = event.title;
+  globalThis.history.replaceState(null, '', event.path);
+  window.sessionStorage.setItem('next', event.next);
+};`,
+    sites: [D('window.lastTarget =')],
+  },
+  {
     name: 'implicit global in an ES module',
     code: `export const handler = async (event) => {
   lastUser = event.user;

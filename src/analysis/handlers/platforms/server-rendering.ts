@@ -8,6 +8,7 @@ import { PER_REQUEST_CALLBACKS } from '../../leaks/ssr-tables.js';
 import { renderFactsOf, renderFunctions } from '../ssr.js';
 import type { Platform, PlatformContext } from '../registry.js';
 import { callsOfImported } from './imported-calls.js';
+import { hookReturns } from './vue-setup-calls.js';
 
 export const SOURCE = /\.(?:[cm]?[jt]sx?)$/u;
 /** Files that never render on the server: stories, tests, browser-only modules (`.client.tsx`, `entry.client`). */
@@ -73,7 +74,9 @@ function detect(ctx: PlatformContext): void {
       kind === 'hook'
         ? `hook run while rendering on the server (${renderer.label})`
         : (where ?? `component rendered on the server (${renderer.label})`);
-    ctx.add(fn, name, reason, renderer.id);
+    // The functions a hook returns run when the component calls them: in render only where some component does.
+    const deferredReturns = kind === 'hook' ? hookReturns(ctx.path, name) : undefined;
+    ctx.add(fn, name, reason, renderer.id, deferredReturns ? { deferredReturns } : undefined);
   }
 }
 

@@ -8,10 +8,11 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { parseForESLint } from '@typescript-eslint/parser';
 import { readTextFile } from '../../../util/read-file.js';
 import { enclosingFunction, staticPropertyName, valueParent, walk } from '../../file/ast.js';
+import { projectRootOf } from '../../file/importers.js';
 import { listProject } from '../../file/listing.js';
 import { parseFile } from '../../file/parse.js';
 import type { ParsedFile } from '../../file/parsed-file.js';
-import type { FunctionNode } from '../../types.js';
+import type { FunctionNode, Handler } from '../../types.js';
 import { ANY_NAME, WHOLE_RESULT } from '../../state/deferred-returns.js';
 
 const LIMITS = {
@@ -39,6 +40,20 @@ const listings = new Map<string, Listing>();
 
 export function clearSetupCallIndex(): void {
   listings.clear();
+}
+
+/** A hook or composable by its name: `useCart`, `useLocale`. */
+export const HOOK_NAME = /^use[A-Z0-9]/u;
+
+/**
+ * For a hook or composable another file calls while it renders or sets up (`useLocale` in a React component,
+ * `useCart` in a Vue one): the functions it returns run when that code calls them, usually later (an event, an
+ * effect), so only the names some setup or render code calls right away are request-time. Undefined for any
+ * other function.
+ */
+export function hookReturns(file: string, name: string): Handler['deferredReturns'] {
+  if (!HOOK_NAME.test(name)) return undefined;
+  return { calledInSetup: namesCalledInSetup(projectRootOf(file), file, name) };
 }
 
 /**

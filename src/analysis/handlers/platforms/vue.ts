@@ -12,7 +12,7 @@ import type { FunctionNode } from '../../types.js';
 import type { Platform, PlatformContext } from '../registry.js';
 import { callsOfImported } from './imported-calls.js';
 import { NOT_RENDERED, SOURCE } from './server-rendering.js';
-import { namesCalledInSetup } from './vue-setup-calls.js';
+import { HOOK_NAME, namesCalledInSetup } from './vue-setup-calls.js';
 import { escapeRegExp } from '../../../util/text.js';
 
 const CONFIG_NAMES = ['ts', 'mts', 'js', 'mjs', 'cjs'].map((ext) => `nuxt.config.${ext}`);
@@ -20,7 +20,6 @@ const CONFIG_NAMES = ['ts', 'mts', 'js', 'mjs', 'cjs'].map((ext) => `nuxt.config
 const NUXT_SOURCES = ['#app', '#imports', 'nuxt/app', '#app/nuxt', 'nuxt'];
 /** A Vue server renderer among the dependencies: a hand-written SSR setup whose composables run per render. */
 const VUE_SSR_PACKAGES = ['@vue/server-renderer', 'vue-server-renderer', 'vite-ssr', 'vike-vue'];
-const COMPOSABLE = /^use[A-Z0-9]/u;
 const STORE_PARTS = ['mutations', 'actions', 'getters'];
 const MAX_CONFIG_CLIMB = 8;
 
@@ -144,7 +143,7 @@ function detectComposables(ctx: PlatformContext, project: Project, label: string
   for (const { name, fn } of ctx.facts.exports.functions()) {
     // `export default function useCourse()`, or an anonymous default named by its file (`useCourse.ts`).
     const own = name === 'default' ? (fn.type !== T.ArrowFunctionExpression && fn.id ? fn.id.name : fileName) : name;
-    if (!COMPOSABLE.test(own)) continue;
+    if (!HOOK_NAME.test(own)) continue;
     const calledInSetup = namesCalledInSetup(project.root, ctx.path, own);
     const reason = `composable run while rendering on the server (${label})`;
     ctx.add(fn, own, reason, 'vue-ssr', { deferredReturns: { calledInSetup } });
