@@ -498,7 +498,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return { ok: true };
 };
 `,
-    ['react-router'],
+    ['react-router', '@react-router/node'],
   ),
   one(
     'react-router',
@@ -512,7 +512,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return { ok: true };
 };
 `,
-    ['react-router'],
+    ['react-router', '@react-router/node'],
   ),
   // ------------------------------------------------------------------------------------------------------ hono
   {
