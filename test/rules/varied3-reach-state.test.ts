@@ -109,6 +109,9 @@ export const handler = async (event: { type: string; payload: { email: string } 
   return { statusCode: 202 };
 };
 `,
+    {
+      gap: 'functions kept in a Map member of a module instance (`this.handlers.set(type, fn)` in a method) are not followed by a dispatch through `this.handlers.get(type)?.(payload)`',
+    },
   ),
   lambda(
     'reach',
@@ -305,6 +308,9 @@ const app = express();
 app.post('/comments', express.json(), controller.create.bind(controller));
 app.listen(3000);
 `,
+    {
+      gap: 'a route callback written `controller.create.bind(controller)` is not resolved to the class method with the module instance as `this`',
+    },
   ),
   express(
     'reach',
@@ -603,6 +609,9 @@ export const handler = async (event: { id: string }) => {
   return { statusCode: 200 };
 };
 `,
+    {
+      gap: 'a read through an object getter is not followed to the state the getter memoises (`this._recent ??= []`)',
+    },
   ),
   lambda(
     'state',
@@ -667,6 +676,9 @@ export const handler = async (event: { body: string }) => {
   return { statusCode: 200, body: String(value) };
 };
 `,
+    {
+      gap: 'the locals of a generator object made once at module scope are not treated as module state reached by `sink.next(x)`',
+    },
   ),
   lambda(
     'state',

@@ -32,6 +32,7 @@ import { sdkMiddleware } from './platforms/sdk-middleware.js';
 import { sockets } from './platforms/sockets.js';
 import { sveltekit } from './platforms/sveltekit.js';
 import { trpc } from './platforms/trpc.js';
+import { typedMiddleware } from './platforms/typed-middleware.js';
 import { vercel } from './platforms/vercel.js';
 import { vue } from './platforms/vue.js';
 import { PlatformContext, type Platform } from './registry.js';
@@ -73,6 +74,7 @@ export const PLATFORMS: readonly Platform[] = [
   serverRendering,
   awsLambda,
   sdkMiddleware,
+  typedMiddleware,
   factories,
   typeAware,
 ];
