@@ -28,8 +28,11 @@ import { solidStart } from './platforms/solid-start.js';
 import { tanstackStart } from './platforms/tanstack-start.js';
 import { routeTables } from './platforms/route-tables.js';
 import { bun, deno } from './platforms/runtime-serve.js';
+import { sdkMiddleware } from './platforms/sdk-middleware.js';
 import { sockets } from './platforms/sockets.js';
 import { sveltekit } from './platforms/sveltekit.js';
+import { trpc } from './platforms/trpc.js';
+import { typedMiddleware } from './platforms/typed-middleware.js';
 import { vercel } from './platforms/vercel.js';
 import { vue } from './platforms/vue.js';
 import { PlatformContext, type ImportedRegistration, type Platform } from './registry.js';
@@ -58,6 +61,7 @@ export const PLATFORMS: readonly Platform[] = [
   nodeServers,
   sockets,
   graphql,
+  trpc,
   decorated,
   routeTables,
   reactRouter,
@@ -69,6 +73,8 @@ export const PLATFORMS: readonly Platform[] = [
   emberFastBoot,
   serverRendering,
   awsLambda,
+  sdkMiddleware,
+  typedMiddleware,
   factories,
   typeAware,
 ];

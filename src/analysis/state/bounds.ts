@@ -121,7 +121,12 @@ export class Bounds {
       const keyed = site.method === 'delete' && site.node.type === T.CallExpression && site.node.arguments.length > 0;
       return { receiver: site.path, keyed };
     }
-    const emptiesLength = site.form === 'assign' && site.path.at(-1) === 'length' && isZero(site.values[0]);
+    // `x.length = 0` empties it; `x.length = MAX` (a fixed number) cuts it back to that many entries.
+    const emptiesLength =
+      site.form === 'assign' &&
+      site.operator === '=' &&
+      site.path.at(-1) === 'length' &&
+      (isZero(site.values[0]) || isFixedCount(site.values[0], this.ctx.facts));
     const emptied =
       (site.form === 'assign' && site.operator === '=' && site.values[0] && isFreshContainer(site.values[0])) ||
       emptiesLength;
@@ -537,6 +542,19 @@ function resetNames(handler: FunctionNode): Set<string> {
     }
   }
   return names;
+}
+
+/** A number the code fixes: a literal, or a module `const` initialised to one (`const MAX = 20`). */
+export function isFixedCount(raw: TSESTree.Node | undefined, facts: FileContext['facts']): boolean {
+  if (!raw) return false;
+  const node = unwrap(raw);
+  if (node.type === T.Literal) return typeof node.value === 'number' && node.value >= 0;
+  if (node.type !== T.Identifier) return false;
+  const variable = facts.variableOf(node);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : null;
+  if (def?.type !== 'Variable' || def.parent.kind !== 'const') return false;
+  const init = def.node.init ? unwrap(def.node.init) : null;
+  return init?.type === T.Literal && typeof init.value === 'number';
 }
 
 export function isZero(node: TSESTree.Node | undefined): boolean {

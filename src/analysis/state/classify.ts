@@ -14,7 +14,7 @@ import {
 import type { TypeOracle } from '../type-aware.js';
 import type { FunctionNode, LeakKind } from '../types.js';
 import { initializerOf } from '../file/scopes.js';
-import { LODASH_REMOVERS, type Bounds } from './bounds.js';
+import { isFixedCount, LODASH_REMOVERS, type Bounds } from './bounds.js';
 import { presenceGuard } from './guards.js';
 import type { KeySpace } from './keys.js';
 import { siteKey, type LazyInit, type Toggles } from './lazy-init.js';
@@ -285,6 +285,8 @@ export class Classifier {
     // `CACHE[event.item] = item`, `arr[arr.length] = x`
     if (last === '[]' && (operator === '=' || operator === '||=' || operator === '??=')) {
       if (receiverShape === 'array' || isLengthOf(site.key, site.target)) {
+        // `ring[cursor % SIZE] = x`: a slot of a fixed set is overwritten, the array never grows past SIZE.
+        if (isModuloIndex(site.key, this.ctx.facts)) return { kind: tainted ? 'requestData' : 'write', how };
         if (!this.bounds.evicted(site, receiverPath) && !this.bounds.resetsAtEntry(handler, site, receiverPath))
           return { kind: 'growth', how: 'an index write' };
       } else if (
@@ -353,6 +355,12 @@ function methodFits(method: string, shape: Shape): boolean {
     return shape === 'map' || shape === 'set' || shape === 'weak';
   }
   return false;
+}
+
+/** `i % SIZE`, `(i + 1) % 64`: an index that stays below a number the code fixes. */
+function isModuloIndex(key: TSESTree.Node | null, facts: FileContext['facts']): boolean {
+  const node = key ? unwrap(key) : null;
+  return node?.type === T.BinaryExpression && node.operator === '%' && isFixedCount(node.right, facts);
 }
 
 function isLengthOf(key: TSESTree.Node | null, target: TSESTree.Node): boolean {

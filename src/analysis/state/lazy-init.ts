@@ -139,6 +139,7 @@ function isSetTest(test: TSESTree.Node, isStateCheck: StateCheck): boolean {
   const node = unwrap(test);
   if (isStateCheck(node)) return true;
   if (isEntryRead(node, isStateCheck)) return true;
+  if (isOwnKeyTest(node, isStateCheck)) return true;
   if (node.type === T.UnaryExpression && node.operator === '!') return isUnsetTest(node.argument, isStateCheck);
   if (node.type === T.LogicalExpression && node.operator === '&&') {
     return isSetTest(node.left, isStateCheck) || isSetTest(node.right, isStateCheck);
@@ -160,6 +161,24 @@ function isEntryRead(node: TSESTree.Node, isStateCheck: StateCheck): boolean {
   if (callee.type !== T.MemberExpression) return false;
   const method = staticPropertyName(callee);
   return (method === 'has' || method === 'get') && isStateCheck(unwrap(callee.object));
+}
+
+/** `'prisma' in holder`, `Object.hasOwn(holder, 'prisma')`, `holder.hasOwnProperty('prisma')` on module state. */
+function isOwnKeyTest(node: TSESTree.Node, isStateCheck: StateCheck): boolean {
+  const isName = (key: TSESTree.Node | undefined) => !!key && unwrap(key).type === T.Literal;
+  if (node.type === T.BinaryExpression && node.operator === 'in')
+    return isName(node.left) && isStateCheck(unwrap(node.right));
+  if (node.type !== T.CallExpression) return false;
+  const callee = dottedName(node.callee);
+  if (callee === 'Object.hasOwn' || callee === 'Reflect.has')
+    return isName(node.arguments[1]) && !!node.arguments[0] && isStateCheck(unwrap(node.arguments[0]));
+  const member = unwrap(node.callee);
+  return (
+    member.type === T.MemberExpression &&
+    staticPropertyName(member) === 'hasOwnProperty' &&
+    isName(node.arguments[0]) &&
+    isStateCheck(unwrap(member.object))
+  );
 }
 
 function comparesStateWithNothing(node: TSESTree.BinaryExpression, isStateCheck: StateCheck): boolean {
@@ -209,15 +228,42 @@ export function stateCheckFor(
     const key = thisKey(site.target);
     if (key !== null) thisSet.add(key);
   }
-  return (node) => {
+  const check: StateCheck = (node) => {
     for (let current = unwrap(node); current.type === T.MemberExpression; current = unwrap(current.object)) {
       if (current.computed && ctx.requestData.isRequestDerived(current.property)) return false;
     }
     if (toggled.size > 0 && toggled.has(stateKeyOf(node))) return false;
     const self = thisSet.size > 0 ? thisKey(node) : null;
     if (self !== null) return thisSet.has(self);
-    return isStateRoot(ctx.facts, ctx.state, node) && setAtRequestTime.has(stateRootKeyOf(ctx.facts, node));
+    if (isStateRoot(ctx.facts, ctx.state, node)) return setAtRequestTime.has(stateRootKeyOf(ctx.facts, node));
+    const source = stateAliased(ctx, node);
+    return source !== null && check(source);
   };
+  return check;
+}
+
+/**
+ * The state a local stands for: `let value = ref?.deref()`, `const conn = pool`. Testing the local tests the state
+ * (a `WeakRef` re-made once collected, a singleton copied into a local first). Only a plain read or an
+ * argument-free method call of it counts: `const item = cache.get(event.id)` is an entry the request chose.
+ */
+function stateAliased(ctx: FileContext, raw: TSESTree.Node): TSESTree.Node | null {
+  const node = unwrap(raw);
+  if (node.type !== T.Identifier) return null;
+  const variable = ctx.facts.variableOf(node);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : null;
+  if (
+    def?.type !== 'Variable' ||
+    enclosingFunction(def.node) === null ||
+    !def.node.init ||
+    def.node.id.type !== T.Identifier
+  )
+    return null;
+  let init = unwrap(def.node.init);
+  if (init.type === T.AwaitExpression) init = unwrap(init.argument);
+  if (init.type === T.CallExpression && init.arguments.length === 0 && unwrap(init.callee).type === T.MemberExpression)
+    init = unwrap((unwrap(init.callee) as TSESTree.MemberExpression).object);
+  return init.type === T.Identifier || init.type === T.MemberExpression ? init : null;
 }
 
 /**

@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { ReachContext } from '../context.js';
-import { dottedName, enclosingFunction, isFunctionNode, staticPropertyName, valueParent } from '../file/ast.js';
+import { dottedName, enclosingFunction, isFunctionNode, staticPropertyName, unwrap, valueParent } from '../file/ast.js';
 import { declaredVariables, isStableBinding } from '../file/scopes.js';
 import { LODASH_MODULES, LODASH_SINGLE, LODASH_WRITERS } from '../leaks/tables.js';
 import type { ModuleState, StateRoot } from './module-state.js';
@@ -240,6 +240,17 @@ export class WriteFinder {
             },
           ];
         }
+        // `Array.prototype.push.apply(list, items)`, `[].push.call(list, x)`, `Map.prototype.set.call(m, k, v)`: the
+        // method runs with the module state as its receiver.
+        const borrowed = parent.arguments[0] === child ? borrowedMethod(parent) : null;
+        if (borrowed) {
+          const args = parent.arguments.slice(1);
+          return site('call', parent, {
+            method: borrowed.method,
+            key: borrowed.method === 'set' && !borrowed.spread ? (args[0] ?? null) : null,
+            values: borrowed.spread ? args.slice(0, 1) : storedArguments(borrowed.method, args),
+          });
+        }
         const callee = this.targetWriter(parent.callee);
         // `extend(true, target, …)`: a leading boolean asks for a deep copy; the target comes after it.
         const targetIndex =
@@ -453,6 +464,26 @@ function matchingValue(element: TSESTree.Node, pattern: TSESTree.Node, value: TS
 }
 
 /** The arguments a mutating method stores: not a splice's position, a fill's range or a sort's comparator. */
+/**
+ * A mutating method borrowed from a prototype and run on another receiver: `Array.prototype.push.apply`,
+ * `[].unshift.call`, `Set.prototype.add.call`. `spread` when the stored values come as one array (`apply`).
+ */
+function borrowedMethod(call: TSESTree.CallExpression): { method: string; spread: boolean } | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return null;
+  const how = staticPropertyName(callee);
+  if (how !== 'apply' && how !== 'call') return null;
+  const method = unwrap(callee.object);
+  if (method.type !== T.MemberExpression) return null;
+  const name = staticPropertyName(method);
+  if (name === null || !MUTATING_METHODS.has(name)) return null;
+  const owner = unwrap(method.object);
+  const fromPrototype =
+    (owner.type === T.ArrayExpression && owner.elements.length === 0) ||
+    /^(?:Array|Map|Set)\.prototype$/u.test(dottedName(owner) ?? '');
+  return fromPrototype ? { method: name, spread: how === 'apply' } : null;
+}
+
 function storedArguments(method: string, args: TSESTree.CallExpressionArgument[]): TSESTree.Node[] {
   switch (method) {
     case 'set':

@@ -50,13 +50,52 @@ const ROWS: readonly DecoratedRow[] = [
   },
 ];
 
+/**
+ * NestJS enhancers: the method Nest calls on every request that reaches a guarded, intercepted, piped or filtered
+ * route, by the interface the class implements. Without the interface, `@Injectable()` with a method of the two
+ * unmistakable names (`canActivate`, `intercept`), or `@Catch()` with `catch`, says the same.
+ */
+const NEST_ENHANCERS: ReadonlyArray<{ iface: string; method: string; byName: string | null }> = [
+  { iface: 'CanActivate', method: 'canActivate', byName: 'Injectable' },
+  { iface: 'NestInterceptor', method: 'intercept', byName: 'Injectable' },
+  { iface: 'NestMiddleware', method: 'use', byName: null },
+  { iface: 'PipeTransform', method: 'transform', byName: null },
+  { iface: 'ExceptionFilter', method: 'catch', byName: 'Catch' },
+];
+const NEST_COMMON = ['@nestjs/common'];
+
+function addNestEnhancers(ctx: Parameters<Platform['detect']>[0], classNode: ClassNode): void {
+  const { facts } = ctx;
+  const implemented = new Set(
+    (classNode.implements ?? []).flatMap((clause) => {
+      const imported = facts.imports.moduleValueOf(clause.expression);
+      const name = imported?.path.at(-1);
+      return imported && NEST_COMMON.includes(imported.source) && name !== undefined ? [name] : [];
+    }),
+  );
+  for (const member of classNode.body.body) {
+    if (member.type !== T.MethodDefinition || member.kind !== 'method' || member.static) continue;
+    const name = staticPropertyName(member);
+    const row = NEST_ENHANCERS.find(
+      (r) =>
+        r.method === name &&
+        (implemented.has(r.iface) || (r.byName !== null && hasDecorator(facts, classNode, NEST_COMMON, [r.byName]))),
+    );
+    if (!row) continue;
+    const owner = classNode.id?.name ?? 'class';
+    ctx.add(member.value as FunctionNode, `${owner}.${row.method}`, `${row.iface} method of a NestJS class`, 'nestjs');
+  }
+}
+
 export const decorated: Platform = {
   id: 'decorated',
   detect(ctx) {
     const { facts } = ctx;
     const rows = ROWS.filter((row) => facts.imports.importsAny(row.modules));
     if (rows.length === 0) return;
+    const nest = facts.imports.importsAny(NEST_COMMON);
     for (const classNode of classesOf(ctx.program)) {
+      if (nest) addNestEnhancers(ctx, classNode);
       for (const row of rows) {
         if (row.classDecorators.length > 0 && !hasDecorator(facts, classNode, row.modules, row.classDecorators))
           continue;
