@@ -1454,6 +1454,20 @@ const TALLY_CLASS = `class Tally {
 module.exports = { Tally };
 `;
 
+const STREAMS_CLASS = `class Streams {
+  constructor() {
+    this.open = new Set();
+  }
+  watch(stream) {
+    this.open.add(stream);
+  }
+  unwatch(stream) {
+    this.open.delete(stream);
+  }
+}
+module.exports = Streams;
+`;
+
 runGroup('removals in a method of the same holder that the code runs later', [
   {
     name: 'quiet for caches: the route file also calls the removing method on the same instance (a strict write)',
@@ -1599,6 +1613,44 @@ app.get('/monitors/:id/uptime', async (req, res) => {
 `,
     },
     lint: 'handler.js',
+  },
+  {
+    name: "quiet for growing sets: a server factory's instance is released by the same route when the stream closes",
+    files: {
+      'lib/streams.js': STREAMS_CLASS,
+      'server.js': `const express = require('express');
+const Streams = require('./lib/streams');
+module.exports = function createServer() {
+  const app = express();
+  const streams = new Streams();
+  app.get('/events', (req, res) => {
+    streams.watch(res); // expect: write
+    req.on('close', () => streams.unwatch(res)); // expect: write
+  });
+  return app;
+};
+`,
+    },
+    lint: 'server.js',
+  },
+  {
+    name: 'reported: the same set when the route never calls the releasing method',
+    files: {
+      'lib/streams.js': STREAMS_CLASS,
+      'server.js': `const express = require('express');
+const Streams = require('./lib/streams');
+module.exports = function createServer() {
+  const app = express();
+  const streams = new Streams();
+  app.get('/events', (req, res) => {
+    streams.watch(res); // expect: growth
+    req.on('close', () => res.end());
+  });
+  return app;
+};
+`,
+    },
+    lint: 'server.js',
   },
 ]);
 

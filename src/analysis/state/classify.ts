@@ -267,7 +267,14 @@ export class Classifier {
       if (this.bounds.drained(site, site.path)) return { kind: 'write', how };
       return { kind: tainted ? 'requestData' : 'write', how };
     }
-    return { kind: 'growth', how };
+    return this.growth(site, site.path, how);
+  }
+
+  /** Growth, with the removing functions nothing here runs (a caller in another file may run them on its holder). */
+  private growth(site: WriteSite, receiverPath: readonly string[], how: string): Classification {
+    const removers = this.bounds.unreachedRemovers(site, receiverPath);
+    if (removers.length === 0) return { kind: 'growth', how };
+    return { kind: 'growth', how, unreachedRemovers: removers, removalEntries: this.bounds.removalEntries(removers) };
   }
 
   private classifyAssignment(site: WriteSite, handler: FunctionNode, tainted: boolean): Classification {
@@ -288,7 +295,7 @@ export class Classifier {
         // `ring[cursor % SIZE] = x`: a slot of a fixed set is overwritten, the array never grows past SIZE.
         if (isModuloIndex(site.key, this.ctx.facts)) return { kind: tainted ? 'requestData' : 'write', how };
         if (!this.bounds.evicted(site, receiverPath) && !this.bounds.resetsAtEntry(handler, site, receiverPath))
-          return { kind: 'growth', how: 'an index write' };
+          return this.growth(site, receiverPath, 'an index write');
       } else if (
         receiverShape !== 'bounded' &&
         this.keys.addsRequestKey(site, site.key) &&

@@ -503,10 +503,11 @@ export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoade
     const byKind = new Map<LeakKind, Finding>();
     for (const write of summary) {
       if (write.requiresArgument !== undefined && call.call.arguments.length <= write.requiresArgument) continue;
-      // A cache whose removing method this caller runs on the same holder after start-up (`grants.revoke(ip)` on
+      // A cache or growing set whose removing method this caller runs on the same holder after start-up (`grants.revoke(ip)` on
       // logout) is a registry the code bounds: still shared state, a strict write. Removals that only other
       // importers run are not counted: an admin action there never meets the arbitrary keys a request sends here.
-      const released = write.kind === 'cache' && removalRuns(ctx, variable, write.removalEntries ?? []);
+      const released =
+        (write.kind === 'cache' || write.kind === 'growth') && removalRuns(ctx, variable, write.removalEntries ?? []);
       const kind: LeakKind = released || (write.dependsOnArguments && !carriesRequestData) ? 'write' : write.kind;
       const existing = byKind.get(kind);
       if (existing) {
