@@ -41,6 +41,35 @@ export interface VariedCase {
   gap?: string;
 }
 
+/** A one-file case: `code` is the file `lint` of a project with `deps`. */
+export const one = (
+  group: string,
+  name: string,
+  lint: string,
+  code: string,
+  deps: string[],
+  extra: Partial<VariedCase> = {},
+): VariedCase => ({ group, name, lint, files: { [lint]: code }, deps, ...extra });
+
+/** A one-file Lambda case (`src/handler.ts`). */
+export const lambda = (group: string, name: string, code: string, extra: Partial<VariedCase> = {}): VariedCase => ({
+  group,
+  name,
+  lint: 'src/handler.ts',
+  files: { 'src/handler.ts': code },
+  ...extra,
+});
+
+/** A one-file Express case (`server.js`, with express as a dependency). */
+export const express = (group: string, name: string, code: string, extra: Partial<VariedCase> = {}): VariedCase => ({
+  group,
+  name,
+  lint: 'server.js',
+  files: { 'server.js': code },
+  deps: ['express'],
+  ...extra,
+});
+
 const MARKER = /\/\/\s*expect:\s*([a-z]+(?:\s*,\s*[a-z]+)*)\s*$/u;
 
 /** `line:rule` of every report the markers of `text` ask for. */

@@ -5,16 +5,7 @@
 // Functions Framework, Firebase v2 triggers, streaming Lambda handlers, middy middleware objects, Powertools
 // resolvers, class and schema-built GraphQL resolvers, and socket servers of other libraries. Each leaking case has a
 // safe twin of the same shape that no rule reports.
-import { runVariedBatch, type VariedCase } from '../helpers/varied-batch.js';
-
-const one = (
-  group: string,
-  name: string,
-  lint: string,
-  code: string,
-  deps: string[],
-  extra: Partial<VariedCase> = {},
-): VariedCase => ({ group, name, lint, files: { [lint]: code }, deps, ...extra });
+import { one, runVariedBatch, type VariedCase } from '../helpers/varied-batch.js';
 
 const CASES: VariedCase[] = [
   one(

@@ -5,15 +5,7 @@
 // only at start-up or by tests; cold-start flags; a single-flight promise released when it settles; metric
 // counters read by an exported function. A `write` marker is a strict-level finding (`strict` reports the write;
 // `recommended` reports it too when it is a plain overwrite); the batch counts such a case as safe.
-import { runVariedBatch, type VariedCase } from '../helpers/varied-batch.js';
-
-const lambda = (group: string, name: string, code: string, extra: Partial<VariedCase> = {}): VariedCase => ({
-  group,
-  name,
-  lint: 'src/handler.ts',
-  files: { 'src/handler.ts': code },
-  ...extra,
-});
+import { lambda, runVariedBatch, type VariedCase } from '../helpers/varied-batch.js';
 
 const CASES: VariedCase[] = [
   // ------------------------------------------------------------------------------------------------- lazy init

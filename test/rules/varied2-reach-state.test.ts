@@ -4,15 +4,7 @@
 // spread and splice into module arrays, Reflect.set and Object.defineProperty, `??=` then push, closure state of
 // an object made once by an immediately called function, properties of globalThis, process.env replaced whole, and
 // context that a library keeps for the whole process. Every leaking case has a safe twin of the same shape.
-import { runVariedBatch, type VariedCase } from '../helpers/varied-batch.js';
-
-const lambda = (group: string, name: string, code: string, extra: Partial<VariedCase> = {}): VariedCase => ({
-  group,
-  name,
-  lint: 'src/handler.ts',
-  files: { 'src/handler.ts': code },
-  ...extra,
-});
+import { lambda, runVariedBatch, type VariedCase } from '../helpers/varied-batch.js';
 
 const CASES: VariedCase[] = [
   // ------------------------------------------------------------------------------------------------------ reach

@@ -5,16 +5,7 @@
 // with awaited params, React Router loaders and actions, chained Hono apps, Express routers in their own module
 // (`route()` chains and `param()` callbacks) and AWS SDK v3 middleware stacks. Each leaking case has a safe twin of
 // the same shape that no rule reports.
-import { runVariedBatch, type VariedCase } from '../helpers/varied-batch.js';
-
-const one = (
-  group: string,
-  name: string,
-  lint: string,
-  code: string,
-  deps: string[],
-  extra: Partial<VariedCase> = {},
-): VariedCase => ({ group, name, lint, files: { [lint]: code }, deps, ...extra });
+import { one, runVariedBatch, type VariedCase } from '../helpers/varied-batch.js';
 
 const CASES: VariedCase[] = [
   // ---------------------------------------------------------------------------------------------------- fastify

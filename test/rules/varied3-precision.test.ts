@@ -6,24 +6,7 @@
 // fixed table); values from the environment or from platform bindings (`process.env`, Workers `env` destructured
 // in the `fetch` parameters, `import.meta.env`). A `write` marker is a strict-level finding (`strict` reports the
 // write; `recommended` reports it too when it is a plain overwrite); the batch counts such a case as safe.
-import { runVariedBatch, type VariedCase } from '../helpers/varied-batch.js';
-
-const lambda = (group: string, name: string, code: string, extra: Partial<VariedCase> = {}): VariedCase => ({
-  group,
-  name,
-  lint: 'src/handler.ts',
-  files: { 'src/handler.ts': code },
-  ...extra,
-});
-
-const express = (group: string, name: string, code: string, extra: Partial<VariedCase> = {}): VariedCase => ({
-  group,
-  name,
-  lint: 'server.js',
-  files: { 'server.js': code },
-  deps: ['express'],
-  ...extra,
-});
+import { lambda, express, runVariedBatch, type VariedCase } from '../helpers/varied-batch.js';
 
 const CASES: VariedCase[] = [
   // ---------------------------------------------------------------------------------------------- per request

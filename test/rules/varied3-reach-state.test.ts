@@ -7,24 +7,7 @@
 // `push.apply`, a getter that caches its array, a closure in an immediately called function, a module-level
 // generator, `Object.defineProperty(globalThis, …)`, `module.exports` members and a setter exported by a store.
 // Every leaking case has a safe twin of the same shape.
-import { runVariedBatch, type VariedCase } from '../helpers/varied-batch.js';
-
-const lambda = (group: string, name: string, code: string, extra: Partial<VariedCase> = {}): VariedCase => ({
-  group,
-  name,
-  lint: 'src/handler.ts',
-  files: { 'src/handler.ts': code },
-  ...extra,
-});
-
-const express = (group: string, name: string, code: string, extra: Partial<VariedCase> = {}): VariedCase => ({
-  group,
-  name,
-  lint: 'server.js',
-  files: { 'server.js': code },
-  deps: ['express'],
-  ...extra,
-});
+import { lambda, express, runVariedBatch, type VariedCase } from '../helpers/varied-batch.js';
 
 const CASES: VariedCase[] = [
   // ------------------------------------------------------------------------------------------------------ reach
