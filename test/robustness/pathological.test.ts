@@ -49,7 +49,6 @@ function linesOf(messages: Linter.LintMessage[]): number[] {
   return messages.map((message) => message.line).sort((a, b) => a - b);
 }
 
-/** 1-based line of the first line containing `needle`. */
 // The big inputs take seconds of parsing alone (acorn's scope tracking is quadratic in top-level names) and
 // much longer on a loaded CI machine; the timeout only keeps a hang from blocking the suite, it measures nothing.
 const BIG = { timeout: 300_000 };
@@ -409,6 +408,23 @@ describe('pathological inputs', () => {
       'export const handler = instance.handler.bind(instance);',
     ].join('\n');
     expect(() => lint(code, { ts: true })).not.toThrow();
+  });
+
+  it('locals that stand for each other in a guard test: the alias walk ends, the analysis completes', () => {
+    const code = `let conn;
+export const handler = async (event) => {
+  let a = b;
+  let b = a;
+  if (!a) conn = await connect();
+  return conn;
+};
+async function connect() { return {}; }
+`;
+    for (const ts of [false, true]) {
+      const messages = lint(code, { ts });
+      expect(messages.filter((message) => message.messageId === 'analysisIncomplete')).toEqual([]);
+      expect(linesOf(findings(code, { ts }))).toEqual([lineOf(code, 'conn = await')]);
+    }
   });
 
   it('odd but valid handler shapes do not throw', () => {

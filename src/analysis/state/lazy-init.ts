@@ -18,6 +18,8 @@ export type StateCheck = (node: TSESTree.Node) => boolean;
 export type GetterResolver = (call: TSESTree.CallExpression) => { fn: FunctionNode; facts: FileFacts } | null;
 
 const MAX_GETTER_DEPTH = 3;
+/** How many locals that stand for the state (`const conn = pool`) a guard's test is followed through. */
+const MAX_STATE_ALIASES = 4;
 const REMOVALS = new Set(['delete', 'clear', 'pop', 'shift', 'splice']);
 
 /**
@@ -228,7 +230,8 @@ export function stateCheckFor(
     const key = thisKey(site.target);
     if (key !== null) thisSet.add(key);
   }
-  const check: StateCheck = (node) => {
+  // `aliases`: how many locals standing for the state were followed to get here (`let a = b; let b = a` is valid code).
+  const check = (node: TSESTree.Node, aliases = 0): boolean => {
     for (let current = unwrap(node); current.type === T.MemberExpression; current = unwrap(current.object)) {
       if (current.computed && ctx.requestData.isRequestDerived(current.property)) return false;
     }
@@ -236,10 +239,10 @@ export function stateCheckFor(
     const self = thisSet.size > 0 ? thisKey(node) : null;
     if (self !== null) return thisSet.has(self);
     if (isStateRoot(ctx.facts, ctx.state, node)) return setAtRequestTime.has(stateRootKeyOf(ctx.facts, node));
-    const source = stateAliased(ctx, node);
-    return source !== null && check(source);
+    const source = aliases < MAX_STATE_ALIASES ? stateAliased(ctx, node) : null;
+    return source !== null && check(source, aliases + 1);
   };
-  return check;
+  return (node) => check(node);
 }
 
 /**
