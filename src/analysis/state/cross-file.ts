@@ -487,7 +487,8 @@ export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoade
   const oracle = ctx.oracle;
   const resolveThroughProgram: ProgramResolver = oracle ? (source) => oracle.resolveImport(source) : null;
   const findings: Finding[] = [];
-  for (const { variable, call, exportPath, holder, madeAt } of importedCalls(facts, filename, resolveThroughProgram)) {
+  const calls = importedCalls(facts, filename, resolveThroughProgram);
+  for (const { variable, call, exportPath, holder, madeAt } of calls) {
     const context = ctx.reach.contextOf(call.call);
     // An instance made per request is the request's own.
     if (!context || (madeAt && ctx.reach.contextOf(madeAt))) continue;
@@ -507,7 +508,7 @@ export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoade
       // logout) is a registry the code bounds: still shared state, a strict write. Removals that only other
       // importers run are not counted: an admin action there never meets the arbitrary keys a request sends here.
       const released =
-        (write.kind === 'cache' || write.kind === 'growth') && removalRuns(ctx, variable, write.removalEntries ?? []);
+        (write.kind === 'cache' || write.kind === 'growth') && removalRuns(calls, variable, write.removalEntries ?? []);
       const kind: LeakKind = released || (write.dependsOnArguments && !carriesRequestData) ? 'write' : write.kind;
       const existing = byKind.get(kind);
       if (existing) {
@@ -538,14 +539,15 @@ export function crossFileFindings(ctx: FileContext, budget: Budget, analyzeLoade
 }
 
 /**
- * Does code of this file that runs after start-up (in a function, not at module level) call one of `names`
- * (functions of the imported module that remove a cache's entries, or call what does) on `variable`, the same
- * holder the write goes through (`grants.revoke(ip)` in a logout route, `grants.allow(ip)` in the login route)?
+ * Does one of `calls` (this file's calls into imported modules, the list the writes come from) run after start-up
+ * (in a function, not at module level) one of `names` (functions of the imported module that remove a cache's or
+ * set's entries, or call what does) on `variable`, the same holder the write goes through (`grants.revoke(ip)` in a
+ * logout route, `grants.allow(ip)` in the login route)?
  */
-function removalRuns(ctx: FileContext, variable: Scope.Variable, names: readonly string[]): boolean {
+function removalRuns(calls: readonly ImportedCall[], variable: Scope.Variable, names: readonly string[]): boolean {
   if (names.length === 0) return false;
   const wanted = new Set(names);
-  return importedCalls(ctx.facts, ctx.filename).some((other) => {
+  return calls.some((other) => {
     if (other.variable !== variable || !enclosingFunction(other.call.call)) return false;
     const members = other.call.members.filter((member) => !RUNS_FUNCTION.has(member));
     return wanted.has(members.at(-1) ?? '');
@@ -710,7 +712,6 @@ const ENTRY = '[]';
 
 type ProgramResolver = ((source: TSESTree.StringLiteral) => string | null) | null;
 
-/** The module and export path a binding of the caller's file stands for, when it names a local file. */
 /**
  * The export a reference to an imported binding names, members appended: `handle` for `import { handle } from
  * './handle'`, `['routes', 'list']` for `routes.list` of `import * as routes`… Null when it is no relative import.
@@ -734,6 +735,7 @@ export function importedReference(
   return binding && path.length > 0 ? { file: binding.file, path } : null;
 }
 
+/** The module and export path a binding of the caller's file stands for, when it names a local file. */
 function importedName(
   facts: FileFacts,
   variable: Scope.Variable,

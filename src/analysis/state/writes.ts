@@ -463,7 +463,6 @@ function matchingValue(element: TSESTree.Node, pattern: TSESTree.Node, value: TS
   return matched;
 }
 
-/** The arguments a mutating method stores: not a splice's position, a fill's range or a sort's comparator. */
 /**
  * A mutating method borrowed from a prototype and run on another receiver: `Array.prototype.push.apply`,
  * `[].unshift.call`, `Set.prototype.add.call`. `spread` when the stored values come as one array (`apply`).
@@ -484,6 +483,7 @@ function borrowedMethod(call: TSESTree.CallExpression): { method: string; spread
   return fromPrototype ? { method: name, spread: how === 'apply' } : null;
 }
 
+/** The arguments a mutating method stores: not a splice's position, a fill's range or a sort's comparator. */
 function storedArguments(method: string, args: TSESTree.CallExpressionArgument[]): TSESTree.Node[] {
   switch (method) {
     case 'set':
