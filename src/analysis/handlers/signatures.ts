@@ -1,7 +1,7 @@
 // Handler signatures as people write them: `(req, res[, next])`, `(err, req, res, next)`, Lambda's
 // `(event, context, callback)`, and the DOM event parameters that rule a function out.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { paramName, typeReferenceName, unwrap, walk } from '../file/ast.js';
+import { paramName, paramType, typeReferenceName, unwrap, walk } from '../file/ast.js';
 import type { FileFacts } from '../file/index.js';
 import type { FunctionNode } from '../types.js';
 
@@ -78,8 +78,7 @@ const UI_EVENT_TYPE =
   /^(?:Event|(?:Keyboard|Mouse|Pointer|Touch|Focus|Drag|Wheel|Input|Change|Form|Clipboard|Composition|UI|Animation|Transition|Synthetic|Submit|Custom|Base|Progress|Storage|Hash|PopState|Message|Error)Event)$/u;
 
 export function isUiEventParam(param: TSESTree.Parameter | undefined): boolean {
-  const target = param?.type === T.AssignmentPattern ? param.left : param;
-  const type = target && 'typeAnnotation' in target ? target.typeAnnotation?.typeAnnotation : undefined;
+  const type = paramType(param);
   return !!type && isUiEventType(type);
 }
 

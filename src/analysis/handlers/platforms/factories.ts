@@ -2,7 +2,7 @@
 // session libraries) or `(config) => async (event, context) => …` hands its product to whoever registers it, often in
 // another repository. The product is request-time code wherever the factory is called; the factory itself is not.
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { functionName, paramName, staticPropertyName, typeReferenceName, unwrap } from '../../file/ast.js';
+import { functionName, paramName, paramType, staticPropertyName, typeReferenceName, unwrap } from '../../file/ast.js';
 import { instanceMethods, namedProperties } from '../../file/members.js';
 import { exportedClasses, returnedValues, returnsFunctions } from '../../file/products.js';
 import type { FunctionNode } from '../../types.js';
@@ -144,9 +144,7 @@ const REQUEST_TYPES = new Set(['Request', 'NextRequest', 'NextApiRequest', 'Inco
  */
 export function handlesRequest(fn: FunctionNode): boolean {
   if (hasRequestResponseSignature(fn)) return true;
-  const first = fn.params[0];
-  const target = first?.type === T.AssignmentPattern ? first.left : first;
-  const type = target && 'typeAnnotation' in target ? target.typeAnnotation?.typeAnnotation : undefined;
+  const type = paramType(fn.params[0]);
   if (!type) return false;
   const names = type.type === T.TSIntersectionType ? type.types.map(typeReferenceName) : [typeReferenceName(type)];
   return names.some((name) => name !== null && REQUEST_TYPES.has(name));

@@ -2,7 +2,7 @@
 // from koa, `(c: Context)` from hono, `(request: FastifyRequest, reply)` from fastify, `(req: Request, res: Response)`
 // from express. The type is the framework's word that the function receives a request, even when the file only
 // imports types and the app that mounts the function (`app.use(loadUser)`) lives in another file.
-import type { TSESTree } from '@typescript-eslint/utils';
+import { paramType } from '../../file/ast.js';
 import type { Platform } from '../registry.js';
 
 /** `params`: how many parameters the function needs (Express and Fastify helpers often take the request alone). */
@@ -29,9 +29,7 @@ export const typedMiddleware: Platform = {
     const { facts } = ctx;
     if (!REQUEST_TYPES.some((row) => facts.imports.importsAny(row.sources))) return;
     for (const { name, fn } of facts.exports.functions()) {
-      const first = fn.params[0] as TSESTree.Parameter | undefined;
-      const annotation = first && 'typeAnnotation' in first ? first.typeAnnotation?.typeAnnotation : undefined;
-      const type = facts.imports.ofType(annotation);
+      const type = facts.imports.ofType(paramType(fn.params[0]));
       if (!type || type.path.length !== 1) continue;
       const row = REQUEST_TYPES.find((r) => r.sources.includes(type.source) && r.names.includes(type.path[0]));
       if (row && fn.params.length >= (row.params ?? 1))
